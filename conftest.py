@@ -1,0 +1,57 @@
+"""Fixtures shared by every app's tests: a small bureau tree and one user per role."""
+
+import pytest
+
+from guomen.accounts.choices import OrgKind, Role
+from guomen.accounts.tests.factories import OrgUnitFactory, UserFactory
+
+
+@pytest.fixture
+def orgs(db):
+    """GACC → 深圳局(SZ) → 文锦渡局(WJD), 皇岗局(HG); GACC → 广州局(GZ) → 白云机场局(BY)."""
+    gacc = OrgUnitFactory(code="GACC", name="海关总署", kind=OrgKind.GENERAL_BUREAU)
+    sz = OrgUnitFactory(code="SZ", name="深圳局", kind=OrgKind.BRANCH_BUREAU, parent=gacc)
+    wjd = OrgUnitFactory(code="WJD", name="文锦渡局", kind=OrgKind.PORT, parent=sz)
+    hg = OrgUnitFactory(code="HG", name="皇岗局", kind=OrgKind.PORT, parent=sz)
+    gz = OrgUnitFactory(code="GZ", name="广州局", kind=OrgKind.BRANCH_BUREAU, parent=gacc)
+    by = OrgUnitFactory(code="BY", name="白云机场局", kind=OrgKind.PORT, parent=gz)
+    return {"GACC": gacc, "SZ": sz, "WJD": wjd, "HG": hg, "GZ": gz, "BY": by}
+
+
+@pytest.fixture
+def make_user(db):
+    def _make(role=Role.INSPECTOR, org=None, enterprise=None, **kwargs):
+        return UserFactory(role=role, org=org, enterprise=enterprise, **kwargs)
+
+    return _make
+
+
+@pytest.fixture
+def inspector(orgs, make_user):
+    return make_user(Role.INSPECTOR, orgs["WJD"], username="inspector_wjd")
+
+
+@pytest.fixture
+def supervisor(orgs, make_user):
+    return make_user(Role.SUPERVISOR, orgs["SZ"], username="supervisor_sz")
+
+
+@pytest.fixture
+def analyst(orgs, make_user):
+    return make_user(Role.RISK_ANALYST, orgs["SZ"], username="analyst_sz")
+
+
+@pytest.fixture
+def lab_analyst(orgs, make_user):
+    return make_user(Role.LAB_ANALYST, orgs["WJD"], username="lab_wjd")
+
+
+@pytest.fixture
+def admin_user(orgs, make_user):
+    return make_user(Role.ADMINISTRATOR, orgs["GACC"], username="admin_gacc")
+
+
+@pytest.fixture
+def other_inspector(orgs, make_user):
+    """An inspector of another jurisdiction (广州局 → 白云机场局)."""
+    return make_user(Role.INSPECTOR, orgs["BY"], username="inspector_by")

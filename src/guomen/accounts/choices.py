@@ -1,0 +1,23 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    INSPECTOR = "inspector", _("Inspector")
+    LAB_ANALYST = "lab_analyst", _("Lab analyst")
+    RISK_ANALYST = "risk_analyst", _("Risk analyst")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ENTERPRISE = "enterprise", _("Enterprise user")
+    ADMINISTRATOR = "administrator", _("Administrator")
+    SYSTEM = "system", _("System client")
+
+
+STAFF_ROLES = frozenset(
+    {Role.INSPECTOR, Role.LAB_ANALYST, Role.RISK_ANALYST, Role.SUPERVISOR, Role.ADMINISTRATOR, Role.SYSTEM}
+)
+
+
+class OrgKind(models.TextChoices):
+    GENERAL_BUREAU = "general", _("General bureau")
+    BRANCH_BUREAU = "branch", _("Branch bureau")
+    PORT = "port", _("Port / office")

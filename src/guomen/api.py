@@ -1,0 +1,63 @@
+"""The NinjaAPI: one router per app, key or session auth, errors as {code, message, fields}."""
+
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from guomen.accounts.auth import ApiKeyAuth, SessionAuth
+from guomen.core.errors import ApplicationError
+
+api = NinjaAPI(
+    title="Guomen API",
+    version="1",
+    urls_namespace="api",
+    auth=[ApiKeyAuth(), SessionAuth()],
+    docs_url="/docs",
+)
+
+
+@api.exception_handler(ApplicationError)
+def application_error(request, exc: ApplicationError):
+    return api.create_response(request, exc.as_dict(), status=exc.status)
+
+
+@api.exception_handler(NinjaValidationError)
+def schema_error(request, exc: NinjaValidationError):
+    fields: dict[str, list[str]] = {}
+    for err in exc.errors:
+        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "payload", "query", "path")]
+        fields.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", ""))
+    body = {"code": "validation_error", "message": _("Some fields are not valid."), "fields": fields}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def auth_error(request, exc):
+    body = {"code": "unauthenticated", "message": _("Sign in or send a valid X-API-Key header."), "fields": {}}
+    return api.create_response(request, body, status=401)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    body = {"code": "http_error", "message": str(exc), "fields": {}}
+    return api.create_response(request, body, status=exc.status_code)
+
+
+def _add_routers() -> None:
+    from guomen.accounts.api import router as accounts_router
+    from guomen.catalog.api import router as catalog_router
+    from guomen.declarations.api import router as declarations_router
+    from guomen.inspections.api import router as inspections_router
+    from guomen.registry.api import router as registry_router
+    from guomen.targeting.api import router as targeting_router
+
+    api.add_router("/accounts", accounts_router)
+    api.add_router("/catalog", catalog_router)
+    api.add_router("/registry", registry_router)
+    api.add_router("/declarations", declarations_router)
+    api.add_router("/targeting", targeting_router)
+    api.add_router("/inspections", inspections_router)
+
+
+_add_routers()

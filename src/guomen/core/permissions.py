@@ -1,0 +1,93 @@
+"""Who may do what (roles), and which rows they may touch (jurisdiction). Deny by default.
+
+Models declare their scope with class attributes:
+  scope_org_field        path to the OrgUnit that owns the row ("port", "org", "declaration__port")
+  scope_enterprise_fields paths to the Enterprise(s) whose users may see the row
+  scope_global_read      staff may read rows of every unit (reference data such as orchards)
+A model with none of them is reference data: readable by every signed-in user allowed the action.
+"""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, QuerySet
+
+from guomen.accounts.choices import Role
+
+from .errors import PermissionDenied
+
+R = Role
+ALL_STAFF = {R.INSPECTOR, R.LAB_ANALYST, R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR}
+
+PERMISSIONS: dict[str, set[str]] = {
+    # master data
+    "catalog.view": ALL_STAFF | {R.ENTERPRISE, R.SYSTEM},
+    "catalog.edit": {R.RISK_ANALYST, R.ADMINISTRATOR},
+    "enterprise.view": ALL_STAFF | {R.ENTERPRISE, R.SYSTEM},
+    "enterprise.edit": {R.SUPERVISOR, R.ADMINISTRATOR},
+    "production_base.view": ALL_STAFF | {R.ENTERPRISE, R.SYSTEM},
+    "production_base.edit": {R.SUPERVISOR, R.ADMINISTRATOR},
+    "org.view": ALL_STAFF | {R.SYSTEM},
+    # declarations and inspection
+    "declaration.view": ALL_STAFF | {R.ENTERPRISE, R.SYSTEM},
+    "declaration.create": {R.ENTERPRISE, R.SYSTEM, R.ADMINISTRATOR, R.SUPERVISOR},
+    "declaration.cancel": {R.ENTERPRISE, R.SUPERVISOR, R.ADMINISTRATOR},
+    "declaration.import": {R.ENTERPRISE, R.SYSTEM, R.ADMINISTRATOR, R.SUPERVISOR},
+    "inspection.view": {R.INSPECTOR, R.LAB_ANALYST, R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR},
+    "inspection.record": {R.INSPECTOR, R.SUPERVISOR},
+    "inspection.confirm": {R.SUPERVISOR},
+    "targeting.view": {R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR},
+    "targeting.edit": {R.RISK_ANALYST, R.ADMINISTRATOR},
+    # administration
+    "audit.view": {R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR},
+    "apikey.manage": {R.ADMINISTRATOR},
+}
+
+
+def can(user, action: str) -> bool:
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return getattr(user, "role", None) in PERMISSIONS.get(action, set())
+
+
+def require(user, action: str) -> None:
+    if not can(user, action):
+        raise PermissionDenied()
+
+
+def restrict(qs: QuerySet, user, action: str) -> QuerySet:
+    """Only the rows `user` may `action`; none at all when the role lacks the action."""
+    if not can(user, action):
+        return qs.none()
+    if user.is_superuser:
+        return qs
+    model = qs.model
+    org_field = getattr(model, "scope_org_field", None)
+    ent_fields = getattr(model, "scope_enterprise_fields", ())
+    global_read = getattr(model, "scope_global_read", False)
+    if not org_field and not ent_fields:
+        return qs
+    if user.role == Role.ENTERPRISE:
+        if not user.enterprise_id or not ent_fields:
+            return qs.none()
+        return qs.filter(reduce(or_, (Q(**{f: user.enterprise_id}) for f in ent_fields))).distinct()
+    if global_read and action.endswith(".view"):
+        return qs
+    if not org_field:
+        return qs
+    if not user.org_id:
+        return qs.none()
+    if org_field == "self":
+        return qs.filter(path__startswith=user.org.path)
+    return qs.filter(**{f"{org_field}__path__startswith": user.org.path})
+
+
+def org_in_scope(user, org) -> bool:
+    """May `user` act for `org` (their own unit or one below it)?"""
+    if user.is_superuser:
+        return True
+    if not user.org_id or org is None:
+        return False
+    return org.path.startswith(user.org.path)

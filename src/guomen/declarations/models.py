@@ -1,0 +1,103 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from guomen.core.models import BaseModel
+
+from .choices import DeclarationStatus, Direction, DocumentType, Transport
+
+
+class Declaration(BaseModel):
+    """A request to inspect a consignment (报检单)."""
+
+    number = models.CharField(_("declaration number"), max_length=30, unique=True)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    status = models.CharField(
+        _("status"), max_length=30, choices=DeclarationStatus.choices, default=DeclarationStatus.SUBMITTED,
+        db_index=True,
+    )
+    port = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="declarations", verbose_name=_("port")
+    )
+    declarant = models.ForeignKey(
+        "registry.Enterprise", on_delete=models.PROTECT, related_name="declarations", verbose_name=_("declarant")
+    )
+    consignee = models.ForeignKey(
+        "registry.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="consigned_declarations",
+        verbose_name=_("consignee"),
+    )
+    consignor_name = models.CharField(_("consignor"), max_length=200, blank=True)
+    origin_country = models.ForeignKey(
+        "catalog.Country", on_delete=models.PROTECT, related_name="origin_declarations", verbose_name=_("origin")
+    )
+    destination_country = models.ForeignKey(
+        "catalog.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="destination_declarations",
+        verbose_name=_("destination"),
+    )
+    transport = models.CharField(_("transport"), max_length=20, choices=Transport.choices)
+    transport_id = models.CharField(_("vehicle / container / flight"), max_length=60, blank=True)
+    arrival_date = models.DateField(_("arrival date"), db_index=True)
+    submitted_at = models.DateTimeField(_("submitted at"), db_index=True)
+    verification_code = models.CharField(_("verification code"), max_length=8)
+    channel = models.CharField(_("channel"), max_length=20, blank=True, db_index=True)
+    total_value = models.DecimalField(_("total value"), max_digits=16, decimal_places=2, default=0)
+    total_weight_kg = models.DecimalField(_("total net weight (kg)"), max_digits=16, decimal_places=3, default=0)
+    outcome = models.CharField(_("outcome"), max_length=20, blank=True, db_index=True)
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    scope_org_field = "port"
+    scope_enterprise_fields = ("declarant", "consignee")
+
+    class Meta:
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(fields=["port", "status"]),
+            models.Index(fields=["origin_country", "arrival_date"]),
+            models.Index(fields=["declarant", "arrival_date"]),
+        ]
+        verbose_name = _("declaration")
+        verbose_name_plural = _("declarations")
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class DeclarationLine(models.Model):
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="lines")
+    line_no = models.PositiveSmallIntegerField(_("line"))
+    hs = models.ForeignKey("catalog.HsCode", on_delete=models.PROTECT, related_name="+", verbose_name=_("HS code"))
+    description = models.CharField(_("description"), max_length=200)
+    quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=3)
+    unit = models.CharField(_("unit"), max_length=20)
+    net_weight_kg = models.DecimalField(_("net weight (kg)"), max_digits=14, decimal_places=3)
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    currency = models.CharField(_("currency"), max_length=3, default="USD")
+    production_bases = models.ManyToManyField(
+        "registry.ProductionBase", blank=True, related_name="declaration_lines", verbose_name=_("production bases")
+    )
+
+    class Meta:
+        ordering = ["declaration", "line_no"]
+        constraints = [models.UniqueConstraint(fields=["declaration", "line_no"], name="uniq_line_no")]
+        indexes = [models.Index(fields=["hs"])]
+        verbose_name = _("declaration line")
+        verbose_name_plural = _("declaration lines")
+
+    def __str__(self) -> str:
+        return f"{self.declaration_id}/{self.line_no} {self.hs_id}"
+
+
+class DeclarationDocument(models.Model):
+    declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="documents")
+    type = models.CharField(_("document type"), max_length=40, choices=DocumentType.choices)
+    number = models.CharField(_("document number"), max_length=60)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to="declarations/%Y/%m/", blank=True)
+
+    class Meta:
+        verbose_name = _("attached document")
+        verbose_name_plural = _("attached documents")
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} {self.number}"

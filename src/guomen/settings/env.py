@@ -1,0 +1,47 @@
+"""The one place that reads the environment."""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = BASE_DIR.parent.parent
+
+
+def env(name: str, default: str | None = None) -> str | None:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def database_config(default_sqlite_path: Path) -> dict:
+    """SQLite under var/ unless GUOMEN_DATABASE_URL names another database."""
+    url = env("GUOMEN_DATABASE_URL")
+    if url:
+        import dj_database_url
+
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if config["ENGINE"].endswith("sqlite3"):
+            config["OPTIONS"] = sqlite_options()
+        return config
+    default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(default_sqlite_path),
+        "OPTIONS": sqlite_options(),
+    }
+
+
+def sqlite_options() -> dict:
+    return {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; "
+            "PRAGMA foreign_keys=ON; PRAGMA cache_size=-64000;"
+        ),
+    }

@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+urlpatterns = [
+    path("", include("guomen.core.urls")),
+    path("accounts/", include("guomen.accounts.urls")),
+    path("catalog/", include("guomen.catalog.urls")),
+    path("registry/", include("guomen.registry.urls")),
+    path("declarations/", include("guomen.declarations.urls")),
+    path("targeting/", include("guomen.targeting.urls")),
+    path("inspections/", include("guomen.inspections.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
