@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "guomen.declarations",
     "guomen.targeting",
     "guomen.inspections",
+    "guomen.demo",
 ]
 
 MIDDLEWARE = [
