@@ -1,0 +1,71 @@
+import pytest
+from django.core.management import call_command
+
+from guomen.accounts.auth import user_for_key
+from guomen.accounts.choices import Role
+from guomen.accounts.models import ApiKey
+from guomen.accounts.services import api_key_create, orgunit_create, user_create
+from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_orgunit_path_follows_the_tree(orgs):
+    unit = orgunit_create(code="szw", name="深圳湾局", kind="port", parent=orgs["SZ"])
+    assert unit.code == "SZW"
+    assert unit.path == "/GACC/SZ/SZW/"
+
+
+def test_orgunit_duplicate_code_is_refused_by_field(orgs):
+    with pytest.raises(ValidationFailed) as exc:
+        orgunit_create(code="WJD", name="重复", kind="port", parent=orgs["SZ"])
+    assert "code" in exc.value.fields
+
+
+def test_enterprise_user_needs_an_enterprise(orgs):
+    with pytest.raises(ValidationFailed) as exc:
+        user_create(username="ent", password="x" * 10, role=Role.ENTERPRISE)
+    assert "enterprise" in exc.value.fields
+
+
+def test_staff_user_needs_a_unit(db):
+    with pytest.raises(ValidationFailed) as exc:
+        user_create(username="insp", password="x" * 10, role=Role.INSPECTOR)
+    assert "org" in exc.value.fields
+
+
+def test_user_creation_is_audited(orgs):
+    user = user_create(username="insp", password="x" * 10, role=Role.INSPECTOR, org=orgs["WJD"])
+    assert AuditEvent.objects.filter(verb="user.create", object_id=str(user.pk)).exists()
+
+
+def test_api_key_authenticates_as_a_system_user_of_its_unit(orgs):
+    _key, raw = api_key_create(name="单一窗口", org_code="WJD")
+    user = user_for_key(raw)
+    assert user.role == Role.SYSTEM
+    assert user.org == orgs["WJD"]
+
+
+def test_api_key_is_stored_only_as_a_hash(orgs):
+    key, raw = api_key_create(name="单一窗口", org_code="WJD")
+    assert raw not in {key.key_hash, key.prefix}
+    assert not ApiKey.objects.filter(key_hash=raw).exists()
+
+
+def test_revoked_key_no_longer_authenticates(orgs):
+    key, raw = api_key_create(name="单一窗口", org_code="WJD")
+    ApiKey.objects.filter(pk=key.pk).update(revoked_at="2026-01-01T00:00:00Z")
+    assert user_for_key(raw) is None
+
+
+def test_api_key_for_unknown_unit_is_not_found(db):
+    with pytest.raises(NotFound):
+        api_key_create(name="x", org_code="NOPE")
+
+
+def test_create_api_key_command_prints_only_the_key(orgs, capsys):
+    call_command("create-api-key", "--name", "单一窗口", "--org", "WJD")
+    out = capsys.readouterr().out.strip()
+    assert "\n" not in out
+    assert user_for_key(out) is not None
