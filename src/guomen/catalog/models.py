@@ -62,7 +62,11 @@ class HsCode(LocalizedNameMixin, models.Model):
     name_en = models.TextField(_("English description"))
     name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     group = models.ForeignKey(
-        CommodityGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="hs_codes",
+        CommodityGroup,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hs_codes",
         verbose_name=_("commodity group"),
     )
 
@@ -99,7 +103,9 @@ class Hazard(LocalizedNameMixin, BaseModel):
 class ResidueLimit(BaseModel):
     """Maximum limit of a hazard (residue, contaminant, microbe) in a commodity (HS prefix)."""
 
-    hazard = models.ForeignKey(Hazard, on_delete=models.CASCADE, related_name="limits", verbose_name=_("hazard"))
+    hazard = models.ForeignKey(
+        Hazard, on_delete=models.CASCADE, related_name="limits", verbose_name=_("hazard")
+    )
     hs = models.ForeignKey(HsCode, on_delete=models.PROTECT, related_name="limits", verbose_name=_("HS code"))
     value = models.DecimalField(_("limit"), max_digits=12, decimal_places=4)
     unit = models.CharField(_("unit"), max_length=20, default="mg/kg")
@@ -117,10 +123,16 @@ class ResidueLimit(BaseModel):
 class ImportRequirement(BaseModel):
     """What China requires of a commodity from an origin (protocol conditions)."""
 
-    hs = models.ForeignKey(HsCode, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("HS code"))
-    origin = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("origin"))
+    hs = models.ForeignKey(
+        HsCode, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("HS code")
+    )
+    origin = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("origin")
+    )
     access_granted = models.BooleanField(_("access granted"), default=True)
-    pests = models.ManyToManyField(Hazard, blank=True, related_name="requirements", verbose_name=_("pests of concern"))
+    pests = models.ManyToManyField(
+        Hazard, blank=True, related_name="requirements", verbose_name=_("pests of concern")
+    )
     required_treatment = models.CharField(_("required treatment"), max_length=200, blank=True)
     marking = models.CharField(_("required marking"), max_length=200, blank=True)
     registered_base_required = models.BooleanField(_("registered production base required"), default=False)

@@ -1,1 +1,180 @@
-"""Catalog selectors."""
+"""Catalog reads: resolving codes others receive from users, and permission-checked lists."""
+
+import re
+
+import pycountry
+from django.db.models import Q, QuerySet
+
+from guomen.core.errors import NotFound
+from guomen.core.permissions import restrict
+
+from .choices import HsLevel
+from .models import CommodityGroup, Country, Hazard, HsCode, ImportRequirement, ResidueLimit
+
+DECLARABLE_LEVELS = (HsLevel.SUBHEADING, HsLevel.NATIONAL)
+_NOT_DIGITS = re.compile(r"[\s.\-]")
+
+
+def normalise_hs(code: str) -> str:
+    return _NOT_DIGITS.sub("", str(code or ""))
+
+
+def hs_resolve(code: str) -> HsCode | None:
+    """A declarable HS code: the 10-digit row if it exists, else its 6-digit parent, else None."""
+    digits = normalise_hs(code)
+    if not digits.isdigit() or len(digits) not in (6, 8, 10):
+        return None
+    if len(digits) == 10:
+        found = HsCode.objects.filter(code=digits, level=HsLevel.NATIONAL).first()
+        if found:
+            return found
+    return HsCode.objects.filter(code=digits[:6], level=HsLevel.SUBHEADING).first()
+
+
+def country_resolve(value: str) -> Country | None:
+    """A country by alpha-2, alpha-3, English or Chinese name (case-insensitive)."""
+    text = str(value or "").strip()
+    if not text:
+        return None
+    if len(text) == 2 and text.isascii():
+        return Country.objects.filter(code=text.upper()).first()
+    if len(text) == 3 and text.isascii():
+        found = Country.objects.filter(alpha3=text.upper()).first()
+        if found:
+            return found
+    found = Country.objects.filter(Q(name_en__iexact=text) | Q(name_zh=text)).first()
+    if found:
+        return found
+    try:
+        match = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    return Country.objects.filter(code=match.alpha_2).first()
+
+
+def import_requirement_for(*, hs, origin) -> ImportRequirement | None:
+    """The requirement for this commodity and origin, the most specific HS match first (walks up parents)."""
+    hs_code = hs.code if isinstance(hs, HsCode) else normalise_hs(hs)
+    origin_code = origin.code if isinstance(origin, Country) else str(origin or "").upper()
+    if not hs_code or not origin_code:
+        return None
+    candidates = [hs_code[:n] for n in (10, 8, 6, 4, 2) if n <= len(hs_code)]
+    found = {
+        r.hs_id: r
+        for r in ImportRequirement.objects.filter(hs_id__in=candidates, origin_id=origin_code)
+        .select_related("hs", "origin")
+        .prefetch_related("pests")
+    }
+    for code in candidates:
+        if code in found:
+            return found[code]
+    return None
+
+
+def hs_list(
+    *, user, q: str = "", level: int | None = None, group: str = "", declarable: bool = False
+) -> QuerySet:
+    qs = restrict(HsCode.objects.all(), user, "catalog.view").select_related("group")
+    text = str(q or "").strip()
+    if text:
+        digits = normalise_hs(text)
+        if digits.isdigit():
+            qs = qs.filter(code__startswith=digits)
+        else:
+            qs = qs.filter(Q(name_zh__icontains=text) | Q(name_en__icontains=text))
+    if level:
+        qs = qs.filter(level=level)
+    if declarable:
+        qs = qs.filter(level__in=DECLARABLE_LEVELS)
+    if group:
+        qs = qs.filter(group_id=group)
+    return qs.order_by("code")
+
+
+def hs_get(*, user, code: str) -> HsCode:
+    found = (
+        restrict(HsCode.objects.all(), user, "catalog.view")
+        .select_related("group", "parent")
+        .filter(code=normalise_hs(code))
+    )
+    hs = found.first()
+    if hs is None:
+        raise NotFound()
+    return hs
+
+
+def hs_children(*, hs: HsCode) -> QuerySet:
+    return HsCode.objects.filter(parent=hs).order_by("code")
+
+
+def country_list(*, user, q: str = "") -> QuerySet:
+    qs = restrict(Country.objects.all(), user, "catalog.view")
+    text = str(q or "").strip()
+    if text:
+        qs = qs.filter(
+            Q(code__iexact=text)
+            | Q(alpha3__iexact=text)
+            | Q(name_en__icontains=text)
+            | Q(name_zh__icontains=text)
+        )
+    return qs.order_by("code")
+
+
+def commodity_group_list(*, user) -> QuerySet:
+    return restrict(CommodityGroup.objects.all(), user, "catalog.view").order_by("code")
+
+
+def hazard_list(*, user, q: str = "", kind: str = "") -> QuerySet:
+    qs = restrict(Hazard.objects.all(), user, "catalog.view")
+    text = str(q or "").strip()
+    if text:
+        qs = qs.filter(
+            Q(code__icontains=text)
+            | Q(name_zh__icontains=text)
+            | Q(name_en__icontains=text)
+            | Q(scientific_name__icontains=text)
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.order_by("kind", "code")
+
+
+def hazard_get(*, user, pk: int) -> Hazard:
+    hazard = restrict(Hazard.objects.all(), user, "catalog.view").filter(pk=pk).first()
+    if hazard is None:
+        raise NotFound()
+    return hazard
+
+
+def hazard_by_code(code: str) -> Hazard | None:
+    return Hazard.objects.filter(code=str(code or "").strip()).first()
+
+
+def residue_limit_list(*, user, hazard: Hazard | None = None, hs: str = "") -> QuerySet:
+    qs = restrict(ResidueLimit.objects.all(), user, "catalog.view").select_related("hazard", "hs")
+    if hazard is not None:
+        qs = qs.filter(hazard=hazard)
+    if hs:
+        qs = qs.filter(hs_id__startswith=normalise_hs(hs))
+    return qs.order_by("hazard__code", "hs_id")
+
+
+def import_requirement_list(*, user, hs: str = "", origin: str = "") -> QuerySet:
+    qs = (
+        restrict(ImportRequirement.objects.all(), user, "catalog.view")
+        .select_related("hs", "origin")
+        .prefetch_related("pests")
+    )
+    if hs:
+        qs = qs.filter(hs_id__startswith=normalise_hs(hs))
+    if origin:
+        country = country_resolve(origin)
+        qs = qs.filter(origin=country) if country else qs.none()
+    return qs.order_by("hs_id", "origin_id")
+
+
+def import_requirement_get(*, user, pk: int) -> ImportRequirement:
+    found = import_requirement_list(user=user).filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found

@@ -10,9 +10,15 @@ class CountryFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("code",)
 
     code = "TH"
-    alpha3 = factory.LazyAttribute(lambda o: {"TH": "THA", "VN": "VNM", "CL": "CHL", "CN": "CHN"}.get(o.code, o.code + "X"))
-    name_en = factory.LazyAttribute(lambda o: {"TH": "Thailand", "VN": "Viet Nam", "CL": "Chile", "CN": "China"}.get(o.code, o.code))
-    name_zh = factory.LazyAttribute(lambda o: {"TH": "泰国", "VN": "越南", "CL": "智利", "CN": "中国"}.get(o.code, o.code))
+    alpha3 = factory.LazyAttribute(
+        lambda o: {"TH": "THA", "VN": "VNM", "CL": "CHL", "CN": "CHN"}.get(o.code, o.code + "X")
+    )
+    name_en = factory.LazyAttribute(
+        lambda o: {"TH": "Thailand", "VN": "Viet Nam", "CL": "Chile", "CN": "China"}.get(o.code, o.code)
+    )
+    name_zh = factory.LazyAttribute(
+        lambda o: {"TH": "泰国", "VN": "越南", "CL": "智利", "CN": "中国"}.get(o.code, o.code)
+    )
 
 
 class CommodityGroupFactory(factory.django.DjangoModelFactory):
