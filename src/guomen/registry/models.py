@@ -18,13 +18,18 @@ class Enterprise(BaseModel):
         _("filing status"), max_length=20, choices=FilingStatus.choices, default=FilingStatus.FILED
     )
     org = models.ForeignKey(
-        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="enterprises", verbose_name=_("supervising unit")
+        "accounts.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="enterprises",
+        verbose_name=_("supervising unit"),
     )
     address = models.CharField(_("address"), max_length=255, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=60, blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    credit_grade = models.CharField(_("credit grade"), max_length=2, choices=CreditGrade.choices, default=CreditGrade.A)
+    credit_grade = models.CharField(
+        _("credit grade"), max_length=2, choices=CreditGrade.choices, default=CreditGrade.A
+    )
     classification = models.CharField(
         _("class"), max_length=3, choices=EnterpriseClass.choices, blank=True, default=""
     )
@@ -58,22 +63,38 @@ class ProductionBase(BaseModel):
     name = models.CharField(_("name"), max_length=200)
     name_en = models.CharField(_("English name"), max_length=200, blank=True)
     country = models.ForeignKey(
-        "catalog.Country", on_delete=models.PROTECT, related_name="production_bases", verbose_name=_("country")
+        "catalog.Country",
+        on_delete=models.PROTECT,
+        related_name="production_bases",
+        verbose_name=_("country"),
     )
     region = models.CharField(_("region"), max_length=100, blank=True)
     operator_name = models.CharField(_("operator"), max_length=200, blank=True)
     enterprise = models.ForeignKey(
-        Enterprise, null=True, blank=True, on_delete=models.PROTECT, related_name="production_bases",
+        Enterprise,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="production_bases",
         verbose_name=_("enterprise"),
     )
     org = models.ForeignKey(
-        "accounts.OrgUnit", null=True, blank=True, on_delete=models.PROTECT, related_name="production_bases",
+        "accounts.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="production_bases",
         verbose_name=_("supervising unit"),
     )
     commodities = models.ManyToManyField(
-        "catalog.HsCode", blank=True, related_name="production_bases", verbose_name=_("registered commodities")
+        "catalog.HsCode",
+        blank=True,
+        related_name="production_bases",
+        verbose_name=_("registered commodities"),
     )
-    status = models.CharField(_("status"), max_length=20, choices=BaseStatus.choices, default=BaseStatus.ACTIVE)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BaseStatus.choices, default=BaseStatus.ACTIVE
+    )
     registered_on = models.DateField(_("registered on"), null=True, blank=True)
     status_reason = models.CharField(_("reason for status"), max_length=255, blank=True)
 

@@ -1,1 +1,98 @@
-"""Registry selectors."""
+"""Registry reads: enterprises and production bases, permission-checked."""
+
+from collections.abc import Iterable
+
+from django.db.models import Q, QuerySet
+
+from guomen.catalog.selectors import normalise_hs
+from guomen.core.errors import NotFound
+from guomen.core.permissions import restrict
+
+from .models import Enterprise, ProductionBase
+from .validators import uscc_clean
+
+
+def enterprise_by_uscc(uscc: str) -> Enterprise | None:
+    """The enterprise with this code (any spelling of it), regardless of who asks."""
+    code = uscc_clean(uscc)
+    if not code:
+        return None
+    return Enterprise.objects.select_related("org").filter(uscc=code).first()
+
+
+def production_bases_by_codes(codes: Iterable[str]) -> dict[str, ProductionBase]:
+    """Production bases keyed by registration code; unknown codes are simply absent."""
+    wanted = {str(c).strip() for c in codes if str(c or "").strip()}
+    if not wanted:
+        return {}
+    qs = ProductionBase.objects.filter(code__in=wanted).select_related("country", "enterprise")
+    return {b.code: b for b in qs.prefetch_related("commodities")}
+
+
+def enterprise_list(*, user, q: str = "", kind: str = "", filing_status: str = "", org: str = "") -> QuerySet:
+    qs = restrict(Enterprise.objects.all(), user, "enterprise.view").select_related("org")
+    text = str(q or "").strip()
+    if text:
+        qs = qs.filter(
+            Q(name_zh__icontains=text) | Q(name_en__icontains=text) | Q(uscc__icontains=text.upper())
+        )
+    if kind:
+        qs = qs.filter(kind=kind)
+    if filing_status:
+        qs = qs.filter(filing_status=filing_status)
+    if org:
+        qs = qs.filter(org__code=org)
+    return qs.order_by("name_zh", "id")
+
+
+def enterprise_get(*, user, pk=None, uscc: str = "", action: str = "enterprise.view") -> Enterprise:
+    qs = restrict(Enterprise.objects.all(), user, action).select_related("org")
+    found = qs.filter(pk=pk).first() if pk is not None else qs.filter(uscc=uscc_clean(uscc)).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def production_base_list(
+    *,
+    user,
+    q: str = "",
+    country: str = "",
+    kind: str = "",
+    status: str = "",
+    commodity: str = "",
+    enterprise=None,
+) -> QuerySet:
+    qs = restrict(ProductionBase.objects.all(), user, "production_base.view").select_related(
+        "country", "enterprise", "org"
+    )
+    text = str(q or "").strip()
+    if text:
+        qs = qs.filter(
+            Q(code__icontains=text)
+            | Q(name__icontains=text)
+            | Q(name_en__icontains=text)
+            | Q(operator_name__icontains=text)
+            | Q(region__icontains=text)
+        )
+    if country:
+        qs = qs.filter(country_id=country.upper())
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    if commodity:
+        qs = qs.filter(commodities__code__startswith=normalise_hs(commodity)).distinct()
+    if enterprise is not None:
+        qs = qs.filter(enterprise=enterprise)
+    return qs.order_by("code")
+
+
+def production_base_get(
+    *, user, pk=None, code: str = "", action: str = "production_base.view"
+) -> ProductionBase:
+    qs = restrict(ProductionBase.objects.all(), user, action).select_related("country", "enterprise", "org")
+    found = qs.filter(pk=pk).first() if pk is not None else qs.filter(code=str(code).strip()).first()
+    if found is None:
+        raise NotFound()
+    return found
