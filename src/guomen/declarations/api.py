@@ -1,3 +1,306 @@
-from ninja import Router
+"""Declarations API (/api/v1/declarations): submit (idempotent), read one, list."""
+
+import datetime as dt
+import hashlib
+import json
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from ninja import Field, Header, Query, Router, Schema
+
+from guomen.core.errors import ValidationFailed
+from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
+from guomen.targeting.reasons import reason_text
+
+from . import selectors
+from .services import declaration_submit
 
 router = Router(tags=["declarations"])
+IDEMPOTENCY_ENDPOINT = "declarations.submit"
+MAX_PAGE = 200
+
+
+class LineIn(Schema):
+    hs_code: str = Field(..., examples=["081060"])
+    description: str = ""
+    quantity: Decimal
+    unit: str = ""
+    net_weight_kg: Decimal
+    value: Decimal
+    currency: str = "USD"
+    production_base_codes: list[str] = []
+
+
+class DocumentIn(Schema):
+    type: str = Field(..., examples=["phytosanitary_certificate"])
+    number: str
+    issued_on: dt.date | None = None
+
+
+class DeclarationIn(Schema):
+    direction: str = Field(..., examples=["import"])
+    port: str = Field(..., examples=["WJD"])
+    declarant_uscc: str
+    consignee_uscc: str | None = None
+    consignor_name: str = ""
+    origin_country: str = Field(..., examples=["TH"])
+    destination_country: str | None = None
+    transport: str = Field(..., examples=["truck"])
+    transport_id: str = ""
+    arrival_date: dt.date
+    lines: list[LineIn]
+    documents: list[DocumentIn] = []
+
+
+class ReasonOut(Schema):
+    code: str
+    text: str
+
+
+class DecisionOut(Schema):
+    channel: str
+    reasons: list[ReasonOut]
+    instruction: str
+
+
+class SubmitOut(Schema):
+    number: str
+    status: str
+    verification_code: str
+    decision: DecisionOut | None
+
+
+class LineOut(Schema):
+    line_no: int
+    hs_code: str
+    description: str
+    quantity: Decimal
+    unit: str
+    net_weight_kg: Decimal
+    value: Decimal
+    currency: str
+    production_base_codes: list[str]
+
+
+class DocumentOut(Schema):
+    type: str
+    number: str
+    issued_on: dt.date | None
+
+
+class TaskOut(Schema):
+    id: int
+    status: str
+    channel: str
+    due_date: dt.date
+    outcome: str
+    proposed_disposition: str
+    disposition: str
+
+
+class DeclarationSummaryOut(Schema):
+    number: str
+    status: str
+    direction: str
+    port: str
+    declarant_uscc: str
+    declarant_name: str
+    origin_country: str
+    arrival_date: dt.date
+    submitted_at: dt.datetime
+    channel: str
+
+
+class DeclarationOut(DeclarationSummaryOut):
+    verification_code: str
+    consignee_uscc: str | None
+    consignor_name: str
+    destination_country: str | None
+    transport: str
+    transport_id: str
+    total_value: Decimal
+    total_weight_kg: Decimal
+    outcome: str
+    lines: list[LineOut]
+    documents: list[DocumentOut]
+    decision: DecisionOut | None
+    tasks: list[TaskOut]
+
+
+class DeclarationPageOut(Schema):
+    count: int
+    items: list[DeclarationSummaryOut]
+
+
+class DeclarationFiltersIn(Schema):
+    status: str = ""
+    port: str = ""
+    origin: str = ""
+    channel: str = ""
+    number: str = ""
+    arrival_from: dt.date | None = None
+    arrival_to: dt.date | None = None
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0)
+
+
+def _decision_dict(decision) -> dict | None:
+    if decision is None:
+        return None
+    return {
+        "channel": decision.channel,
+        "reasons": [{"code": r.get("code", ""), "text": reason_text(r)} for r in decision.reasons],
+        "instruction": decision.instruction,
+    }
+
+
+def _summary(d) -> dict:
+    return {
+        "number": d.number,
+        "status": d.status,
+        "direction": d.direction,
+        "port": d.port.code,
+        "declarant_uscc": d.declarant.uscc,
+        "declarant_name": d.declarant.name_zh,
+        "origin_country": d.origin_country_id,
+        "arrival_date": d.arrival_date,
+        "submitted_at": d.submitted_at,
+        "channel": d.channel,
+    }
+
+
+def _detail(d) -> dict:
+    return {
+        **_summary(d),
+        "verification_code": d.verification_code,
+        "consignee_uscc": d.consignee.uscc if d.consignee_id else None,
+        "consignor_name": d.consignor_name,
+        "destination_country": d.destination_country_id,
+        "transport": d.transport,
+        "transport_id": d.transport_id,
+        "total_value": d.total_value,
+        "total_weight_kg": d.total_weight_kg,
+        "outcome": d.outcome,
+        "lines": [
+            {
+                "line_no": line.line_no,
+                "hs_code": line.hs_id,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit": line.unit,
+                "net_weight_kg": line.net_weight_kg,
+                "value": line.value,
+                "currency": line.currency,
+                "production_base_codes": [b.code for b in line.production_bases.all()],
+            }
+            for line in selectors.declaration_lines(d)
+        ],
+        "documents": [
+            {"type": doc.type, "number": doc.number, "issued_on": doc.issued_on}
+            for doc in d.documents.order_by("id")
+        ],
+        "decision": _decision_dict(selectors.declaration_decision(d)),
+        "tasks": [
+            {
+                "id": t.pk,
+                "status": t.status,
+                "channel": t.channel,
+                "due_date": t.due_date,
+                "outcome": t.outcome,
+                "proposed_disposition": t.proposed_disposition,
+                "disposition": t.disposition,
+            }
+            for t in selectors.declaration_tasks(d)
+        ],
+    }
+
+
+def _request_hash(payload: DeclarationIn) -> str:
+    body = json.dumps(json_safe(payload.model_dump(mode="json")), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _replay(record, request_hash: str):
+    if record.request_hash != request_hash:
+        raise ValidationFailed(
+            _("This Idempotency-Key was already used for a different request."),
+            fields={"Idempotency-Key": [_("Use a new key for a new declaration.")]},
+            code="idempotency_key_reused",
+        )
+    return record.status_code, record.response
+
+
+def _submit(user, payload: DeclarationIn) -> dict:
+    declaration = declaration_submit(
+        actor=user,
+        direction=payload.direction,
+        port_code=payload.port,
+        declarant_uscc=payload.declarant_uscc,
+        consignee_uscc=payload.consignee_uscc,
+        consignor_name=payload.consignor_name,
+        origin_country=payload.origin_country,
+        destination_country=payload.destination_country,
+        transport=payload.transport,
+        transport_id=payload.transport_id,
+        arrival_date=payload.arrival_date,
+        lines=[line.model_dump() for line in payload.lines],
+        documents=[doc.model_dump() for doc in payload.documents],
+    )
+    return json_safe(
+        {
+            "number": declaration.number,
+            "status": declaration.status,
+            "verification_code": declaration.verification_code,
+            "decision": _decision_dict(selectors.declaration_decision(declaration)),
+        }
+    )
+
+
+@router.post("", response={201: SubmitOut}, summary="Submit a declaration (报检)")
+def declaration_create(
+    request, payload: DeclarationIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key")
+):
+    """Submit a declaration. With an `Idempotency-Key` header a retry returns the first response."""
+    user = request.auth
+    if not idempotency_key:
+        return 201, _submit(user, payload)
+    key = idempotency_key.strip()[:200]
+    request_hash = _request_hash(payload)
+    lookup = {"key": key, "principal": user.get_username(), "endpoint": IDEMPOTENCY_ENDPOINT}
+    record = idempotent_lookup(**lookup)
+    if record is not None:
+        return _replay(record, request_hash)
+    try:
+        with transaction.atomic():
+            body = _submit(user, payload)
+            idempotent_store(**lookup, request_hash=request_hash, status_code=201, response=body)
+    except IntegrityError:  # the same key raced us and won: answer as it did
+        record = idempotent_lookup(**lookup)
+        if record is None:
+            raise
+        return _replay(record, request_hash)
+    return 201, body
+
+
+@router.get("", response=DeclarationPageOut, summary="List declarations you may see")
+def declaration_list(request, filters: Query[DeclarationFiltersIn]):
+    qs = selectors.declaration_list(
+        user=request.auth,
+        filters=selectors.DeclarationFilters(
+            q=filters.number,
+            status=filters.status,
+            port=filters.port,
+            origin=filters.origin,
+            channel=filters.channel,
+            date_from=filters.arrival_from,
+            date_to=filters.arrival_to,
+        ),
+    )
+    page = qs[filters.offset : filters.offset + filters.limit]
+    return {"count": qs.count(), "items": [_summary(d) for d in page]}
+
+
+@router.get("/{number}", response=DeclarationOut, summary="One declaration with its decision and tasks")
+def declaration_detail(request, number: str):
+    return _detail(selectors.declaration_get(user=request.auth, number=number))

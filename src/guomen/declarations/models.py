@@ -12,25 +12,42 @@ class Declaration(BaseModel):
     number = models.CharField(_("declaration number"), max_length=30, unique=True)
     direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
     status = models.CharField(
-        _("status"), max_length=30, choices=DeclarationStatus.choices, default=DeclarationStatus.SUBMITTED,
+        _("status"),
+        max_length=30,
+        choices=DeclarationStatus.choices,
+        default=DeclarationStatus.SUBMITTED,
         db_index=True,
     )
     port = models.ForeignKey(
         "accounts.OrgUnit", on_delete=models.PROTECT, related_name="declarations", verbose_name=_("port")
     )
     declarant = models.ForeignKey(
-        "registry.Enterprise", on_delete=models.PROTECT, related_name="declarations", verbose_name=_("declarant")
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="declarations",
+        verbose_name=_("declarant"),
     )
     consignee = models.ForeignKey(
-        "registry.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="consigned_declarations",
+        "registry.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="consigned_declarations",
         verbose_name=_("consignee"),
     )
     consignor_name = models.CharField(_("consignor"), max_length=200, blank=True)
     origin_country = models.ForeignKey(
-        "catalog.Country", on_delete=models.PROTECT, related_name="origin_declarations", verbose_name=_("origin")
+        "catalog.Country",
+        on_delete=models.PROTECT,
+        related_name="origin_declarations",
+        verbose_name=_("origin"),
     )
     destination_country = models.ForeignKey(
-        "catalog.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="destination_declarations",
+        "catalog.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="destination_declarations",
         verbose_name=_("destination"),
     )
     transport = models.CharField(_("transport"), max_length=20, choices=Transport.choices)
@@ -40,7 +57,9 @@ class Declaration(BaseModel):
     verification_code = models.CharField(_("verification code"), max_length=8)
     channel = models.CharField(_("channel"), max_length=20, blank=True, db_index=True)
     total_value = models.DecimalField(_("total value"), max_digits=16, decimal_places=2, default=0)
-    total_weight_kg = models.DecimalField(_("total net weight (kg)"), max_digits=16, decimal_places=3, default=0)
+    total_weight_kg = models.DecimalField(
+        _("total net weight (kg)"), max_digits=16, decimal_places=3, default=0
+    )
     outcome = models.CharField(_("outcome"), max_length=20, blank=True, db_index=True)
     created_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -66,7 +85,9 @@ class Declaration(BaseModel):
 class DeclarationLine(models.Model):
     declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="lines")
     line_no = models.PositiveSmallIntegerField(_("line"))
-    hs = models.ForeignKey("catalog.HsCode", on_delete=models.PROTECT, related_name="+", verbose_name=_("HS code"))
+    hs = models.ForeignKey(
+        "catalog.HsCode", on_delete=models.PROTECT, related_name="+", verbose_name=_("HS code")
+    )
     description = models.CharField(_("description"), max_length=200)
     quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=3)
     unit = models.CharField(_("unit"), max_length=20)
@@ -74,7 +95,10 @@ class DeclarationLine(models.Model):
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, default="USD")
     production_bases = models.ManyToManyField(
-        "registry.ProductionBase", blank=True, related_name="declaration_lines", verbose_name=_("production bases")
+        "registry.ProductionBase",
+        blank=True,
+        related_name="declaration_lines",
+        verbose_name=_("production bases"),
     )
 
     class Meta:

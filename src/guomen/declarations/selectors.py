@@ -1,1 +1,86 @@
-"""Declarations selectors."""
+"""Declaration reads: lists with filters, one declaration by number, its timeline."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from guomen.core.errors import NotFound
+from guomen.core.models import AuditEvent
+from guomen.core.permissions import restrict
+
+from .models import Declaration
+from .timeline import event_label
+
+
+@dataclass
+class DeclarationFilters:
+    q: str = ""
+    status: str = ""
+    port: str = ""
+    origin: str = ""
+    channel: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def declaration_list(*, user, filters: DeclarationFilters | None = None) -> QuerySet:
+    """Declarations the user may see, newest first, filtered. Dates filter on the arrival date."""
+    f = filters or DeclarationFilters()
+    qs = restrict(Declaration.objects.all(), user, "declaration.view")
+    if f.q:
+        qs = qs.filter(Q(number__icontains=f.q.strip()) | Q(transport_id__icontains=f.q.strip()))
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.port:
+        qs = qs.filter(port__code=f.port.strip().upper())
+    if f.origin:
+        qs = qs.filter(origin_country_id=f.origin.strip().upper())
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if f.date_from:
+        qs = qs.filter(arrival_date__gte=f.date_from)
+    if f.date_to:
+        qs = qs.filter(arrival_date__lte=f.date_to)
+    return qs.select_related("port", "declarant", "origin_country").order_by("-submitted_at", "-id")
+
+
+def declaration_get(*, user, number: str) -> Declaration:
+    """One declaration the user may see; NotFound otherwise (whether or not it exists elsewhere)."""
+    declaration = (
+        restrict(Declaration.objects.all(), user, "declaration.view")
+        .select_related("port", "declarant", "consignee", "origin_country", "destination_country", "decision")
+        .filter(number=number)
+        .first()
+    )
+    if declaration is None:
+        raise NotFound()
+    return declaration
+
+
+def declaration_lines(declaration: Declaration) -> list:
+    return list(
+        declaration.lines.select_related("hs").prefetch_related("production_bases").order_by("line_no")
+    )
+
+
+def declaration_tasks(declaration: Declaration) -> list:
+    return list(declaration.inspection_tasks.select_related("assignee").order_by("id"))
+
+
+def declaration_decision(declaration: Declaration):
+    from guomen.targeting.models import TargetingDecision
+
+    return TargetingDecision.objects.filter(declaration=declaration).first()
+
+
+def declaration_timeline(declaration: Declaration, tasks: list | None = None) -> list[AuditEvent]:
+    """Every audit event of the declaration and of its inspection tasks, oldest first, with labels."""
+    tasks = declaration_tasks(declaration) if tasks is None else tasks
+    condition = Q(object_type="declarations.declaration", object_id=str(declaration.pk))
+    if tasks:
+        condition |= Q(object_type="inspections.inspectiontask", object_id__in=[str(t.pk) for t in tasks])
+    events = list(AuditEvent.objects.filter(condition).select_related("actor").order_by("id"))
+    for event in events:
+        event.label, event.detail = event_label(event)
+    return events

@@ -1,16 +1,52 @@
-"""Declaration writes: intake, the state machine."""
+"""Declaration writes: intake, the state machine, cancellation."""
 
-from django.db import transaction
+import secrets
+from decimal import Decimal
 
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from guomen.accounts.choices import Role
+from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.permissions import org_in_scope, require
+from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
+from guomen.targeting.choices import Channel
+from guomen.targeting.services import decide
 
-from .choices import ALLOWED_TRANSITIONS
-from .models import Declaration
+from .choices import ALLOWED_TRANSITIONS, DeclarationStatus
+from .intake import submission_clean
+from .models import Declaration, DeclarationDocument, DeclarationLine
+
+VERIFICATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from paper
+NUMBER_ATTEMPTS = 20
+SNAPSHOT_FIELDS = [
+    "number",
+    "direction",
+    "status",
+    "port",
+    "declarant",
+    "consignee",
+    "consignor_name",
+    "origin_country",
+    "destination_country",
+    "transport",
+    "transport_id",
+    "arrival_date",
+    "total_value",
+    "total_weight_kg",
+]
 
 
 @transaction.atomic
 def declaration_transition(
-    *, declaration: Declaration, to: str, actor, reason: str = "", expected_version: int | None = None,
+    *,
+    declaration: Declaration,
+    to: str,
+    actor,
+    reason: str = "",
+    expected_version: int | None = None,
     extra_fields: dict | None = None,
 ) -> Declaration:
     """The only way a declaration changes status (checked against ALLOWED_TRANSITIONS, audited)."""
@@ -24,4 +60,193 @@ def declaration_transition(
         expected_version=expected_version,
         org_path=declaration.port.path,
         extra_fields=extra_fields,
+    )
+
+
+def verification_code_new() -> str:
+    return "".join(secrets.choice(VERIFICATION_ALPHABET) for _i in range(6))
+
+
+def _insert_with_number(declaration: Declaration) -> None:
+    """Give the declaration the next number of its port and day (port code + yyyymmdd + 6 digits).
+
+    Two submissions racing for the same number: the second insert fails on the unique index inside its
+    savepoint and tries the next number.
+    """
+    prefix = f"{declaration.port.code}{timezone.localtime(declaration.submitted_at):%Y%m%d}"
+    for _attempt in range(NUMBER_ATTEMPTS):
+        last = (
+            Declaration.objects.filter(number__startswith=prefix, number__regex=rf"^{prefix}[0-9]{{6}}$")
+            .order_by("-number")
+            .values_list("number", flat=True)
+            .first()
+        )
+        declaration.number = f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:06d}"
+        try:
+            with transaction.atomic():
+                declaration.save(force_insert=True)
+            return
+        except IntegrityError:
+            declaration.pk = None
+            continue
+    raise Conflict(_("Could not allocate a declaration number; please submit again."))
+
+
+@transaction.atomic
+def declaration_submit(
+    *,
+    actor,
+    direction,
+    port_code,
+    declarant_uscc,
+    consignee_uscc=None,
+    consignor_name="",
+    origin_country,
+    transport,
+    arrival_date,
+    lines: list[dict],
+    documents: list[dict] = (),
+    transport_id="",
+    destination_country=None,
+    submitted_at=None,
+) -> Declaration:
+    """Check everything, record the declaration, let targeting decide, then release or open an inspection.
+
+    `actor` None is the trusted command line (imports, demo data). `submitted_at` lets historical records be
+    entered with their own date; the arrival date must be plausible relative to it.
+    """
+    if actor is not None:
+        require(actor, "declaration.create")
+    submitted_at = submitted_at or timezone.now()
+    clean = submission_clean(
+        actor=actor,
+        today=timezone.localtime(submitted_at).date(),
+        data={
+            "direction": direction,
+            "port_code": port_code,
+            "declarant_uscc": declarant_uscc,
+            "consignee_uscc": consignee_uscc,
+            "consignor_name": consignor_name,
+            "origin_country": origin_country,
+            "destination_country": destination_country,
+            "transport": transport,
+            "transport_id": transport_id,
+            "arrival_date": arrival_date,
+            "lines": lines,
+            "documents": documents,
+        },
+    )
+    declaration = Declaration(
+        direction=clean.direction,
+        port=clean.port,
+        declarant=clean.declarant,
+        consignee=clean.consignee,
+        consignor_name=clean.consignor_name,
+        origin_country=clean.origin_country,
+        destination_country=clean.destination_country,
+        transport=clean.transport,
+        transport_id=clean.transport_id,
+        arrival_date=clean.arrival_date,
+        submitted_at=submitted_at,
+        verification_code=verification_code_new(),
+        total_value=sum((line.value for line in clean.lines), Decimal(0)),
+        total_weight_kg=sum((line.net_weight_kg for line in clean.lines), Decimal(0)),
+        created_by=actor if getattr(actor, "pk", None) else None,
+    )
+    _insert_with_number(declaration)
+    rows = DeclarationLine.objects.bulk_create(
+        DeclarationLine(
+            declaration=declaration,
+            line_no=i,
+            hs=line.hs,
+            description=line.description,
+            quantity=line.quantity,
+            unit=line.unit,
+            net_weight_kg=line.net_weight_kg,
+            value=line.value,
+            currency=line.currency,
+        )
+        for i, line in enumerate(clean.lines, start=1)
+    )
+    through = DeclarationLine.production_bases.through
+    links = [
+        through(declarationline_id=row.pk, productionbase_id=base.pk)
+        for row, line in zip(rows, clean.lines, strict=True)
+        for base in line.production_bases
+    ]
+    if links and all(row.pk for row in rows):
+        through.objects.bulk_create(links)
+    elif links:  # databases that do not return ids from bulk inserts
+        for row in DeclarationLine.objects.filter(declaration=declaration).order_by("line_no"):
+            row.production_bases.set(clean.lines[row.line_no - 1].production_bases)
+    DeclarationDocument.objects.bulk_create(
+        DeclarationDocument(declaration=declaration, type=d.type, number=d.number, issued_on=d.issued_on)
+        for d in clean.documents
+    )
+    audit_record(
+        actor=actor,
+        verb="declaration.submitted",
+        obj=declaration,
+        org_path=declaration.port.path,
+        after={
+            **model_snapshot(declaration, SNAPSHOT_FIELDS),
+            "lines": len(clean.lines),
+            "documents": len(clean.documents),
+        },
+    )
+    decision = decide(declaration=declaration, actor=actor)
+    if decision.channel == Channel.RELEASE:
+        declaration_transition(
+            declaration=declaration,
+            to=DeclarationStatus.RELEASED,
+            actor=actor,
+            extra_fields={"channel": decision.channel},
+        )
+    else:
+        declaration_transition(
+            declaration=declaration,
+            to=DeclarationStatus.UNDER_INSPECTION,
+            actor=actor,
+            extra_fields={"channel": decision.channel},
+        )
+        from guomen.inspections.services import inspection_task_open  # inspections imports this module
+
+        inspection_task_open(
+            declaration=declaration, channel=decision.channel, instruction=decision.instruction, actor=actor
+        )
+    return declaration
+
+
+def may_cancel(user, declaration: Declaration) -> bool:
+    """Enterprise users cancel their own declarations; supervisors those of their jurisdiction."""
+    from guomen.core.permissions import can
+
+    if not can(user, "declaration.cancel"):
+        return False
+    if DeclarationStatus.CANCELLED not in ALLOWED_TRANSITIONS.get(declaration.status, set()):
+        return False
+    if user.is_superuser:
+        return True
+    if user.role == Role.ENTERPRISE:
+        return bool(user.enterprise_id) and user.enterprise_id == declaration.declarant_id
+    return org_in_scope(user, declaration.port)
+
+
+@transaction.atomic
+def declaration_cancel(*, declaration: Declaration, actor, reason: str, expected_version: int | None = None):
+    """Withdraw a declaration (with a reason). Its open inspection tasks are left to the inspections app."""
+    require(actor, "declaration.cancel")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(fields={"reason": [_("Say why the declaration is cancelled.")]})
+    if not may_cancel(actor, declaration) and (
+        DeclarationStatus.CANCELLED in ALLOWED_TRANSITIONS.get(declaration.status, set())
+    ):
+        raise PermissionDenied()
+    return declaration_transition(
+        declaration=declaration,
+        to=DeclarationStatus.CANCELLED,
+        actor=actor,
+        reason=reason,
+        expected_version=expected_version,
     )

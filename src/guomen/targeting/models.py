@@ -12,7 +12,12 @@ class SimpleRule(BaseModel):
     name = models.CharField(_("name"), max_length=100)
     hs_prefix = models.CharField(_("HS prefix"), max_length=10, blank=True)
     origin = models.ForeignKey(
-        "catalog.Country", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("origin")
+        "catalog.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("origin"),
     )
     direction = models.CharField(_("direction"), max_length=10, blank=True)
     channel = models.CharField(_("channel"), max_length=20, choices=Channel.choices)

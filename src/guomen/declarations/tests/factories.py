@@ -43,3 +43,35 @@ class DeclarationLineFactory(factory.django.DjangoModelFactory):
 
 def tomorrow():
     return timezone.localdate() + dt.timedelta(days=1)
+
+
+def submission(world, **overrides) -> dict:
+    """Keyword arguments for a valid declaration_submit call in the `world` fixture."""
+    data = {
+        "direction": "import",
+        "port_code": "WJD",
+        "declarant_uscc": world["enterprise"].uscc,
+        "consignor_name": "Chanthaburi Fruit Export Co., Ltd.",
+        "origin_country": "TH",
+        "transport": "truck",
+        "arrival_date": tomorrow(),
+        "lines": [line_data(world)],
+        "documents": [{"type": "phytosanitary_certificate", "number": "TH-2026-000123"}],
+    }
+    data.update(overrides)
+    return data
+
+
+def line_data(world, **overrides) -> dict:
+    data = {
+        "hs_code": "081060",
+        "description": "鲜榴莲",
+        "quantity": "1200",
+        "unit": "carton",
+        "net_weight_kg": "18000",
+        "value": "54000",
+        "currency": "USD",
+        "production_base_codes": [world["base"].code],
+    }
+    data.update(overrides)
+    return data
