@@ -1,7 +1,9 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
+from guomen.targeting.choices import Channel
 
 from .choices import Disposition, Outcome, TaskStatus
 
@@ -12,14 +14,20 @@ class InspectionTask(BaseModel):
     declaration = models.ForeignKey(
         "declarations.Declaration", on_delete=models.CASCADE, related_name="inspection_tasks"
     )
-    port = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("port"))
+    port = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("port")
+    )
     channel = models.CharField(_("channel"), max_length=20)
     priority = models.PositiveSmallIntegerField(_("priority"), default=50)
     instruction = models.TextField(_("instruction"), blank=True)
     status = models.CharField(_("status"), max_length=30, choices=TaskStatus.choices, default=TaskStatus.OPEN)
     due_date = models.DateField(_("due date"), db_index=True)
     assignee = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="inspection_tasks",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inspection_tasks",
         verbose_name=_("inspector"),
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
@@ -49,13 +57,29 @@ class InspectionTask(BaseModel):
     def __str__(self) -> str:
         return f"{self.declaration_id} #{self.pk}"
 
+    @property
+    def channel_label(self) -> str:
+        return str(Channel(self.channel).label) if self.channel in Channel.values else self.channel
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.due_date < timezone.localdate()
+
+    @property
+    def is_due_today(self) -> bool:
+        return self.due_date == timezone.localdate()
+
 
 class Finding(models.Model):
     """One thing found during an inspection (a pest, decay, a wrong mark...)."""
 
     task = models.ForeignKey(InspectionTask, on_delete=models.CASCADE, related_name="findings")
     hazard = models.ForeignKey(
-        "catalog.Hazard", null=True, blank=True, on_delete=models.PROTECT, related_name="findings",
+        "catalog.Hazard",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="findings",
         verbose_name=_("hazard"),
     )
     description = models.CharField(_("description"), max_length=255)

@@ -1,1 +1,119 @@
-"""Inspections selectors."""
+"""Inspection reads: the inspector's task list, the supervisor's confirmations, the task dossier."""
+
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from guomen.catalog.models import Hazard, ImportRequirement
+from guomen.core.errors import NotFound
+from guomen.core.models import AuditEvent
+from guomen.core.permissions import restrict
+from guomen.declarations.models import DeclarationLine
+
+from .choices import TaskStatus
+from .models import Finding, InspectionTask
+
+OPEN_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
+LIST_RELATED = (
+    "declaration",
+    "declaration__origin_country",
+    "declaration__declarant",
+    "port",
+    "assignee",
+    "recorded_by",
+)
+
+
+def _lines_prefetch() -> Prefetch:
+    return Prefetch(
+        "declaration__lines", queryset=DeclarationLine.objects.select_related("hs").order_by("line_no")
+    )
+
+
+def _tasks(user, action: str) -> QuerySet:
+    return restrict(InspectionTask.objects.all(), user, action).select_related(*LIST_RELATED)
+
+
+def my_tasks(user, *, q: str = "") -> QuerySet:
+    """Open and in-progress tasks of my port and the units below: due today or overdue first, then by priority."""
+    today = timezone.localdate()
+    qs = _tasks(user, "inspection.record").filter(status__in=OPEN_STATUSES)
+    q = (q or "").strip()
+    if q:
+        qs = qs.filter(Q(declaration__number__iexact=q) | Q(declaration__transport_id__iexact=q))
+    return (
+        qs.annotate(
+            later=Case(
+                When(due_date__lte=today, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .prefetch_related(_lines_prefetch())
+        .order_by("later", "-priority", "due_date", "id")
+    )
+
+
+def confirmations(user) -> QuerySet:
+    """Results awaiting a supervisor's confirmation in my unit and below, oldest first."""
+    return (
+        _tasks(user, "inspection.confirm")
+        .filter(status=TaskStatus.AWAITING_CONFIRMATION)
+        .prefetch_related(
+            _lines_prefetch(), Prefetch("findings", queryset=Finding.objects.select_related("hazard"))
+        )
+        .order_by("recorded_at", "id")
+    )
+
+
+def task_detail(user, pk) -> InspectionTask:
+    """One task with everything its dossier shows; NotFound outside the user's jurisdiction."""
+    lines = (
+        DeclarationLine.objects.select_related("hs")
+        .prefetch_related("production_bases", "production_bases__country")
+        .order_by("line_no")
+    )
+    qs = (
+        _tasks(user, "inspection.view")
+        .select_related(
+            "declaration__consignee", "declaration__decision", "declaration__port", "confirmed_by"
+        )
+        .prefetch_related(
+            Prefetch("declaration__lines", queryset=lines),
+            "declaration__documents",
+            Prefetch("findings", queryset=Finding.objects.select_related("hazard").order_by("id")),
+        )
+    )
+    try:
+        return qs.get(pk=pk)
+    except (InspectionTask.DoesNotExist, ValueError, TypeError):
+        raise NotFound(_("No such inspection task in your jurisdiction.")) from None
+
+
+def task_requirements(task: InspectionTask) -> list[ImportRequirement]:
+    """The import requirements for the task's lines (by HS code or its 6/4-digit parents) and origin."""
+    codes = set()
+    for line in task.declaration.lines.all():
+        codes.update({line.hs_id, line.hs_id[:6], line.hs_id[:4]})
+    return list(
+        ImportRequirement.objects.filter(hs__in=codes, origin_id=task.declaration.origin_country_id)
+        .select_related("hs", "origin")
+        .prefetch_related("pests")
+    )
+
+
+def hazard_choices(requirements: list[ImportRequirement]) -> tuple[list[Hazard], list[Hazard]]:
+    """Hazards for the finding picker: the pests of concern first, then the rest of the catalogue."""
+    concern = {p.pk: p for r in requirements for p in r.pests.all()}
+    others = list(Hazard.objects.exclude(pk__in=concern).order_by("kind", "code"))
+    return list(concern.values()), others
+
+
+def task_timeline(task: InspectionTask) -> QuerySet:
+    """The events of the task and of its declaration, oldest first."""
+    return (
+        AuditEvent.objects.filter(
+            Q(object_type="inspections.inspectiontask", object_id=str(task.pk))
+            | Q(object_type="declarations.declaration", object_id=str(task.declaration_id))
+        )
+        .select_related("actor")
+        .order_by("id")
+    )

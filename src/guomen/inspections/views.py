@@ -1,12 +1,260 @@
+"""Inspection pages: the inspector's phone list and task page, the supervisor's confirmations."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from guomen.core.errors import ApplicationError, NotFound
+from guomen.core.permissions import can, org_in_scope
+
+from . import selectors, services
+from .choices import TaskStatus
+from .forms import DecisionForm, ResultForm, apply_errors, findings_from_post, findings_rows
+from .presenters import timeline_entries
+
+
+def _require(request, action: str) -> None:
+    if not can(request.user, action):
+        raise DjangoPermissionDenied(_("You do not have permission to do this."))
+
+
+def _load(request, pk):
+    try:
+        return selectors.task_detail(request.user, pk)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
+
+
+def _error_status(exc: ApplicationError, htmx: bool) -> int:
+    """HTMX swaps only 2xx answers, so it gets 200 with the errors in the fragment."""
+    return 200 if htmx else exc.status
 
 
 @login_required
+@require_GET
 def my_tasks(request):
-    return render(request, "core/home.html")
+    _require(request, "inspection.record")
+    q = request.GET.get("q", "").strip()
+    tasks = list(selectors.my_tasks(request.user, q=q))
+    if q and len(tasks) == 1:
+        return redirect("inspections:task_detail", pk=tasks[0].pk)
+    if q and not tasks:
+        messages.error(request, _("No open task for “%(q)s” in your jurisdiction.") % {"q": q})
+    return render(request, "inspections/my_tasks.html", {"tasks": tasks, "q": q})
+
+
+def _result_context(request, task, form=None, rows=None) -> dict:
+    requirements = selectors.task_requirements(task)
+    concern, others = selectors.hazard_choices(requirements)
+    can_record = (
+        task.status in selectors.OPEN_STATUSES
+        and can(request.user, "inspection.record")
+        and org_in_scope(request.user, task.port)
+    )
+    return {
+        "task": task,
+        "form": form or ResultForm(initial={"expected_version": task.version}),
+        "finding_rows": rows if rows is not None else [{}],
+        "hazards_concern": concern,
+        "hazards_other": others,
+        "requirements": requirements,
+        "can_record": can_record,
+    }
+
+
+def _decision_context(request, task, form=None) -> dict:
+    can_confirm = (
+        task.status == TaskStatus.AWAITING_CONFIRMATION
+        and can(request.user, "inspection.confirm")
+        and org_in_scope(request.user, task.port)
+    )
+    initial = {"disposition": task.proposed_disposition, "expected_version": task.version}
+    form = form or DecisionForm(initial=initial, auto_id=f"id_%s_{task.pk}")
+    return {"task": task, "decision_form": form, "can_confirm": can_confirm}
 
 
 @login_required
+@require_GET
+def task_detail(request, pk):
+    task = _load(request, pk)
+    context = _result_context(request, task) | _decision_context(request, task)
+    context["timeline"] = timeline_entries(selectors.task_timeline(task))
+    context["can_finish_treatment"] = (
+        task.disposition == "treatment"
+        and task.declaration.status == "treatment"
+        and (can(request.user, "inspection.record") or can(request.user, "inspection.confirm"))
+        and org_in_scope(request.user, task.port)
+    )
+    return render(request, "inspections/task_detail.html", context)
+
+
+@login_required
+@require_POST
+def task_start(request, pk):
+    task = _load(request, pk)
+    try:
+        services.inspection_task_start(
+            task=task, actor=request.user, expected_version=_int(request.POST.get("expected_version"))
+        )
+        messages.success(request, _("The task is yours now."))
+    except ApplicationError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("inspections:task_detail", pk=task.pk)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_http_methods(["POST"])
+def task_result(request, pk):
+    task = _load(request, pk)
+    form = ResultForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    try:
+        services.inspection_result_record(
+            task=task,
+            outcome=data.get("outcome", ""),
+            notes=data.get("notes", ""),
+            findings=findings_from_post(request.POST),
+            proposed_disposition=data.get("proposed_disposition", ""),
+            actor=request.user,
+            expected_version=data.get("expected_version"),
+        )
+    except ApplicationError as exc:
+        apply_errors(form, exc)
+        context = _result_context(
+            request, task, form=form, rows=findings_rows(request.POST, exc.fields) or [{}]
+        )
+        context["findings_error"] = "; ".join(exc.fields.get("findings", []))
+        template = (
+            "inspections/partials/result_panel.html" if request.htmx else "inspections/task_detail.html"
+        )
+        if not request.htmx:
+            context |= _decision_context(request, task)
+            context["timeline"] = timeline_entries(selectors.task_timeline(task))
+        return render(request, template, context, status=_error_status(exc, bool(request.htmx)))
+    message = _("Result recorded. It now awaits the supervisor's confirmation.")
+    if request.htmx:
+        task = _load(request, pk)
+        return render(
+            request,
+            "inspections/partials/result_panel.html",
+            _result_context(request, task) | {"success": message},
+        )
+    messages.success(request, message)
+    return redirect("inspections:task_detail", pk=task.pk)
+
+
+@login_required
+@require_GET
+def finding_row(request):
+    _require(request, "inspection.record")
+    requirements = []
+    task_pk = request.GET.get("task")
+    if task_pk:
+        requirements = selectors.task_requirements(_load(request, task_pk))
+    concern, others = selectors.hazard_choices(requirements)
+    return render(
+        request,
+        "inspections/partials/finding_row.html",
+        {"row": {}, "hazards_concern": concern, "hazards_other": others},
+    )
+
+
+@login_required
+@require_GET
 def confirmations(request):
-    return render(request, "core/home.html")
+    _require(request, "inspection.confirm")
+    tasks = list(selectors.confirmations(request.user))
+    cards = [_decision_context(request, task) for task in tasks]
+    return render(request, "inspections/confirmations.html", {"cards": cards})
+
+
+def _decide(request, pk, *, confirm: bool):
+    task = _load(request, pk)
+    form = DecisionForm(request.POST, auto_id=f"id_%s_{task.pk}")
+    form.is_valid()
+    data = form.cleaned_data
+    try:
+        if confirm:
+            services.inspection_disposition_confirm(
+                task=task,
+                disposition=data.get("disposition", ""),
+                actor=request.user,
+                reason=data.get("reason", ""),
+                expected_version=data.get("expected_version"),
+            )
+            message = _("Disposition confirmed: %(d)s. Declaration %(n)s is now “%(s)s”.") % {
+                "d": task.get_disposition_display(),
+                "n": task.declaration.number,
+                "s": task.declaration.get_status_display(),
+            }
+        else:
+            services.inspection_send_back(
+                task=task,
+                actor=request.user,
+                reason=data.get("reason", ""),
+                expected_version=data.get("expected_version"),
+            )
+            message = _("Sent back to the inspector for re-inspection.")
+    except ApplicationError as exc:
+        apply_errors(form, exc)
+        if request.htmx:
+            return render(
+                request,
+                "inspections/partials/decision_card.html",
+                _decision_context(request, task, form=form),
+                status=200,
+            )
+        messages.error(request, " ".join(str(e) for errs in form.errors.values() for e in errs))
+        return redirect(_next(request, task))
+    if request.htmx:
+        return render(request, "inspections/partials/decision_done.html", {"task": task, "success": message})
+    messages.success(request, message)
+    return redirect(_next(request, task))
+
+
+def _next(request, task) -> str:
+    if request.POST.get("next") == "detail":
+        return reverse("inspections:task_detail", args=[task.pk])
+    return reverse("inspections:confirmations")
+
+
+@login_required
+@require_POST
+def task_confirm(request, pk):
+    return _decide(request, pk, confirm=True)
+
+
+@login_required
+@require_POST
+def task_send_back(request, pk):
+    return _decide(request, pk, confirm=False)
+
+
+@login_required
+@require_POST
+def treatment_complete(request, pk):
+    task = _load(request, pk)
+    try:
+        services.inspection_treatment_complete(
+            task=task,
+            actor=request.user,
+            reason=request.POST.get("reason", ""),
+            expected_version=_int(request.POST.get("expected_version")),
+        )
+        messages.success(request, _("Treatment completed; the consignment is released."))
+    except ApplicationError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("inspections:task_detail", pk=task.pk)

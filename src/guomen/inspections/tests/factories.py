@@ -1,8 +1,10 @@
 import factory
 from django.utils import timezone
 
-from guomen.declarations.tests.factories import DeclarationFactory
+from guomen.catalog.tests.factories import HazardFactory, ImportRequirementFactory
+from guomen.declarations.tests.factories import DeclarationFactory, DeclarationLineFactory
 from guomen.inspections.models import InspectionTask
+from guomen.registry.tests.factories import ProductionBaseFactory
 
 
 class InspectionTaskFactory(factory.django.DjangoModelFactory):
@@ -14,3 +16,31 @@ class InspectionTaskFactory(factory.django.DjangoModelFactory):
     channel = "physical"
     priority = 50
     due_date = factory.LazyFunction(timezone.localdate)
+
+
+def declaration_under_inspection(port, *, base_status="active", **kwargs):
+    """A durian declaration from Thailand at `port`, routed to inspection, with one line and its orchard."""
+    declaration = DeclarationFactory(port=port, status="under_inspection", channel="physical", **kwargs)
+    line = DeclarationLineFactory(declaration=declaration, line_no=1)
+    line.production_bases.add(ProductionBaseFactory(status=base_status, status_reason="检出检疫性有害生物"))
+    return declaration
+
+
+def open_task(port, *, channel="physical", base_status="active", **kwargs):
+    """The task the intake opens for a declaration routed to an inspection channel."""
+    from guomen.inspections.services import inspection_task_open
+
+    declaration = declaration_under_inspection(port, base_status=base_status, **kwargs)
+    return inspection_task_open(
+        declaration=declaration, channel=channel, instruction="开箱查验，重点检查介壳虫"
+    )
+
+
+def durian_requirement():
+    """Thai durian: two mealybugs of concern, the Chinese marking, registered orchards only."""
+    requirement = ImportRequirementFactory(required_treatment="")
+    requirement.pests.add(
+        HazardFactory(code="PLANLI", name_zh="南洋臀纹粉蚧", scientific_name="Planococcus lilacinus"),
+        HazardFactory(code="PLANMI", name_zh="大洋臀纹粉蚧", scientific_name="Planococcus minor"),
+    )
+    return requirement
