@@ -1,3 +1,171 @@
-from ninja import Router
+"""Catalog read API: HS codes, countries, commodity groups, hazards, import requirements."""
+
+from decimal import Decimal
+
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from guomen.core.errors import NotFound
+
+from . import selectors
 
 router = Router(tags=["catalog"])
+
+
+class HsCodeOut(Schema):
+    code: str
+    level: int
+    parent: str | None
+    section: str
+    name_en: str
+    name_zh: str
+    group: str | None
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return obj.parent_id
+
+    @staticmethod
+    def resolve_group(obj) -> str | None:
+        return obj.group_id
+
+
+class HsCodeDetailOut(HsCodeOut):
+    declarable: bool
+    children: list[HsCodeOut]
+
+    @staticmethod
+    def resolve_declarable(obj) -> bool:
+        return obj.level in selectors.DECLARABLE_LEVELS
+
+    @staticmethod
+    def resolve_children(obj) -> list:
+        return list(selectors.hs_children(hs=obj))
+
+
+class CountryOut(Schema):
+    code: str
+    alpha3: str
+    name_en: str
+    name_zh: str
+
+
+class CommodityGroupOut(Schema):
+    code: str
+    name_zh: str
+    name_en: str
+    hs_prefixes: list[str]
+
+
+class HazardOut(Schema):
+    id: int
+    code: str
+    kind: str
+    name_zh: str
+    name_en: str
+    scientific_name: str
+    description: str
+
+
+class LimitOut(Schema):
+    hs_code: str
+    value: Decimal
+    unit: str
+    standard: str
+
+    @staticmethod
+    def resolve_hs_code(obj) -> str:
+        return obj.hs_id
+
+
+class HazardDetailOut(HazardOut):
+    limits: list[LimitOut]
+
+    @staticmethod
+    def resolve_limits(obj) -> list:
+        return list(obj.limits.order_by("hs_id"))
+
+
+class PestOut(Schema):
+    code: str
+    name_zh: str
+    scientific_name: str
+
+
+class ImportRequirementOut(Schema):
+    id: int
+    hs_code: str
+    origin: str
+    access_granted: bool
+    pests: list[PestOut]
+    required_treatment: str
+    marking: str
+    registered_base_required: bool
+    protocol: str
+    notes: str
+
+    @staticmethod
+    def resolve_hs_code(obj) -> str:
+        return obj.hs_id
+
+    @staticmethod
+    def resolve_origin(obj) -> str:
+        return obj.origin_id
+
+    @staticmethod
+    def resolve_pests(obj) -> list:
+        return list(obj.pests.all())
+
+
+@router.get("/hs-codes", response=list[HsCodeOut])
+@paginate(PageNumberPagination, page_size=50)
+def hs_codes(request, q: str = "", level: int | None = None, group: str = "", declarable: bool = False):
+    """Search by code prefix (digits) or by Chinese/English text."""
+    return selectors.hs_list(user=request.auth, q=q, level=level, group=group, declarable=declarable)
+
+
+@router.get("/hs-codes/{code}", response=HsCodeDetailOut)
+def hs_code_detail(request, code: str):
+    return selectors.hs_get(user=request.auth, code=code)
+
+
+@router.get("/countries", response=list[CountryOut])
+def countries(request, q: str = ""):
+    return list(selectors.country_list(user=request.auth, q=q))
+
+
+@router.get("/commodity-groups", response=list[CommodityGroupOut])
+def commodity_groups(request):
+    return list(selectors.commodity_group_list(user=request.auth))
+
+
+@router.get("/hazards", response=list[HazardOut])
+@paginate(PageNumberPagination, page_size=50)
+def hazards(request, q: str = "", kind: str = ""):
+    return selectors.hazard_list(user=request.auth, q=q, kind=kind)
+
+
+@router.get("/hazards/{code}", response=HazardDetailOut)
+def hazard_detail(request, code: str):
+    hazard = selectors.hazard_list(user=request.auth).filter(code=code).first()
+    if hazard is None:
+        raise NotFound()
+    return hazard
+
+
+@router.get("/import-requirements", response=list[ImportRequirementOut])
+@paginate(PageNumberPagination, page_size=50)
+def import_requirements(request, hs: str = "", origin: str = ""):
+    """Filter by HS code prefix and by origin (code or name)."""
+    return selectors.import_requirement_list(user=request.auth, hs=hs, origin=origin)
+
+
+@router.get("/import-requirements/applicable", response=ImportRequirementOut)
+def import_requirement_applicable(request, hs: str, origin: str):
+    """The requirement that applies to this HS code and origin (most specific HS match)."""
+    selectors.require_catalog_view(request.auth)
+    country = selectors.country_resolve(origin)
+    found = selectors.import_requirement_for(hs=hs, origin=country) if country else None
+    if found is None:
+        raise NotFound()
+    return found

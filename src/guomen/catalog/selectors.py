@@ -6,7 +6,7 @@ import pycountry
 from django.db.models import Q, QuerySet
 
 from guomen.core.errors import NotFound
-from guomen.core.permissions import restrict
+from guomen.core.permissions import require, restrict
 
 from .choices import HsLevel
 from .models import CommodityGroup, Country, Hazard, HsCode, ImportRequirement, ResidueLimit
@@ -69,6 +69,10 @@ def import_requirement_for(*, hs, origin) -> ImportRequirement | None:
         if code in found:
             return found[code]
     return None
+
+
+def require_catalog_view(user) -> None:
+    require(user, "catalog.view")
 
 
 def hs_list(
@@ -155,7 +159,7 @@ def residue_limit_list(*, user, hazard: Hazard | None = None, hs: str = "") -> Q
     if hazard is not None:
         qs = qs.filter(hazard=hazard)
     if hs:
-        qs = qs.filter(hs_id__startswith=normalise_hs(hs))
+        qs = qs.filter(hs__code__startswith=normalise_hs(hs))
     return qs.order_by("hazard__code", "hs_id")
 
 
@@ -166,7 +170,7 @@ def import_requirement_list(*, user, hs: str = "", origin: str = "") -> QuerySet
         .prefetch_related("pests")
     )
     if hs:
-        qs = qs.filter(hs_id__startswith=normalise_hs(hs))
+        qs = qs.filter(hs__code__startswith=normalise_hs(hs))
     if origin:
         country = country_resolve(origin)
         qs = qs.filter(origin=country) if country else qs.none()

@@ -44,3 +44,11 @@ class BaseStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     SUSPENDED = "suspended", _("Suspended")
     REVOKED = "revoked", _("Revoked")
+
+
+# Production-base status changes (core.workflow.transition checks every change against this table).
+BASE_TRANSITIONS: dict[str, set[str]] = {
+    BaseStatus.ACTIVE: {BaseStatus.SUSPENDED, BaseStatus.REVOKED},
+    BaseStatus.SUSPENDED: {BaseStatus.ACTIVE, BaseStatus.REVOKED},
+    BaseStatus.REVOKED: set(),
+}

@@ -4,9 +4,10 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 
+from guomen.accounts.choices import Role
 from guomen.catalog.selectors import normalise_hs
 from guomen.core.errors import NotFound
-from guomen.core.permissions import restrict
+from guomen.core.permissions import can, restrict
 
 from .models import Enterprise, ProductionBase
 from .validators import uscc_clean
@@ -88,10 +89,18 @@ def production_base_list(
     return qs.order_by("code")
 
 
+def _bases_for(user, action: str) -> QuerySet:
+    qs = restrict(ProductionBase.objects.all(), user, action)
+    if action.endswith(".edit") and can(user, action) and getattr(user, "role", None) != Role.ENTERPRISE:
+        # Foreign bases registered without a supervising unit may be managed by any unit's editors.
+        qs = qs | ProductionBase.objects.filter(org__isnull=True)
+    return qs
+
+
 def production_base_get(
     *, user, pk=None, code: str = "", action: str = "production_base.view"
 ) -> ProductionBase:
-    qs = restrict(ProductionBase.objects.all(), user, action).select_related("country", "enterprise", "org")
+    qs = _bases_for(user, action).select_related("country", "enterprise", "org")
     found = qs.filter(pk=pk).first() if pk is not None else qs.filter(code=str(code).strip()).first()
     if found is None:
         raise NotFound()
