@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
-from ninja import Field, Header, Query, Router, Schema
+from ninja import Field, Header, Query, Router, Schema, Status
 
 from guomen.core.errors import ValidationFailed
 from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
@@ -228,7 +228,7 @@ def _replay(record, request_hash: str):
             fields={"Idempotency-Key": [_("Use a new key for a new declaration.")]},
             code="idempotency_key_reused",
         )
-    return record.status_code, record.response
+    return Status(record.status_code, record.response)
 
 
 def _submit(user, payload: DeclarationIn) -> dict:
@@ -264,7 +264,7 @@ def declaration_create(
     """Submit a declaration. With an `Idempotency-Key` header a retry returns the first response."""
     user = request.auth
     if not idempotency_key:
-        return 201, _submit(user, payload)
+        return Status(201, _submit(user, payload))
     key = idempotency_key.strip()[:200]
     request_hash = _request_hash(payload)
     lookup = {"key": key, "principal": user.get_username(), "endpoint": IDEMPOTENCY_ENDPOINT}
@@ -280,7 +280,7 @@ def declaration_create(
         if record is None:
             raise
         return _replay(record, request_hash)
-    return 201, body
+    return Status(201, body)
 
 
 @router.get("", response=DeclarationPageOut, summary="List declarations you may see")

@@ -4,5 +4,11 @@ from . import views
 
 app_name = "declarations"
 urlpatterns = [
-    path("list/", views.list, name="list"),
+    path("list/", views.declaration_list, name="list"),
+    path("new/", views.declaration_new, name="new"),
+    path("new/line/", views.line_form, name="line_form"),
+    path("import/", views.bulk_import, name="bulk_import"),
+    path("import/template/", views.bulk_template, name="bulk_template"),
+    path("<str:number>/", views.declaration_detail, name="detail"),
+    path("<str:number>/cancel/", views.declaration_cancel_view, name="cancel"),
 ]

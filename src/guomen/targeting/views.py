@@ -1,7 +1,108 @@
+"""Targeting pages: the rule table for risk analysts (list, create, edit, deactivate)."""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from guomen.core.errors import ApplicationError, NotFound
+from guomen.core.permissions import can
+
+from . import selectors, services
+from .forms import DeactivateForm, RuleForm
+
+FIELDS = ["name", "hs_prefix", "origin", "direction", "channel", "instruction", "active"]
+
+
+def _require(request, action: str) -> None:
+    if not can(request.user, action):
+        raise DjangoPermissionDenied(_("You do not have permission to do this."))
+
+
+def _load(request, pk: int):
+    try:
+        return selectors.rule_get(user=request.user, pk=pk)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
+
+
+def _apply(form, exc: ApplicationError) -> None:
+    for name, msgs in exc.fields.items():
+        for message in msgs:
+            form.add_error(name if name in form.fields else None, message)
+    if not exc.fields:
+        form.add_error(None, str(exc.message))
 
 
 @login_required
+@require_GET
 def rule_list(request):
-    return render(request, "core/home.html")
+    _require(request, "targeting.view")
+    show = request.GET.get("show", "active")
+    active = {"active": True, "inactive": False}.get(show)
+    q = request.GET.get("q", "").strip()
+    page = Paginator(selectors.rule_list(user=request.user, active=active, q=q), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "targeting/rule_list.html",
+        {"page_obj": page, "show": show, "q": q, "can_edit": can(request.user, "targeting.edit")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rule_new(request):
+    _require(request, "targeting.edit")
+    form = RuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rule = services.rule_create(actor=request.user, **{f: form.cleaned_data[f] for f in FIELDS})
+        except ApplicationError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, _("Rule “%(name)s” created.") % {"name": rule.name})
+            return redirect("targeting:rule_list")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "targeting/rule_form.html", {"form": form, "rule": None}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rule_edit(request, pk: int):
+    _require(request, "targeting.edit")
+    rule = _load(request, pk)
+    initial = {f: getattr(rule, f) for f in FIELDS} | {"version": rule.version}
+    form = RuleForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rule_update(
+                rule=rule,
+                actor=request.user,
+                expected_version=form.cleaned_data["version"] or rule.version,
+                **{f: form.cleaned_data[f] for f in FIELDS},
+            )
+        except ApplicationError as exc:
+            _apply(form, exc)
+        else:
+            messages.success(request, _("Rule “%(name)s” saved.") % {"name": rule.name})
+            return redirect("targeting:rule_list")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "targeting/rule_form.html", {"form": form, "rule": rule}, status=status)
+
+
+@login_required
+@require_POST
+def rule_deactivate(request, pk: int):
+    _require(request, "targeting.edit")
+    rule = _load(request, pk)
+    form = DeactivateForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    services.rule_deactivate(rule=rule, actor=request.user, reason=reason)
+    messages.success(request, _("Rule “%(name)s” deactivated.") % {"name": rule.name})
+    return redirect("targeting:rule_list")

@@ -1,0 +1,1 @@
+from guomen.declarations.tests.conftest import world  # noqa: F401  (the same small bureau)
