@@ -265,3 +265,33 @@ def test_legal_transition_is_applied_and_audited(world, src, dst):
     d.refresh_from_db()
     assert d.status == dst
     assert AuditEvent.objects.filter(verb=f"declaration.{dst}", object_id=str(d.pk)).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_submissions_get_distinct_numbers(world):
+    """Real concurrency needs a server database; SQLite serialises writers anyway."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers: the retry path is covered by the collision test")
+    barrier = threading.Barrier(4)
+    numbers, failures = [], []
+
+    def submit():
+        try:
+            barrier.wait()
+            numbers.append(declaration_submit(actor=None, **submission(world)).number)
+        except Exception as exc:  # collected and asserted below
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit) for _i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not failures
+    assert len(set(numbers)) == 4
