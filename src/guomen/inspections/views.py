@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from guomen.core.errors import ApplicationError, NotFound
 from guomen.core.permissions import can, org_in_scope
@@ -78,11 +78,9 @@ def _decision_context(request, task, form=None) -> dict:
     return {"task": task, "decision_form": form, "can_confirm": can_confirm}
 
 
-@login_required
-@require_GET
-def task_detail(request, pk):
-    task = _load(request, pk)
-    context = _result_context(request, task) | _decision_context(request, task)
+def _page(request, task, *, form=None, rows=None, status=200, **extra):
+    """The whole task page; HTMX requests swap #task-page out of it (hx-select)."""
+    context = _result_context(request, task, form=form, rows=rows) | _decision_context(request, task)
     context["timeline"] = timeline_entries(selectors.task_timeline(task))
     context["can_finish_treatment"] = (
         task.disposition == "treatment"
@@ -90,7 +88,13 @@ def task_detail(request, pk):
         and (can(request.user, "inspection.record") or can(request.user, "inspection.confirm"))
         and org_in_scope(request.user, task.port)
     )
-    return render(request, "inspections/task_detail.html", context)
+    return render(request, "inspections/task_detail.html", context | extra, status=status)
+
+
+@login_required
+@require_GET
+def task_detail(request, pk):
+    return _page(request, _load(request, pk))
 
 
 @login_required
@@ -115,7 +119,7 @@ def _int(value):
 
 
 @login_required
-@require_http_methods(["POST"])
+@require_POST
 def task_result(request, pk):
     task = _load(request, pk)
     form = ResultForm(request.POST)
@@ -132,26 +136,21 @@ def task_result(request, pk):
             expected_version=data.get("expected_version"),
         )
     except ApplicationError as exc:
+        task = _load(request, pk)  # the failed attempt may have touched the instance in memory
         apply_errors(form, exc)
-        context = _result_context(
-            request, task, form=form, rows=findings_rows(request.POST, exc.fields) or [{}]
+        rows = findings_rows(request.POST, exc.fields) or [{}]
+        findings_error = "; ".join(exc.fields.get("findings", []))
+        return _page(
+            request,
+            task,
+            form=form,
+            rows=rows,
+            findings_error=findings_error,
+            status=_error_status(exc, bool(request.htmx)),
         )
-        context["findings_error"] = "; ".join(exc.fields.get("findings", []))
-        template = (
-            "inspections/partials/result_panel.html" if request.htmx else "inspections/task_detail.html"
-        )
-        if not request.htmx:
-            context |= _decision_context(request, task)
-            context["timeline"] = timeline_entries(selectors.task_timeline(task))
-        return render(request, template, context, status=_error_status(exc, bool(request.htmx)))
     message = _("Result recorded. It now awaits the supervisor's confirmation.")
     if request.htmx:
-        task = _load(request, pk)
-        return render(
-            request,
-            "inspections/partials/result_panel.html",
-            _result_context(request, task) | {"success": message},
-        )
+        return _page(request, _load(request, pk), success=message)
     messages.success(request, message)
     return redirect("inspections:task_detail", pk=task.pk)
 

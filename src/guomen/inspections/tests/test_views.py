@@ -135,14 +135,15 @@ def test_recording_a_result_redirects_with_a_chinese_message(task, inspector):
     assert task.findings.get().count == 4
 
 
-def test_recording_over_htmx_swaps_in_the_summary(task, inspector):
+def test_recording_over_htmx_gives_the_updated_page(task, inspector):
     response = client_for(inspector).post(
         reverse("inspections:task_result", args=[task.pk]), result_post(task), HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.startswith('<section id="result-panel"')
+    assert 'id="task-page"' in html
     assert 'data-testid="result-success"' in html
+    assert 'data-testid="result-summary"' in html
 
 
 def test_invalid_result_names_the_problem_and_keeps_the_input(task, inspector):
