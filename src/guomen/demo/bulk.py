@@ -1,0 +1,74 @@
+"""Fast inserts of plain tuples into a model's table: executemany on SQLite, COPY on PostgreSQL.
+
+The history generator produces millions of rows; building model instances for each would cost
+more than the database work. Columns come from the model's own field definitions, so the rows
+stay exactly what the ORM would have written.
+"""
+
+import datetime as dt
+
+from django.core.management.color import no_style
+from django.db import connection, models
+
+
+class TableWriter:
+    """Buffer rows for one table and write them in large batches."""
+
+    def __init__(self, model: type[models.Model], fields: list[str], batch_size: int = 20000):
+        meta = model._meta
+        self.model = model
+        self.table = meta.db_table
+        self.columns = [meta.get_field(name).column for name in fields]
+        self.batch_size = batch_size
+        self.rows: list[tuple] = []
+        self.written = 0
+        quoted = ", ".join(connection.ops.quote_name(c) for c in self.columns)
+        self._copy_sql = f"COPY {connection.ops.quote_name(self.table)} ({quoted}) FROM STDIN"
+        marks = ", ".join(["?" if connection.vendor == "sqlite" else "%s"] * len(self.columns))
+        self._insert_sql = f"INSERT INTO {connection.ops.quote_name(self.table)} ({quoted}) VALUES ({marks})"
+
+    def add(self, row: tuple) -> None:
+        self.rows.append(row)
+        if len(self.rows) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.rows:
+            return
+        rows, self.rows = self.rows, []
+        connection.ensure_connection()
+        if connection.vendor == "sqlite":
+            raw = connection.connection.cursor()
+            try:
+                raw.executemany(self._insert_sql, rows)
+            finally:
+                raw.close()
+        elif connection.vendor == "postgresql":
+            with connection.cursor() as cursor, cursor.cursor.copy(self._copy_sql) as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            with connection.cursor() as cursor:
+                cursor.executemany(self._insert_sql, rows)
+        self.written += len(rows)
+
+
+def next_id(model: type[models.Model]) -> int:
+    """The first free primary key of a table (rows are written with explicit ids)."""
+    top = model.objects.aggregate(top=models.Max("pk"))["top"]
+    return (top or 0) + 1
+
+
+def reset_sequences(model_list: list[type[models.Model]]) -> None:
+    """After explicit ids, move PostgreSQL's sequences past them (SQLite follows by itself)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), model_list)
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+
+
+def datetime_text(moment: dt.datetime) -> str:
+    """A UTC timestamp as the database stores it (with an explicit offset for PostgreSQL)."""
+    text = moment.strftime("%Y-%m-%d %H:%M:%S")
+    return text + "+00:00" if connection.vendor == "postgresql" else text
