@@ -4,5 +4,19 @@ from . import views
 
 app_name = "catalog"
 urlpatterns = [
-    path("hs_list/", views.hs_list, name="hs_list"),
+    path("hs/", views.hs_list, name="hs_list"),
+    path("hs/<str:code>/", views.hs_detail, name="hs_detail"),
+    path("countries/", views.country_list, name="country_list"),
+    path("hazards/", views.hazard_list, name="hazard_list"),
+    path("hazards/new/", views.hazard_edit, name="hazard_create"),
+    path("hazards/<int:pk>/", views.hazard_detail, name="hazard_detail"),
+    path("hazards/<int:pk>/edit/", views.hazard_edit, name="hazard_edit"),
+    path("hazards/<int:hazard_pk>/limits/new/", views.limit_edit, name="limit_create"),
+    path("hazards/<int:hazard_pk>/limits/<int:pk>/edit/", views.limit_edit, name="limit_edit"),
+    path("requirements/", views.requirement_list, name="requirement_list"),
+    path("requirements/new/", views.requirement_edit, name="requirement_create"),
+    path("requirements/<int:pk>/", views.requirement_detail, name="requirement_detail"),
+    path("requirements/<int:pk>/edit/", views.requirement_edit, name="requirement_edit"),
+    path("import/<slug:kind>/", views.import_page, name="import"),
+    path("import/<slug:kind>/template.<str:fmt>", views.import_template, name="import_template"),
 ]

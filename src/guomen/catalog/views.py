@@ -1,7 +1,241 @@
-from django.contrib.auth.decorators import login_required
+"""Catalogue pages: HS codes, countries, hazards with limits, import requirements, bulk import."""
+
+from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from guomen.core.permissions import can
+from guomen.core.selectors import audit_timeline
+
+from . import selectors, services
+from .choices import HazardKind, HsLevel
+from .forms import HazardForm, ImportRequirementForm, ResidueLimitForm
+from .imports import CATALOG_IMPORT_KINDS
+from .models import ResidueLimit
+from .ui import (
+    bulk_import,
+    bulk_template,
+    forbid_unless,
+    guarded,
+    page_of,
+    render_list,
+    save_form,
+    timeline_entries,
+)
 
 
-@login_required
+def _int_or_none(value):
+    return int(value) if str(value or "").isdigit() else None
+
+
+@guarded
 def hs_list(request):
-    return render(request, "core/home.html")
+    filters = {
+        "q": request.GET.get("q", "").strip(),
+        "level": _int_or_none(request.GET.get("level")),
+        "group": request.GET.get("group", "").strip(),
+    }
+    qs = selectors.hs_list(user=request.user, **filters)
+    context = {
+        "page_obj": page_of(request, qs),
+        "filters": filters,
+        "levels": HsLevel.choices,
+        "groups": selectors.commodity_group_list(user=request.user),
+    }
+    return render_list(request, "catalog/hs_list.html", "catalog/partials/hs_rows.html", context)
+
+
+@guarded
+def hs_detail(request, code: str):
+    hs = selectors.hs_get(user=request.user, code=code)
+    ancestors = []
+    node = hs.parent
+    while node is not None:
+        ancestors.insert(0, node)
+        node = node.parent
+    context = {
+        "hs": hs,
+        "ancestors": ancestors,
+        "children": selectors.hs_children(hs=hs),
+        "requirements": selectors.import_requirement_list(
+            user=request.user, hs=hs.code[:6] if hs.level >= 6 else hs.code
+        ),
+        "limits": selectors.residue_limit_list(user=request.user).filter(hs=hs),
+        "declarable": hs.level in selectors.DECLARABLE_LEVELS,
+    }
+    return render(request, "catalog/hs_detail.html", context)
+
+
+@guarded
+def country_list(request):
+    q = request.GET.get("q", "").strip()
+    context = {
+        "page_obj": page_of(request, selectors.country_list(user=request.user, q=q), 50),
+        "filters": {"q": q},
+    }
+    return render_list(request, "catalog/country_list.html", "catalog/partials/country_rows.html", context)
+
+
+# Hazards ------------------------------------------------------------------------------------------
+
+
+@guarded
+def hazard_list(request):
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind")}
+    context = {
+        "page_obj": page_of(request, selectors.hazard_list(user=request.user, **filters)),
+        "filters": filters,
+        "kinds": HazardKind.choices,
+        "can_edit": can(request.user, "catalog.edit"),
+    }
+    return render_list(request, "catalog/hazard_list.html", "catalog/partials/hazard_rows.html", context)
+
+
+@guarded
+def hazard_detail(request, pk: int):
+    hazard = selectors.hazard_get(user=request.user, pk=pk)
+    context = {
+        "hazard": hazard,
+        "limits": selectors.residue_limit_list(user=request.user, hazard=hazard),
+        "requirements": hazard.requirements.select_related("hs", "origin"),
+        "timeline": timeline_entries(audit_timeline(obj=hazard)),
+        "can_edit": can(request.user, "catalog.edit"),
+    }
+    return render(request, "catalog/hazard_detail.html", context)
+
+
+@guarded
+def hazard_edit(request, pk: int | None = None):
+    forbid_unless(request.user, "catalog.edit")
+    hazard = selectors.hazard_get(user=request.user, pk=pk) if pk is not None else None
+    form = HazardForm(request.POST or None, instance=hazard)
+    if request.method == "POST":
+
+        def save(f):
+            if hazard is None:
+                return services.hazard_create(data=f.service_data(), actor=request.user)
+            return services.hazard_update(
+                hazard=hazard, data=f.service_data(), actor=request.user, expected_version=f.expected_version
+            )
+
+        done = save_form(
+            request,
+            form,
+            save,
+            success=_("Hazard saved."),
+            redirect_to=lambda h: reverse("catalog:hazard_detail", args=[h.pk]),
+        )
+        if done:
+            return done
+    return render(request, "catalog/form.html", {"form": form, "title": _("Hazard"), "obj": hazard})
+
+
+@guarded
+def limit_edit(request, hazard_pk: int, pk: int | None = None):
+    forbid_unless(request.user, "catalog.edit")
+    hazard = selectors.hazard_get(user=request.user, pk=hazard_pk)
+    limit = ResidueLimit.objects.filter(hazard=hazard, pk=pk).first() if pk is not None else None
+    if pk is not None and limit is None:
+        raise Http404
+    form = ResidueLimitForm(request.POST or None, instance=limit)
+    if request.method == "POST":
+
+        def save(f):
+            if limit is None:
+                return services.residue_limit_create(
+                    data={**f.service_data(), "hazard": hazard}, actor=request.user
+                )
+            return services.residue_limit_update(
+                limit=limit, data=f.service_data(), actor=request.user, expected_version=f.expected_version
+            )
+
+        done = save_form(
+            request,
+            form,
+            save,
+            success=_("Limit saved."),
+            redirect_to=lambda _limit: reverse("catalog:hazard_detail", args=[hazard.pk]),
+        )
+        if done:
+            return done
+    title = _("Limit for %(hazard)s") % {"hazard": hazard.display_name}
+    return render(request, "catalog/form.html", {"form": form, "title": title, "obj": limit})
+
+
+# Import requirements ------------------------------------------------------------------------------
+
+
+@guarded
+def requirement_list(request):
+    filters = {k: request.GET.get(k, "").strip() for k in ("hs", "origin")}
+    context = {
+        "page_obj": page_of(request, selectors.import_requirement_list(user=request.user, **filters)),
+        "filters": filters,
+        "can_edit": can(request.user, "catalog.edit"),
+    }
+    return render_list(
+        request, "catalog/requirement_list.html", "catalog/partials/requirement_rows.html", context
+    )
+
+
+@guarded
+def requirement_detail(request, pk: int):
+    requirement = selectors.import_requirement_get(user=request.user, pk=pk)
+    context = {
+        "requirement": requirement,
+        "timeline": timeline_entries(audit_timeline(obj=requirement)),
+        "can_edit": can(request.user, "catalog.edit"),
+    }
+    return render(request, "catalog/requirement_detail.html", context)
+
+
+@guarded
+def requirement_edit(request, pk: int | None = None):
+    forbid_unless(request.user, "catalog.edit")
+    requirement = selectors.import_requirement_get(user=request.user, pk=pk) if pk is not None else None
+    form = ImportRequirementForm(request.POST or None, instance=requirement)
+    if request.method == "POST":
+
+        def save(f):
+            if requirement is None:
+                return services.import_requirement_create(data=f.service_data(), actor=request.user)
+            return services.import_requirement_update(
+                requirement=requirement,
+                data=f.service_data(),
+                actor=request.user,
+                expected_version=f.expected_version,
+            )
+
+        done = save_form(
+            request,
+            form,
+            save,
+            success=_("Import requirement saved."),
+            redirect_to=lambda r: reverse("catalog:requirement_detail", args=[r.pk]),
+        )
+        if done:
+            return done
+    return render(
+        request, "catalog/form.html", {"form": form, "title": _("Import requirement"), "obj": requirement}
+    )
+
+
+# Bulk import --------------------------------------------------------------------------------------
+
+
+def _kind_or_404(slug: str):
+    if slug not in CATALOG_IMPORT_KINDS:
+        raise Http404
+    return CATALOG_IMPORT_KINDS[slug]
+
+
+@guarded
+def import_page(request, kind: str):
+    back = reverse("catalog:hazard_list" if kind == "hazards" else "catalog:requirement_list")
+    return bulk_import(request, _kind_or_404(kind), back_url=back)
+
+
+@guarded
+def import_template(request, kind: str, fmt: str):
+    return bulk_template(request, _kind_or_404(kind), fmt)

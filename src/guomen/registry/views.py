@@ -1,12 +1,210 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Registry pages: enterprises and production bases (lists, details, forms, status, bulk import)."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guomen.catalog.selectors import country_list
+from guomen.catalog.ui import (
+    add_errors,
+    bulk_import,
+    bulk_template,
+    forbid_unless,
+    guarded,
+    page_of,
+    render_list,
+    save_form,
+    timeline_entries,
+)
+from guomen.core.errors import ApplicationError
+from guomen.core.permissions import can
+from guomen.core.selectors import audit_timeline
+
+from . import selectors, services
+from .choices import BASE_TRANSITIONS, BaseKind, BaseStatus, EnterpriseKind, FilingStatus
+from .forms import BaseStatusForm, EnterpriseForm, ProductionBaseForm
+from .imports import REGISTRY_IMPORT_KINDS
 
 
-@login_required
+def _kind_or_404(slug: str):
+    if slug not in REGISTRY_IMPORT_KINDS:
+        raise Http404
+    return REGISTRY_IMPORT_KINDS[slug]
+
+
+# Enterprises --------------------------------------------------------------------------------------
+
+
+@guarded
 def enterprise_list(request):
-    return render(request, "core/home.html")
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind", "filing_status")}
+    qs = selectors.enterprise_list(user=request.user, **filters)
+    context = {
+        "page_obj": page_of(request, qs),
+        "filters": filters,
+        "kinds": EnterpriseKind.choices,
+        "statuses": FilingStatus.choices,
+        "can_edit": can(request.user, "enterprise.edit"),
+    }
+    return render_list(
+        request, "registry/enterprise_list.html", "registry/partials/enterprise_rows.html", context
+    )
 
 
-@login_required
+@guarded
+def enterprise_detail(request, pk: int):
+    enterprise = selectors.enterprise_get(user=request.user, pk=pk)
+    bases = selectors.production_base_list(user=request.user, enterprise=enterprise)
+    context = {
+        "enterprise": enterprise,
+        "bases": bases,
+        "timeline": timeline_entries(audit_timeline(obj=enterprise)),
+        "can_edit": can(request.user, "enterprise.edit"),
+    }
+    return render(request, "registry/enterprise_detail.html", context)
+
+
+@guarded
+def enterprise_edit(request, pk: int | None = None):
+    forbid_unless(request.user, "enterprise.edit")
+    enterprise = None
+    if pk is not None:
+        enterprise = selectors.enterprise_get(user=request.user, pk=pk, action="enterprise.edit")
+    form = EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
+    if request.method == "POST":
+
+        def save(f):
+            if enterprise is None:
+                return services.enterprise_create(data=f.service_data(), actor=request.user)
+            return services.enterprise_update(
+                enterprise=enterprise,
+                data=f.service_data(),
+                actor=request.user,
+                expected_version=f.expected_version,
+            )
+
+        done = save_form(
+            request,
+            form,
+            save,
+            success=_("Enterprise saved."),
+            redirect_to=lambda e: reverse("registry:enterprise_detail", args=[e.pk]),
+        )
+        if done:
+            return done
+    return render(request, "catalog/form.html", {"form": form, "title": _("Enterprise"), "obj": enterprise})
+
+
+# Production bases ---------------------------------------------------------------------------------
+
+
+@guarded
 def base_list(request):
-    return render(request, "core/home.html")
+    filters = {k: request.GET.get(k, "").strip() for k in ("q", "country", "kind", "status", "commodity")}
+    qs = selectors.production_base_list(user=request.user, **filters)
+    context = {
+        "page_obj": page_of(request, qs),
+        "filters": filters,
+        "kinds": BaseKind.choices,
+        "statuses": BaseStatus.choices,
+        "countries": country_list(user=request.user).filter(production_bases__isnull=False).distinct(),
+        "can_edit": can(request.user, "production_base.edit"),
+    }
+    return render_list(request, "registry/base_list.html", "registry/partials/base_rows.html", context)
+
+
+def _base_context(request, base, status_form=None) -> dict:
+    can_edit = can(request.user, "production_base.edit")
+    next_statuses = [
+        (s, label) for s, label in BaseStatus.choices if s in BASE_TRANSITIONS.get(base.status, set())
+    ]
+    if status_form is None:
+        status_form = BaseStatusForm(
+            initial={"version": base.version, "status": next(iter(next_statuses), ("",))[0]}
+        )
+    status_form.fields["status"].choices = next_statuses
+    return {
+        "base": base,
+        "commodities": base.commodities.order_by("code"),
+        "timeline": timeline_entries(audit_timeline(obj=base)),
+        "can_edit": can_edit,
+        "status_form": status_form if can_edit and next_statuses else None,
+    }
+
+
+@guarded
+def base_detail(request, pk: int):
+    base = selectors.production_base_get(user=request.user, pk=pk)
+    return render(request, "registry/base_detail.html", _base_context(request, base))
+
+
+@guarded
+def base_edit(request, pk: int | None = None):
+    forbid_unless(request.user, "production_base.edit")
+    base = None
+    if pk is not None:
+        base = selectors.production_base_get(user=request.user, pk=pk, action="production_base.edit")
+    form = ProductionBaseForm(request.POST or None, instance=base, user=request.user)
+    if request.method == "POST":
+
+        def save(f):
+            if base is None:
+                return services.production_base_create(data=f.service_data(), actor=request.user)
+            return services.production_base_update(
+                base=base, data=f.service_data(), actor=request.user, expected_version=f.expected_version
+            )
+
+        done = save_form(
+            request,
+            form,
+            save,
+            success=_("Production base saved."),
+            redirect_to=lambda b: reverse("registry:base_detail", args=[b.pk]),
+        )
+        if done:
+            return done
+    return render(request, "catalog/form.html", {"form": form, "title": _("Production base"), "obj": base})
+
+
+@require_POST
+@guarded
+def base_status(request, pk: int):
+    forbid_unless(request.user, "production_base.edit")
+    base = selectors.production_base_get(user=request.user, pk=pk, action="production_base.edit")
+    form = BaseStatusForm(request.POST)
+    form.fields["status"].choices = BaseStatus.choices
+    if form.is_valid():
+        try:
+            services.production_base_set_status(
+                base=base,
+                to=form.cleaned_data["status"],
+                reason=form.cleaned_data["reason"],
+                actor=request.user,
+                expected_version=form.cleaned_data["version"],
+            )
+        except ApplicationError as exc:
+            add_errors(form, exc)
+        else:
+            messages.success(
+                request, _("Status changed to %(status)s.") % {"status": base.get_status_display()}
+            )
+            return redirect("registry:base_detail", pk=base.pk)
+    base.refresh_from_db()
+    return render(request, "registry/base_detail.html", _base_context(request, base, form), status=422)
+
+
+# Bulk import --------------------------------------------------------------------------------------
+
+
+@guarded
+def import_page(request, kind: str):
+    back = reverse("registry:enterprise_list" if kind == "enterprises" else "registry:base_list")
+    return bulk_import(request, _kind_or_404(kind), back_url=back)
+
+
+@guarded
+def import_template(request, kind: str, fmt: str):
+    return bulk_template(request, _kind_or_404(kind), fmt)
