@@ -14,6 +14,7 @@ VERB_LABELS = {
     "inspection.confirm": _("Disposition confirmed"),
     "inspection.send_back": _("Sent back for re-inspection"),
     "inspection.treatment_complete": _("Treatment completed"),
+    "inspection.cancel": _("Inspection task cancelled"),
 }
 
 

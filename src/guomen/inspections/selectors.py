@@ -8,6 +8,7 @@ from guomen.catalog.models import Hazard, ImportRequirement
 from guomen.core.errors import NotFound
 from guomen.core.models import AuditEvent
 from guomen.core.permissions import restrict
+from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import DeclarationLine
 
 from .choices import TaskStatus
@@ -37,7 +38,9 @@ def _tasks(user, action: str) -> QuerySet:
 def my_tasks(user, *, q: str = "") -> QuerySet:
     """Open and in-progress tasks of my port and the units below: due today or overdue first, then by priority."""
     today = timezone.localdate()
-    qs = _tasks(user, "inspection.record").filter(status__in=OPEN_STATUSES)
+    qs = _tasks(user, "inspection.record").filter(
+        status__in=OPEN_STATUSES, declaration__status=DeclarationStatus.UNDER_INSPECTION
+    )
     q = (q or "").strip()
     if q:
         qs = qs.filter(Q(declaration__number__iexact=q) | Q(declaration__transport_id__iexact=q))

@@ -59,6 +59,27 @@ def inspection_task_open(
     return task
 
 
+@transaction.atomic
+def inspection_task_cancel(*, declaration, actor, reason: str = "") -> int:
+    """Cancel the tasks not yet inspected when their declaration is withdrawn. Returns how many."""
+    tasks = InspectionTask.objects.select_related("port").filter(
+        declaration=declaration, status__in=(TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
+    )
+    count = 0
+    for task in tasks:
+        transition(
+            task,
+            to=TaskStatus.CANCELLED,
+            allowed=ALLOWED_TRANSITIONS,
+            actor=actor,
+            verb="inspection.cancel",
+            reason=reason,
+            org_path=task.port.path,
+        )
+        count += 1
+    return count
+
+
 def _check_scope(actor, task: InspectionTask, action: str) -> None:
     require(actor, action)
     if not org_in_scope(actor, task.port):

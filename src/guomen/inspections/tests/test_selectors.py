@@ -122,3 +122,8 @@ def test_requirements_and_hazard_picker_put_pests_of_concern_first(task):
     requirements = selectors.task_requirements(task)
     concern, _others = selectors.hazard_choices(requirements)
     assert {h.name_zh for h in concern} == {"南洋臀纹粉蚧", "大洋臀纹粉蚧"}
+
+
+def test_my_tasks_leaves_out_tasks_whose_declaration_is_no_longer_under_inspection(task, inspector):
+    type(task.declaration).objects.filter(pk=task.declaration_id).update(status="cancelled")
+    assert list(selectors.my_tasks(inspector)) == []

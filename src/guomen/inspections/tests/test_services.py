@@ -7,6 +7,7 @@ from guomen.inspections.services import (
     inspection_disposition_confirm,
     inspection_result_record,
     inspection_send_back,
+    inspection_task_cancel,
     inspection_task_open,
     inspection_task_start,
     inspection_treatment_complete,
@@ -300,3 +301,9 @@ def test_treatment_completion_needs_a_treatment_order(task, inspector, superviso
     with pytest.raises(Conflict):
         inspection_treatment_complete(task=fresh(task), actor=inspector)
     assert fresh(task).declaration.status == "returned"
+
+
+def test_withdrawn_declaration_cancels_its_open_task(task, supervisor):
+    assert inspection_task_cancel(declaration=task.declaration, actor=supervisor, reason="企业撤回报检") == 1
+    assert fresh(task).status == "cancelled"
+    assert AuditEvent.objects.filter(verb="inspection.cancel", reason="企业撤回报检").exists()
