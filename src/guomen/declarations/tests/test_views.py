@@ -339,3 +339,33 @@ def test_import_command_with_bad_rows_fails_and_imports_nothing(world, tmp_path)
     with pytest.raises(CommandError):
         call_command("import-declarations", str(path))
     assert not Declaration.objects.exists()
+
+
+GET_PAGES = [
+    "/declarations/list/",
+    "/declarations/new/",
+    "/declarations/new/line/",
+    "/declarations/import/",
+    "/declarations/import/template/",
+]
+
+
+@pytest.mark.parametrize("url", GET_PAGES)
+def test_every_page_sends_anonymous_users_to_login(world, url):
+    response = Client().get(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    ("url", "inspector_status"),
+    [
+        ("/declarations/list/", 200),
+        ("/declarations/new/", 403),
+        ("/declarations/new/line/", 403),
+        ("/declarations/import/", 403),
+        ("/declarations/import/template/", 403),
+    ],
+)
+def test_every_page_checks_the_role(world, url, inspector_status):
+    assert _client(world["inspector"]).get(url).status_code == inspector_status
+    assert _client(world["enterprise_user"]).get(url).status_code == 200
