@@ -1,0 +1,64 @@
+"""Helpers shared by the bench scripts: fresh databases under var/bench/ and the guomen command."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = ROOT / "var" / "bench"
+
+
+def guomen_command() -> list[str]:
+    """The project's `guomen` entry point from the same environment as this interpreter."""
+    script = Path(sys.executable).parent / "guomen"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("guomen")
+    return [found] if found else [sys.executable, "-m", "guomen.manage"]
+
+
+def fresh_sqlite(name: str) -> str:
+    """A database URL for a new, empty SQLite file var/bench/<name>.sqlite3 (old files removed)."""
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    path = BENCH_DIR / f"{name}.sqlite3"
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return f"sqlite:///{path}"
+
+
+def fresh_postgres(url: str) -> str:
+    """Drop and create the database named in a postgres:// URL (on the server it points to)."""
+    import psycopg
+
+    base, _slash, dbname = url.rpartition("/")
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{dbname}"')
+        conn.execute(f'CREATE DATABASE "{dbname}"')
+    return url
+
+
+def guomen(database_url: str, *args: str, capture: bool = False) -> subprocess.CompletedProcess:
+    """Run `guomen <args>` against a database, failing loudly."""
+    env = {**os.environ, "GUOMEN_DATABASE_URL": database_url}
+    return subprocess.run(
+        [*guomen_command(), *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        text=True,
+        capture_output=capture,
+    )
+
+
+def count_rows(database_url: str, table: str) -> int:
+    if database_url.startswith("sqlite:///"):
+        import sqlite3
+
+        with sqlite3.connect(database_url.removeprefix("sqlite:///")) as conn:
+            return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    import psycopg
+
+    with psycopg.connect(database_url) as conn:
+        return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
