@@ -19,6 +19,7 @@ from .models import CommodityGroup, Country, HsCode
 DATA_DIR = Path(__file__).resolve().parent / "data"
 GROUPS_CSV = DATA_DIR / "commodity-groups.csv"
 NATIONAL_CSV = DATA_DIR / "national-codes.csv"
+CHAPTERS_ZH_CSV = DATA_DIR / "hs-chapters-zh.csv"
 
 # Names used in Chinese official usage where pycountry's catalogue differs or is too formal.
 COUNTRY_NAME_ZH_OVERRIDES = {
@@ -104,7 +105,7 @@ def load_groups() -> tuple[dict[str, str], tuple[int, int]]:
 
 def load_hs(hs_csv: Path, prefixes: dict[str, str]) -> tuple[int, int]:
     national = _read_csv(NATIONAL_CSV)
-    names_zh = {r["code"]: r["name_zh"] for r in national}
+    names_zh = {r["code"]: r["name_zh"] for r in [*_read_csv(CHAPTERS_ZH_CSV), *national]}
     desired: dict[str, dict] = {}
     for row in _read_csv(hs_csv):
         code = row["hscode"].strip()

@@ -1,6 +1,6 @@
 """Bulk-import kinds of the registry: enterprises and production bases."""
 
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from guomen.accounts.models import OrgUnit
@@ -25,7 +25,7 @@ def _org(row: RowReader, key: str, *, required: bool = False) -> OrgUnit | None:
         return None
     org = OrgUnit.objects.filter(code__iexact=code).first()
     if org is None:
-        row.fail(key, _t("Unknown unit code “%(value)s”.") % {"value": code})
+        row.fail(key, gettext("Unknown unit code “%(value)s”.") % {"value": code})
     return org
 
 
@@ -65,7 +65,7 @@ def import_base_row(record: dict, actor) -> str:
     uscc = row.text("enterprise_uscc")
     enterprise = enterprise_by_uscc(uscc) if uscc else None
     if uscc and enterprise is None:
-        row.fail("enterprise_uscc", _t("No enterprise with this unified social credit code is on file."))
+        row.fail("enterprise_uscc", gettext("No enterprise with this unified social credit code is on file."))
     data = {
         "code": row.text("code", required=True, max_length=40),
         "kind": row.choice("kind", BaseKind, required=True),

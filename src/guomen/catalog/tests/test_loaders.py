@@ -20,6 +20,7 @@ def test_load_catalog_loads_every_hs_row_with_parent_and_section(loaded):
     assert durian.parent_id == "0810"
     assert durian.section == "II"
     assert HsCode.objects.get(code="08").parent_id is None
+    assert HsCode.objects.get(code="08").name_zh == "食用水果及坚果；柑橘属水果或甜瓜的果皮"
 
 
 def test_national_codes_have_chinese_names_and_six_digit_parents(loaded):

@@ -173,3 +173,12 @@ def test_bulk_import_template_download(orgs, supervisor):
 
 def test_bulk_import_forbidden_for_inspectors(orgs, inspector):
     assert _client(inspector).get(reverse("registry:import", args=["enterprises"])).status_code == 403
+
+
+def test_pages_speak_chinese_by_default(orgs, inspector):
+    base = ProductionBaseFactory(status="revoked", status_reason="多次截获检疫性有害生物")
+    client = Client()
+    client.force_login(inspector)
+    page = client.get(reverse("registry:base_detail", args=[base.pk])).content.decode()
+    assert "已撤销：该生产基地的注册已被撤销。" in page
+    assert "生产基地" in client.get(reverse("registry:base_list")).content.decode()
