@@ -40,16 +40,14 @@ def fresh_postgres(url: str) -> str:
 
 
 def guomen(database_url: str, *args: str, capture: bool = False) -> subprocess.CompletedProcess:
-    """Run `guomen <args>` against a database, failing loudly."""
+    """Run `guomen <args>` against a database; on failure show its output and stop."""
     env = {**os.environ, "GUOMEN_DATABASE_URL": database_url}
-    return subprocess.run(
-        [*guomen_command(), *args],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        text=True,
-        capture_output=capture,
-    )
+    done = subprocess.run([*guomen_command(), *args], env=env, cwd=ROOT, text=True, capture_output=capture)
+    if done.returncode:
+        if capture:
+            sys.stderr.write(done.stdout + done.stderr)
+        raise SystemExit(f"guomen {' '.join(args)} failed with exit status {done.returncode}")
+    return done
 
 
 def count_rows(database_url: str, table: str) -> int:
