@@ -10,8 +10,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 
 CHROMIUM = os.environ.get("GUOMEN_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
@@ -38,8 +43,12 @@ def browser():
 def phone(browser, live_server):
     """A 390×844 phone page that speaks Chinese, pointed at the live server."""
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True,
-        locale="zh-CN", base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="zh-CN",
+        base_url=live_server.url,
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -49,7 +58,9 @@ def phone(browser, live_server):
 
 @pytest.fixture
 def desk(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", base_url=live_server.url)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="zh-CN", base_url=live_server.url
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

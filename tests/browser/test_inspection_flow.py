@@ -23,19 +23,39 @@ def durian_declared_over_api(orgs):
     importer = EnterpriseFactory(org=orgs["SZ"], name_zh="深圳市万家果业进出口有限公司")
     orchard = ProductionBaseFactory(country=thailand, code="GAP-TH-00077")
     orchard.commodities.add(hs)
-    SimpleRule.objects.create(name="泰国榴莲查验", hs_prefix="0810", origin=thailand, channel="physical",
-                              instruction="开箱查验，重点检查粉蚧")
+    SimpleRule.objects.create(
+        name="泰国榴莲查验",
+        hs_prefix="0810",
+        origin=thailand,
+        channel="physical",
+        instruction="开箱查验，重点检查粉蚧",
+    )
     _key, raw = api_key_create(name="单一窗口", org_code="WJD")
     payload = {
-        "direction": "import", "port": "WJD", "declarant_uscc": importer.uscc, "consignor_name": "Chanthaburi Fruit",
-        "origin_country": "TH", "transport": "truck", "arrival_date": str(__import__("datetime").date.today()),
-        "lines": [{"hs_code": "081060", "description": "鲜榴莲", "quantity": 1200, "unit": "carton",
-                   "net_weight_kg": 18000, "value": 54000, "currency": "USD",
-                   "production_base_codes": ["GAP-TH-00077"]}],
+        "direction": "import",
+        "port": "WJD",
+        "declarant_uscc": importer.uscc,
+        "consignor_name": "Chanthaburi Fruit",
+        "origin_country": "TH",
+        "transport": "truck",
+        "arrival_date": str(__import__("datetime").date.today()),
+        "lines": [
+            {
+                "hs_code": "081060",
+                "description": "鲜榴莲",
+                "quantity": 1200,
+                "unit": "carton",
+                "net_weight_kg": 18000,
+                "value": 54000,
+                "currency": "USD",
+                "production_base_codes": ["GAP-TH-00077"],
+            }
+        ],
         "documents": [{"type": "phytosanitary_certificate", "number": "TH-2026-000123"}],
     }
-    response = Client().post("/api/v1/declarations", json.dumps(payload), content_type="application/json",
-                             HTTP_X_API_KEY=raw)
+    response = Client().post(
+        "/api/v1/declarations", json.dumps(payload), content_type="application/json", HTTP_X_API_KEY=raw
+    )
     assert response.status_code == 201, response.content
     return response.json()
 

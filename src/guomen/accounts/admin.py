@@ -15,7 +15,10 @@ class OrgUnitAdmin(admin.ModelAdmin):
 class UserAdmin(BaseUserAdmin):
     list_display = ("username", "display_name", "role", "org", "enterprise", "is_active")
     list_filter = ("role", "org")
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Guomen", {"fields": ("role", "org", "enterprise", "display_name")}))
+    fieldsets = (
+        *BaseUserAdmin.fieldsets,
+        ("Guomen", {"fields": ("role", "org", "enterprise", "display_name")}),
+    )
 
 
 @admin.register(ApiKey)

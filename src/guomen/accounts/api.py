@@ -36,6 +36,12 @@ def me(request):
 @router.get("/org-units", response=list[OrgUnitOut])
 def org_units(request, kind: str | None = None):
     return [
-        OrgUnitOut(code=u.code, name=u.name, name_en=u.name_en, kind=u.kind, parent=u.parent.code if u.parent else None)
+        OrgUnitOut(
+            code=u.code,
+            name=u.name,
+            name_en=u.name_en,
+            kind=u.kind,
+            parent=u.parent.code if u.parent else None,
+        )
         for u in orgunit_list(user=request.auth, kind=kind)
     ]

@@ -23,9 +23,11 @@ def hash_key(raw: str) -> str:
 def user_for_key(raw: str):
     if not raw or not raw.startswith(KEY_PREFIX):
         return None
-    key = ApiKey.objects.select_related("user", "user__org", "user__enterprise").filter(
-        key_hash=hash_key(raw), revoked_at__isnull=True
-    ).first()
+    key = (
+        ApiKey.objects.select_related("user", "user__org", "user__enterprise")
+        .filter(key_hash=hash_key(raw), revoked_at__isnull=True)
+        .first()
+    )
     if key is None or not key.user.is_active:
         return None
     now = timezone.now()

@@ -15,7 +15,12 @@ class OrgUnit(BaseModel):
     name_en = models.CharField(_("English name"), max_length=150, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrgKind.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent"),
     )
     path = models.CharField(_("path"), max_length=255, unique=True, editable=False)
 

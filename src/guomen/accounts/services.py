@@ -11,8 +11,9 @@ from .models import ApiKey, OrgUnit, User
 
 
 @transaction.atomic
-def orgunit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None = None, name_en: str = "",
-                   actor=None) -> OrgUnit:
+def orgunit_create(
+    *, code: str, name: str, kind: str, parent: OrgUnit | None = None, name_en: str = "", actor=None
+) -> OrgUnit:
     unit = OrgUnit(code=code.strip().upper(), name=name, name_en=name_en, kind=kind, parent=parent)
     unit.path = f"{parent.path if parent else '/'}{unit.code}/"
     try:
@@ -25,22 +26,43 @@ def orgunit_create(*, code: str, name: str, kind: str, parent: OrgUnit | None = 
 
 
 @transaction.atomic
-def user_create(*, username: str, password: str, role: str, org: OrgUnit | None = None, enterprise=None,
-                display_name: str = "", email: str = "", actor=None) -> User:
+def user_create(
+    *,
+    username: str,
+    password: str,
+    role: str,
+    org: OrgUnit | None = None,
+    enterprise=None,
+    display_name: str = "",
+    email: str = "",
+    actor=None,
+) -> User:
     if role == Role.ENTERPRISE and enterprise is None:
         raise ValidationFailed(fields={"enterprise": [_("An enterprise user needs an enterprise.")]})
     if role != Role.ENTERPRISE and org is None:
         raise ValidationFailed(fields={"org": [_("A staff user needs a unit.")]})
-    user = User(username=username, role=role, org=org, enterprise=enterprise, display_name=display_name,
-                email=email, is_staff=role == Role.ADMINISTRATOR)
+    user = User(
+        username=username,
+        role=role,
+        org=org,
+        enterprise=enterprise,
+        display_name=display_name,
+        email=email,
+        is_staff=role == Role.ADMINISTRATOR,
+    )
     user.set_password(password)
     try:
         user.full_clean()
     except ValidationError as exc:
         raise validation_error_from_django(exc) from exc
     user.save()
-    audit_record(actor=actor, verb="user.create", obj=user, org_path=org.path if org else "",
-                 after=model_snapshot(user, ["username", "role", "org", "enterprise", "display_name"]))
+    audit_record(
+        actor=actor,
+        verb="user.create",
+        obj=user,
+        org_path=org.path if org else "",
+        after=model_snapshot(user, ["username", "role", "org", "enterprise", "display_name"]),
+    )
     return user
 
 
@@ -56,6 +78,11 @@ def api_key_create(*, name: str, org_code: str, enterprise=None, actor=None) -> 
     user.set_unusable_password()
     user.save()
     key = ApiKey.objects.create(name=name, prefix=raw[:10], key_hash=hash_key(raw), user=user)
-    audit_record(actor=actor, verb="apikey.create", obj=key, org_path=org.path,
-                 after={"name": name, "prefix": key.prefix, "org": org.code})
+    audit_record(
+        actor=actor,
+        verb="apikey.create",
+        obj=key,
+        org_path=org.path,
+        after={"name": name, "prefix": key.prefix, "org": org.code},
+    )
     return key, raw

@@ -12,7 +12,10 @@ class ApplicationError(Exception):
 
     def __init__(self, message=None, *, fields: dict | None = None, code: str | None = None):
         self.message = message or self.default_message
-        self.fields = {k: [str(m) for m in (v if isinstance(v, list | tuple) else [v])] for k, v in (fields or {}).items()}
+        self.fields = {
+            k: [str(m) for m in (v if isinstance(v, list | tuple) else [v])]
+            for k, v in (fields or {}).items()
+        }
         if code:
             self.code = code
         super().__init__(str(self.message))

@@ -49,6 +49,9 @@ class AuditChainHead(models.Model):
     last_hash = models.CharField(max_length=64)
     count = models.BigIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"{self.count} events, head {self.last_hash[:12]}"
+
 
 class IdempotencyRecord(models.Model):
     """The first response to a request carrying an Idempotency-Key, replayed on retries."""
@@ -65,6 +68,9 @@ class IdempotencyRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["principal", "endpoint", "key"], name="uniq_idempotency_key")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.principal} {self.endpoint} {self.key}"
 
 
 class JobRun(models.Model):
@@ -89,3 +95,6 @@ class JobRun(models.Model):
 
     class Meta:
         ordering = ["-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.status})"

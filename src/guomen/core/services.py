@@ -89,7 +89,9 @@ def audit_record(
         event = AuditEvent(
             at=timezone.now(),
             actor=actor_obj,
-            actor_label=(getattr(actor, "get_username", lambda: "")() if actor_obj else str(actor or "system"))[:150],
+            actor_label=(
+                getattr(actor, "get_username", lambda: "")() if actor_obj else str(actor or "system")
+            )[:150],
             verb=verb,
             object_type=object_type or "",
             object_id=str(object_id or ""),

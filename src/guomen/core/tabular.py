@@ -34,7 +34,11 @@ class ImportReport:
         return not self.errors
 
     def as_dict(self) -> dict:
-        return {"created": self.created, "updated": self.updated, "errors": [e.as_dict() for e in self.errors]}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "errors": [e.as_dict() for e in self.errors],
+        }
 
 
 class BadImportFile(ValidationFailed):

@@ -34,8 +34,10 @@ def transition(
         )
     version = obj.version if expected_version is None else expected_version
     changes = {"status": to, **(extra_fields or {})}
-    updated = type(obj).objects.filter(pk=obj.pk, version=version, status=current).update(
-        version=models.F("version") + 1, **changes
+    updated = (
+        type(obj)
+        .objects.filter(pk=obj.pk, version=version, status=current)
+        .update(version=models.F("version") + 1, **changes)
     )
     if not updated:
         raise Conflict()
@@ -45,5 +47,7 @@ def transition(
             before[name] = getattr(obj, name, None)
         setattr(obj, name, value)
     obj.version = version + 1
-    audit_record(actor=actor, verb=verb, obj=obj, org_path=org_path, before=before, after=changes, reason=reason)
+    audit_record(
+        actor=actor, verb=verb, obj=obj, org_path=org_path, before=before, after=changes, reason=reason
+    )
     return obj

@@ -6,3 +6,10 @@ class DeclarationsConfig(AppConfig):
     name = "guomen.declarations"
     label = "declarations"
     verbose_name = _("Declarations")
+
+    def ready(self):
+        from guomen.core.timeline import register_labeler
+
+        from .timeline import declaration_event_label
+
+        register_labeler("declaration", declaration_event_label)

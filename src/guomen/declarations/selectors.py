@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from guomen.core.errors import NotFound
-from guomen.core.models import AuditEvent
 from guomen.core.permissions import restrict
+from guomen.core.selectors import audit_timeline
+from guomen.core.timeline import timeline_entries
 
 from .models import Declaration
-from .timeline import event_label
 
 
 @dataclass
@@ -74,13 +74,7 @@ def declaration_decision(declaration: Declaration):
     return TargetingDecision.objects.filter(declaration=declaration).first()
 
 
-def declaration_timeline(declaration: Declaration, tasks: list | None = None) -> list[AuditEvent]:
-    """Every audit event of the declaration and of its inspection tasks, oldest first, with labels."""
+def declaration_timeline(declaration: Declaration, tasks: list | None = None) -> list[dict]:
+    """Every audit event of the declaration and of its inspection tasks, oldest first, labelled."""
     tasks = declaration_tasks(declaration) if tasks is None else tasks
-    condition = Q(object_type="declarations.declaration", object_id=str(declaration.pk))
-    if tasks:
-        condition |= Q(object_type="inspections.inspectiontask", object_id__in=[str(t.pk) for t in tasks])
-    events = list(AuditEvent.objects.filter(condition).select_related("actor").order_by("id"))
-    for event in events:
-        event.label, event.detail = event_label(event)
-    return events
+    return timeline_entries(audit_timeline(objects=[declaration, *tasks]))

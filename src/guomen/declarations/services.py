@@ -234,7 +234,7 @@ def may_cancel(user, declaration: Declaration) -> bool:
 
 @transaction.atomic
 def declaration_cancel(*, declaration: Declaration, actor, reason: str, expected_version: int | None = None):
-    """Withdraw a declaration (with a reason). Its open inspection tasks are left to the inspections app."""
+    """Withdraw a declaration (with a reason); its inspection tasks not yet inspected are cancelled too."""
     require(actor, "declaration.cancel")
     reason = (reason or "").strip()
     if not reason:
@@ -243,10 +243,14 @@ def declaration_cancel(*, declaration: Declaration, actor, reason: str, expected
         DeclarationStatus.CANCELLED in ALLOWED_TRANSITIONS.get(declaration.status, set())
     ):
         raise PermissionDenied()
-    return declaration_transition(
+    declaration = declaration_transition(
         declaration=declaration,
         to=DeclarationStatus.CANCELLED,
         actor=actor,
         reason=reason,
         expected_version=expected_version,
     )
+    from guomen.inspections.services import inspection_task_cancel  # inspections imports this module
+
+    inspection_task_cancel(declaration=declaration, actor=actor, reason=reason)
+    return declaration

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from guomen.catalog.models import Hazard, ImportRequirement
 from guomen.core.errors import NotFound
-from guomen.core.models import AuditEvent
 from guomen.core.permissions import restrict
+from guomen.core.selectors import audit_timeline
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import DeclarationLine
 
@@ -112,11 +112,4 @@ def hazard_choices(requirements: list[ImportRequirement]) -> tuple[list[Hazard],
 
 def task_timeline(task: InspectionTask) -> QuerySet:
     """The events of the task and of its declaration, oldest first."""
-    return (
-        AuditEvent.objects.filter(
-            Q(object_type="inspections.inspectiontask", object_id=str(task.pk))
-            | Q(object_type="declarations.declaration", object_id=str(task.declaration_id))
-        )
-        .select_related("actor")
-        .order_by("id")
-    )
+    return audit_timeline(objects=[task, task.declaration])

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guomen.core.errors import ApplicationError, NotFound
 from guomen.core.permissions import can, org_in_scope
+from guomen.core.timeline import timeline_entries
 
 from . import selectors, services
 from .choices import TaskStatus
 from .forms import DecisionForm, ResultForm, apply_errors, findings_from_post, findings_rows
-from .presenters import timeline_entries
 
 
 def _require(request, action: str) -> None:

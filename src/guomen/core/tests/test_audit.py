@@ -9,8 +9,15 @@ pytestmark = pytest.mark.django_db
 
 def _record_three(actor):
     for i in range(3):
-        audit_record(actor=actor, verb="test.edit", object_type="test.thing", object_id=str(i),
-                     before={"n": i}, after={"n": i + 1}, reason="因为")
+        audit_record(
+            actor=actor,
+            verb="test.edit",
+            object_type="test.thing",
+            object_id=str(i),
+            before={"n": i},
+            after={"n": i + 1},
+            reason="因为",
+        )
 
 
 def test_events_chain_each_to_the_previous_hash(inspector):

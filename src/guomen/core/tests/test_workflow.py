@@ -41,8 +41,14 @@ def test_stale_version_is_a_conflict_not_a_lost_update(orgs, inspector):
     other_copy = InspectionTask.objects.get(pk=task.pk)
     other_copy.status = "open"  # what the second person saw
     with pytest.raises(Conflict):
-        transition(other_copy, to="in_progress", allowed=TASK_TRANSITIONS, actor=inspector, verb="task.start",
-                   expected_version=stale_version)
+        transition(
+            other_copy,
+            to="in_progress",
+            allowed=TASK_TRANSITIONS,
+            actor=inspector,
+            verb="task.start",
+            expected_version=stale_version,
+        )
 
 
 @pytest.mark.parametrize("status", ["released", "returned", "destroyed", "cancelled"])

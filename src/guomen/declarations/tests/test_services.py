@@ -295,3 +295,12 @@ def test_concurrent_submissions_get_distinct_numbers(world):
         t.join()
     assert not failures
     assert len(set(numbers)) == 4
+
+
+def test_cancelling_a_declaration_under_inspection_cancels_its_open_task(orgs, supervisor):
+    from guomen.inspections.tests.factories import open_task
+
+    task = open_task(orgs["WJD"])
+    declaration_cancel(declaration=task.declaration, actor=supervisor, reason="企业撤回报检")
+    task.refresh_from_db()
+    assert task.status == "cancelled"

@@ -56,5 +56,5 @@ def test_non_conforming_durian_is_returned_and_the_timeline_tells_the_story(orgs
     task_verbs = [e.verb for e in audit_timeline(obj=task)]
     assert task_verbs == ["inspection.open", "inspection.record", "inspection.findings", "inspection.confirm"]
     page = desk.get(reverse("inspections:task_detail", args=[task.pk])).content.decode()
-    assert "录入查验结果" in page
-    assert "审批处置" in page
+    assert "查验结果：不合格" in page
+    assert "科长确认：退运" in page

@@ -12,9 +12,16 @@ class Command(BaseCommand):
         if broken is not None:
             raise CommandError(
                 _("Audit chain broken at event #%(id)s (%(verb)s %(obj)s, %(at)s): %(what)s does not match.")
-                % {"id": broken.pk, "verb": broken.verb, "obj": f"{broken.object_type}:{broken.object_id}",
-                   "at": broken.at.isoformat(), "what": what}
+                % {
+                    "id": broken.pk,
+                    "verb": broken.verb,
+                    "obj": f"{broken.object_type}:{broken.object_id}",
+                    "at": broken.at.isoformat(),
+                    "what": what,
+                }
             )
         if what == "head":
-            raise CommandError(_("The newest event is missing: the chain head does not match the last event."))
+            raise CommandError(
+                _("The newest event is missing: the chain head does not match the last event.")
+            )
         self.stdout.write(_("Audit chain intact: %(n)d events checked.") % {"n": checked})

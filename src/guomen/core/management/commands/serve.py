@@ -18,9 +18,22 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guomen.settings.base")
         argv = [
-            sys.executable, "-m", "granian", "--interface", "wsgi", "--host", host, "--port", str(port),
-            "--workers", str(workers), "--static-path-route", "/static",
-            "--static-path-mount", str(self._static_root()), "guomen.wsgi:application",
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            host,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--static-path-route",
+            "/static",
+            "--static-path-mount",
+            str(self._static_root()),
+            "guomen.wsgi:application",
         ]
         os.execv(sys.executable, argv)
 
