@@ -34,7 +34,11 @@ def schema_error(request, exc: NinjaValidationError):
 
 @api.exception_handler(AuthenticationError)
 def auth_error(request, exc):
-    body = {"code": "unauthenticated", "message": _("Sign in or send a valid X-API-Key header."), "fields": {}}
+    body = {
+        "code": "unauthenticated",
+        "message": _("Sign in or send a valid X-API-Key header."),
+        "fields": {},
+    }
     return api.create_response(request, body, status=401)
 
 

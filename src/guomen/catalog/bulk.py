@@ -11,10 +11,10 @@ from functools import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from guomen.core.editing import require_actor
 from guomen.core.errors import ValidationFailed
 from guomen.core.tabular import BadImportFile, ImportReport, read_table, run_import
 
-from .editing import require_actor
 from .models import Country, Hazard, HsCode
 from .selectors import country_resolve, normalise_hs
 

@@ -3,9 +3,9 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from guomen.core.editing import audited_create, audited_update, require_actor
 from guomen.core.errors import ValidationFailed
 
-from .editing import audited_create, audited_update, require_actor
 from .models import Hazard, ImportRequirement, ResidueLimit
 from .selectors import DECLARABLE_LEVELS
 

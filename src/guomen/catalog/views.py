@@ -1,35 +1,29 @@
 """Catalogue pages: HS codes, countries, hazards with limits, import requirements, bulk import."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from guomen.core.permissions import can
+from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
+from guomen.core.timeline import timeline_entries
+from guomen.core.ui import page_of, render_list, save_form
 
 from . import selectors, services
 from .choices import HazardKind, HsLevel
 from .forms import HazardForm, ImportRequirementForm, ResidueLimitForm
 from .imports import CATALOG_IMPORT_KINDS
 from .models import ResidueLimit
-from .ui import (
-    bulk_import,
-    bulk_template,
-    forbid_unless,
-    guarded,
-    page_of,
-    render_list,
-    save_form,
-    timeline_entries,
-)
+from .ui import bulk_import, bulk_template
 
 
 def _int_or_none(value):
     return int(value) if str(value or "").isdigit() else None
 
 
-@guarded
+@login_required
 def hs_list(request):
     filters = {
         "q": request.GET.get("q", "").strip(),
@@ -46,7 +40,7 @@ def hs_list(request):
     return render_list(request, "catalog/hs_list.html", "catalog/partials/hs_rows.html", context)
 
 
-@guarded
+@login_required
 def hs_detail(request, code: str):
     hs = selectors.hs_get(user=request.user, code=code)
     ancestors = []
@@ -67,7 +61,7 @@ def hs_detail(request, code: str):
     return render(request, "catalog/hs_detail.html", context)
 
 
-@guarded
+@login_required
 def country_list(request):
     q = request.GET.get("q", "").strip()
     context = {
@@ -80,7 +74,7 @@ def country_list(request):
 # Hazards ------------------------------------------------------------------------------------------
 
 
-@guarded
+@login_required
 def hazard_list(request):
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind")}
     context = {
@@ -92,7 +86,7 @@ def hazard_list(request):
     return render_list(request, "catalog/hazard_list.html", "catalog/partials/hazard_rows.html", context)
 
 
-@guarded
+@login_required
 def hazard_detail(request, pk: int):
     hazard = selectors.hazard_get(user=request.user, pk=pk)
     context = {
@@ -105,9 +99,9 @@ def hazard_detail(request, pk: int):
     return render(request, "catalog/hazard_detail.html", context)
 
 
-@guarded
+@login_required
 def hazard_edit(request, pk: int | None = None):
-    forbid_unless(request.user, "catalog.edit")
+    require(request.user, "catalog.edit")
     hazard = selectors.hazard_get(user=request.user, pk=pk) if pk is not None else None
     form = HazardForm(request.POST or None, instance=hazard)
     if request.method == "POST":
@@ -131,9 +125,9 @@ def hazard_edit(request, pk: int | None = None):
     return render(request, "catalog/form.html", {"form": form, "title": _("Hazard"), "obj": hazard})
 
 
-@guarded
+@login_required
 def limit_edit(request, hazard_pk: int, pk: int | None = None):
-    forbid_unless(request.user, "catalog.edit")
+    require(request.user, "catalog.edit")
     hazard = selectors.hazard_get(user=request.user, pk=hazard_pk)
     limit = ResidueLimit.objects.filter(hazard=hazard, pk=pk).first() if pk is not None else None
     if pk is not None and limit is None:
@@ -166,7 +160,7 @@ def limit_edit(request, hazard_pk: int, pk: int | None = None):
 # Import requirements ------------------------------------------------------------------------------
 
 
-@guarded
+@login_required
 def requirement_list(request):
     filters = {k: request.GET.get(k, "").strip() for k in ("hs", "origin")}
     context = {
@@ -179,7 +173,7 @@ def requirement_list(request):
     )
 
 
-@guarded
+@login_required
 def requirement_detail(request, pk: int):
     requirement = selectors.import_requirement_get(user=request.user, pk=pk)
     context = {
@@ -190,9 +184,9 @@ def requirement_detail(request, pk: int):
     return render(request, "catalog/requirement_detail.html", context)
 
 
-@guarded
+@login_required
 def requirement_edit(request, pk: int | None = None):
-    forbid_unless(request.user, "catalog.edit")
+    require(request.user, "catalog.edit")
     requirement = selectors.import_requirement_get(user=request.user, pk=pk) if pk is not None else None
     form = ImportRequirementForm(request.POST or None, instance=requirement)
     if request.method == "POST":
@@ -230,12 +224,12 @@ def _kind_or_404(slug: str):
     return CATALOG_IMPORT_KINDS[slug]
 
 
-@guarded
+@login_required
 def import_page(request, kind: str):
     back = reverse("catalog:hazard_list" if kind == "hazards" else "catalog:requirement_list")
     return bulk_import(request, _kind_or_404(kind), back_url=back)
 
 
-@guarded
+@login_required
 def import_template(request, kind: str, fmt: str):
     return bulk_template(request, _kind_or_404(kind), fmt)

@@ -2,15 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from guomen.core.errors import ApplicationError, NotFound
-from guomen.core.permissions import can
+from guomen.core.errors import ApplicationError
+from guomen.core.permissions import can, require
 from guomen.targeting.choices import CHANNEL_SHORT_LABELS
 from guomen.targeting.reasons import reason_text
 
@@ -29,22 +28,10 @@ from .services import declaration_cancel, declaration_submit, may_cancel
 PAGE_SIZE = 25
 
 
-def _require(request, action: str) -> None:
-    if not can(request.user, action):
-        raise DjangoPermissionDenied(_("You do not have permission to do this."))
-
-
-def _load(request, number: str):
-    try:
-        return selectors.declaration_get(user=request.user, number=number)
-    except NotFound as exc:
-        raise Http404(str(exc.message)) from exc
-
-
 @login_required
 @require_GET
 def declaration_list(request):
-    _require(request, "declaration.view")
+    require(request.user, "declaration.view")
     form = FilterForm(request.GET or None)
     filters = selectors.DeclarationFilters()
     if form.is_valid():
@@ -66,7 +53,7 @@ def declaration_list(request):
 @login_required
 @require_GET
 def declaration_detail(request, number: str):
-    declaration = _load(request, number)
+    declaration = selectors.declaration_get(user=request.user, number=number)
     tasks = selectors.declaration_tasks(declaration)
     decision = selectors.declaration_decision(declaration)
     context = {
@@ -91,7 +78,7 @@ def _filled(forms) -> list:
 @login_required
 @require_http_methods(["GET", "POST"])
 def declaration_new(request):
-    _require(request, "declaration.create")
+    require(request.user, "declaration.create")
     data = request.POST if request.method == "POST" else None
     form = DeclarationForm(data, user=request.user, initial={"arrival_date": ""})
     lines = LineFormSet(data, prefix="lines")
@@ -144,7 +131,7 @@ def declaration_new(request):
 @require_GET
 def line_form(request):
     """One more empty line for the new-declaration form (HTMX), with the updated form count."""
-    _require(request, "declaration.create")
+    require(request.user, "declaration.create")
     try:
         index = max(0, min(int(request.GET.get("lines-TOTAL_FORMS", "1")), 199))
     except ValueError:
@@ -159,8 +146,8 @@ def line_form(request):
 @login_required
 @require_POST
 def declaration_cancel_view(request, number: str):
-    declaration = _load(request, number)
-    _require(request, "declaration.cancel")
+    declaration = selectors.declaration_get(user=request.user, number=number)
+    require(request.user, "declaration.cancel")
     form = CancelForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say why the declaration is cancelled."))
@@ -169,7 +156,7 @@ def declaration_cancel_view(request, number: str):
         declaration_cancel(declaration=declaration, actor=request.user, reason=form.cleaned_data["reason"])
     except ApplicationError as exc:
         if exc.status == 403:
-            raise DjangoPermissionDenied(str(exc.message)) from exc
+            raise
         messages.error(request, str(exc.message))
     else:
         messages.success(request, _("Declaration %(number)s cancelled.") % {"number": number})
@@ -179,7 +166,7 @@ def declaration_cancel_view(request, number: str):
 @login_required
 @require_http_methods(["GET", "POST"])
 def bulk_import(request):
-    _require(request, "declaration.import")
+    require(request.user, "declaration.import")
     form = BulkUploadForm(request.POST or None, request.FILES or None)
     report = None
     status = 200
@@ -205,7 +192,7 @@ def bulk_import(request):
 @login_required
 @require_GET
 def bulk_template(request):
-    _require(request, "declaration.import")
+    require(request.user, "declaration.import")
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(
             bulk.template_xlsx(),

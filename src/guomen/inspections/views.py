@@ -2,32 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from guomen.core.errors import ApplicationError, NotFound
-from guomen.core.permissions import can, org_in_scope
+from guomen.core.errors import ApplicationError
+from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.timeline import timeline_entries
 
 from . import selectors, services
 from .choices import TaskStatus
 from .forms import DecisionForm, ResultForm, apply_errors, findings_from_post, findings_rows
-
-
-def _require(request, action: str) -> None:
-    if not can(request.user, action):
-        raise DjangoPermissionDenied(_("You do not have permission to do this."))
-
-
-def _load(request, pk):
-    try:
-        return selectors.task_detail(request.user, pk)
-    except NotFound as exc:
-        raise Http404(str(exc.message)) from exc
 
 
 def _error_status(exc: ApplicationError, htmx: bool) -> int:
@@ -38,7 +24,7 @@ def _error_status(exc: ApplicationError, htmx: bool) -> int:
 @login_required
 @require_GET
 def my_tasks(request):
-    _require(request, "inspection.record")
+    require(request.user, "inspection.record")
     q = request.GET.get("q", "").strip()
     tasks = list(selectors.my_tasks(request.user, q=q))
     if q and len(tasks) == 1:
@@ -94,13 +80,13 @@ def _page(request, task, *, form=None, rows=None, status=200, **extra):
 @login_required
 @require_GET
 def task_detail(request, pk):
-    return _page(request, _load(request, pk))
+    return _page(request, selectors.task_detail(request.user, pk))
 
 
 @login_required
 @require_POST
 def task_start(request, pk):
-    task = _load(request, pk)
+    task = selectors.task_detail(request.user, pk)
     try:
         services.inspection_task_start(
             task=task, actor=request.user, expected_version=_int(request.POST.get("expected_version"))
@@ -121,7 +107,7 @@ def _int(value):
 @login_required
 @require_POST
 def task_result(request, pk):
-    task = _load(request, pk)
+    task = selectors.task_detail(request.user, pk)
     form = ResultForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
@@ -136,7 +122,9 @@ def task_result(request, pk):
             expected_version=data.get("expected_version"),
         )
     except ApplicationError as exc:
-        task = _load(request, pk)  # the failed attempt may have touched the instance in memory
+        task = selectors.task_detail(
+            request.user, pk
+        )  # the failed attempt may have touched the instance in memory
         apply_errors(form, exc)
         rows = findings_rows(request.POST, exc.fields) or [{}]
         findings_error = "; ".join(exc.fields.get("findings", []))
@@ -150,7 +138,7 @@ def task_result(request, pk):
         )
     message = _("Result recorded. It now awaits the supervisor's confirmation.")
     if request.htmx:
-        return _page(request, _load(request, pk), success=message)
+        return _page(request, selectors.task_detail(request.user, pk), success=message)
     messages.success(request, message)
     return redirect("inspections:task_detail", pk=task.pk)
 
@@ -158,11 +146,11 @@ def task_result(request, pk):
 @login_required
 @require_GET
 def finding_row(request):
-    _require(request, "inspection.record")
+    require(request.user, "inspection.record")
     requirements = []
     task_pk = request.GET.get("task")
     if task_pk:
-        requirements = selectors.task_requirements(_load(request, task_pk))
+        requirements = selectors.task_requirements(selectors.task_detail(request.user, task_pk))
     concern, others = selectors.hazard_choices(requirements)
     return render(
         request,
@@ -174,14 +162,14 @@ def finding_row(request):
 @login_required
 @require_GET
 def confirmations(request):
-    _require(request, "inspection.confirm")
+    require(request.user, "inspection.confirm")
     tasks = list(selectors.confirmations(request.user))
     cards = [_decision_context(request, task) for task in tasks]
     return render(request, "inspections/confirmations.html", {"cards": cards})
 
 
 def _decide(request, pk, *, confirm: bool):
-    task = _load(request, pk)
+    task = selectors.task_detail(request.user, pk)
     form = DecisionForm(request.POST, auto_id=f"id_%s_{task.pk}")
     form.is_valid()
     data = form.cleaned_data
@@ -245,7 +233,7 @@ def task_send_back(request, pk):
 @login_required
 @require_POST
 def treatment_complete(request, pk):
-    task = _load(request, pk)
+    task = selectors.task_detail(request.user, pk)
     try:
         services.inspection_treatment_complete(
             task=task,

@@ -6,3 +6,10 @@ class RegistryConfig(AppConfig):
     name = "guomen.registry"
     label = "registry"
     verbose_name = _("Registry")
+
+    def ready(self):
+        from guomen.core.timeline import register_labeler
+
+        from .timeline import production_base_event_label
+
+        register_labeler("production_base", production_base_event_label)

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from guomen.catalog.editing import audited_create, audited_update, require_actor
+from guomen.core.editing import audited_create, audited_update, require_actor
 from guomen.core.errors import PermissionDenied, ValidationFailed
 from guomen.core.permissions import org_in_scope
 from guomen.core.workflow import transition

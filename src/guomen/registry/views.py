@@ -1,6 +1,7 @@
 """Registry pages: enterprises and production bases (lists, details, forms, status, bulk import)."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,20 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from guomen.catalog.selectors import country_list
-from guomen.catalog.ui import (
-    add_errors,
-    bulk_import,
-    bulk_template,
-    forbid_unless,
-    guarded,
-    page_of,
-    render_list,
-    save_form,
-    timeline_entries,
-)
+from guomen.catalog.ui import bulk_import, bulk_template
 from guomen.core.errors import ApplicationError
-from guomen.core.permissions import can
+from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
+from guomen.core.timeline import timeline_entries
+from guomen.core.ui import add_errors, page_of, render_list, save_form
 
 from . import selectors, services
 from .choices import BASE_TRANSITIONS, BaseKind, BaseStatus, EnterpriseKind, FilingStatus
@@ -38,7 +31,7 @@ def _kind_or_404(slug: str):
 # Enterprises --------------------------------------------------------------------------------------
 
 
-@guarded
+@login_required
 def enterprise_list(request):
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind", "filing_status")}
     qs = selectors.enterprise_list(user=request.user, **filters)
@@ -54,7 +47,7 @@ def enterprise_list(request):
     )
 
 
-@guarded
+@login_required
 def enterprise_detail(request, pk: int):
     enterprise = selectors.enterprise_get(user=request.user, pk=pk)
     bases = selectors.production_base_list(user=request.user, enterprise=enterprise)
@@ -67,9 +60,9 @@ def enterprise_detail(request, pk: int):
     return render(request, "registry/enterprise_detail.html", context)
 
 
-@guarded
+@login_required
 def enterprise_edit(request, pk: int | None = None):
-    forbid_unless(request.user, "enterprise.edit")
+    require(request.user, "enterprise.edit")
     enterprise = None
     if pk is not None:
         enterprise = selectors.enterprise_get(user=request.user, pk=pk, action="enterprise.edit")
@@ -101,7 +94,7 @@ def enterprise_edit(request, pk: int | None = None):
 # Production bases ---------------------------------------------------------------------------------
 
 
-@guarded
+@login_required
 def base_list(request):
     filters = {k: request.GET.get(k, "").strip() for k in ("q", "country", "kind", "status", "commodity")}
     qs = selectors.production_base_list(user=request.user, **filters)
@@ -135,15 +128,15 @@ def _base_context(request, base, status_form=None) -> dict:
     }
 
 
-@guarded
+@login_required
 def base_detail(request, pk: int):
     base = selectors.production_base_get(user=request.user, pk=pk)
     return render(request, "registry/base_detail.html", _base_context(request, base))
 
 
-@guarded
+@login_required
 def base_edit(request, pk: int | None = None):
-    forbid_unless(request.user, "production_base.edit")
+    require(request.user, "production_base.edit")
     base = None
     if pk is not None:
         base = selectors.production_base_get(user=request.user, pk=pk, action="production_base.edit")
@@ -170,9 +163,9 @@ def base_edit(request, pk: int | None = None):
 
 
 @require_POST
-@guarded
+@login_required
 def base_status(request, pk: int):
-    forbid_unless(request.user, "production_base.edit")
+    require(request.user, "production_base.edit")
     base = selectors.production_base_get(user=request.user, pk=pk, action="production_base.edit")
     form = BaseStatusForm(request.POST)
     form.fields["status"].choices = BaseStatus.choices
@@ -199,12 +192,12 @@ def base_status(request, pk: int):
 # Bulk import --------------------------------------------------------------------------------------
 
 
-@guarded
+@login_required
 def import_page(request, kind: str):
     back = reverse("registry:enterprise_list" if kind == "enterprises" else "registry:base_list")
     return bulk_import(request, _kind_or_404(kind), back_url=back)
 
 
-@guarded
+@login_required
 def import_template(request, kind: str, fmt: str):
     return bulk_template(request, _kind_or_404(kind), fmt)

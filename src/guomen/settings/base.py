@@ -38,6 +38,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "guomen.core.middleware.ApplicationErrorMiddleware",
 ]
 
 ROOT_URLCONF = "guomen.urls"

@@ -2,15 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from guomen.core.errors import ApplicationError, NotFound
-from guomen.core.permissions import can
+from guomen.core.errors import ApplicationError
+from guomen.core.permissions import can, require
+from guomen.core.ui import add_errors
 
 from . import selectors, services
 from .forms import DeactivateForm, RuleForm
@@ -18,30 +17,10 @@ from .forms import DeactivateForm, RuleForm
 FIELDS = ["name", "hs_prefix", "origin", "direction", "channel", "instruction", "active"]
 
 
-def _require(request, action: str) -> None:
-    if not can(request.user, action):
-        raise DjangoPermissionDenied(_("You do not have permission to do this."))
-
-
-def _load(request, pk: int):
-    try:
-        return selectors.rule_get(user=request.user, pk=pk)
-    except NotFound as exc:
-        raise Http404(str(exc.message)) from exc
-
-
-def _apply(form, exc: ApplicationError) -> None:
-    for name, msgs in exc.fields.items():
-        for message in msgs:
-            form.add_error(name if name in form.fields else None, message)
-    if not exc.fields:
-        form.add_error(None, str(exc.message))
-
-
 @login_required
 @require_GET
 def rule_list(request):
-    _require(request, "targeting.view")
+    require(request.user, "targeting.view")
     show = request.GET.get("show", "active")
     active = {"active": True, "inactive": False}.get(show)
     q = request.GET.get("q", "").strip()
@@ -58,13 +37,13 @@ def rule_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_new(request):
-    _require(request, "targeting.edit")
+    require(request.user, "targeting.edit")
     form = RuleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             rule = services.rule_create(actor=request.user, **{f: form.cleaned_data[f] for f in FIELDS})
         except ApplicationError as exc:
-            _apply(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Rule “%(name)s” created.") % {"name": rule.name})
             return redirect("targeting:rule_list")
@@ -75,8 +54,8 @@ def rule_new(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_edit(request, pk: int):
-    _require(request, "targeting.edit")
-    rule = _load(request, pk)
+    require(request.user, "targeting.edit")
+    rule = selectors.rule_get(user=request.user, pk=pk)
     initial = {f: getattr(rule, f) for f in FIELDS} | {"version": rule.version}
     form = RuleForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -88,7 +67,7 @@ def rule_edit(request, pk: int):
                 **{f: form.cleaned_data[f] for f in FIELDS},
             )
         except ApplicationError as exc:
-            _apply(form, exc)
+            add_errors(form, exc)
         else:
             messages.success(request, _("Rule “%(name)s” saved.") % {"name": rule.name})
             return redirect("targeting:rule_list")
@@ -99,8 +78,8 @@ def rule_edit(request, pk: int):
 @login_required
 @require_POST
 def rule_deactivate(request, pk: int):
-    _require(request, "targeting.edit")
-    rule = _load(request, pk)
+    require(request.user, "targeting.edit")
+    rule = selectors.rule_get(user=request.user, pk=pk)
     form = DeactivateForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     services.rule_deactivate(rule=rule, actor=request.user, reason=reason)
