@@ -48,20 +48,29 @@ def http_error(request, exc: HttpError):
     return api.create_response(request, body, status=exc.status_code)
 
 
-def _add_routers() -> None:
-    from guomen.accounts.api import router as accounts_router
-    from guomen.catalog.api import router as catalog_router
-    from guomen.declarations.api import router as declarations_router
-    from guomen.inspections.api import router as inspections_router
-    from guomen.registry.api import router as registry_router
-    from guomen.targeting.api import router as targeting_router
+ROUTERS = [
+    ("/accounts", "accounts"),
+    ("/catalog", "catalog"),
+    ("/registry", "registry"),
+    ("/declarations", "declarations"),
+    ("/targeting", "targeting"),
+    ("/inspections", "inspections"),
+    ("/labs", "labs"),
+    ("/risk", "risk"),
+    ("/supervision", "supervision"),
+    ("/campaigns", "campaigns"),
+    ("/complaints", "complaints"),
+    ("/documents", "documents"),
+    ("/reports", "reports"),
+    ("/public", "portal"),
+]
 
-    api.add_router("/accounts", accounts_router)
-    api.add_router("/catalog", catalog_router)
-    api.add_router("/registry", registry_router)
-    api.add_router("/declarations", declarations_router)
-    api.add_router("/targeting", targeting_router)
-    api.add_router("/inspections", inspections_router)
+
+def _add_routers() -> None:
+    from importlib import import_module
+
+    for prefix, app in ROUTERS:
+        api.add_router(prefix, import_module(f"guomen.{app}.api").router)
 
 
 _add_routers()

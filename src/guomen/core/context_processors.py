@@ -1,25 +1,59 @@
+from dataclasses import dataclass
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .permissions import can
 
-# (url name, label, permission, icon) — a user sees the entries their role allows.
-NAV = [
-    ("inspections:my_tasks", _("My tasks"), "inspection.record", "📋"),
-    ("inspections:confirmations", _("Confirmations"), "inspection.confirm", "✅"),
-    ("declarations:list", _("Declarations"), "declaration.view", "📦"),
-    ("registry:enterprise_list", _("Enterprises"), "enterprise.view", "🏢"),
-    ("registry:base_list", _("Production bases"), "production_base.view", "🌳"),
-    ("catalog:hs_list", _("Catalogue"), "catalog.view", "📚"),
-    ("targeting:rule_list", _("Targeting rules"), "targeting.view", "🎯"),
+
+@dataclass(frozen=True)
+class NavItem:
+    url_name: str
+    label: str
+    permission: str
+    icon: str
+    order: int = 100
+    section: str = "work"
+
+
+SECTIONS = {
+    "work": _("Daily work"),
+    "risk": _("Risk"),
+    "supervision": _("Supervision"),
+    "reference": _("Reference"),
+    "reports": _("Reports"),
+}
+
+
+NAV: list[NavItem] = [
+    NavItem("inspections:my_tasks", _("My tasks"), "inspection.record", "📋", 10),
+    NavItem("inspections:confirmations", _("Confirmations"), "inspection.confirm", "✅", 20),
+    NavItem("declarations:list", _("Declarations"), "declaration.view", "📦", 30),
+    NavItem("registry:enterprise_list", _("Enterprises"), "enterprise.view", "🏢", 60, "supervision"),
+    NavItem("registry:base_list", _("Production bases"), "production_base.view", "🌳", 70, "supervision"),
+    NavItem("catalog:hs_list", _("Catalogue"), "catalog.view", "📚", 80, "reference"),
+    NavItem("targeting:rule_list", _("Targeting rules"), "targeting.view", "🎯", 40, "risk"),
 ]
+
+
+def register_nav(*items: NavItem) -> None:
+    """An app adds its menu entries (from its AppConfig.ready())."""
+    known = {i.url_name for i in NAV}
+    NAV.extend(i for i in items if i.url_name not in known)
 
 
 def navigation(request):
     user = getattr(request, "user", None)
     items = []
     if user is not None and user.is_authenticated:
-        for name, label, perm, icon in NAV:
-            if can(user, perm):
-                items.append({"url": reverse(name), "label": label, "icon": icon, "name": name})
+        for item in sorted(NAV, key=lambda i: i.order):
+            if can(user, item.permission):
+                items.append(
+                    {
+                        "url": reverse(item.url_name),
+                        "label": item.label,
+                        "icon": item.icon,
+                        "name": item.url_name,
+                    }
+                )
     return {"nav_items": items}

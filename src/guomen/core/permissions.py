@@ -44,6 +44,14 @@ PERMISSIONS: dict[str, set[str]] = {
 }
 
 
+def register_permissions(table: dict[str, set[str]]) -> None:
+    """An app adds its own actions (from its AppConfig.ready()); an action already defined is refused."""
+    for action, roles in table.items():
+        if action in PERMISSIONS and PERMISSIONS[action] != set(roles):
+            raise ValueError(f"permission {action!r} is already defined differently")
+        PERMISSIONS[action] = set(roles)
+
+
 def can(user, action: str) -> bool:
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False

@@ -25,6 +25,14 @@ INSTALLED_APPS = [
     "guomen.declarations",
     "guomen.targeting",
     "guomen.inspections",
+    "guomen.labs",
+    "guomen.risk",
+    "guomen.supervision",
+    "guomen.campaigns",
+    "guomen.complaints",
+    "guomen.documents",
+    "guomen.reports",
+    "guomen.portal",
     "guomen.demo",
 ]
 

@@ -1,0 +1,88 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from guomen.core.models import BaseModel
+
+from .choices import SignalSource
+
+
+class RiskSignal(BaseModel):
+    """One piece of risk information, from any source, with a link back to the record it came from."""
+
+    source = models.CharField(_("source"), max_length=30, choices=SignalSource.choices, db_index=True)
+    source_ref = models.CharField(_("source record"), max_length=120, blank=True, db_index=True)
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    occurred_on = models.DateField(_("date"), db_index=True)
+    hs = models.ForeignKey(
+        "catalog.HsCode",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("product"),
+    )
+    commodity_group = models.ForeignKey(
+        "catalog.CommodityGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("commodity group"),
+    )
+    hazard = models.ForeignKey(
+        "catalog.Hazard",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signals",
+        verbose_name=_("hazard"),
+    )
+    origin = models.ForeignKey(
+        "catalog.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("origin"),
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signals",
+        verbose_name=_("enterprise"),
+    )
+    production_base = models.ForeignKey(
+        "registry.ProductionBase",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="signals",
+        verbose_name=_("production base"),
+    )
+    org = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("jurisdiction")
+    )
+    created_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    scope_org_field = "org"
+    scope_enterprise_fields = ()
+
+    class Meta:
+        ordering = ["-occurred_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_ref"],
+                condition=~models.Q(source_ref=""),
+                name="uniq_signal_source_ref",
+            )
+        ]
+        verbose_name = _("risk signal")
+        verbose_name_plural = _("risk signals")
+
+    def __str__(self) -> str:
+        return self.title
