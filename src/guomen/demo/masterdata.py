@@ -8,12 +8,15 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guomen.accounts.choices import Role
 from guomen.accounts.models import OrgUnit, User
 from guomen.accounts.services import api_key_create, orgunit_create, user_create
 from guomen.catalog.models import Country, Hazard, HsCode, ImportRequirement, ResidueLimit
+from guomen.catalog.services import hazard_create, import_requirement_create, residue_limit_create
 from guomen.core.errors import ValidationFailed
 from guomen.core.testing import make_uscc
-from guomen.registry.models import Enterprise, ProductionBase
+from guomen.registry.models import Enterprise
+from guomen.registry.services import enterprise_create, production_base_create, production_base_set_status
 from guomen.targeting.models import SimpleRule
 from guomen.targeting.services import rule_create, rules_load_defaults
 
@@ -57,6 +60,7 @@ class Bureau:
     enterprises: list[EnterpriseInfo] = field(default_factory=list)
     bases: list[BaseInfo] = field(default_factory=list)
     hazard_ids: dict[str, int] = field(default_factory=dict)
+    admin: User | None = None  # enters the master data (its audit events name them)
 
 
 def check_catalogue() -> None:
@@ -88,70 +92,76 @@ def build_org_tree(bureau: Bureau) -> None:
         )
 
 
-def build_users(bureau: Bureau, enterprise: Enterprise) -> None:
-    for username, role, org_code, display_name in reference.USERS:
+def build_users(bureau: Bureau, *, enterprise: Enterprise | None = None) -> None:
+    """Staff users first (the administrator enters the master data); the enterprise user once its firm exists."""
+    admin_first = sorted(reference.USERS, key=lambda row: row[1] != Role.ADMINISTRATOR)
+    for username, role, org_code, display_name in admin_first:
+        if (role == Role.ENTERPRISE) != (enterprise is not None) or username in bureau.user_ids:
+            continue
         org = bureau.orgs[org_code] if org_code else None
         user = user_create(
             username=username,
             password=reference.DEMO_PASSWORD,
             role=role,
             org=org,
-            enterprise=enterprise if org is None else None,
+            enterprise=enterprise,
             display_name=display_name,
+            actor=bureau.admin,
         )
         bureau.user_ids[username] = user.pk
+        bureau.admin = bureau.admin or (user if role == Role.ADMINISTRATOR else None)
         bureau.users.append(
-            {
-                "username": username,
-                "password": reference.DEMO_PASSWORD,
-                "role": str(role),
-                "org": org_code or enterprise.uscc,
-                "display_name": display_name,
-            }
+            {"username": username, "password": reference.DEMO_PASSWORD, "role": str(role),
+             "org": org_code or enterprise.uscc, "display_name": display_name}
+        )  # fmt: skip
+    if enterprise is not None:
+        _key, bureau.api_key = api_key_create(
+            name=reference.API_KEY_NAME, org_code=reference.API_KEY_ORG, actor=bureau.admin
         )
-    _key, raw = api_key_create(name=reference.API_KEY_NAME, org_code=reference.API_KEY_ORG)
-    bureau.api_key = raw
 
 
 def build_hazards(bureau: Bureau) -> None:
+    """Hazards, limits and import requirements, entered by the administrator (each audited)."""
+    admin = bureau.admin
     existing = set(Hazard.objects.values_list("code", flat=True))
-    Hazard.objects.bulk_create(
-        Hazard(code=code, kind=kind, name_zh=zh, name_en=en, scientific_name=sci)
-        for code, kind, zh, en, sci in reference.HAZARDS
-        if code not in existing
+    for code, kind, zh, en, sci in reference.HAZARDS:
+        if code not in existing:
+            data = {"code": code, "kind": kind, "name_zh": zh, "name_en": en, "scientific_name": sci}
+            hazard_create(data=data, actor=admin)
+    hazards = Hazard.objects.in_bulk(field_name="code")
+    bureau.hazard_ids = {code: h.pk for code, h in hazards.items()}
+    hs = HsCode.objects.in_bulk(
+        {c for _h, c, _v, _u in reference.LIMITS} | {r[0] for r in reference.REQUIREMENTS}
     )
-    bureau.hazard_ids = dict(Hazard.objects.values_list("code", "id"))
     have = set(ResidueLimit.objects.values_list("hazard_id", "hs_id"))
-    ResidueLimit.objects.bulk_create(
-        ResidueLimit(
-            hazard_id=bureau.hazard_ids[h],
-            hs_id=hs,
-            value=Decimal(v),
-            unit=unit,
-            standard="GB 2763-2021" if unit == "mg/kg" else "GB 29921-2021",
-        )
-        for h, hs, v, unit in reference.LIMITS
-        if (bureau.hazard_ids[h], hs) not in have
-    )
-    for hs, origin, pests, treatment, base_required, protocol, notes in reference.REQUIREMENTS:
-        req, created = ImportRequirement.objects.get_or_create(
-            hs_id=hs,
-            origin_id=origin,
-            defaults={
-                "marking": reference.CHINA_MARK,
-                "required_treatment": treatment,
-                "registered_base_required": base_required,
-                "protocol": protocol,
-                "notes": notes,
-            },
-        )
-        if created:
-            req.pests.set([bureau.hazard_ids[p] for p in pests])
+    for code, hs_code, value, unit in reference.LIMITS:
+        if (hazards[code].pk, hs_code) not in have:
+            standard = "GB 2763-2021" if unit == "mg/kg" else "GB 29921-2021"
+            residue_limit_create(
+                data={"hazard": hazards[code], "hs": hs[hs_code], "value": Decimal(value), "unit": unit,
+                      "standard": standard},
+                actor=admin,
+            )  # fmt: skip
+    countries = Country.objects.in_bulk({r[1] for r in reference.REQUIREMENTS})
+    for hs_code, origin, pests, treatment, base_required, protocol, notes in reference.REQUIREMENTS:
+        if ImportRequirement.objects.filter(hs_id=hs_code, origin_id=origin).exists():
+            continue
+        data = {
+            "hs": hs[hs_code],
+            "origin": countries[origin],
+            "marking": reference.CHINA_MARK,
+            "required_treatment": treatment,
+            "registered_base_required": base_required,
+            "protocol": protocol,
+            "notes": notes,
+            "pests": [hazards[p] for p in pests],
+        }
+        import_requirement_create(data=data, actor=admin)
 
 
-def build_rules(admin) -> None:
+def build_rules(bureau: Bureau) -> None:
     """Targeting's default rule table plus the demo bureau's own rules, written by its administrator."""
-    rules_load_defaults(actor=admin)
+    rules_load_defaults(actor=bureau.admin)
     for name, hs, origin, direction, channel, instruction in reference.RULES:
         if not SimpleRule.objects.filter(name=name).exists():
             rule_create(
@@ -161,7 +171,7 @@ def build_rules(admin) -> None:
                 direction=direction,
                 channel=channel,
                 instruction=instruction,
-                actor=admin,
+                actor=bureau.admin,
             )
 
 
@@ -172,7 +182,7 @@ def _weighted(rng: random.Random, pairs):
 
 def build_enterprises(bureau: Bureau, rng: random.Random) -> None:
     today = timezone.localdate()
-    rows, seq = [], 0
+    seq = 0
     trade_names = list(names.TRADE_NAMES)
     rng.shuffle(trade_names)
     for count, kind in names.ENTERPRISE_MIX:
@@ -185,95 +195,79 @@ def build_enterprises(bureau: Bureau, rng: random.Random) -> None:
             biz_zh, biz_en = names.BUSINESS[kind][i % len(names.BUSINESS[kind])]
             grade = "A" if seq == 1 else _weighted(rng, GRADES)
             contact = rng.choice(names.SURNAMES) + rng.choice(names.GIVEN)
-            rows.append(
-                Enterprise(
-                    uscc=make_uscc(700000 + seq * 37, region),
-                    name_zh=f"{city_zh}{zh_word}{biz_zh}",
-                    name_en=f"{city_en} {en_word} {biz_en}",
-                    kind=kind,
-                    filing_status="pending" if seq % 41 == 0 else "filed",
-                    org=bureau.orgs[rng.choice(ports)],
-                    address=f"{city_zh}{district}{rng.choice(streets)}{rng.randint(1, 999)}号",
-                    contact_name=contact,
-                    contact_phone=f"{area}-{rng.randint(2000_0000, 8999_9999)}",
-                    contact_email=f"trade@{en_word.lower()}{seq}.com.cn",
-                    credit_grade=grade,
-                    classification=CLASS_FOR_GRADE[grade],
-                    qms_certified=grade in ("AA", "A") and rng.random() < 0.6,
-                    filed_on=today - dt.timedelta(days=rng.randint(800, 4000)),
-                )
+            data = {
+                "uscc": make_uscc(700000 + seq * 37, region),
+                "name_zh": f"{city_zh}{zh_word}{biz_zh}",
+                "name_en": f"{city_en} {en_word} {biz_en}",
+                "kind": kind,
+                "filing_status": "pending" if seq % 41 == 0 else "filed",
+                "org": bureau.orgs[rng.choice(ports)],
+                "address": f"{city_zh}{district}{rng.choice(streets)}{rng.randint(1, 999)}号",
+                "contact_name": contact,
+                "contact_phone": f"{area}-{rng.randint(2000_0000, 8999_9999)}",
+                "contact_email": f"trade@{en_word.lower()}{seq}.com.cn",
+                "credit_grade": grade,
+                "classification": CLASS_FOR_GRADE[grade],
+                "qms_certified": grade in ("AA", "A") and rng.random() < 0.6,
+                "filed_on": today - dt.timedelta(days=rng.randint(800, 4000)),
+            }
+            e = enterprise_create(data=data, actor=bureau.admin)
+            bureau.enterprises.append(
+                EnterpriseInfo(e.pk, e.uscc, e.name_zh, e.kind, e.credit_grade, e.org.code)
             )
-    created = Enterprise.objects.bulk_create(rows)
-    bureau.enterprises = [
-        EnterpriseInfo(e.pk, e.uscc, e.name_zh, e.kind, e.credit_grade, e.org.code) for e in created
-    ]
 
 
 def build_production_bases(bureau: Bureau, rng: random.Random) -> None:
+    """Orchards, packhouses, farms and plants, registered (and a few suspended) by the administrator."""
     today = timezone.localdate()
-    rows, infos, links = [], [], []
     exporters = [e for e in bureau.enterprises if e.kind == "exporter"]
     bad = {f"{prefix}{index}" for prefix, index in names.BAD_BASES}
     closed = {f"{p}{i}": (status, days, reason) for p, i, status, days, reason in names.SUSPENDED_BASES}
+    countries = Country.objects.in_bulk({row[0] for row in names.BASES})
+    hs = HsCode.objects.in_bulk({c.national for c in COMMODITIES.values()})
     numbered: dict[str, int] = {}
     for country, commodities, kind, pattern, count, regions, name_pattern in names.BASES:
         words = names.WORDS[country]
         prefix = pattern.split("{")[0]
         for i in range(1, count + 1):
             n = numbered[prefix] = numbered.get(prefix, 0) + 1
-            code = pattern.format(n=n)
-            region = regions[(i - 1) % len(regions)]
             word = words[(i * 7 + n) % len(words)] + ("" if i <= len(words) else f" {i}")
-            status, days, reason = closed.get(f"{prefix}{n}", ("active", 0, ""))
+            region = regions[(i - 1) % len(regions)]
             domestic = country == "CN"
             owner = exporters[(i - 1) % len(exporters)] if domestic and exporters else None
             name = name_pattern.format(w=word, region=region)
-            rows.append(
-                ProductionBase(
-                    code=code,
-                    kind=kind,
-                    name=name,
-                    name_en=f"{word} Vegetable Farm" if domestic else name,
-                    country_id=country,
-                    region=region,
-                    operator_name=owner.name if owner else f"{word} Group",
-                    enterprise_id=owner.id if owner else None,
-                    org=bureau.orgs["SZ" if domestic else "GACC"],
-                    status=status,
-                    status_reason=reason,
-                    registered_on=today - dt.timedelta(days=rng.randint(900, 3000)),
-                )
-            )
-            infos.append(
-                BaseInfo(
-                    0,
-                    code,
-                    country,
-                    kind,
-                    commodities,
-                    name=name,
-                    bad=f"{prefix}{n}" in bad,
-                    status=status,
-                    closed_on=today - dt.timedelta(days=days) if days else None,
-                )
-            )
-    created = ProductionBase.objects.bulk_create(rows)
-    through = ProductionBase.commodities.through
-    for base, info in zip(created, infos, strict=True):
-        info.id = base.pk
-        for key in sorted({COMMODITIES[c].national for c in info.commodities}):
-            links.append(through(productionbase_id=base.pk, hscode_id=key))
-    through.objects.bulk_create(links)
-    bureau.bases = infos
+            data = {
+                "code": pattern.format(n=n),
+                "kind": kind,
+                "name": name,
+                "name_en": f"{word} Vegetable Farm" if domestic else name,
+                "country": countries[country],
+                "region": region,
+                "operator_name": owner.name if owner else f"{word} Group",
+                "enterprise": Enterprise.objects.get(pk=owner.id) if owner else None,
+                "org": bureau.orgs["SZ" if domestic else "GACC"],
+                "registered_on": today - dt.timedelta(days=rng.randint(900, 3000)),
+                "commodities": sorted(
+                    {hs[COMMODITIES[c].national] for c in commodities}, key=lambda h: h.code
+                ),
+            }
+            base = production_base_create(data=data, actor=bureau.admin)
+            status, days, reason = closed.get(f"{prefix}{n}", ("active", 0, ""))
+            if status != "active":
+                production_base_set_status(base=base, to=status, reason=reason, actor=bureau.admin)
+            bureau.bases.append(
+                BaseInfo(base.pk, base.code, country, kind, commodities, name=name, bad=f"{prefix}{n}" in bad,
+                         status=status, closed_on=today - dt.timedelta(days=days) if days else None)
+            )  # fmt: skip
 
 
 def build_master_data(rng: random.Random) -> Bureau:
     bureau = Bureau()
     build_org_tree(bureau)
+    build_users(bureau)
     build_hazards(bureau)
+    build_rules(bureau)
     build_enterprises(bureau, rng)
     build_production_bases(bureau, rng)
-    demo_enterprise = Enterprise.objects.get(pk=bureau.enterprises[0].id)
-    build_users(bureau, demo_enterprise)
-    build_rules(User.objects.get(pk=bureau.user_ids["admin_gacc"]))
+    build_users(bureau, enterprise=Enterprise.objects.get(pk=bureau.enterprises[0].id))
     return bureau

@@ -151,3 +151,17 @@ def test_summary_api_key_authenticates_a_system_client_of_wenjindu(seeded, db):
 
     assert user.role == Role.SYSTEM
     assert user.org.code == "WJD"
+
+
+def test_master_data_is_entered_by_the_administrator_with_audit_events(seeded, db):
+    enterprise = Enterprise.objects.order_by("id").first()
+    event = AuditEvent.objects.get(verb="enterprise.create", object_id=str(enterprise.pk))
+
+    assert event.actor.username == "admin_gacc"
+
+
+def test_a_suspended_orchard_carries_the_reason_on_its_timeline(seeded, db):
+    base = ProductionBase.objects.filter(status="suspended").order_by("code").first()
+    event = AuditEvent.objects.get(verb="production_base.suspended", object_id=str(base.pk))
+
+    assert event.reason == base.status_reason != ""
