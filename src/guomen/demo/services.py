@@ -4,7 +4,9 @@ import io
 import random
 import time
 from dataclasses import dataclass, field
+from importlib import import_module
 
+from django.apps import apps
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -91,6 +93,7 @@ def seed_demo(
         today = submit_today(bureau, plans, rng)
         work_some_tasks(bureau)
         counts["today"] = len(today)
+        counts.update(seed_app_extensions(bureau, rng))
         audit_record(
             actor=None,
             verb="demo.seed",
@@ -103,6 +106,22 @@ def seed_demo(
     seconds["today"] = time.perf_counter() - mark
     seconds["total"] = time.perf_counter() - started
     return SeedResult(bureau=bureau, counts=counts, seconds=seconds)
+
+
+def seed_app_extensions(bureau: Bureau, rng: random.Random) -> dict:
+    """Let every installed app that has a `demo.py` with `seed_demo(bureau, rng)` add its own demo data."""
+    counts = {}
+    for config in apps.get_app_configs():
+        if not config.name.startswith("guomen.") or config.name == "guomen.demo":
+            continue
+        try:
+            module = import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.demo":
+                raise
+            continue
+        counts.update(module.seed_demo(bureau, rng) or {})
+    return counts
 
 
 def demo_logins() -> list[dict]:
