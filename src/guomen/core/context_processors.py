@@ -11,7 +11,6 @@ class NavItem:
     url_name: str
     label: str
     permission: str
-    icon: str
     order: int = 100
     section: str = "work"
 
@@ -26,13 +25,13 @@ SECTIONS = {
 
 
 NAV: list[NavItem] = [
-    NavItem("inspections:my_tasks", _("My tasks"), "inspection.record", "📋", 10),
-    NavItem("inspections:confirmations", _("Confirmations"), "inspection.confirm", "✅", 20),
-    NavItem("declarations:list", _("Declarations"), "declaration.view", "📦", 30),
-    NavItem("registry:enterprise_list", _("Enterprises"), "enterprise.view", "🏢", 60, "supervision"),
-    NavItem("registry:base_list", _("Production bases"), "production_base.view", "🌳", 70, "supervision"),
-    NavItem("catalog:hs_list", _("Catalogue"), "catalog.view", "📚", 80, "reference"),
-    NavItem("targeting:rule_list", _("Targeting rules"), "targeting.view", "🎯", 40, "risk"),
+    NavItem("inspections:my_tasks", _("My tasks"), "inspection.record", 10),
+    NavItem("inspections:confirmations", _("Confirmations"), "inspection.confirm", 20),
+    NavItem("declarations:list", _("Declarations"), "declaration.view", 30),
+    NavItem("registry:enterprise_list", _("Enterprises"), "enterprise.view", 60, "supervision"),
+    NavItem("registry:base_list", _("Production bases"), "production_base.view", 70, "supervision"),
+    NavItem("catalog:hs_list", _("Catalogue"), "catalog.view", 80, "reference"),
+    NavItem("targeting:rule_list", _("Targeting rules"), "targeting.view", 40, "risk"),
 ]
 
 
@@ -43,6 +42,7 @@ def register_nav(*items: NavItem) -> None:
 
 
 def navigation(request):
+    """The menu entries the user's role allows, flat (home tiles) and grouped by section (navbar)."""
     user = getattr(request, "user", None)
     items = []
     if user is not None and user.is_authenticated:
@@ -52,8 +52,13 @@ def navigation(request):
                     {
                         "url": reverse(item.url_name),
                         "label": item.label,
-                        "icon": item.icon,
                         "name": item.url_name,
+                        "section": item.section,
                     }
                 )
-    return {"nav_items": items}
+    groups = []
+    for key, label in SECTIONS.items():
+        entries = [i for i in items if i["section"] == key]
+        if entries:
+            groups.append({"key": key, "label": label, "entries": entries})
+    return {"nav_items": items, "nav_groups": groups}
