@@ -10,6 +10,7 @@ class RegistryConfig(AppConfig):
     def ready(self):
         from guomen.core.timeline import register_labeler
 
-        from .timeline import production_base_event_label
+        from .timeline import enterprise_event_label, production_base_event_label
 
         register_labeler("production_base", production_base_event_label)
+        register_labeler("enterprise", enterprise_event_label)

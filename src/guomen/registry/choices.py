@@ -41,14 +41,26 @@ class BaseKind(models.TextChoices):
 
 
 class BaseStatus(models.TextChoices):
+    PENDING = "pending", _("Pending registration review")
     ACTIVE = "active", _("Active")
     SUSPENDED = "suspended", _("Suspended")
     REVOKED = "revoked", _("Revoked")
 
 
 # Production-base status changes (core.workflow.transition checks every change against this table).
+# A registration is reviewed (pending → active, or refused → revoked); a revoked base may only apply again.
 BASE_TRANSITIONS: dict[str, set[str]] = {
+    BaseStatus.PENDING: {BaseStatus.ACTIVE, BaseStatus.REVOKED},
     BaseStatus.ACTIVE: {BaseStatus.SUSPENDED, BaseStatus.REVOKED},
     BaseStatus.SUSPENDED: {BaseStatus.ACTIVE, BaseStatus.REVOKED},
-    BaseStatus.REVOKED: set(),
+    BaseStatus.REVOKED: {BaseStatus.PENDING},
+}
+
+# Enterprise filing (备案) status changes: reviewed, suspended, revoked, restored; a revoked filing
+# must be applied for again (revoked → pending) before it can be approved.
+FILING_TRANSITIONS: dict[str, set[str]] = {
+    FilingStatus.PENDING: {FilingStatus.FILED, FilingStatus.REVOKED},
+    FilingStatus.FILED: {FilingStatus.SUSPENDED, FilingStatus.REVOKED},
+    FilingStatus.SUSPENDED: {FilingStatus.FILED, FilingStatus.REVOKED},
+    FilingStatus.REVOKED: {FilingStatus.PENDING},
 }

@@ -22,7 +22,7 @@ def _scoped_orgs(user):
 
 
 class EnterpriseForm(MasterDataForm):
-    locked_on_edit = ("uscc",)
+    locked_on_edit = ("uscc", "filing_status")
 
     class Meta:
         model = Enterprise

@@ -34,6 +34,8 @@ class Enterprise(BaseModel):
         _("class"), max_length=3, choices=EnterpriseClass.choices, blank=True, default=""
     )
     qms_certified = models.BooleanField(_("quality management system certified"), default=False)
+    haccp_certified = models.BooleanField(_("HACCP certified"), default=False)
+    filing_reason = models.CharField(_("reason for filing status"), max_length=255, blank=True)
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
 
     scope_org_field = "org"

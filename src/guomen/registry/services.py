@@ -1,20 +1,25 @@
 """Registry writes: enterprises and production bases, validated, scoped and audited."""
 
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guomen.accounts.choices import Role
 from guomen.core.editing import audited_create, audited_update, require_actor
-from guomen.core.errors import PermissionDenied, ValidationFailed
+from guomen.core.errors import Conflict, IllegalTransition, PermissionDenied, ValidationFailed
 from guomen.core.permissions import org_in_scope
+from guomen.core.services import audit_record
 from guomen.core.workflow import transition
 
-from .choices import BASE_TRANSITIONS, BaseStatus
+from .choices import BASE_TRANSITIONS, FILING_TRANSITIONS, BaseStatus, FilingStatus
 from .models import Enterprise, ProductionBase
 from .validators import uscc_validate
 
 __all__ = [
     "enterprise_create",
+    "enterprise_set_filing_status",
     "enterprise_update",
+    "production_base_apply",
     "production_base_create",
     "production_base_set_status",
     "production_base_update",
@@ -91,7 +96,8 @@ def enterprise_create(*, data: dict, actor) -> Enterprise:
 def enterprise_update(*, enterprise: Enterprise, data: dict, actor, expected_version: int | None = None):
     require_actor(actor, "enterprise.edit")
     _check_org(actor, enterprise.org)
-    changes = _pick(data, ENTERPRISE_FIELDS)
+    # The filing status follows its workflow (enterprise_set_filing_status), never a plain edit.
+    changes = {k: v for k, v in _pick(data, ENTERPRISE_FIELDS).items() if k != "filing_status"}
     if changes.get("org") is not None:
         _check_org(actor, changes["org"])
     return audited_update(
@@ -104,7 +110,82 @@ def enterprise_update(*, enterprise: Enterprise, data: dict, actor, expected_ver
     )
 
 
+@transaction.atomic
+def enterprise_set_filing_status(
+    *, enterprise: Enterprise, to: str, reason: str, actor, expected_version: int | None = None
+) -> Enterprise:
+    """Approve, suspend, revoke or restore an enterprise's filing (FILING_TRANSITIONS); reason required.
+
+    Takes effect at once: intake refuses declarations from a suspended or revoked enterprise.
+    """
+    require_actor(actor, "enterprise.edit")
+    _check_org(actor, enterprise.org)
+    reason = str(reason or "").strip()
+    if to not in FilingStatus.values:
+        raise ValidationFailed(fields={"filing_status": [_("Unknown status.")]})
+    if not reason:
+        raise ValidationFailed(fields={"reason": [_("Give the reason for this status change.")]})
+    current = enterprise.filing_status
+    labels = dict(FilingStatus.choices)
+    if to not in FILING_TRANSITIONS.get(current, set()):
+        raise IllegalTransition(
+            _("Cannot change status from “%(from)s” to “%(to)s”.")
+            % {"from": labels.get(current, current), "to": labels.get(to, to)},
+            fields={"filing_status": [_("“%(to)s” is not allowed now.") % {"to": labels.get(to, to)}]},
+        )
+    version = enterprise.version if expected_version is None else int(expected_version)
+    changes = {"filing_status": to, "filing_reason": reason[:255]}
+    if to == FilingStatus.FILED and enterprise.filed_on is None:
+        changes["filed_on"] = timezone.localdate()
+    updated = Enterprise.objects.filter(pk=enterprise.pk, version=version, filing_status=current).update(
+        version=models.F("version") + 1, **changes
+    )
+    if not updated:
+        raise Conflict()
+    before = {name: getattr(enterprise, name) for name in changes}
+    for name, value in changes.items():
+        setattr(enterprise, name, value)
+    enterprise.version = version + 1
+    audit_record(
+        actor=actor,
+        verb=f"enterprise.filing_{to}",
+        obj=enterprise,
+        org_path=_org_path(enterprise.org),
+        before=before,
+        after=changes,
+        reason=reason,
+    )
+    return enterprise
+
+
 # Production bases ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def production_base_apply(*, enterprise: Enterprise, data: dict, actor) -> ProductionBase:
+    """An enterprise applies to register a production base: it is created pending review.
+
+    The enterprise's own users may apply for it; staff need the edit permission.
+    """
+    if actor is not None and getattr(actor, "role", None) == Role.ENTERPRISE:
+        if actor.enterprise_id != enterprise.pk:
+            raise PermissionDenied()
+    else:
+        require_actor(actor, "production_base.edit")
+    code = str(data.get("code") or "").strip()
+    if code and ProductionBase.objects.filter(code=code).exists():
+        message = _("A production base with registration code “%(code)s” already exists.") % {"code": code}
+        raise ValidationFailed(message, fields={"code": [message]})
+    values = _pick(data, BASE_FIELDS)
+    values.update(enterprise=enterprise, org=values.get("org") or enterprise.org)
+    base = ProductionBase(code=code, status=BaseStatus.PENDING, **values)
+    return audited_create(
+        base,
+        actor=actor,
+        verb="production_base.apply",
+        m2m={"commodities": list(data.get("commodities") or [])},
+        org_path=_org_path(base.org),
+    )
 
 
 @transaction.atomic
