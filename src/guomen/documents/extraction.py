@@ -1,0 +1,102 @@
+"""Text out of uploaded files (PDF via pypdf, DOCX via python-docx, plain text) and jieba tokens."""
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from guomen.core.errors import ValidationFailed
+
+SUPPORTED = {".pdf", ".docx", ".txt", ".md"}
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"[ \t\u3000]+")
+STANDARD_NUMBER = re.compile(
+    r"^\s*(?P<prefix>[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,4})?)\s*(?P<num>\d+(?:[.\-]\d+)*?)"
+    r"(?:\s*[-:：—]\s*(?P<year>(?:19|20)\d{2}))?\s*$"
+)
+
+
+@dataclass
+class Extracted:
+    text: str
+    pages: int
+
+
+def _pdf(data: bytes) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise ValidationFailed(fields={"file": [_("The PDF file cannot be read.")]}) from exc
+    return Extracted("\n\n".join(pages), len(pages))
+
+
+def _docx(data: bytes) -> Extracted:
+    from docx import Document as DocxDocument
+
+    try:
+        doc = DocxDocument(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises several unrelated types for a damaged file
+        raise ValidationFailed(fields={"file": [_("The Word (DOCX) file cannot be read.")]}) from exc
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return Extracted("\n".join(p for p in parts if p.strip()), 0)
+
+
+def _plain(data: bytes) -> Extracted:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return Extracted(data.decode(encoding), 0)
+        except UnicodeDecodeError:
+            continue
+    raise ValidationFailed(fields={"file": [_("The text file is neither UTF-8 nor GB18030.")]})
+
+
+def extract_text(data: bytes, filename: str) -> Extracted:
+    """The text of a PDF, DOCX or text file; a file of another kind is refused naming the field."""
+    suffix = Path(filename or "").suffix.lower()
+    if suffix not in SUPPORTED:
+        raise ValidationFailed(fields={"file": [_("Upload a PDF, DOCX or text file.")]})
+    reader = {".pdf": _pdf, ".docx": _docx}.get(suffix, _plain)
+    extracted = reader(data)
+    text = "\n".join(_SPACES.sub(" ", line).strip() for line in extracted.text.splitlines())
+    return Extracted(re.sub(r"\n{3,}", "\n\n", text).strip(), extracted.pages)
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def index_tokens(text: str) -> str:
+    """Search-mode jieba tokens, lower-cased, space-joined: 检验检疫 → 检验 检疫 检验检疫."""
+    return " ".join(t.lower() for t in _jieba().cut_for_search(text or "") if _WORD.fullmatch(t))
+
+
+def query_tokens(text: str, limit: int = 24) -> list[str]:
+    """Precise-mode jieba tokens of a query (word characters only, so no search syntax survives)."""
+    seen: list[str] = []
+    for token in _jieba().cut((text or "")[:200]):
+        for word in _WORD.findall(token.lower()):
+            if word not in seen:
+                seen.append(word)
+    return seen[:limit]
+
+
+def normalise_number(number: str) -> tuple[str, str]:
+    """("GB 2763-2021") → ("GB2763-2021", "GB2763"); anything not shaped like a number → ("", "")."""
+    match = STANDARD_NUMBER.match(number or "")
+    if not match:
+        return "", ""
+    prefix = re.sub(r"\s+", "", match["prefix"]).upper()
+    base = f"{prefix}{match['num']}"
+    return (f"{base}-{match['year']}" if match["year"] else base), base

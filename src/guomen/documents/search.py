@@ -1,0 +1,285 @@
+"""Full-text search over documents: ONE service, two backends (SQLite FTS5, PostgreSQL tsvector).
+
+Both index the same jieba tokens (space-joined, lower-cased), so a two-character word such as 检疫
+is a token of its own. Queries are cut with jieba too and only word characters survive, so no
+search syntax (quotes, NEAR, *, ^, :) ever reaches the engine. A query shaped like a standard
+number (GB 2763, GB 2763-2021) is also looked up by number: an exact number ranks first and a
+number without its year suggests the editions on file ("did you mean GB 2763-2021").
+"""
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
+
+from .choices import DocumentStatus
+from .extraction import index_tokens, normalise_number, query_tokens
+from .models import Document
+
+SNIPPET_BEFORE = 40
+SNIPPET_AFTER = 110
+
+
+class SqliteBackend:
+    table = "documents_fts"
+
+    def add(self, cursor, doc_id: int, title: str, body: str) -> None:
+        cursor.execute(
+            f"INSERT INTO {self.table}(rowid, index_title, index_body) VALUES (%s, %s, %s)",
+            [doc_id, title, body],
+        )
+
+    def remove(self, cursor, doc_id: int, title: str, body: str) -> None:
+        cursor.execute(
+            f"INSERT INTO {self.table}({self.table}, rowid, index_title, index_body) "
+            "VALUES ('delete', %s, %s, %s)",
+            [doc_id, title, body],
+        )
+
+    def expression(self, tokens: list[str], any_token: bool) -> str:
+        quoted = ['"' + t.replace('"', '""') + '"' for t in tokens]
+        return (" OR " if any_token else " AND ").join(quoted)
+
+    def match(self, expression: str, where: str, params: list, limit: int, offset: int):
+        base = (
+            f"FROM {self.table} JOIN documents_document d ON d.id = {self.table}.rowid "
+            f"WHERE {self.table} MATCH %s{where}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, bm25({self.table}, 8.0, 1.0) AS score {base} ORDER BY score LIMIT %s OFFSET %s",
+                [expression, *params, limit, offset],
+            )
+            rows = [(pk, -score) for pk, score in cursor.fetchall()]
+            cursor.execute(f"SELECT COUNT(*) {base}", [expression, *params])
+            total = cursor.fetchone()[0]
+        return rows, total
+
+
+class PostgresBackend:
+    table = "documents_search"
+
+    def add(self, cursor, doc_id: int, title: str, body: str) -> None:
+        cursor.execute(
+            f"INSERT INTO {self.table}(document_id, tsv) VALUES (%s, "
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'))",
+            [doc_id, title, body],
+        )
+
+    def remove(self, cursor, doc_id: int, title: str, body: str) -> None:
+        cursor.execute(f"DELETE FROM {self.table} WHERE document_id = %s", [doc_id])
+
+    def expression(self, tokens: list[str], any_token: bool) -> str:
+        quoted = ["'" + t.replace("'", "''").replace("\\", "") + "'" for t in tokens]
+        return (" | " if any_token else " & ").join(quoted)
+
+    def match(self, expression: str, where: str, params: list, limit: int, offset: int):
+        base = (
+            f"FROM {self.table} s JOIN documents_document d ON d.id = s.document_id, "
+            f"to_tsquery('simple', %s) q WHERE s.tsv @@ q{where}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id, ts_rank(s.tsv, q) AS score {base} ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
+                [expression, *params, limit, offset],
+            )
+            rows = list(cursor.fetchall())
+            cursor.execute(f"SELECT COUNT(*) {base}", [expression, *params])
+            total = cursor.fetchone()[0]
+        return rows, total
+
+
+def backend():
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()
+
+
+# Indexing -----------------------------------------------------------------------------------------
+
+
+def title_tokens(doc: Document) -> str:
+    return index_tokens(" ".join(p for p in (doc.number, doc.title, doc.title_en, doc.issuer) if p))
+
+
+@transaction.atomic
+def document_index(doc: Document, *, body_tokens: str | None = None) -> Document:
+    """(Re)build the index entry of one document from its title fields and text."""
+    engine = backend()
+    old = Document.objects.filter(pk=doc.pk).values("index_title", "index_body", "indexed_at").first()
+    title = title_tokens(doc)
+    body = index_tokens(doc.text) if body_tokens is None else body_tokens
+    with connection.cursor() as cursor:
+        if old and old["indexed_at"]:
+            engine.remove(cursor, doc.pk, old["index_title"], old["index_body"])
+        engine.add(cursor, doc.pk, title, body)
+    doc.number_norm, doc.number_base = normalise_number(doc.number)
+    doc.index_title, doc.index_body, doc.indexed_at = title, body, timezone.now()
+    Document.objects.filter(pk=doc.pk).update(
+        index_title=title,
+        index_body=body,
+        indexed_at=doc.indexed_at,
+        number_norm=doc.number_norm,
+        number_base=doc.number_base,
+    )
+    return doc
+
+
+# Searching ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    document: Document
+    score: float
+    exact: bool
+    title_html: SafeString
+    snippet_html: SafeString
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = 20
+    suggestions: list[Document] = field(default_factory=list)
+    loosened: bool = False
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _filters(*, kind: str, hs: str, country: str, in_force: bool, public_only: bool) -> tuple[str, list]:
+    where, params = [], []
+    if kind:
+        where.append("d.kind = %s")
+        params.append(kind)
+    if in_force:
+        where.append("d.status = %s")
+        params.append(DocumentStatus.IN_FORCE)
+    if public_only:
+        where.append("d.public = %s")
+        params.append(True)
+    if country:
+        where.append("d.id IN (SELECT document_id FROM documents_document_countries WHERE country_id = %s)")
+        params.append(country.upper()[:2])
+    if hs:
+        digits = re.sub(r"\D", "", hs)[:10] or "-"
+        prefixes = [digits[:n] for n in (2, 4, 6, 8, 10) if n <= len(digits)] or ["-"]
+        marks = ", ".join(["%s"] * len(prefixes))
+        where.append(
+            "d.id IN (SELECT document_id FROM documents_document_commodities "
+            f"WHERE hscode_id IN ({marks}) OR hscode_id LIKE %s)"
+        )
+        params.extend([*prefixes, digits + "%"])
+    return "".join(f" AND {w}" for w in where), params
+
+
+def _filtered_queryset(*, kind: str, hs: str, country: str, in_force: bool, public_only: bool):
+    qs = Document.objects.defer("index_title", "index_body")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if in_force:
+        qs = qs.filter(status=DocumentStatus.IN_FORCE)
+    if public_only:
+        qs = qs.filter(public=True)
+    if country:
+        qs = qs.filter(countries__code=country.upper()[:2])
+    if hs:
+        digits = re.sub(r"\D", "", hs)[:10]
+        prefixes = [digits[:n] for n in (2, 4, 6, 8, 10) if n <= len(digits)]
+        if not digits:
+            return qs.none()
+        qs = qs.filter(Q(commodities__code__in=prefixes) | Q(commodities__code__startswith=digits))
+    return qs.distinct()
+
+
+def _number_matches(query: str, filtered) -> tuple[list[Document], list[Document]]:
+    """Documents whose number is exactly the query, and editions of a number given without its year."""
+    norm, base = normalise_number(query)
+    if not norm:
+        return [], []
+    exact = list(filtered.filter(number_norm=norm))
+    suggestions = []
+    if norm == base:
+        editions = filtered.filter(number_base=base).exclude(number_norm=norm)
+        suggestions = list(editions.order_by("status", "-issued_on", "-id")[:5])
+    return exact, suggestions
+
+
+def _highlighter(tokens: list[str]):
+    words = sorted({t for t in tokens if t}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+
+
+def highlight(text: str, pattern) -> SafeString:
+    if pattern is None:
+        return mark_safe(html.escape(text))
+    parts = []
+    last = 0
+    for m in pattern.finditer(text):
+        parts.append(html.escape(text[last : m.start()]))
+        parts.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        last = m.end()
+    parts.append(html.escape(text[last:]))
+    return mark_safe("".join(parts))
+
+
+def snippet(text: str, pattern) -> SafeString:
+    """About 150 characters of the text around the first match, with the query words marked."""
+    found = pattern.search(text) if pattern is not None else None
+    start = max(0, found.start() - SNIPPET_BEFORE) if found else 0
+    end = min(len(text), start + SNIPPET_BEFORE + SNIPPET_AFTER)
+    piece = " ".join(text[start:end].split())
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + highlight(piece, pattern) + suffix)
+
+
+def document_search(
+    *,
+    q: str,
+    kind: str = "",
+    hs: str = "",
+    country: str = "",
+    in_force: bool = False,
+    public_only: bool = False,
+    page: int = 1,
+    per_page: int = 20,
+) -> SearchResult:
+    """Ranked documents for a query, exact standard numbers first, with highlighted snippets."""
+    q = (q or "")[:200]
+    page = max(1, min(int(page or 1), 500))
+    result = SearchResult(query=q, page=page, per_page=per_page)
+    where, params = _filters(kind=kind, hs=hs, country=country, in_force=in_force, public_only=public_only)
+    filtered = _filtered_queryset(
+        kind=kind, hs=hs, country=country, in_force=in_force, public_only=public_only
+    )
+    exact, result.suggestions = _number_matches(q, filtered)
+    tokens = query_tokens(q)
+    engine = backend()
+    rows, total = [], 0
+    if tokens:
+        offset = (page - 1) * per_page
+        rows, total = engine.match(engine.expression(tokens, False), where, params, per_page, offset)
+        if not total and len(tokens) > 1:
+            rows, total = engine.match(engine.expression(tokens, True), where, params, per_page, offset)
+            result.loosened = bool(total)
+    by_number = [d.pk for d in exact] + [d.pk for d in result.suggestions]
+    ordered = [(pk, float("inf"), pk in {d.pk for d in exact}) for pk in by_number] if page == 1 else []
+    ordered += [(pk, score, False) for pk, score in rows if pk not in by_number]
+    result.total = total + sum(1 for pk in by_number if pk not in {r[0] for r in rows})
+    docs = Document.objects.defer("index_title", "index_body").in_bulk([pk for pk, _s, _e in ordered])
+    pattern = _highlighter(tokens + [d.number for d in exact])
+    for pk, score, is_exact in ordered[:per_page]:
+        doc = docs.get(pk)
+        if doc is None:
+            continue
+        title = f"{doc.number} {doc.title}".strip()
+        result.hits.append(Hit(doc, score, is_exact, highlight(title, pattern), snippet(doc.text, pattern)))
+    return result
