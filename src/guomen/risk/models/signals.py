@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
-from .choices import SignalSource
+from ..choices import ClusterDimension, ClusterStatus, SignalSource
 
 
 class RiskSignal(BaseModel):
@@ -68,6 +68,14 @@ class RiskSignal(BaseModel):
     created_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    cluster = models.ForeignKey(
+        "RiskCluster",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="signals",
+        verbose_name=_("cluster"),
+    )
 
     scope_org_field = "org"
     scope_enterprise_fields = ()
@@ -86,3 +94,47 @@ class RiskSignal(BaseModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+def _fk(model: str, label, related_name: str = "+"):
+    return models.ForeignKey(
+        model, null=True, blank=True, on_delete=models.PROTECT, related_name=related_name, verbose_name=label
+    )
+
+
+class RiskCluster(BaseModel):
+    """Signals about the same hazard and the same base, enterprise or origin × commodity, close in time."""
+
+    dimension = models.CharField(_("grouped by"), max_length=20, choices=ClusterDimension.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ClusterStatus.choices, default=ClusterStatus.OPEN, db_index=True
+    )
+    hazard = models.ForeignKey(
+        "catalog.Hazard", on_delete=models.PROTECT, related_name="risk_clusters", verbose_name=_("hazard")
+    )
+    production_base = _fk("registry.ProductionBase", _("production base"))
+    enterprise = _fk("registry.Enterprise", _("enterprise"))
+    origin = _fk("catalog.Country", _("origin"))
+    commodity_group = _fk("catalog.CommodityGroup", _("commodity group"))
+    first_seen = models.DateField(_("first signal"))
+    last_seen = models.DateField(_("latest signal"), db_index=True)
+    signal_count = models.PositiveIntegerField(_("signals"), default=0)
+    org = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("jurisdiction")
+    )
+
+    scope_org_field = "org"
+
+    class Meta:
+        ordering = ["-last_seen", "-id"]
+        indexes = [models.Index(fields=["hazard", "status", "last_seen"])]
+        verbose_name = _("signal cluster")
+        verbose_name_plural = _("signal clusters")
+
+    def __str__(self) -> str:
+        subject = (
+            self.production_base
+            or self.enterprise
+            or " × ".join(str(x) for x in (self.origin, self.commodity_group) if x)
+        )
+        return f"{self.hazard} · {subject}"[:200]

@@ -1,0 +1,363 @@
+"""`guomen import-rasff PATH`: RASFF notifications from the portal export (SQLite) or a CSV export of it.
+
+Columns are matched by name; columns Guomen does not model are kept in `extra`. A row that cannot be read is
+reported with its reason and skipped; a reference already imported (or repeated in the file) adds nothing.
+Notifications about an origin × commodity group the bureau imports (declaration history) become risk signals
+for the port that imports it most, clustered like any other signal.
+"""
+
+import csv
+import datetime as dt
+import io
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.db import transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from guomen.accounts.choices import Role
+from guomen.accounts.models import OrgUnit
+from guomen.catalog.models import CommodityGroup, Hazard
+from guomen.core.errors import ValidationFailed
+from guomen.core.services import audit_record
+
+from .choices import MappingKind, SignalSource
+from .clustering import cluster_attach
+from .inbox import notify, users_over
+from .models import CommodityMapping, ForeignNotification, RiskSignal
+from .rasff_mapping import (
+    OriginResolver,
+    group_for,
+    hazard_code,
+    hazard_kind,
+    hazard_names,
+    keyword_patterns,
+    mapping_defaults,
+    norm,
+)
+
+TABLE = "rasff_notifications"
+BRUSSELS = ZoneInfo("Europe/Brussels")
+COLUMNS = {
+    "reference": "reference",
+    "category": "category",
+    "type": "kind",
+    "subject": "subject",
+    "date": "notified_at",
+    "notifyingcountry": "notifying_country",
+    "classification": "classification",
+    "riskdecision": "risk_decision",
+    "distribution": "distribution",
+    "forattention": "for_attention",
+    "forfollowup": "for_follow_up",
+    "operator": "operator",
+    "origin": "origin_text",
+    "hazards": "hazards_text",
+}
+DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d",
+    "%d-%m-%Y %H:%M:%S",
+    "%d/%m/%Y",
+)
+REFERENCE = re.compile(r"^(\d{4})\.(\d{1,4})$")
+
+
+class BadRow(Exception):
+    pass
+
+
+@dataclass
+class RasffReport:
+    rows: int = 0
+    created: int = 0
+    already: int = 0
+    repeated: int = 0
+    signals: int = 0
+    hazards_created: int = 0
+    unmapped_categories: list[str] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", str(header or "").lower())
+
+
+def read_rows(path: Path) -> list[tuple[int, dict]]:
+    """(row number, {column: text}) from the SQLite export or a CSV export (header = row 1)."""
+    if not path.exists():
+        raise ValidationFailed(fields={"path": [_("No such file: %(path)s") % {"path": path}]})
+    if path.suffix.lower() in {".sqlite", ".sqlite3", ".db"}:
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            con.row_factory = sqlite3.Row
+            rows = [dict(r) for r in con.execute(f"SELECT * FROM {TABLE} ORDER BY rowid")]
+            con.close()
+        except sqlite3.DatabaseError as exc:
+            raise ValidationFailed(
+                fields={
+                    "path": [
+                        _("Not a RASFF export (table %(table)s): %(error)s") % {"table": TABLE, "error": exc}
+                    ]
+                }
+            ) from exc
+        return [(n, r) for n, r in enumerate(rows, start=1)]
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValidationFailed(fields={"path": [_("The file is not UTF-8 text.")]})
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or "reference" not in {_key(h) for h in reader.fieldnames}:
+        raise ValidationFailed(fields={"path": [_("The file has no “reference” column.")]})
+    return [(n, r) for n, r in enumerate(reader, start=2)]
+
+
+def _reference(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}"
+    text = str(value if value is not None else "").strip()
+    found = REFERENCE.match(text)
+    if not found:
+        raise BadRow(_("reference “%(value)s” is not a RASFF reference (YYYY.NNNN)") % {"value": text[:40]})
+    return f"{found.group(1)}.{found.group(2).ljust(4, '0')}"
+
+
+def _when(value) -> dt.datetime:
+    text = str(value or "").strip()
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).replace(tzinfo=BRUSSELS)
+        except ValueError:
+            continue
+    raise BadRow(_("date “%(value)s” is not readable") % {"value": text[:40]})
+
+
+def parse_row(raw: dict) -> dict:
+    values, extra = {}, {}
+    for header, value in raw.items():
+        if header is None:
+            extra["_unnamed"] = value
+            continue
+        name = COLUMNS.get(_key(header))
+        if name:
+            values[name] = value
+        else:
+            extra[header] = value
+    values["reference"] = _reference(values.get("reference"))
+    values["notified_at"] = _when(values.get("notified_at"))
+    for name in COLUMNS.values():
+        if name not in ("reference", "notified_at"):
+            values[name] = str(values.get(name) or "").strip()
+    if not values["subject"]:
+        raise BadRow(_("the subject is empty"))
+    values["classification"] = norm(values["classification"])
+    values["risk_decision"] = norm(values["risk_decision"])
+    values["extra"] = extra
+    return values
+
+
+def mapping_seed() -> int:
+    """Create the default mapping rows that are missing (reviewed ones are never touched)."""
+    groups = set(CommodityGroup.objects.values_list("code", flat=True))
+    existing = set(CommodityMapping.objects.values_list("kind", "text"))
+    rows = [
+        CommodityMapping(kind=kind, text=text, commodity_group_id=code if code in groups else None)
+        for kind, text, code in mapping_defaults()
+        if (kind, text) not in existing
+    ]
+    CommodityMapping.objects.bulk_create(rows)
+    return len(rows)
+
+
+class HazardResolver:
+    def __init__(self):
+        self.by_key: dict[str, int] = {}
+        for pk, code, name_en, sci in Hazard.objects.values_list("id", "code", "name_en", "scientific_name"):
+            for text in (code, name_en, sci):
+                if text:
+                    self.by_key.setdefault(norm(text), pk)
+        self.new: dict[str, Hazard] = {}
+
+    def keys(self, text: str) -> list[str]:
+        found = []
+        for name in hazard_names(text):
+            key = norm(name)
+            if key not in self.by_key and key not in self.new:
+                code = hazard_code(name)
+                if norm(code) in self.by_key:
+                    self.by_key[key] = self.by_key[norm(code)]
+                else:
+                    self.new[key] = Hazard(
+                        code=code,
+                        kind=hazard_kind(name),
+                        name_zh=name[:100],
+                        name_en=name[:150],
+                        needs_review=True,
+                    )
+            found.append(key)
+        return found
+
+    def save_new(self) -> int:
+        Hazard.objects.bulk_create(list(self.new.values()), batch_size=500)
+        for key, hazard in self.new.items():
+            self.by_key[key] = hazard.pk
+        return len(self.new)
+
+
+def imported_pairs() -> dict[tuple[str, str], OrgUnit]:
+    """(origin, commodity group) pairs in the bureau's import history → the port importing each most."""
+    from guomen.declarations.models import DeclarationLine
+
+    counts = (
+        DeclarationLine.objects.filter(declaration__direction="import", hs__group__isnull=False)
+        .values("declaration__origin_country_id", "hs__group_id", "declaration__port_id")
+        .annotate(n=Count("id"))
+    )
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for row in counts:
+        key = (row["declaration__origin_country_id"], row["hs__group_id"])
+        if key not in best or row["n"] > best[key][0]:
+            best[key] = (row["n"], row["declaration__port_id"])
+    ports = OrgUnit.objects.in_bulk([port for _n, port in best.values()])
+    return {key: ports[port] for key, (_n, port) in best.items()}
+
+
+@transaction.atomic
+def rasff_import(*, path: Path, actor=None) -> RasffReport:
+    report = RasffReport()
+    rows = read_rows(Path(path))
+    report.rows = len(rows)
+    mapping_seed()
+    categories = dict(
+        CommodityMapping.objects.filter(kind=MappingKind.CATEGORY).values_list("text", "commodity_group_id")
+    )
+    keywords = keyword_patterns(
+        dict(
+            CommodityMapping.objects.filter(kind=MappingKind.KEYWORD).values_list(
+                "text", "commodity_group_id"
+            )
+        )
+    )
+    known = set(ForeignNotification.objects.values_list("reference", flat=True))
+    seen: set[str] = set()
+    origins, hazards = OriginResolver(), HazardResolver()
+    parsed = []
+    for number, raw in rows:
+        try:
+            values = parse_row(raw)
+        except BadRow as exc:
+            report.errors.append({"row": number, "reason": str(exc)})
+            continue
+        ref = values["reference"]
+        if ref in known:
+            report.already += 1
+            continue
+        if ref in seen:
+            report.repeated += 1
+            continue
+        seen.add(ref)
+        category = norm(values["category"])
+        if category and category not in categories:
+            categories[category] = None
+            CommodityMapping.objects.create(kind=MappingKind.CATEGORY, text=category[:200])
+            report.unmapped_categories.append(category)
+        group = group_for(category, values["subject"], categories, keywords)
+        parsed.append(
+            (
+                ForeignNotification(commodity_group_id=group, **values),
+                origins.codes(values["origin_text"]),
+                hazards.keys(values["hazards_text"]),
+            )
+        )
+    report.hazards_created = hazards.save_new()
+    created = ForeignNotification.objects.bulk_create([p[0] for p in parsed], batch_size=1000)
+    report.created = len(created)
+    origin_links, hazard_links = [], []
+    OriginLink, HazardLink = ForeignNotification.origins.through, ForeignNotification.hazards.through
+    for notification, codes, keys in parsed:
+        origin_links += [OriginLink(foreignnotification_id=notification.pk, country_id=c) for c in codes]
+        hazard_links += [
+            HazardLink(foreignnotification_id=notification.pk, hazard_id=hazards.by_key[k])
+            for k in dict.fromkeys(keys)
+        ]
+    OriginLink.objects.bulk_create(origin_links, batch_size=2000)
+    HazardLink.objects.bulk_create(hazard_links, batch_size=2000)
+    report.signals = _raise_signals(parsed, hazards.by_key, actor=actor)
+    if report.created or report.errors:
+        audit_record(
+            actor=actor,
+            verb="risk_rasff.import",
+            object_type="risk.foreignnotification",
+            object_id="import",
+            object_repr=Path(path).name[:200],
+            after={k: v for k, v in report.as_dict().items() if k != "errors"}
+            | {"errors": len(report.errors)},
+        )
+    return report
+
+
+def _raise_signals(parsed, hazard_ids: dict[str, int], *, actor) -> int:
+    """Signals for notifications about origin × commodity pairs the bureau imports; clustered; one digest."""
+    pairs = imported_pairs()
+    if not pairs:
+        return 0
+    signals = []
+    for notification, codes, keys in parsed:
+        group = notification.commodity_group_id
+        port = next((pairs[(c, group)] for c in codes if (c, group) in pairs), None)
+        if port is None:
+            continue
+        origin = next(c for c in codes if (c, group) in pairs)
+        signals.append(
+            RiskSignal(
+                source=SignalSource.FOREIGN_NOTIFICATION,
+                source_ref=f"risk.foreignnotification:{notification.pk}",
+                title=f"RASFF {notification.reference}: {notification.subject}"[:255],
+                description=_(
+                    "%(classification)s · %(decision)s · notified by %(country)s · hazards: %(hazards)s"
+                )
+                % {
+                    "classification": notification.classification,
+                    "decision": notification.risk_decision,
+                    "country": notification.notifying_country,
+                    "hazards": notification.hazards_text or "—",
+                },
+                occurred_on=notification.notified_at.date(),
+                commodity_group_id=group,
+                hazard_id=hazard_ids[keys[0]] if keys else None,
+                origin_id=origin,
+                org=port,
+                created_by=actor if getattr(actor, "pk", None) else None,
+            )
+        )
+    created = RiskSignal.objects.bulk_create(signals, batch_size=1000)
+    by_port: dict[int, int] = {}
+    for signal in sorted(created, key=lambda s: (s.occurred_on, s.pk)):
+        cluster_attach(signal)
+        by_port[signal.org_id] = by_port.get(signal.org_id, 0) + 1
+    ports = OrgUnit.objects.in_bulk(list(by_port))
+    for port_id, n in by_port.items():
+        notify(
+            recipients=users_over(ports[port_id], [Role.RISK_ANALYST]),
+            kind="signals",
+            text=_("%(n)d foreign notifications about goods imported at %(port)s")
+            % {"n": n, "port": ports[port_id].name},
+            url=reverse("risk:signal_list") + "?source=foreign_notification",
+            count=n,
+        )
+    return len(created)
