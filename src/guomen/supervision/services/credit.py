@@ -1,0 +1,178 @@
+"""Credit management (诚信管理): credit events, blacklisting by a supervisor, the removal petition.
+
+Every change recomputes the enterprise's grade at once (and its class: a blacklisted enterprise is class IV,
+grade D) so targeting sees it on the next declaration.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from guomen.core.errors import ValidationFailed
+from guomen.core.services import audit_record, model_snapshot
+from guomen.core.workflow import transition
+
+from .. import rules as R
+from ..choices import (
+    BLACKLIST_TRANSITIONS,
+    CREDIT_EVENT_TRANSITIONS,
+    OPEN_BLACKLIST,
+    PETITION_TRANSITIONS,
+    BlacklistStatus,
+    CreditEventKind,
+    CreditEventStatus,
+    PetitionStatus,
+    RuleKind,
+    Severity,
+)
+from ..models import BlacklistEntry, CreditEvent, RemovalPetition
+from ..selectors import conforming_streak
+from ._common import clean, need_reason, need_text, path_of, require_own_enterprise, require_staff_for
+from .standing import recompute, ruleset_get
+
+
+def _refresh_standing(enterprise) -> None:
+    recompute(enterprise_ids=[enterprise.pk])
+    enterprise.refresh_from_db()
+
+
+@transaction.atomic
+def credit_event_record(
+    *, enterprise, kind: str, occurred_on, description: str, severity: str = "", evidence: str = "",
+    evidence_file=None, related_event=None, source_ref: str = "", actor,
+) -> CreditEvent:  # fmt: skip
+    """Record a credit event; its points follow the credit scheme in force. Idempotent on `source_ref`."""
+    require_staff_for(actor, "supervision.credit.record", enterprise)
+    if source_ref:
+        existing = CreditEvent.objects.filter(enterprise=enterprise, source_ref=source_ref).first()
+        if existing is not None:
+            return existing
+    errors = {}
+    if kind not in CreditEventKind.values:
+        errors["kind"] = [_("Choose violation, warning, rectification or commendation.")]
+    if kind == CreditEventKind.VIOLATION and severity not in Severity.values:
+        errors["severity"] = [_("Choose how serious the violation is.")]
+    if kind == CreditEventKind.RECTIFICATION and (
+        related_event is None
+        or related_event.enterprise_id != enterprise.pk
+        or related_event.kind != CreditEventKind.VIOLATION
+    ):
+        errors["related_event"] = [_("Name the violation of this enterprise that was rectified.")]
+    if occurred_on is not None and occurred_on > timezone.localdate():
+        errors["occurred_on"] = [_("The date must not be in the future.")]
+    if not str(evidence or "").strip() and not evidence_file:
+        errors["evidence"] = [_("Give the evidence: document numbers, records or a file.")]
+    if errors:
+        raise ValidationFailed(fields=errors)
+    scheme = ruleset_get(RuleKind.CREDIT)
+    rectified = related_event.points if related_event is not None else 0
+    event = CreditEvent(
+        enterprise=enterprise, kind=kind, severity=severity if kind == CreditEventKind.VIOLATION else "",
+        points=R.event_points(kind, severity, scheme, rectified_points=rectified), occurred_on=occurred_on,
+        description=need_text(description, "description"), evidence=str(evidence or "").strip(),
+        related_event=related_event, source_ref=source_ref, recorded_by=actor,
+    )  # fmt: skip
+    if evidence_file:
+        event.evidence_file = evidence_file
+    clean(event)
+    event.save()
+    audit_record(actor=actor, verb="credit.recorded", obj=event, org_path=path_of(enterprise),
+                 after=model_snapshot(event, ["kind", "severity", "points", "occurred_on", "evidence"]))  # fmt: skip
+    _refresh_standing(enterprise)
+    return event
+
+
+@transaction.atomic
+def credit_event_withdraw(*, event: CreditEvent, reason: str, actor, expected_version=None) -> CreditEvent:
+    require_staff_for(actor, "supervision.credit.withdraw", event.enterprise)
+    transition(
+        event, to=CreditEventStatus.WITHDRAWN, allowed=CREDIT_EVENT_TRANSITIONS, actor=actor,
+        verb="credit.withdrawn", reason=need_reason(reason), expected_version=expected_version,
+        org_path=path_of(event.enterprise),
+    )  # fmt: skip
+    _refresh_standing(event.enterprise)
+    return event
+
+
+@transaction.atomic
+def blacklist_propose(*, enterprise, reason: str, legal_basis: str = "", actor) -> BlacklistEntry:
+    require_staff_for(actor, "supervision.blacklist.propose", enterprise)
+    reason = need_reason(reason)
+    if BlacklistEntry.objects.filter(enterprise=enterprise, status__in=OPEN_BLACKLIST).exists():
+        message = _("This enterprise is already blacklisted or proposed for it.")
+        raise ValidationFailed(message, fields={"enterprise": [message]})
+    entry = BlacklistEntry.objects.create(
+        enterprise=enterprise, reason=reason, legal_basis=str(legal_basis or "").strip()[:255],
+        required_conforming=int(ruleset_get(RuleKind.BLACKLIST)["required_conforming"]), proposed_by=actor,
+    )  # fmt: skip
+    audit_record(actor=actor, verb="blacklist.proposed", obj=entry, org_path=path_of(enterprise),
+                 after={"enterprise": enterprise.uscc}, reason=reason)  # fmt: skip
+    return entry
+
+
+@transaction.atomic
+def blacklist_decide(*, entry: BlacklistEntry, approve: bool, note: str, actor, expected_version=None):
+    """A supervisor's decision on a proposal: blacklist (published at once) or reject."""
+    require_staff_for(actor, "supervision.blacklist.decide", entry.enterprise)
+    note = need_reason(note, "note")
+    to = BlacklistStatus.LISTED if approve else BlacklistStatus.REJECTED
+    extra = {"decided_by_id": actor.pk, "decision_note": note[:255]}
+    if approve:
+        extra["listed_at"] = timezone.now()
+    transition(entry, to=to, allowed=BLACKLIST_TRANSITIONS, actor=actor, verb=f"blacklist.{to}", reason=note,
+               expected_version=expected_version, org_path=path_of(entry.enterprise), extra_fields=extra)  # fmt: skip
+    if approve:
+        _refresh_standing(entry.enterprise)
+    return entry
+
+
+@transaction.atomic
+def petition_submit(
+    *, entry: BlacklistEntry, root_cause: str, corrective_actions: str, actor
+) -> RemovalPetition:
+    """The enterprise petitions for removal, giving the root cause and its corrective actions."""
+    require_own_enterprise(actor, "supervision.petition.submit", entry.enterprise)
+    errors = {}
+    if entry.status != BlacklistStatus.LISTED:
+        errors["entry"] = [_("Only a blacklisted enterprise can petition for removal.")]
+    elif entry.petitions.filter(status=PetitionStatus.SUBMITTED).exists():
+        errors["entry"] = [_("A petition is already waiting for a decision.")]
+    for name, value in (("root_cause", root_cause), ("corrective_actions", corrective_actions)):
+        if len(str(value or "").strip()) < 10:
+            errors[name] = [_("Describe it in at least 10 characters.")]
+    if errors:
+        raise ValidationFailed(fields=errors)
+    petition = RemovalPetition.objects.create(
+        entry=entry, root_cause=root_cause.strip(), corrective_actions=corrective_actions.strip(),
+        submitted_by=actor, conforming_streak=conforming_streak(entry),
+    )  # fmt: skip
+    audit_record(actor=actor, verb="blacklist.petition_submitted", obj=petition,
+                 org_path=path_of(entry.enterprise), after={"entry": entry.pk})  # fmt: skip
+    return petition
+
+
+@transaction.atomic
+def petition_decide(*, petition: RemovalPetition, grant: bool, reason: str, actor, expected_version=None):
+    """Grant (lifts the blacklisting) only after N consecutive conforming consignments; or refuse."""
+    entry = petition.entry
+    require_staff_for(actor, "supervision.petition.decide", entry.enterprise)
+    reason = need_reason(reason)
+    streak = conforming_streak(entry)
+    if grant and streak < entry.required_conforming:
+        message = _(
+            "%(streak)s consecutive conforming consignments since the blacklisting; %(needed)s are required."
+        ) % {"streak": streak, "needed": entry.required_conforming}
+        raise ValidationFailed(message, fields={"grant": [message]})
+    to = PetitionStatus.GRANTED if grant else PetitionStatus.REFUSED
+    transition(
+        petition, to=to, allowed=PETITION_TRANSITIONS, actor=actor, verb=f"blacklist.petition_{to}",
+        reason=reason, expected_version=expected_version, org_path=path_of(entry.enterprise),
+        extra_fields={"decided_by_id": actor.pk, "decided_at": timezone.now(), "decision_reason": reason[:255],
+                      "conforming_streak": streak},
+    )  # fmt: skip
+    if grant:
+        transition(entry, to=BlacklistStatus.LIFTED, allowed=BLACKLIST_TRANSITIONS, actor=actor,
+                   verb="blacklist.lifted", reason=reason, org_path=path_of(entry.enterprise),
+                   extra_fields={"lifted_at": timezone.now()})  # fmt: skip
+        _refresh_standing(entry.enterprise)
+    return petition
