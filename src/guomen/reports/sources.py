@@ -1,0 +1,196 @@
+"""Statistics from the other apps (labs, risk, supervision, complaints, campaigns), each used when installed.
+
+A table whose source model is not in this installation is None: the pages list it as not connected.
+"""
+
+import datetime as dt
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import scope
+from .figures import Rate
+from .tables import INT, NUMBER, RATE, Column, Table
+
+SOURCE_TITLES = {
+    "lab_turnaround": gettext_lazy("Lab turnaround"),
+    "complaints": gettext_lazy("Complaints and on-time replies"),
+    "risk_signals": gettext_lazy("Risk signals by source"),
+    "warnings": gettext_lazy("Early warnings and measures"),
+    "spot_checks": gettext_lazy("Spot checks"),
+    "campaigns": gettext_lazy("Campaigns"),
+}
+
+
+def _model(label: str, name: str):
+    try:
+        return apps.get_model(label, name)
+    except LookupError:
+        return None
+
+
+def _has(model, *fields: str) -> bool:
+    try:
+        for name in fields:
+            model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
+
+def _aware(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def _between(field: str, f, *, datetime: bool) -> Q:
+    start, end = f.period.start, f.period.end
+    if datetime:
+        start, end = _aware(start), _aware(end)
+    return Q(**{f"{field}__gte": start, f"{field}__lt": end})
+
+
+def _labels(model, field: str) -> dict:
+    return dict(model._meta.get_field(field).choices or [])
+
+
+def lab_turnaround(f) -> Table | None:
+    Sample = _model("labs", "Sample")
+    if Sample is None or not _has(Sample, "approved_at", "due_date", "laboratory", "port"):
+        return None
+    qs = scope.scoped(Sample.objects.all(), f, "port").filter(_between("approved_at", f, datetime=True))
+    days = ExpressionWrapper(F("approved_at") - F("created_at"), output_field=DurationField())
+    rows = (
+        qs.values("laboratory__name")
+        .annotate(
+            n=Count("pk"), avg=Avg(days), on_time=Count("pk", filter=Q(approved_at__date__lte=F("due_date")))
+        )
+        .order_by("laboratory__name")
+    )
+    table = Table(
+        "lab_turnaround",
+        str(SOURCE_TITLES["lab_turnaround"]),
+        [
+            Column("laboratory", _("laboratory")),
+            Column("samples", _("samples with approved results"), INT),
+            Column("days", _("average days from registration to approval"), NUMBER),
+            Column("on_time", _("approved by the due date"), INT),
+            Column("on_time_rate", _("on-time rate"), RATE),
+        ],
+    )
+    for r in rows:
+        avg = r["avg"].total_seconds() / 86400 if r["avg"] is not None else None
+        table.rows.append([r["laboratory__name"], r["n"], avg, r["on_time"], Rate(r["on_time"], r["n"])])
+    return table
+
+
+def complaints(f) -> Table | None:
+    try:
+        from guomen.complaints.selectors import feedback_rate
+    except ImportError:
+        return None
+    numerator, denominator = feedback_rate(start=f.period.start, end=f.period.end, org=f.unit)
+    return Table(
+        "complaints",
+        str(SOURCE_TITLES["complaints"]),
+        [
+            Column("received", _("complaints received"), INT),
+            Column("on_time", _("replied to on time"), INT),
+            Column("rate", _("complaint-feedback rate"), RATE),
+        ],
+        rows=[[denominator, numerator, Rate(int(numerator), int(denominator))]],
+    )
+
+
+def risk_signals(f) -> Table | None:
+    Signal = _model("risk", "RiskSignal")
+    if Signal is None:
+        return None
+    qs = scope.scoped(Signal.objects.all(), f, "org").filter(_between("occurred_on", f, datetime=False))
+    labels = _labels(Signal, "source")
+    table = Table(
+        "risk_signals",
+        str(SOURCE_TITLES["risk_signals"]),
+        [Column("source", _("source")), Column("signals", _("risk signals"), INT)],
+    )
+    for r in qs.values("source").annotate(n=Count("pk")).order_by("-n"):
+        table.rows.append([str(labels.get(r["source"], r["source"])), r["n"]])
+    return table
+
+
+def warnings(f) -> Table | None:
+    Warning_ = _model("risk", "EarlyWarning")
+    Measure = _model("risk", "Measure")
+    if Warning_ is None or Measure is None or not _has(Measure, "kind", "warning"):
+        return None
+    table = Table(
+        "warnings",
+        str(SOURCE_TITLES["warnings"]),
+        [
+            Column("what", _("warning or measure")),
+            Column("status", _("status")),
+            Column("n", _("number"), INT),
+        ],
+    )
+    w_labels = _labels(Warning_, "status")
+    ws = scope.scoped(Warning_.objects.all(), f, "org").filter(_between("created_at", f, datetime=True))
+    for r in ws.values("status").annotate(n=Count("pk")).order_by("status"):
+        table.rows.append([_("early warning"), str(w_labels.get(r["status"], r["status"])), r["n"]])
+    m_labels, s_labels = _labels(Measure, "kind"), _labels(Measure, "status")
+    ms = scope.scoped(Measure.objects.all(), f, "warning__org").filter(
+        _between("created_at", f, datetime=True)
+    )
+    for r in ms.values("kind", "status").annotate(n=Count("pk")).order_by("kind", "status"):
+        table.rows.append(
+            [str(m_labels.get(r["kind"], r["kind"])), str(s_labels.get(r["status"], r["status"])), r["n"]]
+        )
+    return table
+
+
+def spot_checks(f) -> Table | None:
+    Check = _model("supervision", "SpotCheckTask")
+    if Check is None or not _has(Check, "recorded_at", "result", "enterprise"):
+        return None
+    qs = scope.scoped(Check.objects.all(), f, "enterprise__org").filter(
+        _between("recorded_at", f, datetime=True)
+    )
+    labels = _labels(Check, "result")
+    table = Table(
+        "spot_checks",
+        str(SOURCE_TITLES["spot_checks"]),
+        [Column("result", _("result")), Column("checks", _("spot checks recorded"), INT)],
+    )
+    for r in qs.values("result").annotate(n=Count("pk")).order_by("result"):
+        table.rows.append([str(labels.get(r["result"], r["result"])) or "—", r["n"]])
+    return table
+
+
+def campaigns(f) -> Table | None:
+    Campaign = _model("campaigns", "Campaign")
+    if Campaign is None or not _has(Campaign, "org", "status", "starts_on", "ends_on"):
+        return None
+    qs = scope.scoped(Campaign.objects.all(), f, "org").filter(
+        starts_on__lt=f.period.end, ends_on__gte=f.period.start
+    )
+    labels = _labels(Campaign, "status")
+    table = Table(
+        "campaigns",
+        str(SOURCE_TITLES["campaigns"]),
+        [Column("status", _("status")), Column("campaigns", _("campaigns running in the month"), INT)],
+    )
+    for r in qs.values("status").annotate(n=Count("pk")).order_by("status"):
+        table.rows.append([str(labels.get(r["status"], r["status"])), r["n"]])
+    return table
+
+
+SOURCE_TABLES = {
+    "lab_turnaround": lab_turnaround,
+    "complaints": complaints,
+    "risk_signals": risk_signals,
+    "warnings": warnings,
+    "spot_checks": spot_checks,
+    "campaigns": campaigns,
+}

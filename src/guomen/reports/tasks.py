@@ -1,0 +1,15 @@
+"""Background tasks: thin wrappers that load by id and call the service."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def quality_report_task(job_id: int, user_id: int, org_id: int, period: str, fmt: str) -> None:
+    services.quality_report_run(job_id=job_id, user_id=user_id, org_id=org_id, period=period, fmt=fmt)
+
+
+@task()
+def monthly_reports_task() -> None:
+    services.monthly_reports_run()
