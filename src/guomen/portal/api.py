@@ -1,3 +1,193 @@
-from ninja import Router
+"""Public API (no key needed for the public readers) and staff endpoints for publishing decisions."""
 
-router = Router(tags=["portal"])
+from datetime import date, datetime
+
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from guomen.accounts.models import OrgUnit
+from guomen.core.errors import NotFound, ValidationFailed
+from guomen.registry.models import Enterprise
+
+from . import ratelimit, selectors, services, sources
+
+router = Router(tags=["public"])
+
+
+class DecisionOut(Schema):
+    id: int
+    kind: str
+    decision_number: str
+    enterprise_name: str
+    enterprise_uscc: str
+    decided_on: date
+    summary: str
+    legal_basis: str
+    org: str
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_org(obj) -> str:
+        return obj.org.name
+
+
+class StaffDecisionOut(DecisionOut):
+    published: bool
+    version: int
+
+
+class DecisionIn(Schema):
+    kind: str
+    decision_number: str
+    enterprise_uscc: str = ""
+    enterprise_name: str = ""
+    decided_on: date
+    summary: str
+    legal_basis: str = ""
+    org: str
+
+
+class PublishIn(Schema):
+    published: bool
+    reason: str = ""
+    version: int | None = None
+
+
+class RequirementOut(Schema):
+    id: int
+    hs: str
+    commodity: str
+    origin: str
+    access_granted: bool
+    pests: list[str]
+    required_treatment: str
+    marking: str
+    registered_base_required: bool
+    protocol: str
+    documents: list[dict]
+
+    @staticmethod
+    def resolve_hs(obj) -> str:
+        return obj.hs_id
+
+    @staticmethod
+    def resolve_commodity(obj) -> str:
+        return obj.hs.display_name
+
+    @staticmethod
+    def resolve_origin(obj) -> str:
+        return obj.origin_id
+
+    @staticmethod
+    def resolve_pests(obj) -> list[str]:
+        return [
+            f"{p.name_zh} ({p.scientific_name})" if p.scientific_name else p.name_zh for p in obj.pests.all()
+        ]
+
+    @staticmethod
+    def resolve_documents(obj) -> list[dict]:
+        return [
+            {"id": d.pk, "number": d.number, "title": d.title} for d in selectors.requirement_documents(obj)
+        ]
+
+
+class ConsignmentIn(Schema):
+    number: str
+    verification_code: str
+
+
+class ConsignmentOut(Schema):
+    number: str
+    status: str
+    status_label: str
+    changed_on: date
+
+
+def _unavailable(rows):
+    if rows is None:
+        raise NotFound()
+    return rows
+
+
+@router.get("/warnings", auth=None, response=list[dict])
+def warnings(request):
+    """Consumer warnings in force now (withdrawn ones drop off on their date)."""
+    return _unavailable(sources.consumer_warnings())
+
+
+@router.get("/spot-checks", auth=None, response=list[dict])
+def spot_checks(request, q: str = "", result: str = "", year: str = ""):
+    return _unavailable(
+        sources.spot_check_results(
+            {"q": q[:100], "result": result[:20], "year": year[:4] if year.isdigit() else "", "limit": 100}
+        )
+    )
+
+
+@router.get("/blacklist", auth=None, response=list[dict])
+def blacklist(request, q: str = ""):
+    return _unavailable(sources.blacklist({"q": q[:100]}))
+
+
+@router.get("/credit", auth=None, response=list[dict])
+def credit(request, q: str):
+    return _unavailable(sources.credit(q[:60])) if len(q.strip()) >= 2 else []
+
+
+@router.get("/decisions", auth=None, response=list[DecisionOut])
+@paginate(PageNumberPagination, page_size=50)
+def decisions(request, kind: str = "", q: str = "", year: str = ""):
+    return selectors.public_decision_list(kind=kind, q=q, year=year)
+
+
+@router.get("/decisions/{int:pk}", auth=None, response=DecisionOut)
+def decision(request, pk: int):
+    return selectors.public_decision_get(pk=pk)
+
+
+@router.get("/requirements", auth=None, response=list[RequirementOut])
+@paginate(PageNumberPagination, page_size=50)
+def requirements(request, commodity: str = "", origin: str = ""):
+    return selectors.requirement_list(commodity=commodity, origin=origin)
+
+
+@router.post("/consignment-status", auth=None, response=ConsignmentOut)
+def consignment_status(request, payload: ConsignmentIn):
+    """Status of a declaration by number + verification code; wrong guesses are limited per client."""
+    client = ratelimit.client_id(request)
+    ratelimit.check("consignment_lookup", client)
+    try:
+        return selectors.consignment_status(number=payload.number, code=payload.verification_code)
+    except NotFound:
+        ratelimit.hit("consignment_lookup", client)
+        raise
+
+
+def _decision_data(payload: DecisionIn) -> dict:
+    data = payload.dict()
+    org = OrgUnit.objects.filter(code=payload.org.upper()).first()
+    if org is None:
+        raise ValidationFailed(fields={"org": [payload.org]})
+    enterprise = None
+    if payload.enterprise_uscc:
+        enterprise = Enterprise.objects.filter(uscc=payload.enterprise_uscc.upper()).first()
+        if enterprise is None:
+            raise ValidationFailed(fields={"enterprise_uscc": [payload.enterprise_uscc]})
+    data.update(org=org, enterprise=enterprise)
+    return data
+
+
+@router.post("/decisions", response={201: StaffDecisionOut})
+def decision_create(request, payload: DecisionIn):
+    """Enter a licence or penalty decision (staff); it is not public until published."""
+    return 201, services.decision_create(data=_decision_data(payload), actor=request.auth)
+
+
+@router.post("/decisions/{int:pk}/publication", response=StaffDecisionOut)
+def decision_publication(request, pk: int, payload: PublishIn):
+    """Publish a decision on the portal or withdraw it (staff)."""
+    d = selectors.decision_get(user=request.auth, pk=pk, action="decision.publish")
+    return services.decision_set_published(
+        decision=d, published=payload.published, actor=request.auth, reason=payload.reason,
+        expected_version=payload.version,
+    )  # fmt: skip

@@ -1,4 +1,23 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import staff_views, views
 
 app_name = "portal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("warnings/", views.warnings, name="warnings"),
+    path("spot-checks/", views.spot_checks, name="spot_checks"),
+    path("blacklist/", views.blacklist, name="blacklist"),
+    path("credit/", views.credit, name="credit"),
+    path("decisions/", views.decisions, name="decisions"),
+    path("decisions/<int:pk>/", views.decision, name="decision"),
+    path("requirements/", views.requirements, name="requirements"),
+    path("requirements/<int:pk>/", views.requirement, name="requirement"),
+    path("documents/<int:pk>/", views.document, name="document"),
+    path("consignment/", views.consignment, name="consignment"),
+    path("manage/decisions/", staff_views.decision_admin, name="decision_admin"),
+    path("manage/decisions/new/", staff_views.decision_edit, name="decision_create"),
+    path("manage/decisions/<int:pk>/", staff_views.decision_detail, name="decision_detail"),
+    path("manage/decisions/<int:pk>/edit/", staff_views.decision_edit, name="decision_edit"),
+    path("manage/decisions/<int:pk>/publish/", staff_views.decision_publish, name="decision_publish"),
+]

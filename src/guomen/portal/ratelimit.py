@@ -1,0 +1,88 @@
+"""Per-client limits for public forms and lookups, counted in Django's cache (fixed windows).
+
+Limits are configurable: settings.GUOMEN_RATE_LIMITS = {"complaint_submit": (5, 3600), ...}
+(count per window in seconds). Clients are told how long to wait; nothing they typed is lost.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+
+from guomen.core.errors import ApplicationError
+
+DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
+    "complaint_submit": (5, 3600),
+    "complaint_track": (30, 600),
+    "consignment_lookup": (10, 600),
+    "public_search": (120, 60),
+}
+
+
+class RateLimited(ApplicationError):
+    status = 429
+    code = "rate_limited"
+
+
+@dataclass(frozen=True)
+class Limit:
+    count: int
+    window: int
+
+
+def limit_for(scope: str) -> Limit:
+    configured = getattr(settings, "GUOMEN_RATE_LIMITS", {}) or {}
+    count, window = configured.get(scope, DEFAULT_LIMITS[scope])
+    return Limit(int(count), int(window))
+
+
+def client_id(request) -> str:
+    """Who is asking: the address (or the configured proxy header), hashed so no address is stored."""
+    header = getattr(settings, "GUOMEN_CLIENT_IP_HEADER", "")
+    raw = ""
+    if header:
+        raw = request.META.get(header, "").split(",")[0].strip()
+    raw = raw or request.META.get("REMOTE_ADDR", "") or "unknown"
+    return hashlib.sha256(raw.encode()).hexdigest()[:24]
+
+
+def _key(scope: str, client: str, limit: Limit) -> tuple[str, int]:
+    window_no = int(time.time() // limit.window)
+    remaining = limit.window - int(time.time() % limit.window)
+    return f"gm-rl:{scope}:{client}:{window_no}", remaining
+
+
+def _refuse(remaining: int):
+    minutes = max(1, -(-remaining // 60))
+    raise RateLimited(
+        _("Too many attempts from your connection. Please try again in %(minutes)s minutes.")
+        % {"minutes": minutes},
+        fields={"__all__": [_("Rate limit reached.")]},
+    )
+
+
+def check(scope: str, client: str) -> None:
+    """Refuse when the client has used up this window's allowance (does not count)."""
+    limit = limit_for(scope)
+    key, remaining = _key(scope, client, limit)
+    if int(cache.get(key, 0)) >= limit.count:
+        _refuse(remaining)
+
+
+def hit(scope: str, client: str) -> None:
+    """Count one attempt; refuse if it goes over the allowance."""
+    limit = limit_for(scope)
+    key, remaining = _key(scope, client, limit)
+    if cache.add(key, 1, timeout=remaining + 1):
+        used = 1
+    else:
+        try:
+            used = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=remaining + 1)
+            used = 1
+    if used > limit.count:
+        _refuse(remaining)

@@ -1,0 +1,127 @@
+"""Portal reads: only published information, never personal data or another party's details."""
+
+import hmac
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from guomen.catalog.models import Country, ImportRequirement
+from guomen.catalog.selectors import country_resolve, normalise_hs
+from guomen.core.errors import NotFound
+from guomen.core.permissions import restrict
+from guomen.declarations.models import Declaration
+from guomen.documents.selectors import documents_for
+
+from .models import PublicDecision
+
+# Decisions ----------------------------------------------------------------------------------------
+
+
+def public_decision_list(*, kind: str = "", q: str = "", year: str = "") -> QuerySet:
+    qs = PublicDecision.objects.filter(published=True).select_related("org")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year.isdigit():
+        qs = qs.filter(decided_on__year=int(year))
+    q = (q or "").strip()[:100]
+    if q:
+        qs = qs.filter(
+            Q(decision_number__icontains=q)
+            | Q(enterprise_name__icontains=q)
+            | Q(enterprise_uscc=q.upper())
+            | Q(summary__icontains=q)
+        )
+    return qs.order_by("-decided_on", "-id")
+
+
+def public_decision_get(*, pk: int) -> PublicDecision:
+    found = public_decision_list().filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def decision_list(*, user, kind: str = "", published: str = "", q: str = "") -> QuerySet:
+    qs = restrict(PublicDecision.objects.all(), user, "decision.view").select_related("org")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if published in ("yes", "no"):
+        qs = qs.filter(published=published == "yes")
+    if q:
+        qs = qs.filter(Q(decision_number__icontains=q) | Q(enterprise_name__icontains=q))
+    return qs.order_by("-decided_on", "-id")
+
+
+def decision_get(*, user, pk: int, action: str = "decision.view") -> PublicDecision:
+    found = restrict(PublicDecision.objects.all(), user, action).select_related("org").filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+# Import requirements ------------------------------------------------------------------------------
+
+
+def requirement_list(*, commodity: str = "", origin: str = "") -> QuerySet:
+    """Import requirements by commodity (HS code or name) and origin (code or name)."""
+    qs = ImportRequirement.objects.select_related("hs", "origin").prefetch_related("pests")
+    commodity = (commodity or "").strip()[:60]
+    if commodity:
+        digits = normalise_hs(commodity)
+        if digits and re.fullmatch(r"[\d. ]+", commodity):
+            qs = qs.filter(hs__code__startswith=digits)
+        else:
+            qs = qs.filter(Q(hs__name_zh__icontains=commodity) | Q(hs__name_en__icontains=commodity))
+    origin = (origin or "").strip()[:60]
+    if origin:
+        country = country_resolve(origin)
+        qs = qs.filter(origin=country) if country else qs.filter(origin__name_zh__icontains=origin)
+    return qs.order_by("hs_id", "origin_id")
+
+
+def requirement_get(*, pk: int) -> ImportRequirement:
+    found = requirement_list().filter(pk=pk).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def requirement_documents(requirement: ImportRequirement) -> list:
+    return documents_for(hs=requirement.hs_id, origin=requirement.origin_id, public_only=True)
+
+
+def requirement_origins() -> QuerySet:
+    return Country.objects.filter(requirements__isnull=False).distinct().order_by("code")
+
+
+# Consignment status -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConsignmentStatus:
+    """All a trader learns: the status of their declaration and when it last changed."""
+
+    number: str
+    status: str
+    status_label: str
+    changed_on: date
+
+
+def consignment_status(*, number: str, code: str) -> ConsignmentStatus:
+    """Status by declaration number plus the verification code on the receipt; a wrong pair is not found."""
+    number = (number or "").strip().upper()[:30]
+    code = (code or "").strip().upper()[:8]
+    row = (
+        Declaration.objects.filter(number=number)
+        .values("number", "status", "verification_code", "updated_at")
+        .first()
+        if number and code
+        else None
+    )
+    if row is None or not hmac.compare_digest(row["verification_code"].upper().encode(), code.encode()):
+        raise NotFound()
+    label = dict(Declaration._meta.get_field("status").choices).get(row["status"], row["status"])
+    return ConsignmentStatus(row["number"], row["status"], str(label), timezone.localdate(row["updated_at"]))
