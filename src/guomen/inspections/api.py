@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import File, Form, Router, Schema
+from ninja.files import UploadedFile
 
 from guomen.core.permissions import require
 
@@ -22,6 +23,17 @@ class FindingIn(Schema):
     hazard_code: str | None = None
     description: str = ""
     count: int | None = None
+    photo_ids: list[int] = []
+    found_at: dt.datetime | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    checklist_code: str = ""
+
+
+class CheckIn(Schema):
+    code: str
+    result: str = ""
+    note: str = ""
 
 
 class FindingOut(Schema):
@@ -29,6 +41,16 @@ class FindingOut(Schema):
     hazard_name: str | None
     description: str
     count: int | None
+    found_at: dt.datetime | None
+    photos: list[int]
+
+
+class CheckOut(Schema):
+    code: str
+    kind: str
+    title: str
+    result: str
+    note: str
 
 
 class TaskOut(Schema):
@@ -48,12 +70,15 @@ class TaskOut(Schema):
     outcome: str
     proposed_disposition: str
     disposition: str
+    treatment_kind: str
 
 
 class TaskDetailOut(TaskOut):
     instruction: str
     notes: str
+    conditions: str
     findings: list[FindingOut]
+    checklist: list[CheckOut]
     declarant: str
     credit_grade: str
     recorded_by: str | None
@@ -66,14 +91,77 @@ class ResultIn(Schema):
     outcome: str
     notes: str = ""
     findings: list[FindingIn] = []
+    checklist: list[CheckIn] = []
     proposed_disposition: str = ""
+    treatment_kind: str = ""
+    conditions: str = ""
     expected_version: int
 
 
 class ConfirmIn(Schema):
     disposition: str
+    treatment_kind: str | None = None
+    conditions: str | None = None
     reason: str = ""
     expected_version: int
+
+
+class SyncItemIn(Schema):
+    key: str
+    task_id: int
+    outcome: str = ""
+    notes: str = ""
+    findings: list[FindingIn] = []
+    checklist: list[CheckIn] = []
+    proposed_disposition: str = ""
+    treatment_kind: str = ""
+    conditions: str = ""
+    queued_at: dt.datetime | None = None
+
+
+class SyncIn(Schema):
+    items: list[SyncItemIn]
+
+
+class SyncResultOut(Schema):
+    key: str
+    task_id: int | None
+    status: str
+    message: str
+    fields: dict[str, list[str]]
+    task_status: str
+    declaration_number: str
+    replayed: bool
+
+
+class SyncOut(Schema):
+    results: list[SyncResultOut]
+
+
+class PhotoOut(Schema):
+    id: int
+    width: int
+    height: int
+    bytes: int
+
+
+class RectificationOut(Schema):
+    id: int
+    version: int
+    status: str
+    subject: str
+    details: str
+    enterprise: str
+    due_date: dt.date
+    overdue: bool
+    owner: str | None
+    answer: str
+    declaration_number: str | None
+
+
+class AnswerIn(Schema):
+    answer: str
+    expected_version: int | None = None
 
 
 class SendBackIn(Schema):
@@ -108,6 +196,7 @@ def _task_out(task: InspectionTask) -> dict:
         "outcome": task.outcome,
         "proposed_disposition": task.proposed_disposition,
         "disposition": task.disposition,
+        "treatment_kind": task.treatment_kind,
     }
 
 
@@ -118,13 +207,21 @@ def _detail_out(task: InspectionTask) -> dict:
             "hazard_name": f.hazard.name_zh if f.hazard else None,
             "description": f.description,
             "count": f.count,
+            "found_at": f.found_at,
+            "photos": [p.pk for p in f.photos.all()],
         }
         for f in task.findings.all()
+    ]
+    checklist = [
+        {"code": c.code, "kind": c.kind, "title": c.title, "result": c.result, "note": c.note}
+        for c in task.checklist.all()
     ]
     return _task_out(task) | {
         "instruction": task.instruction,
         "notes": task.notes,
+        "conditions": task.conditions,
         "findings": findings,
+        "checklist": checklist,
         "declarant": task.declaration.declarant.uscc,
         "credit_grade": task.declaration.declarant.credit_grade,
         "recorded_by": _username(task.recorded_by),
@@ -169,7 +266,10 @@ def record_result(request, task_id: int, payload: ResultIn):
         outcome=payload.outcome,
         notes=payload.notes,
         findings=[f.model_dump() for f in payload.findings],
+        checklist=[c.model_dump() for c in payload.checklist],
         proposed_disposition=payload.proposed_disposition,
+        treatment_kind=payload.treatment_kind,
+        conditions=payload.conditions,
         actor=request.auth,
         expected_version=payload.expected_version,
     )
@@ -182,6 +282,8 @@ def confirm_disposition(request, task_id: int, payload: ConfirmIn):
     services.inspection_disposition_confirm(
         task=task,
         disposition=payload.disposition,
+        treatment_kind=payload.treatment_kind,
+        conditions=payload.conditions,
         actor=request.auth,
         reason=payload.reason,
         expected_version=payload.expected_version,
@@ -196,3 +298,67 @@ def send_back(request, task_id: int, payload: SendBackIn):
         task=task, actor=request.auth, reason=payload.reason, expected_version=payload.expected_version
     )
     return _reloaded(request, task_id)
+
+
+@router.post("/sync", response={200: SyncOut, **ERRORS})
+def sync_results(request, payload: SyncIn):
+    """Replay results queued on a phone without signal. Each item carries an idempotency key: a retry
+    returns the first outcome and records nothing twice. Per item: recorded, conflict (someone else
+    already recorded or closed the task), validation_error, not_found."""
+    items = [item.model_dump() for item in payload.items]
+    return {"results": services.results_sync(items=items, actor=request.auth)}
+
+
+@router.post("/tasks/{task_id}/photos", response={201: PhotoOut, **ERRORS})
+def upload_photo(
+    request,
+    task_id: int,
+    photo: File[UploadedFile],
+    latitude: Form[float | None] = None,
+    longitude: Form[float | None] = None,
+    taken_at: Form[dt.datetime | None] = None,
+):
+    """A photo for a task under inspection: resized to 1600 px, EXIF removed; attach it to a finding
+    by listing its id in the finding's photo_ids."""
+    task = selectors.task_detail(request.auth, task_id)
+    item = services.photo_upload(
+        task=task,
+        data=photo.read(),
+        actor=request.auth,
+        taken_at=taken_at,
+        latitude=latitude,
+        longitude=longitude,
+    )
+    return 201, {"id": item.pk, "width": item.width, "height": item.height, "bytes": item.size_bytes}
+
+
+def _rectification_out(r) -> dict:
+    return {
+        "id": r.pk,
+        "version": r.version,
+        "status": r.status,
+        "subject": r.subject,
+        "details": r.details,
+        "enterprise": r.enterprise.uscc,
+        "due_date": r.due_date,
+        "overdue": r.is_overdue,
+        "owner": _username(r.owner),
+        "answer": r.answer,
+        "declaration_number": r.task.declaration.number if r.task else None,
+    }
+
+
+@router.get("/rectifications", response={200: list[RectificationOut], **ERRORS})
+def list_rectifications(request, status: str = "active"):
+    """Rectification requests: a unit's (staff) or the enterprise's own (enterprise users)."""
+    require(request.auth, "rectification.view")
+    return [_rectification_out(r) for r in selectors.rectification_list(request.auth, status=status)[:500]]
+
+
+@router.post("/rectifications/{rect_id}/answer", response={200: RectificationOut, **ERRORS})
+def answer_rectification(request, rect_id: int, payload: AnswerIn):
+    item = selectors.rectification_get(request.auth, rect_id)
+    services.rectification_answer(
+        request=item, answer=payload.answer, actor=request.auth, expected_version=payload.expected_version
+    )
+    return _rectification_out(selectors.rectification_get(request.auth, rect_id))

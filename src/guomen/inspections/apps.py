@@ -8,8 +8,24 @@ class InspectionsConfig(AppConfig):
     verbose_name = _("Inspections")
 
     def ready(self):
+        from guomen.accounts.choices import Role
+        from guomen.core.context_processors import NavItem, register_nav
+        from guomen.core.permissions import ALL_STAFF, register_permissions
         from guomen.core.timeline import register_labeler
 
-        from .timeline import inspection_event_label
+        from .timeline import inspection_event_label, rectification_event_label
 
         register_labeler("inspection", inspection_event_label)
+        register_labeler("rectification", rectification_event_label)
+        register_permissions(
+            {
+                "rectification.view": ALL_STAFF | {Role.ENTERPRISE},
+                "rectification.create": {Role.INSPECTOR, Role.SUPERVISOR, Role.ADMINISTRATOR},
+                "rectification.answer": {Role.ENTERPRISE},
+                "followup.view": ALL_STAFF | {Role.ENTERPRISE},
+            }
+        )
+        register_nav(
+            NavItem("inspections:scan", _("Scan"), "inspection.record", 5),
+            NavItem("inspections:followup", _("Follow-up"), "followup.view", 25),
+        )

@@ -27,6 +27,42 @@ class Outcome(models.TextChoices):
 
 class Disposition(models.TextChoices):
     RELEASE = "release", _("Release")
+    CONDITIONAL_RELEASE = "conditional_release", _("Conditional release")
     TREATMENT = "treatment", _("Treatment")
     RETURN = "return", _("Return")
     DESTROY = "destroy", _("Destroy")
+
+
+class TreatmentKind(models.TextChoices):
+    FUMIGATION = "fumigation", _("Fumigation")
+    COLD = "cold_treatment", _("Cold treatment")
+    HEAT = "heat_treatment", _("Heat treatment")
+    VAPOUR_HEAT = "vapour_heat", _("Vapour heat treatment")
+    IRRADIATION = "irradiation", _("Irradiation")
+    OTHER = "other", _("Other treatment")
+
+
+class CheckKind(models.TextChoices):
+    DOCUMENTARY = "documentary", _("Documentary check")
+    IDENTITY = "identity", _("Identity check")
+    PHYSICAL = "physical", _("Physical check")
+
+
+class CheckResult(models.TextChoices):
+    CONFORM = "conform", _("Conform")
+    NON_CONFORM = "non_conform", _("Non-conform")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+class RectificationStatus(models.TextChoices):
+    OPEN = "open", _("Awaiting the enterprise")
+    ANSWERED = "answered", _("Answered")
+    CLOSED = "closed", _("Closed")
+
+
+RS = RectificationStatus
+RECTIFICATION_TRANSITIONS: dict[str, set[str]] = {
+    RS.OPEN: {RS.ANSWERED, RS.CLOSED},
+    RS.ANSWERED: {RS.CLOSED, RS.OPEN},
+    RS.CLOSED: set(),
+}

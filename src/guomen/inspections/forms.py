@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.errors import ApplicationError
 
-from .choices import Disposition, Outcome
+from .choices import Disposition, Outcome, TreatmentKind
 
 BLANK = [("", _("— choose —"))]
 
@@ -35,6 +35,18 @@ class ResultForm(forms.Form):
             attrs={"class": "form-select form-select-lg", "data-testid": "proposed-disposition"}
         ),
     )
+    treatment_kind = OpenChoiceField(
+        label=_("Treatment"),
+        choices=BLANK + list(TreatmentKind.choices),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select form-select-lg", "data-testid": "treatment-kind"}),
+    )
+    conditions = forms.CharField(
+        label=_("Conditions of release"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control", "data-testid": "conditions"}),
+    )
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
@@ -45,6 +57,20 @@ class DecisionForm(forms.Form):
         required=False,
         widget=forms.Select(attrs={"class": "form-select form-select-lg", "data-testid": "disposition"}),
     )
+    treatment_kind = OpenChoiceField(
+        label=_("Treatment"),
+        choices=BLANK + list(TreatmentKind.choices),
+        required=False,
+        widget=forms.Select(
+            attrs={"class": "form-select form-select-lg", "data-testid": "decision-treatment"}
+        ),
+    )
+    conditions = forms.CharField(
+        label=_("Conditions of release"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
+    )
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
@@ -54,22 +80,47 @@ class DecisionForm(forms.Form):
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
+FINDING_FIELDS = ("hazard", "description", "count", "photo_ids", "found_at", "latitude", "longitude", "check")
+
+
 def findings_from_post(data) -> list[dict]:
     """The finding rows of a posted result form; rows left entirely empty are skipped."""
-    rows = zip(
-        data.getlist("finding_hazard"),
-        data.getlist("finding_description"),
-        data.getlist("finding_count"),
-        strict=False,
-    )
+    columns = {name: data.getlist(f"finding_{name}") for name in FINDING_FIELDS}
     findings = []
-    for hazard, description, count in rows:
-        if not (hazard.strip() or description.strip() or count.strip()):
+    for i, description in enumerate(columns["description"]):
+
+        def cell(name, i=i):
+            values = columns[name]
+            return values[i].strip() if i < len(values) else ""
+
+        hazard, count, photos = cell("hazard"), cell("count"), cell("photo_ids")
+        if not (hazard or description.strip() or count or photos):
             continue
         findings.append(
-            {"hazard_code": hazard.strip() or None, "description": description, "count": count.strip()}
+            {
+                "hazard_code": hazard or None,
+                "description": description,
+                "count": count,
+                "photo_ids": [p for p in photos.split(",") if p.strip()],
+                "found_at": cell("found_at") or None,
+                "latitude": cell("latitude") or None,
+                "longitude": cell("longitude") or None,
+                "checklist_code": cell("check"),
+            }
         )
     return findings
+
+
+def checklist_from_post(data) -> list[dict]:
+    """The checklist answers of a posted result form, in the order the items were shown."""
+    return [
+        {
+            "code": code,
+            "result": data.get(f"check_{code}", ""),
+            "note": data.get(f"check_note_{code}", ""),
+        }
+        for code in data.getlist("check_code")
+    ]
 
 
 def findings_rows(data, errors: dict | None = None) -> list[dict]:
@@ -88,7 +139,7 @@ def apply_errors(form: forms.Form, exc: ApplicationError) -> None:
         form.add_error(None, str(exc.message))
         return
     for name, messages in exc.fields.items():
-        if name.startswith("findings."):
+        if name.startswith(("findings.", "checklist.")):
             continue
         for message in messages:
             form.add_error(name if name in form.fields else None, message)

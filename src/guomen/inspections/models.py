@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from guomen.core.models import BaseModel
 from guomen.targeting.choices import Channel
 
-from .choices import Disposition, Outcome, TaskStatus
+from .choices import (
+    CheckKind,
+    CheckResult,
+    Disposition,
+    Outcome,
+    RectificationStatus,
+    TaskStatus,
+    TreatmentKind,
+)
 
 
 class InspectionTask(BaseModel):
@@ -35,6 +43,10 @@ class InspectionTask(BaseModel):
     proposed_disposition = models.CharField(
         _("proposed disposition"), max_length=20, choices=Disposition.choices, blank=True
     )
+    treatment_kind = models.CharField(
+        _("treatment"), max_length=20, choices=TreatmentKind.choices, blank=True
+    )
+    conditions = models.TextField(_("conditions of release"), blank=True)
     recorded_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -84,6 +96,10 @@ class Finding(models.Model):
     )
     description = models.CharField(_("description"), max_length=255)
     count = models.PositiveIntegerField(_("count"), null=True, blank=True)
+    checklist_code = models.CharField(_("checklist item"), max_length=60, blank=True)
+    found_at = models.DateTimeField(_("found at"), null=True, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -92,3 +108,114 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class ChecklistItem(models.Model):
+    """One line of the checklist (查验项目) as the inspector recorded it."""
+
+    task = models.ForeignKey(InspectionTask, on_delete=models.CASCADE, related_name="checklist")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    code = models.CharField(_("code"), max_length=60)
+    kind = models.CharField(_("kind"), max_length=20, choices=CheckKind.choices)
+    title = models.CharField(_("item"), max_length=255)
+    hint = models.TextField(_("how to check"), blank=True)
+    hazard = models.ForeignKey(
+        "catalog.Hazard", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    result = models.CharField(_("result"), max_length=20, choices=CheckResult.choices, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["task", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["task", "code"], name="uniq_checklist_code")]
+        verbose_name = _("checklist item")
+        verbose_name_plural = _("checklist items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def photo_path(instance, filename: str) -> str:
+    return f"inspections/{timezone.localdate():%Y/%m}/{instance.task_id}-{filename}"
+
+
+class InspectionPhoto(models.Model):
+    """A photo taken on site: resized, EXIF removed, attached to a finding once the result is recorded."""
+
+    task = models.ForeignKey(InspectionTask, on_delete=models.CASCADE, related_name="photos")
+    finding = models.ForeignKey(
+        Finding, null=True, blank=True, on_delete=models.SET_NULL, related_name="photos"
+    )
+    image = models.ImageField(_("photo"), upload_to=photo_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    size_bytes = models.PositiveIntegerField(default=0)
+    taken_at = models.DateTimeField(_("taken at"))
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("inspection photo")
+        verbose_name_plural = _("inspection photos")
+
+    def __str__(self) -> str:
+        return f"{self.task_id}/{self.pk}"
+
+
+class RectificationRequest(BaseModel):
+    """A request to an enterprise to put something right by a deadline (整改通知), with its answer."""
+
+    task = models.ForeignKey(
+        InspectionTask, null=True, blank=True, on_delete=models.SET_NULL, related_name="rectifications"
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="rectifications",
+        verbose_name=_("enterprise"),
+    )
+    org = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    details = models.TextField(_("what must be put right"), blank=True)
+    due_date = models.DateField(_("deadline"), db_index=True)
+    owner = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=RectificationStatus.choices, default=RectificationStatus.OPEN
+    )
+    answer = models.TextField(_("enterprise's answer"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    overdue_flagged_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+
+    scope_org_field = "org"
+    scope_enterprise_fields = ("enterprise",)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [models.Index(fields=["org", "status", "due_date"])]
+        verbose_name = _("rectification request")
+        verbose_name_plural = _("rectification requests")
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status == RectificationStatus.OPEN and self.due_date < timezone.localdate()

@@ -289,7 +289,9 @@ def test_inspector_cannot_send_back(task, inspector):
 
 def test_treatment_completion_releases_the_consignment(task, inspector, supervisor):
     task = recorded(task, inspector, proposed_disposition="treatment")
-    inspection_disposition_confirm(task=task, disposition="treatment", actor=supervisor)
+    inspection_disposition_confirm(
+        task=task, disposition="treatment", treatment_kind="fumigation", actor=supervisor
+    )
     assert fresh(task).declaration.status == "treatment"
     inspection_treatment_complete(task=fresh(task), actor=inspector, reason="溴甲烷熏蒸完成")
     assert fresh(task).declaration.status == "released"

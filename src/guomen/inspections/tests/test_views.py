@@ -169,7 +169,7 @@ def test_stale_result_is_a_visible_conflict(task, inspector, make_user, orgs):
     inspection_task_start(task=task, actor=make_user("inspector", orgs["WJD"], username="colleague"))
     response = client_for(inspector).post(reverse("inspections:task_result", args=[task.pk]), data)
     assert response.status_code == 409
-    assert "该记录已被他人修改，请刷新后重试" in response.content.decode()
+    assert "colleague" in response.content.decode()  # the conflict names who has the task
     assert InspectionTask.objects.get(pk=task.pk).outcome == ""
 
 
@@ -257,7 +257,10 @@ def test_treatment_complete_button_releases(task, inspector, supervisor):
         expected_version=task.version,
     )
     inspection_disposition_confirm(
-        task=InspectionTask.objects.get(pk=task.pk), disposition="treatment", actor=supervisor
+        task=InspectionTask.objects.get(pk=task.pk),
+        disposition="treatment",
+        treatment_kind="fumigation",
+        actor=supervisor,
     )
     client = client_for(inspector)
     assert 'data-testid="treatment-complete"' in client.get(detail_url(task)).content.decode()

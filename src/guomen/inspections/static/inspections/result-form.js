@@ -1,7 +1,16 @@
-/* Result form: a conforming consignment may only be released or treated; findings rows can be removed. */
+/* Result form: dispositions allowed for the outcome, treatment / conditions fields shown when relevant,
+   finding rows added offline from a template, photos uploaded as they are taken, optional location. */
 (function () {
   "use strict";
   var NOT_FOR_CONFORMING = ["return", "destroy"];
+
+  function showFor(form) {
+    var select = form.querySelector('select[name="proposed_disposition"], select[name="disposition"]');
+    var value = select ? select.value : "";
+    form.querySelectorAll("[data-gm-show-for]").forEach(function (el) {
+      el.classList.toggle("d-none", el.getAttribute("data-gm-show-for") !== value);
+    });
+  }
 
   function sync(form) {
     var checked = form.querySelector('input[name="outcome"]:checked');
@@ -15,19 +24,100 @@
     }
     var findings = form.querySelector("[data-gm-findings]");
     if (findings) { findings.classList.toggle("border-start", !!(checked && !conforming)); }
+    showFor(form);
   }
 
-  function syncAll(root) {
-    (root || document).querySelectorAll(".gm-result-form").forEach(sync);
+  function syncAll() {
+    document.querySelectorAll(".gm-result-form").forEach(sync);
+    document.querySelectorAll('[data-testid="decision-form"]').forEach(showFor);
+  }
+
+  function addFinding(form, hazard) {
+    var template = form.querySelector("template[data-gm-finding-template]");
+    var list = form.querySelector("[data-gm-findings] > div[id^=findings-]");
+    if (!template || !list) { return null; }
+    var row = template.content.firstElementChild.cloneNode(true);
+    if (hazard) { row.querySelector('select[name="finding_hazard"]').value = hazard; }
+    list.appendChild(row);
+    return row;
+  }
+
+  function emptyRow(form) {
+    return Array.prototype.filter.call(form.querySelectorAll("[data-gm-findings] .gm-finding"), function (row) {
+      return !row.closest("template") && !row.querySelector('select[name="finding_hazard"]').value &&
+        !row.querySelector('input[name="finding_description"]').value;
+    })[0];
+  }
+
+  function uploadPhoto(input) {
+    var row = input.closest(".gm-finding");
+    var page = document.getElementById("task-page");
+    var status = row.querySelector("[data-gm-photo-status]");
+    var file = input.files && input.files[0];
+    if (!file || !page) { return; }
+    var data = new FormData();
+    data.append("photo", file);
+    data.append("latitude", row.querySelector("[data-gm-lat]").value);
+    data.append("longitude", row.querySelector("[data-gm-lon]").value);
+    status.textContent = "…";
+    var headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
+    fetch("/inspections/tasks/" + page.getAttribute("data-task") + "/photos/", {
+      method: "POST", body: data, credentials: "same-origin", headers: headers
+    }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+      .then(function (res) {
+        if (!res.ok) {
+          var fields = res.body.fields || {};
+          status.textContent = (fields.photo || fields.location || [res.body.message]).join(" ");
+          return;
+        }
+        var ids = row.querySelector("[data-gm-photo-ids]");
+        ids.value = ids.value ? ids.value + "," + res.body.id : String(res.body.id);
+        var img = document.createElement("img");
+        img.src = res.body.url;
+        img.className = "gm-thumb";
+        img.alt = "";
+        img.setAttribute("data-testid", "finding-thumb");
+        row.querySelector("[data-gm-thumbs]").appendChild(img);
+        status.textContent = "";
+        if (!row.querySelector("[data-gm-found-at]").value) {
+          row.querySelector("[data-gm-found-at]").value = new Date().toISOString();
+        }
+      }).catch(function () { status.textContent = "⚠"; });
+    input.value = "";
   }
 
   document.addEventListener("change", function (e) {
-    if (e.target.name === "outcome") { sync(e.target.closest("form")); }
+    var t = e.target;
+    var form = t.closest && t.closest("form");
+    if (!form) { return; }
+    if (t.name === "outcome" || t.name === "proposed_disposition" || t.name === "disposition") { sync(form); showFor(form); }
+    if (t.hasAttribute("data-gm-photo")) { uploadPhoto(t); }
+    if (t.name && t.name.indexOf("check_") === 0 && t.type === "radio") {
+      var item = t.closest("[data-testid=check-item]");
+      item.classList.toggle("gm-check-bad", t.value === "non_conform");
+      var hazard = item.getAttribute("data-hazard");
+      if (t.value === "non_conform" && hazard &&
+          !form.querySelector('select[name="finding_hazard"] option[value="' + hazard + '"]:checked')) {
+        var row = emptyRow(form) || addFinding(form, null);
+        if (row) { row.querySelector('select[name="finding_hazard"]').value = hazard; }
+      }
+    }
   });
   document.addEventListener("click", function (e) {
-    var btn = e.target.closest("[data-gm-remove-finding]");
-    if (btn) { btn.closest(".gm-finding").remove(); }
+    var remove = e.target.closest("[data-gm-remove-finding]");
+    if (remove) { remove.closest(".gm-finding").remove(); return; }
+    var add = e.target.closest("[data-gm-add-finding]");
+    if (add) { addFinding(add.closest("form"), null); return; }
+    var locate = e.target.closest("[data-gm-locate]");
+    if (locate && navigator.geolocation) {
+      var row = locate.closest(".gm-finding");
+      navigator.geolocation.getCurrentPosition(function (pos) {
+        row.querySelector("[data-gm-lat]").value = pos.coords.latitude.toFixed(6);
+        row.querySelector("[data-gm-lon]").value = pos.coords.longitude.toFixed(6);
+        locate.textContent = locate.getAttribute("data-msg-done");
+      }, function () {}, { enableHighAccuracy: true, timeout: 10000 });
+    }
   });
-  document.addEventListener("DOMContentLoaded", function () { syncAll(); });
-  document.addEventListener("htmx:afterSwap", function () { syncAll(); });
+  document.addEventListener("DOMContentLoaded", syncAll);
+  document.addEventListener("htmx:afterSwap", syncAll);
 })();

@@ -11,9 +11,16 @@ from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.timeline import timeline_entries
 
-from . import selectors, services
-from .choices import TaskStatus
-from .forms import DecisionForm, ResultForm, apply_errors, findings_from_post, findings_rows
+from .. import selectors, services
+from ..choices import CheckResult, TaskStatus
+from ..forms import (
+    DecisionForm,
+    ResultForm,
+    apply_errors,
+    checklist_from_post,
+    findings_from_post,
+    findings_rows,
+)
 
 
 def _error_status(exc: ApplicationError, htmx: bool) -> int:
@@ -34,22 +41,39 @@ def my_tasks(request):
     return render(request, "inspections/my_tasks.html", {"tasks": tasks, "q": q})
 
 
-def _result_context(request, task, form=None, rows=None) -> dict:
-    requirements = selectors.task_requirements(task)
-    concern, others = selectors.hazard_choices(requirements)
+def _overlay(checklist, answers: list[dict], errors: dict) -> None:
+    """Show the posted answers (and their errors) again on the checklist after a refused post."""
+    by_code = {a["code"]: (i, a) for i, a in enumerate(answers)}
+    for item in checklist:
+        if item.code in by_code:
+            i, answer = by_code[item.code]
+            item.result, item.note = answer["result"], answer["note"]
+            item.errors = [m for k, msgs in errors.items() if k.startswith(f"checklist.{i}.") for m in msgs]
+
+
+def _result_context(request, task, form=None, rows=None, answers=None, errors=None) -> dict:
+    dossier = selectors.task_dossier(task)
+    if answers:
+        _overlay(dossier["checklist"], answers, errors or {})
+    concern, others = selectors.hazard_choices(dossier["requirements"])
     can_record = (
         task.status in selectors.OPEN_STATUSES
         and can(request.user, "inspection.record")
         and org_in_scope(request.user, task.port)
     )
-    return {
+    initial = {
+        "expected_version": task.version,
+        "treatment_kind": task.treatment_kind,
+        "conditions": task.conditions,
+    }
+    return dossier | {
         "task": task,
-        "form": form or ResultForm(initial={"expected_version": task.version}),
+        "form": form or ResultForm(initial=initial),
         "finding_rows": rows if rows is not None else [{}],
         "hazards_concern": concern,
         "hazards_other": others,
-        "requirements": requirements,
         "can_record": can_record,
+        "can_sample": can_record and bool(dossier["sample_new_url"]),
     }
 
 
@@ -59,15 +83,27 @@ def _decision_context(request, task, form=None) -> dict:
         and can(request.user, "inspection.confirm")
         and org_in_scope(request.user, task.port)
     )
-    initial = {"disposition": task.proposed_disposition, "expected_version": task.version}
+    initial = {
+        "disposition": task.proposed_disposition,
+        "treatment_kind": task.treatment_kind,
+        "conditions": task.conditions,
+        "expected_version": task.version,
+    }
     form = form or DecisionForm(initial=initial, auto_id=f"id_%s_{task.pk}")
     return {"task": task, "decision_form": form, "can_confirm": can_confirm}
 
 
-def _page(request, task, *, form=None, rows=None, status=200, **extra):
+def _page(request, task, *, form=None, rows=None, answers=None, errors=None, status=200, **extra):
     """The whole task page; HTMX requests swap #task-page out of it (hx-select)."""
-    context = _result_context(request, task, form=form, rows=rows) | _decision_context(request, task)
+    context = _result_context(request, task, form=form, rows=rows, answers=answers, errors=errors)
+    context |= _decision_context(request, task)
     context["timeline"] = timeline_entries(selectors.task_timeline(task))
+    context["check_results"] = CheckResult.choices
+    context["can_rectify"] = (
+        bool(task.outcome)
+        and can(request.user, "rectification.create")
+        and org_in_scope(request.user, task.port)
+    )
     context["can_finish_treatment"] = (
         task.disposition == "treatment"
         and task.declaration.status == "treatment"
@@ -111,13 +147,17 @@ def task_result(request, pk):
     form = ResultForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
+    answers = checklist_from_post(request.POST)
     try:
         services.inspection_result_record(
             task=task,
             outcome=data.get("outcome", ""),
             notes=data.get("notes", ""),
             findings=findings_from_post(request.POST),
+            checklist=answers,
             proposed_disposition=data.get("proposed_disposition", ""),
+            treatment_kind=data.get("treatment_kind", ""),
+            conditions=data.get("conditions", ""),
             actor=request.user,
             expected_version=data.get("expected_version"),
         )
@@ -133,6 +173,8 @@ def task_result(request, pk):
             task,
             form=form,
             rows=rows,
+            answers=answers,
+            errors=exc.fields,
             findings_error=findings_error,
             status=_error_status(exc, bool(request.htmx)),
         )
@@ -178,6 +220,8 @@ def _decide(request, pk, *, confirm: bool):
             services.inspection_disposition_confirm(
                 task=task,
                 disposition=data.get("disposition", ""),
+                treatment_kind=data.get("treatment_kind") or None,
+                conditions=data.get("conditions") or None,
                 actor=request.user,
                 reason=data.get("reason", ""),
                 expected_version=data.get("expected_version"),

@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guomen.catalog.models import Hazard
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
@@ -13,21 +12,22 @@ from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import Declaration
 from guomen.declarations.services import declaration_transition
 
-from .choices import ALLOWED_TRANSITIONS, Disposition, Outcome, TaskStatus
-from .models import Finding, InspectionTask
+from ..choices import ALLOWED_TRANSITIONS, Disposition, Outcome, TaskStatus, TreatmentKind
+from ..models import InspectionTask
+from .results import checklist_save, clean_findings, findings_save, signal_for_non_conformity
 
 CHANNEL_PRIORITY = {"physical_sampling": 90, "physical": 70, "document": 40}
 ACTIVE_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.AWAITING_CONFIRMATION)
 # What a confirmed disposition does to the declaration.
 DECLARATION_STATUS_FOR = {
     Disposition.RELEASE: DeclarationStatus.RELEASED,
+    Disposition.CONDITIONAL_RELEASE: DeclarationStatus.RELEASED,
     Disposition.TREATMENT: DeclarationStatus.TREATMENT,
     Disposition.RETURN: DeclarationStatus.RETURNED,
     Disposition.DESTROY: DeclarationStatus.DESTROYED,
 }
 # A consignment found conforming may be released or treated, never sent back or destroyed.
 NOT_FOR_CONFORMING = frozenset({Disposition.RETURN, Disposition.DESTROY})
-MAX_FINDINGS = 50
 
 
 @transaction.atomic
@@ -91,6 +91,21 @@ def _lock_declaration(task: InspectionTask) -> Declaration:
     return Declaration.objects.select_for_update().select_related("port").get(pk=task.declaration_id)
 
 
+def already_recorded_message(task: InspectionTask) -> str:
+    """Who got there first: the message of a conflict on a task that is no longer open."""
+    if task.status == TaskStatus.CANCELLED:
+        return _("This task was cancelled.")
+    who = task.confirmed_by if task.status == TaskStatus.CLOSED and task.confirmed_by_id else task.recorded_by
+    if task.status == TaskStatus.CLOSED:
+        return _("This task was already closed by %(name)s (%(d)s). Your result was not saved.") % {
+            "name": who or "—",
+            "d": task.get_disposition_display() or "—",
+        }
+    return _("%(name)s already recorded a result for this task. Your result was not saved.") % {
+        "name": who or "—"
+    }
+
+
 def _require_awaiting(task: InspectionTask) -> None:
     if task.status != TaskStatus.AWAITING_CONFIRMATION:
         raise Conflict(_("This task is no longer awaiting confirmation. Reload it to see the current state."))
@@ -118,54 +133,48 @@ def inspection_task_start(
     )
 
 
-def _clean_findings(findings: list[dict]) -> list[dict]:
-    """Check each finding row; errors name the row, e.g. findings.1.description."""
-    if len(findings) > MAX_FINDINGS:
-        raise ValidationFailed(
-            fields={"findings": _("At most %(n)d findings per inspection.") % {"n": MAX_FINDINGS}}
-        )
-    codes = {str(f.get("hazard_code") or "").strip() for f in findings} - {""}
-    hazards = {h.code: h for h in Hazard.objects.filter(code__in=codes)}
+def _disposition_errors(
+    outcome: str, disposition: str, treatment_kind: str, conditions: str, field: str, *, decided: bool
+) -> dict:
+    """What is wrong with a disposition (proposed or decided), by field name.
+
+    The inspector may leave the kind of treatment to the supervisor; the decision must name it.
+    """
     errors: dict[str, str] = {}
-    cleaned = []
-    for i, row in enumerate(findings):
-        code = str(row.get("hazard_code") or "").strip()
-        hazard = hazards.get(code) if code else None
-        if code and hazard is None:
-            errors[f"findings.{i}.hazard_code"] = _("Unknown hazard code “%(code)s”.") % {"code": code}
-        description = str(row.get("description") or "").strip()
-        if not description and hazard is not None:
-            description = hazard.name_zh
-        if not description:
-            errors[f"findings.{i}.description"] = _("Describe what was found.")
-        elif len(description) > 255:
-            errors[f"findings.{i}.description"] = _("At most 255 characters.")
-        count = row.get("count")
-        if count in ("", None):
-            count = None
-        else:
-            try:
-                count = int(count)
-            except (TypeError, ValueError):
-                count = -1
-            if count < 1:
-                errors[f"findings.{i}.count"] = _("Enter a whole number of at least 1.")
-        cleaned.append({"hazard": hazard, "description": description[:255], "count": count})
-    if errors:
-        raise ValidationFailed(fields=errors)
-    return cleaned
+    if not disposition:
+        errors[field] = _("Propose a disposition.")
+    elif disposition not in Disposition.values:
+        errors[field] = _("Choose release, conditional release, treatment, return or destroy.")
+    elif outcome == Outcome.CONFORMING and disposition in NOT_FOR_CONFORMING:
+        errors[field] = _("A conforming consignment cannot be returned or destroyed.")
+    elif (
+        disposition == Disposition.TREATMENT
+        and (treatment_kind or decided)
+        and (treatment_kind not in TreatmentKind.values)
+    ):
+        errors["treatment_kind"] = _("Choose the treatment: fumigation, cold treatment, heat treatment...")
+    elif disposition == Disposition.CONDITIONAL_RELEASE and not conditions:
+        errors["conditions"] = _("State the conditions of the release.")
+    if len(conditions) > 2000:
+        errors["conditions"] = _("At most 2000 characters.")
+    return errors
 
 
-def _validate_result(*, outcome: str, notes: str, findings: list[dict], proposed_disposition: str) -> None:
+def _validate_result(
+    *,
+    outcome: str,
+    notes: str,
+    findings: list,
+    proposed_disposition: str,
+    treatment_kind: str,
+    conditions: str,
+) -> None:
     errors: dict[str, str] = {}
     if outcome not in Outcome.values:
         errors["outcome"] = _("Choose conforming or non-conforming.")
-    if not proposed_disposition:
-        errors["proposed_disposition"] = _("Propose a disposition.")
-    elif proposed_disposition not in Disposition.values:
-        errors["proposed_disposition"] = _("Choose release, treatment, return or destroy.")
-    elif outcome == Outcome.CONFORMING and proposed_disposition in NOT_FOR_CONFORMING:
-        errors["proposed_disposition"] = _("A conforming consignment cannot be returned or destroyed.")
+    errors |= _disposition_errors(
+        outcome, proposed_disposition, treatment_kind, conditions, "proposed_disposition", decided=False
+    )
     if outcome == Outcome.NON_CONFORMING and not findings and not notes:
         errors["findings"] = _("A non-conforming result needs at least one finding or a note.")
     if len(notes) > 4000:
@@ -184,17 +193,28 @@ def inspection_result_record(
     proposed_disposition: str,
     actor,
     expected_version: int | None = None,
+    checklist: list[dict] | None = None,
+    treatment_kind: str = "",
+    conditions: str = "",
 ) -> InspectionTask:
-    """Record the on-site result and the proposed disposition; the supervisor confirms it next."""
+    """Record the on-site result, checklist and proposed disposition; the supervisor confirms it next."""
     _check_scope(actor, task, "inspection.record")
     notes = (notes or "").strip()
+    conditions = (conditions or "").strip()
     findings = list(findings or [])
     if task.status not in (TaskStatus.OPEN, TaskStatus.IN_PROGRESS):
-        raise Conflict(_("A result was already recorded for this task. Reload it to see the current state."))
+        raise Conflict(already_recorded_message(task))
+    if task.status == TaskStatus.IN_PROGRESS and task.assignee_id and task.assignee_id != actor.pk:
+        raise Conflict(_("This task is already being inspected by %(name)s.") % {"name": task.assignee})
     _validate_result(
-        outcome=outcome, notes=notes, findings=findings, proposed_disposition=proposed_disposition
+        outcome=outcome,
+        notes=notes,
+        findings=findings,
+        proposed_disposition=proposed_disposition,
+        treatment_kind=treatment_kind or "",
+        conditions=conditions,
     )
-    rows = _clean_findings(findings)
+    rows = clean_findings(task, findings)
     now = timezone.now()
     transition(
         task,
@@ -209,6 +229,8 @@ def inspection_result_record(
             "outcome": outcome,
             "notes": notes,
             "proposed_disposition": proposed_disposition,
+            "treatment_kind": treatment_kind if proposed_disposition == Disposition.TREATMENT else "",
+            "conditions": conditions if proposed_disposition == Disposition.CONDITIONAL_RELEASE else "",
             "recorded_by_id": actor.pk,
             "recorded_at": now,
             "assignee_id": task.assignee_id or actor.pk,
@@ -217,24 +239,8 @@ def inspection_result_record(
             "confirmed_at": None,
         },
     )
-    task.findings.all().delete()
-    Finding.objects.bulk_create(Finding(task=task, **row) for row in rows)
-    audit_record(
-        actor=actor,
-        verb="inspection.findings",
-        obj=task,
-        org_path=task.port.path,
-        after={
-            "findings": [
-                {
-                    "hazard": r["hazard"].code if r["hazard"] else None,
-                    "description": r["description"],
-                    "count": r["count"],
-                }
-                for r in rows
-            ]
-        },
-    )
+    checklist_save(task, checklist or [], outcome=outcome, actor=actor)
+    findings_save(task, rows, actor=actor)
     declaration = _lock_declaration(task)
     declaration_transition(
         declaration=declaration,
@@ -256,8 +262,14 @@ def inspection_disposition_confirm(
     actor,
     reason: str = "",
     expected_version: int | None = None,
+    treatment_kind: str | None = None,
+    conditions: str | None = None,
 ) -> InspectionTask:
-    """A supervisor of the port's unit (or above) confirms the disposition; the task closes."""
+    """A supervisor of the port's unit (or above) confirms the disposition; the task closes.
+
+    Treatment kind and conditions default to the inspector's proposal. A non-conforming outcome
+    is reported to risk management as a signal.
+    """
     _check_scope(actor, task, "inspection.confirm")
     reason = (reason or "").strip()
     _require_awaiting(task)
@@ -265,12 +277,23 @@ def inspection_disposition_confirm(
         raise PermissionDenied(
             _("A result must be confirmed by someone other than the person who recorded it.")
         )
-    errors: dict[str, str] = {}
-    if disposition not in Disposition.values:
-        errors["disposition"] = _("Choose release, treatment, return or destroy.")
-    elif task.outcome == Outcome.CONFORMING and disposition in NOT_FOR_CONFORMING:
-        errors["disposition"] = _("A conforming consignment cannot be returned or destroyed.")
-    elif disposition != task.proposed_disposition and not reason:
+    treatment_kind = task.treatment_kind if treatment_kind in (None, "") else treatment_kind
+    conditions = (task.conditions if conditions in (None, "") else conditions).strip()
+    errors = _disposition_errors(
+        task.outcome, disposition, treatment_kind, conditions, "disposition", decided=True
+    )
+    if (
+        not errors
+        and not reason
+        and (
+            disposition != task.proposed_disposition
+            or (
+                disposition == Disposition.TREATMENT
+                and task.treatment_kind
+                and treatment_kind != task.treatment_kind
+            )
+        )
+    ):
         errors["reason"] = _("Give a reason for deciding differently from the inspector's proposal.")
     if errors:
         raise ValidationFailed(fields=errors)
@@ -285,6 +308,8 @@ def inspection_disposition_confirm(
         org_path=task.port.path,
         extra_fields={
             "disposition": disposition,
+            "treatment_kind": treatment_kind if disposition == Disposition.TREATMENT else "",
+            "conditions": conditions if disposition == Disposition.CONDITIONAL_RELEASE else "",
             "confirmed_by_id": actor.pk,
             "confirmed_at": timezone.now(),
         },
@@ -297,6 +322,8 @@ def inspection_disposition_confirm(
         reason=reason or _("Disposition confirmed: %(d)s.") % {"d": Disposition(disposition).label},
     )
     task.declaration = declaration
+    if task.outcome == Outcome.NON_CONFORMING:
+        signal_for_non_conformity(task, actor=actor)
     return task
 
 

@@ -11,8 +11,8 @@ from guomen.core.selectors import audit_timeline
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import DeclarationLine
 
-from .choices import TaskStatus
-from .models import Finding, InspectionTask
+from ..choices import TaskStatus
+from ..models import Finding, InspectionTask
 
 OPEN_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS)
 LIST_RELATED = (
@@ -71,9 +71,10 @@ def task_detail(user, pk) -> InspectionTask:
     """One task with everything its dossier shows; NotFound outside the user's jurisdiction."""
     lines = (
         DeclarationLine.objects.select_related("hs")
-        .prefetch_related("production_bases", "production_bases__country")
+        .prefetch_related("production_bases__country", "production_bases__commodities")
         .order_by("line_no")
     )
+    findings = Finding.objects.select_related("hazard").prefetch_related("photos").order_by("id")
     qs = (
         _tasks(user, "inspection.view")
         .select_related(
@@ -82,7 +83,8 @@ def task_detail(user, pk) -> InspectionTask:
         .prefetch_related(
             Prefetch("declaration__lines", queryset=lines),
             "declaration__documents",
-            Prefetch("findings", queryset=Finding.objects.select_related("hazard").order_by("id")),
+            Prefetch("findings", queryset=findings),
+            "checklist",
         )
     )
     try:

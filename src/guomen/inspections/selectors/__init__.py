@@ -1,0 +1,38 @@
+"""Inspection reads. Import from here: the modules below are an internal split."""
+
+from .dossier import recent_results, task_dossier
+from .followup import (
+    followup_board,
+    rectification_get,
+    rectification_list,
+    scan_resolve,
+    treatments_pending,
+)
+from .tasks import (
+    LIST_RELATED,
+    OPEN_STATUSES,
+    confirmations,
+    hazard_choices,
+    my_tasks,
+    task_detail,
+    task_requirements,
+    task_timeline,
+)
+
+__all__ = [
+    "LIST_RELATED",
+    "OPEN_STATUSES",
+    "confirmations",
+    "followup_board",
+    "hazard_choices",
+    "my_tasks",
+    "recent_results",
+    "rectification_get",
+    "rectification_list",
+    "scan_resolve",
+    "task_detail",
+    "task_dossier",
+    "task_requirements",
+    "task_timeline",
+    "treatments_pending",
+]

@@ -1,0 +1,111 @@
+"""Replaying results recorded offline: each queued result once, with its outcome per item.
+
+Every item carries an idempotency key made on the phone. The first outcome stored for a key is the
+answer to every retry, so a result is never recorded twice; a task someone else already closed
+comes back as a conflict naming who did it.
+"""
+
+import hashlib
+import json
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from guomen.core.errors import ApplicationError, Conflict, NotFound
+from guomen.core.permissions import require
+from guomen.core.services import idempotent_lookup, idempotent_store
+
+from ..models import InspectionTask
+from .tasks import already_recorded_message, inspection_result_record
+
+ENDPOINT = "inspections.sync"
+MAX_ITEMS = 500
+RESULT_FIELDS = (
+    "outcome",
+    "notes",
+    "findings",
+    "proposed_disposition",
+    "checklist",
+    "treatment_kind",
+    "conditions",
+)
+
+
+def _hash(item: dict) -> str:
+    return hashlib.sha256(json.dumps(item, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _outcome(item: dict, status: str, *, task=None, message: str = "", fields=None) -> dict:
+    return {
+        "key": item.get("key", ""),
+        "task_id": item.get("task_id"),
+        "status": status,
+        "message": str(message),
+        "fields": fields or {},
+        "task_status": task.status if task else "",
+        "declaration_number": task.declaration.number if task else "",
+    }
+
+
+def _replay(item: dict, actor) -> dict:
+    from ..selectors.tasks import task_detail
+
+    try:
+        task = task_detail(actor, item.get("task_id"))
+    except NotFound as exc:
+        return _outcome(item, "not_found", message=exc.message)
+    if task.status not in ("open", "in_progress"):
+        return _outcome(item, "conflict", task=task, message=already_recorded_message(task))
+    try:
+        with transaction.atomic():
+            inspection_result_record(
+                task=task,
+                actor=actor,
+                **{k: item[k] for k in RESULT_FIELDS if item.get(k) is not None},
+            )
+    except Conflict as exc:
+        fresh = InspectionTask.objects.select_related("declaration", "recorded_by", "confirmed_by").get(
+            pk=task.pk
+        )
+        return _outcome(item, "conflict", task=fresh, message=exc.message)
+    except ApplicationError as exc:
+        return _outcome(item, exc.code, task=task, message=exc.message, fields=exc.fields)
+    return _outcome(item, "recorded", task=task, message=_("Result recorded; awaiting confirmation."))
+
+
+def results_sync(*, items: list[dict], actor) -> list[dict]:
+    """Record each queued result once; the answer lists one outcome per item, in order."""
+    require(actor, "inspection.record")
+    principal = f"user:{actor.pk}"
+    answers = []
+    for item in items[:MAX_ITEMS]:
+        key = str(item.get("key") or "").strip()
+        if not key or len(key) > 200:
+            answers.append(
+                _outcome(item, "invalid", message=_("Each queued result needs an idempotency key."))
+            )
+            continue
+        stored = idempotent_lookup(key=key, principal=principal, endpoint=ENDPOINT)
+        if stored is not None:
+            answers.append(stored.response | {"replayed": True})
+            continue
+        try:
+            with transaction.atomic():  # the result and its receipt are stored together or not at all
+                answer = _replay(item, actor)
+                idempotent_store(
+                    key=key,
+                    principal=principal,
+                    endpoint=ENDPOINT,
+                    request_hash=_hash(item),
+                    status_code=200,
+                    response=answer,
+                )
+        except IntegrityError:  # the same key replayed concurrently: the first answer stands
+            stored = idempotent_lookup(key=key, principal=principal, endpoint=ENDPOINT)
+            answer = stored.response | {"replayed": True}
+        answers.append({**answer, "replayed": answer.get("replayed", False)})
+    for item in items[MAX_ITEMS:]:
+        answers.append(
+            _outcome(item, "invalid", message=_("Too many results in one sync; send the rest again."))
+        )
+    return answers

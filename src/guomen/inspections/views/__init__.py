@@ -1,0 +1,38 @@
+"""Inspection pages. urls.py names them from here; the modules below are an internal split."""
+
+from .followup import board, rectification_act, rectification_detail, rectification_new
+from .phone import disposition_document, manifest, offline, photo, photo_upload, scan, service_worker
+from .tasks import (
+    confirmations,
+    finding_row,
+    my_tasks,
+    task_confirm,
+    task_detail,
+    task_result,
+    task_send_back,
+    task_start,
+    treatment_complete,
+)
+
+__all__ = [
+    "board",
+    "confirmations",
+    "disposition_document",
+    "finding_row",
+    "manifest",
+    "my_tasks",
+    "offline",
+    "photo",
+    "photo_upload",
+    "rectification_act",
+    "rectification_detail",
+    "rectification_new",
+    "scan",
+    "service_worker",
+    "task_confirm",
+    "task_detail",
+    "task_result",
+    "task_send_back",
+    "task_start",
+    "treatment_complete",
+]

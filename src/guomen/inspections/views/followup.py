@@ -1,0 +1,132 @@
+"""Result follow-up (结果跟进): the board of everything pending, and rectification requests."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from guomen.core.errors import ApplicationError, NotFound, ValidationFailed
+from guomen.core.permissions import can, org_in_scope, require
+from guomen.core.selectors import audit_timeline
+from guomen.core.timeline import timeline_entries
+from guomen.registry.models import Enterprise
+
+from .. import selectors, services
+from ..choices import RectificationStatus
+
+
+def _date(value: str):
+    try:
+        return dt.date.fromisoformat((value or "").strip())
+    except ValueError:
+        return None
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+@require_GET
+def board(request):
+    require(request.user, "followup.view")
+    return render(request, "inspections/followup.html", {"board": selectors.followup_board(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rectification_new(request, pk):
+    """Staff issue a rectification request to the declarant of a task."""
+    require(request.user, "rectification.create")
+    task = selectors.task_detail(request.user, pk)
+    errors: dict = {}
+    data = request.POST if request.method == "POST" else {}
+    if request.method == "POST":
+        try:
+            enterprise = Enterprise.objects.filter(pk=_int(data.get("enterprise"))).first()
+            due = _date(data.get("due_date"))
+            if due is None:
+                raise ValidationFailed(fields={"due_date": _("Enter the deadline as YYYY-MM-DD.")})
+            item = services.rectification_create(
+                task=task,
+                enterprise=enterprise,
+                subject=data.get("subject", ""),
+                details=data.get("details", ""),
+                due_date=due,
+                actor=request.user,
+            )
+            messages.success(request, _("Rectification request sent to %(e)s.") % {"e": item.enterprise})
+            return redirect("inspections:rectification_detail", pk=item.pk)
+        except ApplicationError as exc:
+            errors = exc.fields or {"__all__": [str(exc.message)]}
+    d = task.declaration
+    enterprises = [e for e in (d.declarant, d.consignee) if e is not None]
+    return render(
+        request,
+        "inspections/rectification_new.html",
+        {"task": task, "enterprises": list(dict.fromkeys(enterprises)), "data": data, "errors": errors},
+        status=422 if errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def rectification_detail(request, pk):
+    item = selectors.rectification_get(request.user, pk)
+    return render(request, "inspections/rectification_detail.html", _detail_context(request, item))
+
+
+def _detail_context(request, item, **extra) -> dict:
+    user = request.user
+    staff = can(user, "rectification.create") and org_in_scope(user, item.org)
+    return {
+        "item": item,
+        "can_answer": can(user, "rectification.answer")
+        and user.enterprise_id == item.enterprise_id
+        and item.status == RectificationStatus.OPEN,
+        "can_decide": staff and item.status == RectificationStatus.ANSWERED,
+        "can_withdraw": staff and item.status == RectificationStatus.OPEN,
+        "timeline": timeline_entries(audit_timeline(obj=item)),
+        "errors": {},
+    } | extra
+
+
+@login_required
+@require_POST
+def rectification_act(request, pk, action):
+    if action not in ("answer", "close", "reopen"):
+        raise NotFound()
+    item = selectors.rectification_get(request.user, pk)
+    data = request.POST
+    version = _int(data.get("expected_version"))
+    try:
+        if action == "answer":
+            services.rectification_answer(
+                request=item, answer=data.get("answer", ""), actor=request.user, expected_version=version
+            )
+            messages.success(request, _("Your answer was sent."))
+        elif action == "close":
+            services.rectification_close(
+                request=item, reason=data.get("reason", ""), actor=request.user, expected_version=version
+            )
+            messages.success(request, _("Rectification closed."))
+        else:
+            services.rectification_reopen(
+                request=item,
+                reason=data.get("reason", ""),
+                due_date=_date(data.get("due_date")),
+                actor=request.user,
+                expected_version=version,
+            )
+            messages.success(request, _("Sent back to the enterprise."))
+    except ApplicationError as exc:
+        item = selectors.rectification_get(request.user, pk)
+        context = _detail_context(request, item, errors=exc.fields or {"__all__": [str(exc.message)]})
+        return render(request, "inspections/rectification_detail.html", context, status=exc.status)
+    return redirect("inspections:rectification_detail", pk=item.pk)
