@@ -14,9 +14,11 @@ from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
 from guomen.targeting.reasons import reason_text
 
 from . import selectors
+from .ephyto_api import router as ephyto_router
 from .services import declaration_submit
 
 router = Router(tags=["declarations"])
+router.add_router("/ephyto", ephyto_router)
 IDEMPOTENCY_ENDPOINT = "declarations.submit"
 MAX_PAGE = 200
 

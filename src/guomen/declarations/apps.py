@@ -8,8 +8,17 @@ class DeclarationsConfig(AppConfig):
     verbose_name = _("Declarations")
 
     def ready(self):
+        from guomen.accounts.choices import Role as R
+        from guomen.core.context_processors import NavItem, register_nav
+        from guomen.core.permissions import register_permissions
         from guomen.core.timeline import register_labeler
 
+        from .ephyto import ephyto_event_label
         from .timeline import declaration_event_label
 
         register_labeler("declaration", declaration_event_label)
+        register_labeler("ephyto", ephyto_event_label)
+        register_permissions(
+            {"ephyto.import": {R.INSPECTOR, R.SUPERVISOR, R.ADMINISTRATOR, R.SYSTEM, R.ENTERPRISE}}
+        )
+        register_nav(NavItem("declarations:ephyto_upload", _("ePhyto certificates"), "ephyto.import", 35))

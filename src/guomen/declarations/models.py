@@ -125,3 +125,62 @@ class DeclarationDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} {self.number}"
+
+
+class PhytoCertificate(BaseModel):
+    """An electronic phytosanitary certificate (ePhyto, UN/CEFACT SPSCertificate XML) as received."""
+
+    number = models.CharField(_("certificate number"), max_length=60, db_index=True)
+    type_code = models.CharField(_("type code"), max_length=10, blank=True)
+    status_code = models.CharField(_("status code"), max_length=10, blank=True)
+    issued = models.CharField(_("issued"), max_length=40, blank=True)
+    issuer = models.CharField(_("issuing authority"), max_length=200, blank=True)
+    consignor_name = models.CharField(_("consignor"), max_length=200)
+    consignee_name = models.CharField(_("consignee"), max_length=200, blank=True)
+    export_country = models.CharField(_("exporting country"), max_length=2)
+    import_country = models.CharField(_("importing country"), max_length=2, blank=True)
+    transport = models.CharField(_("means of transport"), max_length=255, blank=True)
+    items = models.JSONField(_("consignment items"), default=list)
+    treatments = models.JSONField(_("treatments"), default=list, blank=True)
+    additional_declarations = models.JSONField(_("additional declarations"), default=list, blank=True)
+    problems = models.JSONField(_("problems found"), default=list, blank=True)
+    declaration = models.ForeignKey(
+        Declaration,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="phyto_certificates",
+        verbose_name=_("declaration"),
+    )
+    org = models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("jurisdiction")
+    )
+    enterprise = models.ForeignKey(
+        "registry.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by enterprise"),
+    )
+    source = models.CharField(_("received through"), max_length=20)
+    sha256 = models.CharField(max_length=64, unique=True)
+    xml = models.TextField(_("XML"))
+    imported_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    scope_org_field = "org"
+    scope_enterprise_fields = ("enterprise", "declaration__declarant", "declaration__consignee")
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("ePhyto certificate")
+        verbose_name_plural = _("ePhyto certificates")
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def warnings(self) -> list[dict]:
+        return [p for p in self.problems if p.get("level") == "warning"]

@@ -78,3 +78,11 @@ def declaration_timeline(declaration: Declaration, tasks: list | None = None) ->
     """Every audit event of the declaration and of its inspection tasks, oldest first, labelled."""
     tasks = declaration_tasks(declaration) if tasks is None else tasks
     return timeline_entries(audit_timeline(objects=[declaration, *tasks]))
+
+
+def ephyto_mismatches(declaration: Declaration) -> list[str]:
+    """What the declaration's ePhyto certificates contradict (number, origin, commodity, weight, treatment,
+    production bases), as sentences; [] when no certificate arrived or all agree."""
+    from .ephyto_match import declaration_mismatches
+
+    return declaration_mismatches(declaration)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import ephyto_views, views
 
 app_name = "declarations"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("new/line/", views.line_form, name="line_form"),
     path("import/", views.bulk_import, name="bulk_import"),
     path("import/template/", views.bulk_template, name="bulk_template"),
+    path("ephyto/", ephyto_views.ephyto_upload, name="ephyto_upload"),
+    path("ephyto/<int:pk>/", ephyto_views.ephyto_detail, name="ephyto_detail"),
     path("<str:number>/", views.declaration_detail, name="detail"),
     path("<str:number>/cancel/", views.declaration_cancel_view, name="cancel"),
 ]

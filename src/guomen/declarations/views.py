@@ -14,6 +14,7 @@ from guomen.targeting.choices import CHANNEL_SHORT_LABELS
 from guomen.targeting.reasons import reason_text
 
 from . import bulk, selectors
+from .ephyto import certificates_for
 from .forms import (
     BulkUploadForm,
     CancelForm,
@@ -67,6 +68,9 @@ def declaration_detail(request, number: str):
         "events": selectors.declaration_timeline(declaration, tasks),
         "can_see_tasks": can(request.user, "inspection.view"),
         "cancel_form": CancelForm() if may_cancel(request.user, declaration) else None,
+        "phyto_certificates": certificates_for(declaration),
+        "ephyto_mismatches": selectors.ephyto_mismatches(declaration),
+        "can_import_ephyto": can(request.user, "ephyto.import"),
     }
     return render(request, "declarations/detail.html", context)
 
