@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from guomen.accounts.models import OrgUnit, User
 from guomen.core.errors import NotFound
-from guomen.core.permissions import can, restrict
+from guomen.core.permissions import can, require, restrict
 
 from .choices import OPEN_STATUSES, ComplaintStatus
 from .models import Complaint
@@ -55,6 +55,7 @@ def complaint_list(
 
 
 def complaint_get(*, user, pk: int) -> Complaint:
+    require(user, "complaint.view")
     found = (
         complaint_list(user=user)
         .prefetch_related("photos")

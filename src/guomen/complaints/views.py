@@ -60,14 +60,13 @@ def track(request):
 
 def track_detail(request, code: str):
     client = ratelimit.client_id(request)
-    form = TrackForm(initial={"code": code})
+    form = TrackForm({"code": code[:20]})
+    form.is_valid()
     try:
         ratelimit.check("complaint_track", client)
         view = selectors.complaint_track(code=code)
     except NotFound:
         ratelimit.hit("complaint_track", client)
-        form = TrackForm({"code": code})
-        form.is_valid()
         form.add_error("code", _("No complaint has this tracking code. Check the code on your receipt."))
         return render(request, "complaints/track.html", {"form": form}, status=404)
     except ApplicationError as exc:
