@@ -152,7 +152,7 @@ def _lines_exist(f: StatsFilter, outer: str):
     if f.group is not None:
         lines = lines.filter(hs__group_id=f.group.code)
     if f.hs:
-        lines = lines.filter(hs_id__startswith=f.hs)
+        lines = lines.filter(hs__code__startswith=f.hs)
     return Exists(lines)
 
 

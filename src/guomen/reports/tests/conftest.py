@@ -6,7 +6,7 @@ from guomen.accounts.choices import Role
 from guomen.registry.tests.factories import EnterpriseFactory
 from guomen.risk.models import RiskSignal
 
-from .factories import fruit_and_meat, inspection, consignment, pest
+from .factories import consignment, fruit_and_meat, inspection, pest
 
 SEP = dt.date(2026, 9, 10)
 AUG = dt.date(2026, 8, 5)
