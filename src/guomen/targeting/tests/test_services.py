@@ -46,7 +46,8 @@ def test_matching_rule_sets_channel_and_instruction(world):
     decision = _decide(world)
     assert decision.channel == "physical"
     assert "重点查看果柄" in decision.instruction
-    assert "榴莲" in decision.reasons[0]["text"]
+    assert "榴莲" not in decision.reasons[0]["text"]  # inspectors never see the rule's name
+    assert decision.explanation["rules"][0]["name"] == "榴莲"
 
 
 def test_strongest_matching_rule_wins(world):
@@ -132,7 +133,7 @@ def test_reason_text_follows_the_reader_language(world):
     SimpleRuleFactory(name="榴莲", hs_prefix="08", channel="physical")
     reason = _decide(world).reasons[0]
     with translation.override("en"):
-        assert reason_text(reason) == "Rule “榴莲” applies: Physical inspection."
+        assert reason_text(reason) == "Selected by risk targeting: Physical inspection."
 
 
 # --- the rule table ----------------------------------------------------------------------------------

@@ -1,16 +1,16 @@
-"""Targeting reads: the rule table."""
+"""Reads of the rule-profile table."""
 
 from django.db.models import Q, QuerySet
 
 from guomen.core.errors import NotFound
 from guomen.core.permissions import restrict
 
-from .models import SimpleRule
+from ..models import RuleProfile
 
 
 def rule_list(*, user, active: bool | None = None, q: str = "") -> QuerySet:
     """The rule table (rules are bureau-wide); empty for roles without targeting.view."""
-    qs = restrict(SimpleRule.objects.all(), user, "targeting.view").select_related("origin")
+    qs = restrict(RuleProfile.objects.all(), user, "targeting.view").select_related("origin")
     if active is not None:
         qs = qs.filter(active=active)
     if q:
@@ -18,9 +18,9 @@ def rule_list(*, user, active: bool | None = None, q: str = "") -> QuerySet:
     return qs.order_by("-active", "hs_prefix", "name")
 
 
-def rule_get(*, user, pk: int) -> SimpleRule:
+def rule_get(*, user, pk: int) -> RuleProfile:
     rule = (
-        restrict(SimpleRule.objects.all(), user, "targeting.view")
+        restrict(RuleProfile.objects.all(), user, "targeting.view")
         .select_related("origin")
         .filter(pk=pk)
         .first()

@@ -1,0 +1,81 @@
+"""Reads of control measures: which measures are in force for a declaration, the measure list."""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from guomen.core.errors import NotFound
+from guomen.core.permissions import restrict
+
+from ..choices import MeasureScope, MeasureStatus
+from ..models import ControlMeasure
+
+
+def open_measures_matching(
+    *,
+    origin_id: str,
+    enterprise_ids: set[int],
+    base_ids: set[int],
+    hs_codes: list[str],
+    group_ids: set[str],
+    today: dt.date | None = None,
+) -> list[ControlMeasure]:
+    """Measures in force today that match these facts of a declaration (one query)."""
+    today = today or timezone.localdate()
+    target = Q(scope=MeasureScope.ORIGIN_COMMODITY, origin_id=origin_id)
+    if enterprise_ids:
+        target |= Q(scope=MeasureScope.ENTERPRISE, enterprise_id__in=enterprise_ids)
+    if base_ids:
+        target |= Q(scope=MeasureScope.PRODUCTION_BASE, production_base_id__in=base_ids)
+    candidates = ControlMeasure.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=today),
+        target,
+        status=MeasureStatus.ACTIVE,
+        starts_on__lte=today,
+    ).order_by("id")
+    found = []
+    for measure in candidates:
+        if measure.scope == MeasureScope.ORIGIN_COMMODITY:
+            if measure.hs_prefix and not any(code.startswith(measure.hs_prefix) for code in hs_codes):
+                continue
+            if measure.commodity_group_id and measure.commodity_group_id not in group_ids:
+                continue
+        found.append(measure)
+    return found
+
+
+def measures_for_declaration(declaration) -> list[ControlMeasure]:
+    """Open control measures that match a declaration (shown on the inspector's dossier)."""
+    lines = list(declaration.lines.select_related("hs").prefetch_related("production_bases"))
+    return open_measures_matching(
+        origin_id=declaration.origin_country_id,
+        enterprise_ids={i for i in (declaration.declarant_id, declaration.consignee_id) if i},
+        base_ids={b.pk for line in lines for b in line.production_bases.all()},
+        hs_codes=[line.hs_id for line in lines],
+        group_ids={line.hs.group_id for line in lines if line.hs.group_id},
+    )
+
+
+def measure_list(*, user, status: str = "", q: str = "") -> QuerySet:
+    qs = restrict(ControlMeasure.objects.all(), user, "targeting.view").select_related(
+        "enterprise", "production_base", "origin", "commodity_group"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        qs = qs.filter(
+            Q(reason__icontains=q)
+            | Q(enterprise__name_zh__icontains=q)
+            | Q(production_base__code__icontains=q)
+            | Q(origin__code__iexact=q)
+            | Q(hs_prefix__startswith=q)
+        )
+    return qs.order_by("status", "-id")
+
+
+def measure_get(*, user, pk: int) -> ControlMeasure:
+    measure = measure_list(user=user).filter(pk=pk).first()
+    if measure is None:
+        raise NotFound()
+    return measure
