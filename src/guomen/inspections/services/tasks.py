@@ -11,6 +11,7 @@ from guomen.core.workflow import transition
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import Declaration
 from guomen.declarations.services import declaration_transition
+from guomen.targeting.services import outcome_recorded
 
 from ..choices import ALLOWED_TRANSITIONS, Disposition, Outcome, TaskStatus, TreatmentKind
 from ..models import InspectionTask
@@ -324,6 +325,7 @@ def inspection_disposition_confirm(
     task.declaration = declaration
     if task.outcome == Outcome.NON_CONFORMING:
         signal_for_non_conformity(task, actor=actor)
+    outcome_recorded(declaration=declaration, actor=actor)  # targeting: features and control measures
     return task
 
 
