@@ -11,7 +11,7 @@ from django.utils import timezone
 from guomen.catalog.models import Country, ImportRequirement
 from guomen.catalog.selectors import country_resolve, normalise_hs
 from guomen.core.errors import NotFound
-from guomen.core.permissions import restrict
+from guomen.core.permissions import require, restrict
 from guomen.declarations.models import Declaration
 from guomen.documents.selectors import documents_for
 
@@ -56,6 +56,7 @@ def decision_list(*, user, kind: str = "", published: str = "", q: str = "") -> 
 
 
 def decision_get(*, user, pk: int, action: str = "decision.view") -> PublicDecision:
+    require(user, action)
     found = restrict(PublicDecision.objects.all(), user, action).select_related("org").filter(pk=pk).first()
     if found is None:
         raise NotFound()

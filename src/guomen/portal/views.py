@@ -105,14 +105,12 @@ def consignment(request):
                 number=form.cleaned_data["number"], code=form.cleaned_data["code"]
             )
         except NotFound:
+            message, status = _("No consignment matches this number and code."), 404
             try:
                 ratelimit.hit("consignment_lookup", client)
             except ApplicationError as limited:
-                exc = limited
-            form.add_error(
-                None, exc.message if exc.status == 429 else _("No consignment matches this number and code.")
-            )
-            status = exc.status
+                message, status = limited.message, limited.status
+            form.add_error(None, message)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
             status = exc.status
