@@ -87,6 +87,8 @@ def photo_upload(
         size_bytes=len(jpeg),
     )
     photo.image.save(f"{uuid.uuid4().hex[:12]}.jpg", ContentFile(jpeg), save=False)
+    with Image.open(io.BytesIO(jpeg)) as stored:
+        photo.width, photo.height = stored.size
     photo.save()
     audit_record(
         actor=actor,

@@ -22,3 +22,9 @@ def enterprise_user(orgs, make_user):
     from guomen.registry.tests.factories import EnterpriseFactory
 
     return make_user(Role.ENTERPRISE, enterprise=EnterpriseFactory(org=orgs["SZ"]), username="ent_user")
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded photos go to a temporary folder, not var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -44,3 +44,28 @@ def durian_requirement():
         HazardFactory(code="PLANMI", name_zh="大洋臀纹粉蚧", scientific_name="Planococcus minor"),
     )
     return requirement
+
+
+def jpeg_with_exif(size=(3000, 2000), color=(200, 30, 30)) -> bytes:
+    """A camera-like JPEG: large, with EXIF (camera make, GPS) that must not survive the upload."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, color)
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"  # Make
+    exif[0x8825] = {1: "N", 2: (22.0, 32.0, 10.0)}  # GPS IFD
+    out = io.BytesIO()
+    image.save(out, format="JPEG", exif=exif.tobytes())
+    return out.getvalue()
+
+
+def closed_by_colleague(task, colleague, supervisor):
+    """Someone else recorded a result and the supervisor confirmed it: the task is closed."""
+    from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
+
+    recorded = inspection_result_record(
+        task=task, outcome="conforming", proposed_disposition="release", actor=colleague
+    )
+    return inspection_disposition_confirm(task=recorded, disposition="release", actor=supervisor)

@@ -64,7 +64,9 @@ def rectification_new(request, pk):
             messages.success(request, _("Rectification request sent to %(e)s.") % {"e": item.enterprise})
             return redirect("inspections:rectification_detail", pk=item.pk)
         except ApplicationError as exc:
-            errors = exc.fields or {"__all__": [str(exc.message)]}
+            errors = exc.fields or {"form": [str(exc.message)]}
+            if "__all__" in errors:
+                errors["form"] = errors.pop("__all__")
     d = task.declaration
     enterprises = [e for e in (d.declarant, d.consignee) if e is not None]
     return render(
@@ -127,6 +129,6 @@ def rectification_act(request, pk, action):
             messages.success(request, _("Sent back to the enterprise."))
     except ApplicationError as exc:
         item = selectors.rectification_get(request.user, pk)
-        context = _detail_context(request, item, errors=exc.fields or {"__all__": [str(exc.message)]})
+        context = _detail_context(request, item, errors=exc.fields or {"form": [str(exc.message)]})
         return render(request, "inspections/rectification_detail.html", context, status=exc.status)
     return redirect("inspections:rectification_detail", pk=item.pk)
