@@ -15,6 +15,7 @@ from .services import JOB_KIND
 
 
 def quality_report_list(*, user):
+    require(user, "report.generate")
     return restrict(QualityReport.objects.select_related("org", "created_by"), user, "report.generate")
 
 
