@@ -1,0 +1,126 @@
+"""Every figure of a campaign, computed from the linked records and the outreach records.
+
+inspections        linked inspection tasks + linked spot checks
+officer_visits     执法人员人次: one per inspection task with a recorded result, two per spot check drawn
+enterprises        distinct enterprises: declarants of the inspections and spot-checked enterprises
+non_conformities   per non-conforming inspection its findings (at least one) + non-conforming checklist items
+rectified          those of them rectified: spot checks with a rectification date, inspections whose
+                   treatment was completed (declaration released after treatment)
+samples            batches sampled: declarations of linked samples (and samples of linked inspections)
+                   + batches sampled during spot checks
+warnings           linked credit events that are warnings (in force)
+signals            linked risk signals
+events, visits, materials, people   sums of the outreach records
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q, Sum
+
+from .choices import ActivityCategory, LinkKind, Metric
+
+
+def _linked_ids(campaign) -> dict[str, list[int]]:
+    ids = defaultdict(list)
+    for kind, object_id in campaign.links.values_list("kind", "object_id"):
+        ids[kind].append(object_id)
+    return ids
+
+
+def _inspection_figures(task_ids) -> dict:
+    from guomen.inspections.models import InspectionTask
+
+    tasks = list(
+        InspectionTask.objects.filter(pk__in=task_ids)
+        .annotate(n_findings=Count("findings"))
+        .values("pk", "declaration_id", "declaration__declarant_id", "declaration__status", "outcome",
+                "disposition", "recorded_by_id", "n_findings")
+    )  # fmt: skip
+    nc = rectified = 0
+    for t in tasks:
+        if t["outcome"] == "non_conforming":
+            found = max(1, t["n_findings"])
+            nc += found
+            if t["disposition"] == "treatment" and t["declaration__status"] == "released":
+                rectified += found
+    return {
+        "count": len(tasks),
+        "officers": sum(1 for t in tasks if t["recorded_by_id"]),
+        "enterprises": {t["declaration__declarant_id"] for t in tasks},
+        "declarations": {t["declaration_id"] for t in tasks},
+        "nc": nc,
+        "rectified": rectified,
+    }
+
+
+def _spot_check_figures(task_ids) -> dict:
+    from guomen.supervision.models import SpotCheckTask
+
+    tasks = list(
+        SpotCheckTask.objects.filter(pk__in=task_ids).exclude(status="cancelled")
+        .annotate(n_bad=Count("items", filter=Q(items__outcome="non_conform")))
+        .values("enterprise_id", "inspector_a_id", "inspector_b_id", "n_bad", "rectified_on", "samples_taken")
+    )  # fmt: skip
+    return {
+        "count": len(tasks),
+        "officers": sum(bool(t["inspector_a_id"]) + bool(t["inspector_b_id"]) for t in tasks),
+        "enterprises": {t["enterprise_id"] for t in tasks},
+        "nc": sum(t["n_bad"] for t in tasks),
+        "rectified": sum(t["n_bad"] for t in tasks if t["rectified_on"]),
+        "samples": sum(t["samples_taken"] for t in tasks),
+    }
+
+
+def _sampled_batches(sample_ids, inspection_declarations) -> int:
+    from guomen.labs.models import Sample
+
+    batches = set(Sample.objects.filter(pk__in=sample_ids).values_list("declaration_id", flat=True))
+    batches |= set(
+        Sample.objects.filter(declaration_id__in=inspection_declarations).values_list(
+            "declaration_id", flat=True
+        )
+    )
+    return len(batches)
+
+
+def campaign_figures(campaign) -> dict:
+    """All the campaign's figures (Metric values as keys) plus activities per category."""
+    from guomen.risk.models import RiskSignal
+    from guomen.supervision.models import CreditEvent
+
+    ids = _linked_ids(campaign)
+    insp = _inspection_figures(ids[LinkKind.INSPECTION])
+    spot = _spot_check_figures(ids[LinkKind.SPOT_CHECK])
+    outreach = campaign.outreach.aggregate(
+        events=Sum("events_held"), visits=Sum("enterprises_visited"),
+        materials=Sum("materials_distributed"), people=Sum("people_reached"),
+    )  # fmt: skip
+    figures = {
+        Metric.INSPECTIONS: insp["count"] + spot["count"],
+        Metric.OFFICER_VISITS: insp["officers"] + spot["officers"],
+        Metric.ENTERPRISES: len(insp["enterprises"] | spot["enterprises"]),
+        Metric.NON_CONFORMITIES: insp["nc"] + spot["nc"],
+        Metric.RECTIFIED: insp["rectified"] + spot["rectified"],
+        Metric.SAMPLES: _sampled_batches(ids[LinkKind.SAMPLE], insp["declarations"]) + spot["samples"],
+        Metric.WARNINGS: CreditEvent.objects.filter(
+            pk__in=ids[LinkKind.CREDIT_EVENT], kind="warning", status="active"
+        ).count(),
+        Metric.SIGNALS: RiskSignal.objects.filter(pk__in=ids[LinkKind.SIGNAL]).count(),
+        **{key: int(value or 0) for key, value in outreach.items()},
+    }
+    figures = {str(k): v for k, v in figures.items()}
+    counts = dict(campaign.activities.values_list("category").annotate(n=Count("id")).order_by())
+    figures["activities"] = {c: counts.get(c, 0) for c in ActivityCategory.values}
+    return figures
+
+
+def progress(campaign, figures: dict | None = None) -> list[dict]:
+    """Each target with what has been achieved and the share (capped at 100 for the bar)."""
+    figures = figures or campaign_figures(campaign)
+    rows = []
+    for target in campaign.targets.all().order_by("id"):
+        actual = figures.get(target.metric, 0)
+        share = round(100 * actual / target.target) if target.target else 0
+        rows.append({"metric": target.metric, "label": Metric(target.metric).label, "target": target.target,
+                     "actual": actual, "percent": share, "bar": min(100, share)})  # fmt: skip
+    return rows

@@ -1,0 +1,155 @@
+"""The campaign summary report (活动总结) in Chinese, in the style of the bureau's own reports.
+
+One structure (title, paragraphs, sections, a targets table) rendered as Markdown, DOCX or PDF; every
+figure comes from campaign_figures().
+"""
+
+import io
+
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .choices import ActivityCategory
+from .figures import campaign_figures, progress
+
+CATEGORY_ORDER = [ActivityCategory.PUBLICITY, ActivityCategory.RECTIFICATION, ActivityCategory.SERVICE,
+                  ActivityCategory.BRAND]  # fmt: skip
+NUMERALS = "一二三四五六七八九十"
+
+
+def cn_date(d) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def build(campaign, *, language: str = "zh-hans") -> dict:
+    """The report's content: {title, subtitle, lead, paragraphs, sections, table, footer}."""
+    with translation.override(language):
+        f = campaign_figures(campaign)
+        period = {"start": cn_date(campaign.starts_on), "end": cn_date(campaign.ends_on), "org": campaign.org.name,
+                  "name": campaign.name, "theme": campaign.theme or campaign.name}  # fmt: skip
+        lead = (
+            _("From %(start)s to %(end)s, %(org)s carried out %(name)s under the theme “%(theme)s”.") % period
+        )
+        paragraphs = []
+        if f["inspections"]:
+            paragraphs.append(_(
+                "Law-enforcement officers were sent out %(officers)s times to inspect %(enterprises)s enterprises "
+                "(%(inspections)s inspections and spot checks); %(nc)s non-conformities were found and the "
+                "enterprises were urged to rectify them on time: %(rectified)s have been rectified."
+            ) % {"officers": f["officer_visits"], "enterprises": f["enterprises"], "inspections": f["inspections"],
+                 "nc": f["non_conformities"], "rectified": f["rectified"]})  # fmt: skip
+        if f["samples"] or f["warnings"] or f["signals"]:
+            paragraphs.append(_(
+                "%(samples)s batches were sampled for testing, %(warnings)s warnings were issued and "
+                "%(signals)s risk signals were recorded."
+            ) % {"samples": f["samples"], "warnings": f["warnings"], "signals": f["signals"]})  # fmt: skip
+        if f["events"] or f["visits"] or f["materials"] or f["people"]:
+            paragraphs.append(_(
+                "%(events)s publicity and service events were held, %(visits)s enterprises were visited, "
+                "%(materials)s copies of materials were distributed and %(people)s people were reached."
+            ) % {"events": f["events"], "visits": f["visits"], "materials": f["materials"], "people": f["people"]})  # fmt: skip
+        sections = []
+        activities = list(campaign.activities.order_by("held_on", "id"))
+        for number, category in enumerate(c for c in CATEGORY_ORDER if f["activities"][c]):
+            items = [f"{cn_date(a.held_on)},{a.title}" + (f"。{a.description}" if a.description else "")
+                     for a in activities if a.category == category]  # fmt: skip
+            sections.append(
+                {"heading": f"{NUMERALS[number]}、{ActivityCategory(category).label}", "items": items}
+            )
+        table = [
+            {
+                "label": str(row["label"]),
+                "target": row["target"],
+                "actual": row["actual"],
+                "percent": row["percent"],
+            }
+            for row in progress(campaign, f)
+        ]
+        return {
+            "title": _("Summary of %(name)s") % {"name": campaign.name},
+            "subtitle": f"{campaign.org.name} · {cn_date(campaign.starts_on)}—{cn_date(campaign.ends_on)}",
+            "lead": lead,
+            "paragraphs": paragraphs,
+            "sections": sections,
+            "table_head": [_("Measure"), _("Target"), _("Achieved"), _("Share")],
+            "table": table,
+            "targets_heading": _("Targets and results"),
+            "work_heading": _("Work carried out"),
+            "footer": _("Every figure is computed from the records in Guomen on %(date)s.")
+            % {"date": cn_date(timezone.localdate())},
+            "figures": f,
+        }
+
+
+def render_md(report: dict) -> bytes:
+    lines = [
+        f"# {report['title']}",
+        "",
+        report["subtitle"],
+        "",
+        report["lead"] + "".join(report["paragraphs"]),
+        "",
+    ]
+    if report["sections"]:
+        lines += [f"## {report['work_heading']}", ""]
+        for section in report["sections"]:
+            lines += [f"### {section['heading']}", ""] + [f"- {item}" for item in section["items"]] + [""]
+    if report["table"]:
+        lines += [f"## {report['targets_heading']}", "", "| " + " | ".join(map(str, report["table_head"])) + " |",
+                  "|---|---:|---:|---:|"]  # fmt: skip
+        lines += [
+            f"| {r['label']} | {r['target']} | {r['actual']} | {r['percent']}% |" for r in report["table"]
+        ]
+        lines.append("")
+    lines += [f"*{report['footer']}*", ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def render_docx(report: dict) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Noto Sans SC"
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans SC")
+    heading = doc.add_heading(report["title"], level=0)
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph(report["subtitle"]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph(report["lead"] + "".join(report["paragraphs"]))
+    if report["sections"]:
+        doc.add_heading(report["work_heading"], level=1)
+        for section in report["sections"]:
+            doc.add_heading(section["heading"], level=2)
+            for item in section["items"]:
+                doc.add_paragraph(item, style="List Bullet")
+    if report["table"]:
+        doc.add_heading(report["targets_heading"], level=1)
+        table = doc.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, report["table_head"], strict=True):
+            cell.text = str(text)
+        for row in report["table"]:
+            cells = table.add_row().cells
+            for cell, text in zip(
+                cells, (row["label"], row["target"], row["actual"], f"{row['percent']}%"), strict=True
+            ):
+                cell.text = str(text)
+    doc.add_paragraph(report["footer"])
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def render_pdf(report: dict) -> bytes:
+    from guomen.core.pdf import render_pdf as to_pdf
+
+    return to_pdf("campaigns/pdf/report.html", {"report": report})
+
+
+RENDERERS = {"md": render_md, "docx": render_docx, "pdf": render_pdf}
+
+
+def campaign_report(campaign, fmt: str) -> bytes:
+    return RENDERERS[fmt](build(campaign))

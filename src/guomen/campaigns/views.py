@@ -1,0 +1,138 @@
+"""Campaign pages: list, new, the campaign with live progress, activities, outreach, links, report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from guomen.core.errors import ApplicationError, NotFound, PermissionDenied
+from guomen.core.permissions import can, org_in_scope, require
+from guomen.core.ui import add_errors, page_of
+
+from . import selectors, services
+from .figures import campaign_figures, progress
+from .forms import ActivityForm, CampaignForm, LinkForm, OutreachForm
+from .report import RENDERERS, campaign_report
+
+CONTENT_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@login_required
+@require_GET
+def campaign_list(request):
+    require(request.user, "campaign.view")
+    qs = selectors.campaign_list(user=request.user)
+    return render(
+        request,
+        "campaigns/list.html",
+        {"page": page_of(request, qs), "can_edit": can(request.user, "campaign.edit")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def campaign_new(request):
+    require(request.user, "campaign.edit")
+    form = CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data[k] for k in ("code", "name", "kind", "theme", "starts_on", "ends_on")}
+        try:
+            campaign = services.campaign_create(data=data, targets=form.targets(), actor=request.user)
+        except ApplicationError as exc:
+            add_errors(form, exc)
+        else:
+            return redirect("campaigns:detail", code=campaign.code)
+    return render(request, "campaigns/new.html", {"form": form})
+
+
+@login_required
+@require_GET
+def campaign_detail(request, code):
+    campaign = selectors.campaign_get(user=request.user, code=code)
+    figures = campaign_figures(campaign)
+    context = {"campaign": campaign, "figures": figures, "progress": progress(campaign, figures)}
+    if request.htmx:
+        return render(request, "campaigns/partials/progress.html", context)
+    here = org_in_scope(request.user, campaign.org)
+    context |= {
+        "activities": campaign.activities.order_by("held_on"),
+        "outreach": campaign.outreach.order_by("held_on")[:50],
+        "can_record": here and can(request.user, "campaign.record") and campaign.status in ("planned", "active"),
+        "can_edit": here and can(request.user, "campaign.edit"),
+        "activity_form": ActivityForm(), "outreach_form": OutreachForm(), "link_form": LinkForm(),
+    }  # fmt: skip
+    return render(request, "campaigns/detail.html", context)
+
+
+def _post(request, code, form_class, call, success):
+    campaign = selectors.campaign_get(user=request.user, code=code)
+    form = form_class(request.POST)
+    back = reverse("campaigns:detail", args=[code])
+    if not form.is_valid():
+        messages.error(request, " ".join(f"{form.fields[k].label if k in form.fields else ''}: {e}"
+                                         for k, errs in form.errors.items() for e in errs))  # fmt: skip
+        return redirect(back)
+    try:
+        call(campaign, form.cleaned_data)
+    except (PermissionDenied, NotFound):
+        raise
+    except ApplicationError as exc:
+        messages.error(request, " ".join(p for ps in exc.fields.values() for p in ps) or str(exc.message))
+    else:
+        messages.success(request, success)
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def activity_add(request, code):
+    return _post(request, code, ActivityForm,
+                 lambda c, d: services.activity_add(campaign=c, data=d, actor=request.user),
+                 _("The activity was added."))  # fmt: skip
+
+
+@login_required
+@require_POST
+def outreach_add(request, code):
+    return _post(request, code, OutreachForm,
+                 lambda c, d: services.outreach_record(campaign=c, data=d, actor=request.user),
+                 _("The outreach record was added."))  # fmt: skip
+
+
+@login_required
+@require_POST
+def link_add(request, code):
+    return _post(request, code, LinkForm,
+                 lambda c, d: services.campaign_link(campaign=c, kind=d["kind"], object_id=d["object_id"], actor=request.user),
+                 _("The record now counts towards the campaign."))  # fmt: skip
+
+
+@login_required
+@require_POST
+def status_change(request, code):
+    campaign = selectors.campaign_get(user=request.user, code=code)
+    try:
+        services.campaign_set_status(campaign=campaign, to=request.POST.get("to", ""), actor=request.user)
+    except (PermissionDenied, NotFound):
+        raise
+    except ApplicationError as exc:
+        messages.error(request, str(exc.message))
+    return redirect("campaigns:detail", code=code)
+
+
+@login_required
+@require_GET
+def report(request, code, fmt):
+    campaign = selectors.campaign_get(user=request.user, code=code)
+    if fmt not in RENDERERS:
+        raise NotFound()
+    response = HttpResponse(campaign_report(campaign, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{campaign.code}.{fmt}"'
+    return response
