@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from guomen.catalog.models import CommodityGroup, Country, Hazard
 from guomen.catalog.selectors import hs_resolve
@@ -195,6 +195,7 @@ class ActionIn(Schema):
 
 class MeasureIn(Schema):
     kind: str
+    scope: str = ""
     owner: str
     deadline: dt.date
     lifting_condition: str
@@ -262,7 +263,7 @@ def signal_create(request, payload: SignalIn):
         if data["hs"] is None:
             raise ValidationFailed(fields={"hs_code": ["?"]})
     data["hazard"] = _lookup(Hazard, "code", payload.hazard_code, "hazard_code")
-    return 201, services.signal_enter(actor=request.auth, data=data)
+    return Status(201, services.signal_enter(actor=request.auth, data=data))
 
 
 @router.get("/signals/{signal_id}", response=SignalOut, summary="One risk signal")
@@ -288,7 +289,9 @@ def assessment_new(request, payload: AssessmentIn):
     _need(request.auth, "risk.edit")
     cluster = selectors.cluster_get(user=request.auth, pk=payload.cluster_id) if payload.cluster_id else None
     signal = selectors.signal_get(user=request.auth, pk=payload.signal_id) if payload.signal_id else None
-    return 201, assessment_create(actor=request.auth, data=payload.dict(), cluster=cluster, signal=signal)
+    return Status(
+        201, assessment_create(actor=request.auth, data=payload.dict(), cluster=cluster, signal=signal)
+    )
 
 
 @router.get("/warnings", response=list[WarningOut], summary="Early warnings I may see")
@@ -314,7 +317,9 @@ def warning_new(request, payload: WarningIn):
     if len(units) != len(set(payload.addressees)):
         raise ValidationFailed(fields={"addressees": ["?"]})
     data = payload.dict() | {"addressees": units}
-    return 201, warning_create(actor=request.auth, data=data, assessment=assessment, follow_up_of=original)
+    return Status(
+        201, warning_create(actor=request.auth, data=data, assessment=assessment, follow_up_of=original)
+    )
 
 
 @router.get("/warnings/{warning_id}", response=WarningOut, summary="One early warning with its measures")
@@ -350,7 +355,7 @@ def measure_new(request, warning_id: int, payload: MeasureIn):
     warning = selectors.warning_get(user=request.auth, pk=warning_id)
     data = payload.dict() | _subject(payload)
     data["owner"] = _lookup(User, "username", payload.owner, "owner")
-    return 201, measure_add(warning=warning, actor=request.auth, data=data)
+    return Status(201, measure_add(warning=warning, actor=request.auth, data=data))
 
 
 @router.post("/measures/{measure_id}/{action}", response=MeasureOut, summary="lift or complete a measure")

@@ -25,6 +25,8 @@ def _reason(measure) -> str:
 
 
 def control_scope(measure) -> str:
+    if measure.scope:
+        return measure.scope
     if measure.production_base_id:
         return "production_base"
     if measure.enterprise_id:

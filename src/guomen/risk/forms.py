@@ -7,7 +7,7 @@ from guomen.catalog.models import CommodityGroup, Country, Hazard
 from guomen.catalog.selectors import hs_resolve
 from guomen.registry.models import Enterprise, ProductionBase
 
-from .choices import MANUAL_SOURCES, Classification, MeasureKind, RiskDecision, SignalSource
+from .choices import MANUAL_SOURCES, Classification, ClusterDimension, MeasureKind, RiskDecision, SignalSource
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -71,6 +71,12 @@ class WarningForm(SubjectFields):
 
 class MeasureForm(forms.Form):
     kind = forms.ChoiceField(label=_("Measure"), choices=MeasureKind.choices)
+    scope = forms.ChoiceField(
+        label=_("Applies to"),
+        choices=[("", _("The warning's most specific subject")), *ClusterDimension.choices],
+        required=False,
+        help_text=_("For tightened inspection and suspension."),
+    )
     owner = forms.ModelChoiceField(
         queryset=User.objects.filter(is_active=True)
         .exclude(role__in=[Role.ENTERPRISE, Role.SYSTEM])

@@ -12,7 +12,7 @@ from guomen.core.errors import PermissionDenied, ValidationFailed
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.workflow import transition
 
-from .choices import MEASURE_TRANSITIONS, MeasureKind, MeasureStatus, WarningStatus
+from .choices import MEASURE_TRANSITIONS, ClusterDimension, MeasureKind, MeasureStatus, WarningStatus
 from .early_warnings import warning_close_if_done
 from .effects import apply_effect, check_target, lift_effect
 from .inbox import notify
@@ -20,6 +20,7 @@ from .models import EarlyWarning, Measure
 
 MEASURE_FIELDS = (
     "kind",
+    "scope",
     "owner",
     "deadline",
     "lifting_condition",
@@ -36,6 +37,26 @@ MEASURE_FIELDS = (
     "public_days",
 )
 DEFAULTS = {"consignments": 10, "lift_after_conforming": 5, "public_days": 28}
+
+
+def _narrow_to_scope(values: dict) -> None:
+    """Tightened inspection and suspension act on one thing: the base, the enterprise or origin × commodity."""
+    if values.get("kind") not in (MeasureKind.TIGHTENED_INSPECTION, MeasureKind.SUSPENSION):
+        return
+    scope = values.get("scope") or (
+        ClusterDimension.PRODUCTION_BASE
+        if values.get("production_base")
+        else ClusterDimension.ENTERPRISE
+        if values.get("enterprise")
+        else ClusterDimension.ORIGIN_COMMODITY
+    )
+    values["scope"] = scope
+    if scope != ClusterDimension.PRODUCTION_BASE:
+        values["production_base"] = None
+    if scope != ClusterDimension.ENTERPRISE:
+        values["enterprise"] = None
+    if scope == ClusterDimension.ORIGIN_COMMODITY and values.get("kind") == MeasureKind.SUSPENSION:
+        raise ValidationFailed(fields={"scope": [_("Suspend an enterprise or a production base.")]})
 
 
 @transaction.atomic

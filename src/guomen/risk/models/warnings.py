@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
-from ..choices import Classification, MeasureKind, MeasureStatus, RiskDecision, WarningStatus
+from ..choices import (
+    Classification,
+    ClusterDimension,
+    MeasureKind,
+    MeasureStatus,
+    RiskDecision,
+    WarningStatus,
+)
 
 
 def _fk(model: str, label, related_name: str = "+"):
@@ -101,6 +108,7 @@ class Measure(BaseModel):
     deadline = models.DateField(_("deadline"), db_index=True)
     lifting_condition = models.CharField(_("lifting condition"), max_length=255)
     # what the measure applies to
+    scope = models.CharField(_("applies to"), max_length=20, choices=ClusterDimension.choices, blank=True)
     enterprise = _fk("registry.Enterprise", _("enterprise"))
     production_base = _fk("registry.ProductionBase", _("production base"))
     origin = _fk("catalog.Country", _("origin"))
