@@ -14,11 +14,11 @@ from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
 from guomen.targeting.reasons import reason_text
 
 from . import selectors
-from .ephyto_api import router as ephyto_router
+from .ephyto_api import add_ephyto_route
 from .services import declaration_submit
 
 router = Router(tags=["declarations"])
-router.add_router("/ephyto", ephyto_router)
+add_ephyto_route(router)  # before "/{number}", which would otherwise take "ephyto" for a number
 IDEMPOTENCY_ENDPOINT = "declarations.submit"
 MAX_PAGE = 200
 

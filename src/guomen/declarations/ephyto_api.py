@@ -2,12 +2,10 @@
 
 from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Schema, Status
 
 from .ephyto import EphytoRejected, ephyto_import
 from .ephyto_parse import ERROR, MAX_BYTES
-
-router = Router(tags=["declarations"])
 
 
 class ProblemOut(Schema):
@@ -41,24 +39,6 @@ def _payload(request) -> bytes:
         raise EphytoRejected([{"level": ERROR, "message": too_big, "line": None}]) from exc
 
 
-@router.post(
-    "",
-    response={200: EphytoOut, 201: EphytoOut},
-    summary="Receive an ePhyto certificate (UN/CEFACT SPSCertificate XML)",
-    openapi_extra={
-        "requestBody": {
-            "content": {
-                "application/xml": {"schema": {"type": "string"}},
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                    }
-                },
-            }
-        }
-    },
-)
 def ephyto_receive(request, declaration: str = ""):
     """Send the XML as the body (Content-Type: application/xml) or as a multipart `file`.
 
@@ -82,3 +62,25 @@ def ephyto_receive(request, declaration: str = ""):
         "mismatches": report.mismatches,
     }
     return Status(201 if report.created else 200, body)
+
+
+def add_ephyto_route(router) -> None:
+    """POST /ephyto on the declarations router (added before its "/{number}" routes)."""
+    router.post(
+        "/ephyto",
+        response={200: EphytoOut, 201: EphytoOut},
+        summary="Receive an ePhyto certificate (UN/CEFACT SPSCertificate XML)",
+        openapi_extra={
+            "requestBody": {
+                "content": {
+                    "application/xml": {"schema": {"type": "string"}},
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {"file": {"type": "string", "format": "binary"}},
+                        }
+                    },
+                }
+            }
+        },
+    )(ephyto_receive)
