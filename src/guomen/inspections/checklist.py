@@ -97,7 +97,11 @@ def _identity(declaration, requirements) -> list[ChecklistItem]:
                 CheckKind.IDENTITY,
                 f"id.goods.{line.line_no}",
                 _("Goods, quantity and packing as declared: %(desc)s %(qty)s %(unit)s")
-                % {"desc": line.description, "qty": f"{line.quantity:g}", "unit": line.unit},
+                % {
+                    "desc": line.description,
+                    "qty": format(line.quantity.normalize(), "f"),
+                    "unit": line.unit,
+                },
             )
         )
     for req in requirements:

@@ -128,6 +128,11 @@
       write(QUEUE_KEY, read(QUEUE_KEY).filter(function (q) { return !done[q.key]; }));
       write(LOG_KEY, log.slice(-50));
       document.dispatchEvent(new CustomEvent("gm:synced", { detail: answer }));
+      var page = document.getElementById("task-page");
+      var here = page ? parseInt(page.getAttribute("data-task"), 10) : null;
+      if (here && answer.results.some(function (res) { return res.task_id === here; })) {
+        location.reload();  // the page shown was the copy saved offline: show the task as it is now
+      }
     }).catch(function () { /* still no usable signal: keep the queue */ }).then(function () {
       syncing = false;
       render();
