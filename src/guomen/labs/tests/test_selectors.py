@@ -63,7 +63,7 @@ def test_sample_of_another_jurisdiction_is_not_found(sample, other_inspector):
 
 def test_samples_for_task_carry_status_and_verdict(sample, task):
     (found,) = samples_for_task(task)
-    assert (found.number, found.status, found.verdict_label) == (sample.number, "registered", "Registered")
+    assert (found.number, found.status, found.verdict_label) == (sample.number, "registered", "已登记")
 
 
 def test_queue_holds_samples_handed_over_to_my_laboratory(sample, inspector, lab_analyst):
