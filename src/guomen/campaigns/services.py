@@ -30,9 +30,17 @@ def _clean(obj) -> None:
         raise validation_error_from_django(exc) from exc
 
 
+def takes_part(actor, campaign) -> bool:
+    """The organising unit, the units above it, and the units below it (its ports) take part."""
+    if org_in_scope(actor, campaign.org):
+        return True
+    return bool(getattr(actor, "org_id", None)) and actor.org.path.startswith(campaign.org.path)
+
+
 def _require_here(actor, action: str, campaign) -> None:
     require(actor, action)
-    if not org_in_scope(actor, campaign.org):
+    allowed = org_in_scope(actor, campaign.org) if action == "campaign.edit" else takes_part(actor, campaign)
+    if not allowed:
         raise PermissionDenied(_("This campaign belongs to another unit."))
 
 

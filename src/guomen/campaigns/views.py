@@ -62,9 +62,10 @@ def campaign_detail(request, code):
         return render(request, "campaigns/partials/progress.html", context)
     here = org_in_scope(request.user, campaign.org)
     context |= {
+        "can_record": services.takes_part(request.user, campaign) and can(request.user, "campaign.record")
+        and campaign.status in ("planned", "active"),
         "activities": campaign.activities.order_by("held_on"),
         "outreach": campaign.outreach.order_by("held_on")[:50],
-        "can_record": here and can(request.user, "campaign.record") and campaign.status in ("planned", "active"),
         "can_edit": here and can(request.user, "campaign.edit"),
         "activity_form": ActivityForm(), "outreach_form": OutreachForm(), "link_form": LinkForm(),
     }  # fmt: skip
