@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from guomen.declarations.models import Declaration
+from guomen.declarations.models import Declaration, DeclarationLine
 
 from .. import integrations
 from ..checklist import checklist_build
@@ -12,6 +12,9 @@ from .tasks import task_requirements
 
 HISTORY_DEPTH = 20
 HISTORY_SHOWN = 3
+# Recent results are looked for among the newest lines of a production base or commodity (rows are
+# written in arrival order), so the dossier stays fast however long the history is.
+LINE_WINDOW = 1000
 BAD_BASE_STATUSES = {"suspended", "revoked", "pending"}  # pending = not (yet) registered
 
 
@@ -82,6 +85,21 @@ def _history(label: str, qs) -> History:
     )
 
 
+def _newest_declarations_of_base(base_id: int):
+    """Ids of the declarations of the base's newest lines, as a subquery (one SQL statement)."""
+    through = DeclarationLine.production_bases.through
+    line_ids = (
+        through.objects.filter(productionbase_id=base_id)
+        .order_by("-id")
+        .values("declarationline_id")[:LINE_WINDOW]
+    )
+    return DeclarationLine.objects.filter(pk__in=line_ids).values("declaration_id")
+
+
+def _newest_declarations_of_commodity(hs_id: str):
+    return DeclarationLine.objects.filter(hs_id=hs_id).order_by("-id").values("declaration_id")[:LINE_WINDOW]
+
+
 def recent_results(declaration) -> list[History]:
     """The last inspections of the same declarant, production base and origin × commodity."""
     others = Declaration.objects.exclude(pk=declaration.pk)
@@ -100,7 +118,7 @@ def recent_results(declaration) -> list[History]:
                 out.append(
                     _history(
                         _("Production base %(code)s") % {"code": base.code},
-                        others.filter(lines__production_bases=base),
+                        others.filter(pk__in=_newest_declarations_of_base(base.pk)),
                     )
                 )
     for hs_id in sorted({line.hs_id for line in lines}):
@@ -109,7 +127,10 @@ def recent_results(declaration) -> list[History]:
             _history(
                 _("%(goods)s from %(origin)s")
                 % {"goods": line.hs.display_name, "origin": declaration.origin_country.display_name},
-                others.filter(origin_country_id=declaration.origin_country_id, lines__hs_id=hs_id),
+                others.filter(
+                    pk__in=_newest_declarations_of_commodity(hs_id),
+                    origin_country_id=declaration.origin_country_id,
+                ),
             )
         )
     return out
