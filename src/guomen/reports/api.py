@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.http import FileResponse
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from guomen.core.permissions import require
 
@@ -119,7 +119,7 @@ def quality_request(request, payload: ReportIn):
     job = services.quality_report_request(actor=request.auth, period=payload.period or Period.current().key,
                                           org_code=payload.org, fmt=payload.format)  # fmt: skip
     job.refresh_from_db()
-    return 202, _job_out(request, job)
+    return Status(202, _job_out(request, job))
 
 
 @router.get("/jobs/{job_id}", response=JobOut)

@@ -45,3 +45,43 @@ class QualityReport(BaseModel):
     @property
     def filename(self) -> str:
         return f"quality-report-{self.org.code}-{self.period}.{self.format}"
+
+
+class InspectionDay(models.Model):
+    """Daily rollup of inspection tasks (not cancelled) by port, direction and origin, for trend charts.
+
+    Rebuilt by reports.services.rollup_refresh (nightly task and `guomen report rollup`); days from
+    RollupState.through onwards are always counted live from the tasks themselves.
+    """
+
+    day = models.DateField(_("inspection date"))
+    port = models.ForeignKey("accounts.OrgUnit", on_delete=models.CASCADE, related_name="+")
+    direction = models.CharField(_("direction"), max_length=10)
+    origin = models.CharField(_("origin"), max_length=2)
+    tasks = models.PositiveIntegerField(default=0)
+    inspected = models.PositiveIntegerField(default=0)
+    non_conforming = models.PositiveIntegerField(default=0)
+
+    scope_org_field = "port"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "port", "direction", "origin"], name="uniq_inspection_day")
+        ]
+        indexes = [models.Index(fields=["day", "port"])]
+        verbose_name = _("inspection day (rollup)")
+        verbose_name_plural = _("inspection days (rollup)")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.port_id} {self.direction} {self.origin}"
+
+
+class RollupState(models.Model):
+    """Up to which day (exclusive) the InspectionDay rollup is complete."""
+
+    key = models.CharField(max_length=30, primary_key=True)
+    through = models.DateField()
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.key} < {self.through}"

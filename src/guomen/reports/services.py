@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 JOB_KIND = "reports.quality"
 MONTHLY_KIND = "reports.monthly"
 MONTHLY_RUN_HOUR = 2  # 02:00 on the first day of each month
+NIGHTLY_RUN_HOUR = 1  # the inspection rollup is refreshed at 01:00
 
 
 def system_reporter(org: OrgUnit | None):
@@ -115,7 +116,10 @@ def next_monthly_run(now: dt.datetime | None = None) -> dt.datetime:
 
 def monthly_reports_run(*, period: Period | None = None, fmt: str = "pdf") -> list[QualityReport]:
     """Last month's report for every reporting unit (skipping those already generated), then the next run."""
+    from .rollup import rollup_refresh
+
     period = period or Period.current().previous()
+    rollup_refresh()
     done = set(
         QualityReport.objects.filter(period=period.key, scheduled=True, format=fmt).values_list(
             "org_id", flat=True
@@ -134,11 +138,45 @@ def monthly_reports_run(*, period: Period | None = None, fmt: str = "pdf") -> li
     return made
 
 
+def next_nightly_run(now: dt.datetime | None = None) -> dt.datetime:
+    now = timezone.localtime(now)
+    return timezone.make_aware(
+        dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time(NIGHTLY_RUN_HOUR))
+    )
+
+
+def _queue_once(task, run_after: dt.datetime) -> bool:
+    """Queue `task` to run after `run_after` unless it is already waiting (the database backend only)."""
+    if not task.get_backend().supports_defer:
+        return False
+    try:
+        from django_tasks_db.models import DBTaskResult
+
+        if DBTaskResult.objects.filter(task_path=task.module_path, status="READY").exists():
+            return True
+    except (ImportError, LookupError):
+        pass
+    task.using(run_after=run_after).enqueue()
+    return True
+
+
 def schedule_monthly() -> bool:
     """Queue the next monthly run for 02:00 on the first of next month (when the task backend can defer)."""
     from .tasks import monthly_reports_task
 
-    if not monthly_reports_task.get_backend().supports_defer:
-        return False
-    monthly_reports_task.using(run_after=next_monthly_run()).enqueue()
-    return True
+    return _queue_once(monthly_reports_task, next_monthly_run())
+
+
+def schedule_nightly() -> bool:
+    """Queue the next rollup refresh for 01:00 tomorrow."""
+    from .tasks import rollup_nightly_task
+
+    return _queue_once(rollup_nightly_task, next_nightly_run())
+
+
+def rollup_nightly_run() -> int:
+    from .rollup import rollup_refresh
+
+    written = rollup_refresh()
+    schedule_nightly()
+    return written

@@ -13,3 +13,8 @@ def quality_report_task(job_id: int, user_id: int, org_id: int, period: str, fmt
 @task()
 def monthly_reports_task() -> None:
     services.monthly_reports_run()
+
+
+@task()
+def rollup_nightly_task() -> None:
+    services.rollup_nightly_run()

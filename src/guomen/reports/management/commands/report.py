@@ -1,7 +1,9 @@
 """guomen report quality --period 2026-09 [--org CODE] --format pdf|xlsx --out FILE
 guomen report monthly [--period 2026-09]     generate last month's reports for every bureau now
-guomen report schedule                        queue the monthly run (02:00 on the 1st; the worker runs it)"""
+guomen report schedule                        queue the monthly run (02:00 on the 1st) and the nightly rollup (01:00)
+guomen report rollup [--since 2026-01-01]     recount the daily inspection rollup used by trend charts"""
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -25,7 +27,11 @@ class Command(BaseCommand):
         quality.add_argument("--out", required=True, help="output file")
         monthly = sub.add_parser("monthly", help="generate the monthly reports of every bureau now")
         monthly.add_argument("--period", default="", help="month (default: last month)")
-        sub.add_parser("schedule", help="queue the next monthly run")
+        sub.add_parser("schedule", help="queue the next monthly run and the nightly rollup")
+        rollup = sub.add_parser("rollup", help="recount the daily inspection rollup")
+        rollup.add_argument(
+            "--since", default="", help="first day to recount, YYYY-MM-DD (default: last 62 days)"
+        )
 
     def handle(self, *args, **options):
         try:
@@ -63,7 +69,21 @@ class Command(BaseCommand):
         self.stdout.write(f"{len(made)} reports generated")
 
     def do_schedule(self, options):
-        if services.schedule_monthly():
-            self.stdout.write(f"next monthly run queued for {services.next_monthly_run():%Y-%m-%d %H:%M}")
+        if services.schedule_monthly() and services.schedule_nightly():
+            self.stdout.write(f"monthly reports queued for {services.next_monthly_run():%Y-%m-%d %H:%M}, "
+                              f"rollup for {services.next_nightly_run():%Y-%m-%d %H:%M}")  # fmt: skip
         else:
-            self.stdout.write("the task backend cannot defer tasks; run `guomen report monthly` from cron")
+            self.stdout.write(
+                "the task backend cannot defer tasks: run `guomen report monthly` and `guomen report rollup` from cron"
+            )
+
+    def do_rollup(self, options):
+        from guomen.reports.rollup import rollup_refresh
+
+        try:
+            since = dt.date.fromisoformat(options["since"]) if options["since"] else None
+        except ValueError as exc:
+            raise CommandError("--since: enter a day as YYYY-MM-DD") from exc
+        started = time.perf_counter()
+        written = rollup_refresh(since=since)
+        self.stdout.write(f"{written:,} rollup rows in {time.perf_counter() - started:.1f} s")
