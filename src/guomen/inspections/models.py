@@ -44,9 +44,9 @@ class InspectionTask(BaseModel):
         _("proposed disposition"), max_length=20, choices=Disposition.choices, blank=True
     )
     treatment_kind = models.CharField(
-        _("treatment"), max_length=20, choices=TreatmentKind.choices, blank=True
+        _("treatment"), max_length=20, choices=TreatmentKind.choices, blank=True, default="", db_default=""
     )
-    conditions = models.TextField(_("conditions of release"), blank=True)
+    conditions = models.TextField(_("conditions of release"), blank=True, default="", db_default="")
     recorded_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -96,7 +96,9 @@ class Finding(models.Model):
     )
     description = models.CharField(_("description"), max_length=255)
     count = models.PositiveIntegerField(_("count"), null=True, blank=True)
-    checklist_code = models.CharField(_("checklist item"), max_length=60, blank=True)
+    checklist_code = models.CharField(
+        _("checklist item"), max_length=60, blank=True, default="", db_default=""
+    )
     found_at = models.DateTimeField(_("found at"), null=True, blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
