@@ -59,7 +59,7 @@ class SampleForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select form-select-lg"}),
     )
     notes = forms.CharField(
-        label=_("Notes"),
+        label=_("Remarks on the sample"),
         required=False,
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
@@ -112,7 +112,7 @@ class ResultForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select", "data-testid": "result-analyte"}),
     )
     value = forms.CharField(
-        label=_("Value"),
+        label=_("Measured value"),
         required=False,
         widget=forms.TextInput(
             attrs={"class": "form-control", "inputmode": "decimal", "data-testid": "result-value"}

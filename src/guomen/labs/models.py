@@ -61,7 +61,7 @@ class Sample(BaseModel):
     )
     sample_type = models.CharField(_("sample type"), max_length=30, choices=SampleType.choices)
     quantity = models.DecimalField(_("quantity"), max_digits=10, decimal_places=3)
-    unit = models.CharField(_("unit"), max_length=20)
+    unit = models.CharField(_("unit of measure"), max_length=20)
     tests_requested = models.JSONField(_("tests requested"), default=list)
     status = models.CharField(
         _("status"), max_length=20, choices=SampleStatus.choices, default=SampleStatus.REGISTERED
@@ -145,8 +145,8 @@ class TestItem(models.Model):
         "catalog.Hazard", on_delete=models.PROTECT, related_name="lab_results", verbose_name=_("analyte")
     )
     method = models.CharField(_("method"), max_length=120, blank=True)
-    value = models.DecimalField(_("value"), max_digits=14, decimal_places=6, null=True, blank=True)
-    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    value = models.DecimalField(_("measured value"), max_digits=14, decimal_places=6, null=True, blank=True)
+    unit = models.CharField(_("unit of measure"), max_length=20, blank=True)
     lod = models.DecimalField(_("limit of detection"), max_digits=14, decimal_places=6, null=True, blank=True)
     detected = models.BooleanField(_("detected"), null=True, blank=True)
     limit_value = models.DecimalField(_("limit"), max_digits=12, decimal_places=4, null=True, blank=True)
@@ -172,6 +172,23 @@ class TestItem(models.Model):
     @property
     def is_quantitative(self) -> bool:
         return self.value is not None
+
+    @property
+    def value_display(self) -> str:
+        return _plain(self.value)
+
+    @property
+    def limit_display(self) -> str:
+        return _plain(self.limit_value)
+
+    @property
+    def lod_display(self) -> str:
+        return _plain(self.lod)
+
+
+def _plain(number) -> str:
+    """0.080000 → "0.08", 10.0 → "10"; "" for no number."""
+    return "" if number is None else format(number.normalize(), "f")
 
 
 # The result of one test item is what the rest of the platform calls a lab result.

@@ -100,7 +100,8 @@ def result_add(request, pk):
         "analyte": item.analyte.name_zh,
         "verdict": item.get_verdict_display(),
     }
-    return _results_panel(request, sample, notice=notice)
+    level = "danger" if item.verdict == "non_conforming" else "success"
+    return _results_panel(request, sample, notice=notice, notice_level=level)
 
 
 @login_required
