@@ -24,6 +24,7 @@ class FrequencyLevel(BaseModel):
     rate = models.FloatField(_("non-conformity rate"), default=0.0)
     group_rate = models.FloatField(_("rate of all origins"), default=0.0)
     computed_on = models.DateField(_("computed on"))
+    level_reviewed_on = models.DateField(_("level last reviewed on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-level", "origin", "commodity_group"]
