@@ -19,6 +19,17 @@ class TableWriter:
         self.model = model
         self.table = meta.db_table
         self.columns = [meta.get_field(name).column for name in fields]
+        # Columns the generator does not know (added to the model later) get the field's own default.
+        self.defaults = tuple(
+            f.get_db_prep_save(f.get_default(), connection)
+            for f in meta.concrete_fields
+            if f.column not in self.columns and not f.primary_key and f.has_default()
+        )
+        self.columns += [
+            f.column
+            for f in meta.concrete_fields
+            if f.column not in self.columns and not f.primary_key and f.has_default()
+        ]
         self.batch_size = batch_size
         self.rows: list[tuple] = []
         self.written = 0
@@ -28,7 +39,7 @@ class TableWriter:
         self._insert_sql = f"INSERT INTO {connection.ops.quote_name(self.table)} ({quoted}) VALUES ({marks})"
 
     def add(self, row: tuple) -> None:
-        self.rows.append(row)
+        self.rows.append(row + self.defaults if self.defaults else row)
         if len(self.rows) >= self.batch_size:
             self.flush()
 

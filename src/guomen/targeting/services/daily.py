@@ -20,10 +20,12 @@ def capacities_refresh(*, today: dt.date | None = None) -> int:
     count = 0
     for cap in PortCapacity.objects.all():
         loads = PortDayLoad.objects.filter(port_id=cap.port_id, day__gte=since, day__lt=today)
-        totals = loads.aggregate(decided=Sum("decided"), mandatory=Sum("mandatory"), daily=Avg("decided"))
-        if totals["decided"]:
-            cap.expected_daily = int(round(totals["daily"] or 0))
-            cap.mandatory_share = (totals["mandatory"] or 0) / totals["decided"]
+        totals = loads.aggregate(
+            decided_sum=Sum("decided"), mandatory_sum=Sum("mandatory"), daily_mean=Avg("decided")
+        )
+        if totals["decided_sum"]:
+            cap.expected_daily = int(round(totals["daily_mean"] or 0))
+            cap.mandatory_share = (totals["mandatory_sum"] or 0) / totals["decided_sum"]
             cap.save(update_fields=["expected_daily", "mandatory_share", "updated_at"])
             count += 1
     return count
