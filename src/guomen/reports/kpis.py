@@ -16,14 +16,14 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guomen.declarations.choices import Direction
 from guomen.inspections.choices import Outcome
 
-from . import scope
+from . import rollup, scope
 from .figures import Change, Rate
 from .periods import Period
 
@@ -154,46 +154,81 @@ def _periods(f) -> list[Period]:
     return [f.period, f.period.previous(), f.period.year_ago()]
 
 
-def _in(field: str, p: Period) -> Q:
-    return Q(**{f"{field}__gte": p.start, f"{field}__lt": p.end})
+def _in(field: str, span: tuple[dt.date, dt.date]) -> Q:
+    return Q(**{f"{field}__gte": span[0], f"{field}__lt": span[1]})
+
+
+def aggregate_by_range(qs, field: str, ranges, **measures) -> list[dict[str, int]]:
+    """One aggregate query: for each date range, each named measure — Count("pk", filter=Q) for a Q,
+    Sum(column) for a column name. Empty ranges give zeros without a query."""
+    live = [i for i, (start, end) in enumerate(ranges) if start < end]
+    out = [dict.fromkeys(measures, 0) for _r in ranges]
+    if not live:
+        return out
+    span = Q()
+    aggregates = {}
+    for i in live:
+        span |= _in(field, ranges[i])
+        for name, measure in measures.items():
+            if isinstance(measure, Q):
+                aggregates[f"{name}_{i}"] = Count("pk", filter=_in(field, ranges[i]) & measure)
+            else:
+                aggregates[f"{name}_{i}"] = Sum(measure, filter=_in(field, ranges[i]))
+    row = qs.filter(span).aggregate(**aggregates)
+    for i in live:
+        out[i] = {name: row[f"{name}_{i}"] or 0 for name in measures}
+    return out
 
 
 def counts_by_period(qs, field: str, periods, **conditions: Q) -> list[dict[str, int]]:
-    """One aggregate query: for each period, the count of rows matching each named condition."""
-    span = Q()
-    aggregates = {}
-    for i, p in enumerate(periods):
-        span |= _in(field, p)
-        for name, condition in conditions.items():
-            aggregates[f"{name}_{i}"] = Count("pk", filter=_in(field, p) & condition)
-    row = qs.filter(span).aggregate(**aggregates)
-    return [{name: row[f"{name}_{i}"] or 0 for name in conditions} for i in range(len(periods))]
+    return aggregate_by_range(qs, field, [(p.start, p.end) for p in periods], **conditions)
+
+
+def _add(a: list[dict], b: list[dict]) -> list[dict]:
+    return [{k: x[k] + y[k] for k in x} for x, y in zip(a, b, strict=True)]
+
+
+def _ranges(f) -> list[tuple[dt.date, dt.date]]:
+    return [(p.start, p.end) for p in _periods(f)]
 
 
 def detection_rates(f) -> list[Rate]:
-    rows = counts_by_period(
-        scope.tasks(f, dated=False),
-        "due_date",
-        _periods(f),
-        num=Q(outcome=Outcome.NON_CONFORMING),
-        den=Q(outcome__in=[Outcome.CONFORMING, Outcome.NON_CONFORMING]),
+    """From the daily rollup up to its watermark, live from the tasks after it."""
+    rolled, live = rollup.split(f, _ranges(f))
+    counts = _add(
+        aggregate_by_range(rollup.days(f), "day", rolled, num="non_conforming", den="inspected"),
+        aggregate_by_range(
+            scope.tasks(f, dated=False),
+            "due_date",
+            live,
+            num=Q(outcome=Outcome.NON_CONFORMING),
+            den=Q(outcome__in=[Outcome.CONFORMING, Outcome.NON_CONFORMING]),
+        ),
     )
-    return [Rate(r["num"], r["den"]) for r in rows]
+    return [Rate(c["num"], c["den"]) for c in counts]
+
+
+def export_counts(f) -> list[int]:
+    exports = replace(f, direction=Direction.EXPORT)
+    rolled, live = rollup.split(exports, _ranges(f))
+    counts = _add(
+        aggregate_by_range(rollup.days(exports), "day", rolled, n="declarations"),
+        aggregate_by_range(scope.declarations(exports, dated=False), "arrival_date", live, n=Q()),
+    )
+    return [c["n"] for c in counts]
 
 
 def foreign_notification_rates(f) -> list[Rate]:
     from guomen.risk.choices import SignalSource
     from guomen.risk.models import RiskSignal
 
-    export = scope.declarations(replace(f, direction=Direction.EXPORT), dated=False)
-    den = counts_by_period(export, "arrival_date", _periods(f), n=Q())
     signals = scope.scoped(
         RiskSignal.objects.filter(source=SignalSource.FOREIGN_NOTIFICATION, origin_id=CHINA), f, "org"
     )
     if f.enterprise is not None:
         signals = signals.filter(enterprise=f.enterprise)
     num = counts_by_period(signals, "occurred_on", _periods(f), n=Q())
-    return [Rate(n["n"], d["n"]) for n, d in zip(num, den, strict=True)]
+    return [Rate(n["n"], d) for n, d in zip(num, export_counts(f), strict=True)]
 
 
 def complaint_feedback_rates(f) -> list[Rate] | None:

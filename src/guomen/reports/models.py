@@ -48,7 +48,8 @@ class QualityReport(BaseModel):
 
 
 class InspectionDay(models.Model):
-    """Daily rollup of inspection tasks (not cancelled) by port, direction and origin, for trend charts.
+    """Daily rollup by port, direction and origin: declarations (by arrival or departure date) and inspection
+    tasks (by inspection date), cancelled ones left out; trend charts and KPIs read it instead of the records.
 
     Rebuilt by reports.services.rollup_refresh (nightly task and `guomen report rollup`); days from
     RollupState.through onwards are always counted live from the tasks themselves.
@@ -58,6 +59,7 @@ class InspectionDay(models.Model):
     port = models.ForeignKey("accounts.OrgUnit", on_delete=models.CASCADE, related_name="+")
     direction = models.CharField(_("direction"), max_length=10)
     origin = models.CharField(_("origin"), max_length=2)
+    declarations = models.PositiveIntegerField(default=0)
     tasks = models.PositiveIntegerField(default=0)
     inspected = models.PositiveIntegerField(default=0)
     non_conforming = models.PositiveIntegerField(default=0)

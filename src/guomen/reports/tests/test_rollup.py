@@ -56,3 +56,21 @@ def test_rollup_command(world, capsys):
     call_command("report", "rollup")
     assert "rollup rows" in capsys.readouterr().out
     assert rollup.rolled_through() is not None
+
+
+def test_kpis_from_the_rollup_equal_the_live_count(world, supervisor, gz_supervisor):
+    from guomen.reports import kpis
+
+    def figures(user, **filters):
+        board = kpis.kpi_board(build_filter(user, {"period": "2026-09", **filters}))
+        return [
+            (r.numerator, r.denominator)
+            for k in board
+            if k.current
+            for r in (k.current, k.previous, k.year_ago)
+        ]
+
+    live = figures(supervisor), figures(gz_supervisor), figures(supervisor, org="HG")
+    rollup.rollup_refresh(until=dt.date(2026, 9, 15))  # the watermark falls inside the month
+    assert (figures(supervisor), figures(gz_supervisor), figures(supervisor, org="HG")) == live
+    assert InspectionDay.objects.filter(declarations__gt=0, direction="export").exists()

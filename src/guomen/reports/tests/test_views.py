@@ -6,6 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from guomen.reports import services
+from guomen.reports.models import QualityReport
 from guomen.reports.periods import Period
 
 SEP = {"period": "2026-09"}
@@ -131,7 +132,7 @@ def test_generating_a_report_shows_its_progress_and_file(
     fragment = client.get(response["Location"], headers={"HX-Request": "true"}).content.decode()
     assert fragment.lstrip().startswith('<div id="job-progress"')
     assert "hx-trigger" not in fragment  # finished: the page stops polling
-    download = client.get(reverse("reports:report_download", args=[1]))
+    download = client.get(reverse("reports:report_download", args=[QualityReport.objects.get().pk]))
     assert download.status_code == 200
     assert load_workbook(io.BytesIO(b"".join(download.streaming_content))).sheetnames[0] == "分析"
 
