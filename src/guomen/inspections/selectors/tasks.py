@@ -1,5 +1,8 @@
 """Inspection reads: the inspector's task list, the supervisor's confirmations, the task dossier."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -93,16 +96,37 @@ def task_detail(user, pk) -> InspectionTask:
         raise NotFound(_("No such inspection task in your jurisdiction.")) from None
 
 
+# Within a batch (offline sync) the same goods and origin come again and again: their requirements
+# are read once per batch. Outside a batch this is None and every call reads the database.
+_requirements_memo: ContextVar[dict | None] = ContextVar("requirements_memo", default=None)
+
+
+@contextmanager
+def requirements_read_once():
+    token = _requirements_memo.set({})
+    try:
+        yield
+    finally:
+        _requirements_memo.reset(token)
+
+
 def task_requirements(task: InspectionTask) -> list[ImportRequirement]:
     """The import requirements for the task's lines (by HS code or its 6/4-digit parents) and origin."""
     codes = set()
     for line in task.declaration.lines.all():
         codes.update({line.hs_id, line.hs_id[:6], line.hs_id[:4]})
-    return list(
+    key = (task.declaration.origin_country_id, frozenset(codes))
+    memo = _requirements_memo.get()
+    if memo is not None and key in memo:
+        return memo[key]
+    found = list(
         ImportRequirement.objects.filter(hs__in=codes, origin_id=task.declaration.origin_country_id)
         .select_related("hs", "origin")
         .prefetch_related("pests")
     )
+    if memo is not None:
+        memo[key] = found
+    return found
 
 
 def hazard_choices(requirements: list[ImportRequirement]) -> tuple[list[Hazard], list[Hazard]]:

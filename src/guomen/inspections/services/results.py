@@ -119,8 +119,8 @@ def clean_findings(task, findings: list[dict]) -> list[dict]:
     return cleaned
 
 
-def findings_save(task, rows: list[dict], *, actor) -> None:
-    """Replace the task's findings with these rows and attach their photos."""
+def findings_save(task, rows: list[dict], *, actor, checklist: list[dict] | None = None) -> None:
+    """Replace the task's findings with these rows, attach their photos; one audit event with the checklist."""
     task.findings.all().delete()
     now = timezone.now()
     for row in rows:
@@ -146,15 +146,16 @@ def findings_save(task, rows: list[dict], *, actor) -> None:
                     else None,
                 }
                 for r in rows
-            ]
+            ],
+            "checklist": checklist or [],
         },
     )
 
 
-def checklist_save(task, answers: list[dict], *, outcome: str, actor) -> None:
-    """Store the answered checklist items. Nothing sent, nothing stored (results without a checklist)."""
+def checklist_save(task, answers: list[dict], *, outcome: str) -> list[dict]:
+    """Store the answered checklist items (returned for the audit event). Nothing sent, nothing stored."""
     if not answers:
-        return
+        return []
     from ..selectors.tasks import task_requirements
 
     built = {
@@ -189,13 +190,7 @@ def checklist_save(task, answers: list[dict], *, outcome: str, actor) -> None:
     for item in rows:
         item.pk = None
     ChecklistItem.objects.bulk_create(rows)
-    audit_record(
-        actor=actor,
-        verb="inspection.checklist",
-        obj=task,
-        org_path=task.port.path,
-        after={"items": [{"code": r.code, "result": r.result, "note": r.note} for r in rows]},
-    )
+    return [{"code": r.code, "result": r.result, "note": r.note} for r in rows if r.result or r.note]
 
 
 def signal_for_non_conformity(task, *, actor):

@@ -12,10 +12,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import ApplicationError, Conflict, NotFound
-from guomen.core.permissions import require
+from guomen.core.permissions import require, restrict
 from guomen.core.services import idempotent_lookup, idempotent_store
 
 from ..models import InspectionTask
+from ..selectors.tasks import requirements_read_once
 from .tasks import already_recorded_message, inspection_result_record
 
 ENDPOINT = "inspections.sync"
@@ -47,11 +48,21 @@ def _outcome(item: dict, status: str, *, task=None, message: str = "", fields=No
     }
 
 
-def _replay(item: dict, actor) -> dict:
-    from ..selectors.tasks import task_detail
-
+def _task(actor, task_id):
+    qs = (
+        restrict(InspectionTask.objects.all(), actor, "inspection.view")
+        .select_related("declaration", "port", "assignee", "recorded_by", "confirmed_by")
+        .prefetch_related("declaration__lines__production_bases", "declaration__documents", "checklist")
+    )
     try:
-        task = task_detail(actor, item.get("task_id"))
+        return qs.get(pk=int(task_id))
+    except (InspectionTask.DoesNotExist, TypeError, ValueError):
+        raise NotFound(_("No such inspection task in your jurisdiction.")) from None
+
+
+def _replay(item: dict, actor) -> dict:
+    try:
+        task = _task(actor, item.get("task_id"))
     except NotFound as exc:
         return _outcome(item, "not_found", message=exc.message)
     if task.status not in ("open", "in_progress"):
@@ -73,9 +84,15 @@ def _replay(item: dict, actor) -> dict:
     return _outcome(item, "recorded", task=task, message=_("Result recorded; awaiting confirmation."))
 
 
+@transaction.atomic  # one commit for the batch; each item in its own savepoint
 def results_sync(*, items: list[dict], actor) -> list[dict]:
     """Record each queued result once; the answer lists one outcome per item, in order."""
     require(actor, "inspection.record")
+    with requirements_read_once():
+        return _sync(items, actor)
+
+
+def _sync(items: list[dict], actor) -> list[dict]:
     principal = f"user:{actor.pk}"
     answers = []
     for item in items[:MAX_ITEMS]:

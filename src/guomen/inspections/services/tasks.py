@@ -240,8 +240,8 @@ def inspection_result_record(
             "confirmed_at": None,
         },
     )
-    checklist_save(task, checklist or [], outcome=outcome, actor=actor)
-    findings_save(task, rows, actor=actor)
+    answered = checklist_save(task, checklist or [], outcome=outcome)
+    findings_save(task, rows, actor=actor, checklist=answered)
     declaration = _lock_declaration(task)
     declaration_transition(
         declaration=declaration,
