@@ -171,6 +171,12 @@ def recompute(*, actor=None, today: dt.date | None = None, enterprise_ids=None) 
     qs = Enterprise.objects.order_by("id")
     if enterprise_ids is not None:
         qs = qs.filter(pk__in=enterprise_ids)
+    previous = {
+        row[0]: row[1:]
+        for row in (EnterpriseStanding.objects.filter(enterprise_id__in=enterprise_ids) if enterprise_ids is not None
+                    else EnterpriseStanding.objects.all()).values_list(
+            "enterprise_id", "computed_class", "computed_grade", "credit_score", "inputs").iterator(chunk_size=CHUNK)
+    }  # fmt: skip
     standings, history_rows = [], []
     enterprise_changes: dict[tuple[str, str], list[int]] = defaultdict(list)
     count = class_changes = grade_changes = 0
@@ -179,12 +185,14 @@ def recompute(*, actor=None, today: dt.date | None = None, enterprise_ids=None) 
     ).iterator(chunk_size=CHUNK):
         count += 1
         result = evaluate((pk, qms, haccp, filed_on), history, today, crules, grules)
-        standings.append(
-            EnterpriseStanding(
-                enterprise_id=pk, computed_class=result["computed_class"], computed_grade=result["grade"],
-                credit_score=result["score"], inputs=result["inputs"], computed_at=now,
-            )
-        )  # fmt: skip
+        values = (result["computed_class"], result["grade"], result["score"], result["inputs"])
+        if previous.get(pk) != values:  # only new or changed standings are written
+            standings.append(
+                EnterpriseStanding(
+                    enterprise_id=pk, computed_class=values[0], computed_grade=values[1], credit_score=values[2],
+                    inputs=values[3], computed_at=now,
+                )
+            )  # fmt: skip
         if result["class"] != klass or result["grade"] != grade:
             enterprise_changes[(result["class"], result["grade"])].append(pk)
         if result["class"] != klass:
@@ -199,6 +207,10 @@ def recompute(*, actor=None, today: dt.date | None = None, enterprise_ids=None) 
         standings, batch_size=2000, update_conflicts=True, unique_fields=["enterprise"],
         update_fields=["computed_class", "computed_grade", "credit_score", "inputs", "computed_at"],
     )  # fmt: skip
+    unchanged = EnterpriseStanding.objects.exclude(computed_at=now)
+    if enterprise_ids is not None:
+        unchanged = unchanged.filter(enterprise_id__in=enterprise_ids)
+    unchanged.update(computed_at=now)
     _apply_enterprise_changes(enterprise_changes)
     StandingChange.objects.bulk_create(history_rows, batch_size=2000)
     run.enterprises, run.class_changes, run.grade_changes = count, class_changes, grade_changes

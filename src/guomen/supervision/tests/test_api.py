@@ -98,7 +98,11 @@ def test_permission_matrix(request, world, firm, index):
             continue
         if case in ("other_jurisdiction", "enterprise") and method == "get" and response.status_code == 200:
             body_json = response.json()  # lists come back with none of 文锦渡's rows; reference reads allowed
-            assert body_json == [] or (case == "other_jurisdiction" and "uscc" in body_json), (case, url, body_json)
+            assert body_json == [] or (case == "other_jurisdiction" and "uscc" in body_json), (
+                case,
+                url,
+                body_json,
+            )
             continue
         if case == "other_jurisdiction" and url.endswith("/plans") and method == "post":
             assert response.json()["id"] and response.status_code == 201  # a plan of their own unit
