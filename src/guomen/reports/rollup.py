@@ -16,7 +16,7 @@ from guomen.inspections.choices import TaskStatus
 from guomen.inspections.models import InspectionTask
 
 from .models import InspectionDay, RollupState
-from .stats import DONE, NC
+from .scope import DONE, NC
 
 KEY = "inspection_day"
 REFRESH_DAYS = 62

@@ -24,6 +24,8 @@ from guomen.registry.models import Enterprise
 from .periods import Period
 
 VIEW = "report.view"
+NC = Q(outcome=Outcome.NON_CONFORMING)
+DONE = Q(outcome__in=[Outcome.CONFORMING, Outcome.NON_CONFORMING])
 HS_RE = re.compile(r"^\d{2,10}$")
 FILTER_KEYS = ("period", "org", "port", "direction", "group", "hs", "origin", "enterprise")
 

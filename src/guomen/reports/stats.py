@@ -4,7 +4,7 @@ from django.db.models import Case, CharField, Count, Q, Sum, Value, When
 from django.utils.translation import gettext as _
 
 from guomen.declarations.choices import Direction
-from guomen.inspections.choices import Disposition, Outcome
+from guomen.inspections.choices import Disposition
 from guomen.inspections.models import Finding
 from guomen.targeting.choices import Channel
 
@@ -12,8 +12,7 @@ from . import scope
 from .figures import Rate
 from .tables import INT, NUMBER, RATE, Column, Table, localized
 
-NC = Q(outcome=Outcome.NON_CONFORMING)
-DONE = Q(outcome__in=[Outcome.CONFORMING, Outcome.NON_CONFORMING])
+NC, DONE = scope.NC, scope.DONE
 
 
 def _inspection_columns(first: Column) -> list[Column]:
@@ -218,14 +217,48 @@ def targeting_hit_rate(f) -> Table:
 
 
 def totals(f) -> dict:
-    """Headline counts for the period (one query each for declarations and tasks)."""
-    d = scope.declarations(f).aggregate(
-        declarations=Count("pk"),
-        imports=Count("pk", filter=Q(direction=Direction.IMPORT)),
-        exports=Count("pk", filter=Q(direction=Direction.EXPORT)),
-    )
-    t = scope.tasks(f).aggregate(**INSPECTION_AGGREGATES)
-    return {**d, **t, "detection": Rate(t["non_conforming"], t["inspected"])}
+    """Headline counts for the period: from the daily rollup up to its watermark, live after it."""
+    from . import rollup
+
+    (rolled,), (live,) = rollup.split(f, [(f.period.start, f.period.end)])
+    out = dict.fromkeys(("declarations", "imports", "exports", "tasks", "inspected", "non_conforming"), 0)
+    parts = []
+    if rolled[0] < rolled[1]:
+        parts.append(
+            {
+                key.removeprefix("sum_"): value
+                for key, value in rollup.days(f)
+                .filter(day__gte=rolled[0], day__lt=rolled[1])
+                .aggregate(
+                    sum_declarations=Sum("declarations"),
+                    sum_imports=Sum("declarations", filter=Q(direction=Direction.IMPORT)),
+                    sum_exports=Sum("declarations", filter=Q(direction=Direction.EXPORT)),
+                    sum_tasks=Sum("tasks"),
+                    sum_inspected=Sum("inspected"),
+                    sum_non_conforming=Sum("non_conforming"),
+                )
+                .items()
+            }
+        )
+    if live[0] < live[1]:
+        parts.append(
+            scope.declarations(f, dated=False)
+            .filter(arrival_date__gte=live[0], arrival_date__lt=live[1])
+            .aggregate(
+                declarations=Count("pk"),
+                imports=Count("pk", filter=Q(direction=Direction.IMPORT)),
+                exports=Count("pk", filter=Q(direction=Direction.EXPORT)),
+            )
+        )
+        parts.append(
+            scope.tasks(f, dated=False)
+            .filter(due_date__gte=live[0], due_date__lt=live[1])
+            .aggregate(**INSPECTION_AGGREGATES)
+        )
+    for part in parts:
+        for key, value in part.items():
+            out[key] += value or 0
+    return {**out, "detection": Rate(out["non_conforming"], out["inspected"])}
 
 
 TABLES = {

@@ -74,3 +74,12 @@ def test_kpis_from_the_rollup_equal_the_live_count(world, supervisor, gz_supervi
     rollup.rollup_refresh(until=dt.date(2026, 9, 15))  # the watermark falls inside the month
     assert (figures(supervisor), figures(gz_supervisor), figures(supervisor, org="HG")) == live
     assert InspectionDay.objects.filter(declarations__gt=0, direction="export").exists()
+
+
+def test_totals_from_the_rollup_equal_the_live_count(world, supervisor):
+    from guomen.reports import stats
+
+    f = build_filter(supervisor, {"period": "2026-09"})
+    live = stats.totals(f)
+    rollup.rollup_refresh(until=dt.date(2026, 9, 15))
+    assert stats.totals(f) == live
