@@ -22,6 +22,7 @@ from .models import Document
 
 SNIPPET_BEFORE = 40
 SNIPPET_AFTER = 110
+LOOSE_TOKENS = 4
 
 
 class SqliteBackend:
@@ -44,17 +45,27 @@ class SqliteBackend:
         quoted = ['"' + t.replace('"', '""') + '"' for t in tokens]
         return (" OR " if any_token else " AND ").join(quoted)
 
-    def match(self, expression: str, where: str, params: list, limit: int, offset: int):
-        base = (
-            f"FROM {self.table} JOIN documents_document d ON d.id = {self.table}.rowid "
-            f"WHERE {self.table} MATCH %s{where}"
-        )
+    def exists(self, token: str) -> bool:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT d.id, bm25({self.table}, 8.0, 1.0) AS score {base} ORDER BY score LIMIT %s OFFSET %s",
+                f"SELECT 1 FROM {self.table} WHERE {self.table} MATCH %s LIMIT 1",
+                [self.expression([token], False)],
+            )
+            return cursor.fetchone() is not None
+
+    def match(self, expression: str, where: str, params: list, limit: int, offset: int):
+        # Without filters the FTS table answers alone; filters join the documents table.
+        join = f" JOIN documents_document d ON d.id = {self.table}.rowid" if where else ""
+        base = f"FROM {self.table}{join} WHERE {self.table} MATCH %s{where}"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {self.table}.rowid, bm25({self.table}, 8.0, 1.0) AS score {base} "
+                "ORDER BY score LIMIT %s OFFSET %s",
                 [expression, *params, limit, offset],
             )
             rows = [(pk, -score) for pk, score in cursor.fetchall()]
+            if len(rows) < limit and (rows or offset == 0):
+                return rows, offset + len(rows)
             cursor.execute(f"SELECT COUNT(*) {base}", [expression, *params])
             total = cursor.fetchone()[0]
         return rows, total
@@ -76,6 +87,14 @@ class PostgresBackend:
     def expression(self, tokens: list[str], any_token: bool) -> str:
         quoted = ["'" + t.replace("'", "''").replace("\\", "") + "'" for t in tokens]
         return (" | " if any_token else " & ").join(quoted)
+
+    def exists(self, token: str) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT 1 FROM {self.table} WHERE tsv @@ to_tsquery('simple', %s) LIMIT 1",
+                [self.expression([token], False)],
+            )
+            return cursor.fetchone() is not None
 
     def match(self, expression: str, where: str, params: list, limit: int, offset: int):
         base = (
@@ -241,6 +260,18 @@ def snippet(text: str, pattern) -> SafeString:
     return mark_safe(prefix + highlight(piece, pattern) + suffix)
 
 
+def _loosened(engine, tokens: list[str], where: str, params: list, limit: int, offset: int):
+    """No document has every word: drop words found nowhere, then accept any of the longest few."""
+    known = [t for t in tokens if engine.exists(t)]
+    rows, total = [], 0
+    if known and len(known) < len(tokens):
+        rows, total = engine.match(engine.expression(known, False), where, params, limit, offset)
+    if not total and len(known) > 1:
+        longest = sorted(known, key=len, reverse=True)[:LOOSE_TOKENS]
+        rows, total = engine.match(engine.expression(longest, True), where, params, limit, offset)
+    return rows, total
+
+
 def document_search(
     *,
     q: str,
@@ -268,7 +299,7 @@ def document_search(
         offset = (page - 1) * per_page
         rows, total = engine.match(engine.expression(tokens, False), where, params, per_page, offset)
         if not total and len(tokens) > 1:
-            rows, total = engine.match(engine.expression(tokens, True), where, params, per_page, offset)
+            rows, total = _loosened(engine, tokens, where, params, per_page, offset)
             result.loosened = bool(total)
     by_number = [d.pk for d in exact] + [d.pk for d in result.suggestions]
     ordered = [(pk, float("inf"), pk in {d.pk for d in exact}) for pk in by_number] if page == 1 else []
