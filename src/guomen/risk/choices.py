@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SignalSource(models.TextChoices):
@@ -23,8 +24,8 @@ class ClusterDimension(models.TextChoices):
 
 
 class ClusterStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("risk", "Open")
+    CLOSED = "closed", pgettext_lazy("risk", "Closed")
 
 
 CLUSTER_TRANSITIONS = {ClusterStatus.OPEN: {ClusterStatus.CLOSED}, ClusterStatus.CLOSED: set()}
@@ -50,7 +51,7 @@ class WarningStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     VALIDATED = "validated", _("Validated")
     PUBLISHED = "published", _("Published")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("risk", "Closed")
 
 
 WARNING_TRANSITIONS = {
@@ -70,7 +71,7 @@ class MeasureKind(models.TextChoices):
 
 class MeasureStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    IN_FORCE = "in_force", _("In force")
+    IN_FORCE = "in_force", pgettext_lazy("risk", "In force")
     DONE = "done", _("Done")
     LIFTED = "lifted", _("Lifted")
 

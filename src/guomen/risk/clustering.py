@@ -75,14 +75,15 @@ def cluster_attach(signal: RiskSignal, *, window: int | None = None) -> RiskClus
     )
     if candidates:
         cluster = min(candidates, key=lambda c: (PRIORITY[c.dimension], -c.last_seen.toordinal(), -c.pk))
-        org = common_org(cluster.org, signal.org)
-        RiskCluster.objects.filter(pk=cluster.pk).update(
-            signal_count=F("signal_count") + 1,
-            last_seen=max(cluster.last_seen, when),
-            first_seen=min(cluster.first_seen, when),
-            org=org,
-        )
-        cluster.refresh_from_db()
+        changes = {
+            "last_seen": max(cluster.last_seen, when),
+            "first_seen": min(cluster.first_seen, when),
+            "org": common_org(cluster.org, signal.org),
+        }
+        RiskCluster.objects.filter(pk=cluster.pk).update(signal_count=F("signal_count") + 1, **changes)
+        for name, value in changes.items():
+            setattr(cluster, name, value)
+        cluster.signal_count += 1
     else:
         dimension, values = keys[0]
         cluster = RiskCluster.objects.create(

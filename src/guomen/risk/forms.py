@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.accounts.choices import Role
 from guomen.accounts.models import OrgUnit, User
@@ -30,7 +31,7 @@ class SignalForm(SubjectFields):
     )
     title = forms.CharField(label=_("Title"), max_length=255)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=pgettext_lazy("risk", "Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     occurred_on = forms.DateField(label=_("Date"), widget=DATE, required=False)
     hs = forms.CharField(label=_("HS code"), max_length=10, required=False)
@@ -81,9 +82,9 @@ class MeasureForm(forms.Form):
         queryset=User.objects.filter(is_active=True)
         .exclude(role__in=[Role.ENTERPRISE, Role.SYSTEM])
         .order_by("username"),
-        label=_("Owner"),
+        label=pgettext_lazy("risk", "Owner"),
     )
-    deadline = forms.DateField(label=_("Deadline"), widget=DATE)
+    deadline = forms.DateField(label=pgettext_lazy("risk", "Deadline"), widget=DATE)
     lifting_condition = forms.CharField(label=_("Lifting condition"), max_length=255)
     enterprise = _choice(Enterprise.objects.order_by("name_zh"), _("Enterprise"))
     production_base = _choice(ProductionBase.objects.order_by("code"), _("Production base"))

@@ -81,7 +81,7 @@ def measure_add(*, warning: EarlyWarning, actor, data: dict, now=None) -> Measur
         values["enterprise"] = None
     today = timezone.localdate(now) if now else timezone.localdate()
     if values.get("deadline") and values["deadline"] < today:
-        raise ValidationFailed(fields={"deadline": [_("The deadline cannot be in the past.")]})
+        raise ValidationFailed(fields={"deadline": [_("The measure's deadline cannot be in the past.")]})
     if (
         values.get("kind") == MeasureKind.TIGHTENED_INSPECTION
         and warning.measures.filter(

@@ -8,6 +8,10 @@ from guomen.registry.tests.factories import EnterpriseFactory, ProductionBaseFac
 
 @pytest.fixture
 def rw(orgs, make_user):
+    return risk_world(orgs, make_user)
+
+
+def risk_world(orgs, make_user) -> dict:
     """Risk world: Thai durian, a filed importer (SZ) with its user, a Thai orchard, a pest, the bureau's people."""
     thailand = CountryFactory(code="TH")
     vietnam = CountryFactory(code="VN")

@@ -91,9 +91,10 @@ def test_csv_bad_rows_are_reported_with_reason_and_skipped(catalogue, tmp_path):
     report = rasff_import(path=path)
     assert report.created == 1
     assert [e["row"] for e in report.errors] == [3, 4, 5]
-    assert "reference" in report.errors[0]["reason"]
-    assert "date" in report.errors[1]["reason"]
-    assert "subject" in report.errors[2]["reason"]
+    reasons = [e["reason"] for e in report.errors]
+    assert "not-a-ref" in reasons[0] and "RASFF" in reasons[0]
+    assert "yesterday" in reasons[1]
+    assert reasons[2] == "标题为空"
 
 
 def test_csv_unknown_columns_are_kept_and_columns_matched_by_name(catalogue, tmp_path):

@@ -58,6 +58,7 @@ def dashboard(request):
         "date_to": date_to,
         "org": org,
         "units": units,
+        "today": today,
     }
     return render(request, "risk/dashboard.html", context)
 

@@ -7,6 +7,10 @@
     var labels = rows.map(function (r) { return r[0]; });
     var values = rows.map(function (r) { return r[1]; });
     if (kind === "pie") {
+      rows = rows.filter(function (r) { return r[1] > 0; });
+      if (!rows.length) {
+        return { title: { text: "—", left: "center", top: "middle", textStyle: { color: "#999" } }, series: [] };
+      }
       return {
         tooltip: { trigger: "item" },
         series: [{ type: "pie", radius: ["35%", "65%"], data: rows.map(function (r) { return { name: r[0], value: r[1] }; }) }],
