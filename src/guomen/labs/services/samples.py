@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,7 +15,7 @@ from guomen.core.workflow import transition
 from guomen.inspections.choices import TaskStatus
 
 from ..choices import ALLOWED_TRANSITIONS, DEFAULT_TURNAROUND_DAYS, SampleStatus, SampleType, TestKind
-from ..models import CustodyEvent, Laboratory, Sample
+from ..models import CustodyEvent, Laboratory, Sample, SampleSequence
 
 NUMBER_ATTEMPTS = 20
 SAMPLING_TASK_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.AWAITING_CONFIRMATION)
@@ -89,21 +89,36 @@ def _clean_registration(*, task, sample_type, quantity, unit, tests, laboratory)
     return {"quantity": amount, "unit": unit, "tests": tests, "laboratory": lab}
 
 
+def _highest_taken(prefix: str) -> int:
+    last = (
+        Sample.objects.filter(number__startswith=prefix, number__regex=rf"^{prefix}[0-9]{{4}}$")
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+    )
+    return int(last[len(prefix) :]) if last else 0
+
+
+def _next_in_sequence(prefix: str) -> int:
+    """Increment the port-day counter. The row stays locked until the transaction ends, so two
+    inspectors registering at once queue here instead of racing for the same number."""
+    if not SampleSequence.objects.filter(prefix=prefix).update(last=models.F("last") + 1):
+        try:
+            with transaction.atomic():
+                SampleSequence.objects.create(prefix=prefix, last=_highest_taken(prefix) + 1)
+        except IntegrityError:  # someone created it first: take the next one after theirs
+            SampleSequence.objects.filter(prefix=prefix).update(last=models.F("last") + 1)
+    return SampleSequence.objects.get(prefix=prefix).last
+
+
 def _insert_with_number(sample: Sample) -> None:
     """Next number of the port and day: YP + port code + yyyymmdd + 4 digits.
 
-    Two inspectors registering at once: the second insert fails on the unique index inside its savepoint
-    and takes the next number.
+    A number already taken (a sample entered before the counter existed) is skipped.
     """
     prefix = f"YP{sample.port.code}{timezone.localdate():%Y%m%d}"
     for _attempt in range(NUMBER_ATTEMPTS):
-        last = (
-            Sample.objects.filter(number__startswith=prefix, number__regex=rf"^{prefix}[0-9]{{4}}$")
-            .order_by("-number")
-            .values_list("number", flat=True)
-            .first()
-        )
-        sample.number = f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:04d}"
+        sample.number = f"{prefix}{_next_in_sequence(prefix):04d}"
         try:
             with transaction.atomic():
                 sample.save(force_insert=True)
