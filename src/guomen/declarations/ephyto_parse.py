@@ -319,7 +319,8 @@ def extract(root) -> ParsedCertificate:
         for note in doc.findall("{*}IncludedSPSNote"):
             subject, content = _text(note, "{*}Subject"), _text(note, "{*}Content")
             if content:
-                (cert.additional_declarations if subject.startswith("AD") else cert.notes).append(content)
+                is_declaration = subject.startswith("AD") and not subject.startswith(("ADRP", "ADRD"))
+                (cert.additional_declarations if is_declaration else cert.notes).append(content)
     if consignment is not None:
         cert.consignor_name = _text(consignment, "{*}ConsignorSPSParty/{*}Name")
         cert.consignee_name = _text(consignment, "{*}ConsigneeSPSParty/{*}Name")
