@@ -31,7 +31,7 @@ def lab_event_label(event) -> tuple[str, str] | None:
         shown = f"{value} {after.get('unit', '')}".strip() if value is not None else ""
         if not shown:
             shown = _("detected") if after.get("detected") else _("not detected")
-        detail = f"{after.get('analyte', '')} {shown} · {_verdict(after.get('verdict'))}"
+        detail = f"{after.get('analyte_name') or after.get('analyte', '')} {shown} · {_verdict(after.get('verdict'))}"
         return _("Test result entered"), detail
     if verb == "lab.register":
         return str(FIXED_LABELS[verb]), str(after.get("number", ""))

@@ -117,6 +117,7 @@ def result_enter(
         org_path=sample.port.path,
         after={
             "analyte": hazard.code,
+            "analyte_name": hazard.name_zh,
             **model_snapshot(
                 item, ["test", "value", "unit", "lod", "detected", "verdict", "limit_value", "limit_unit"]
             ),
