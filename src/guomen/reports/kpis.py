@@ -239,7 +239,7 @@ def complaint_feedback_rates(f) -> list[Rate] | None:
         return None
     rates = []
     for p in _periods(f):
-        numerator, denominator = feedback_rate(start=p.start, end=p.end, org=f.unit)
+        numerator, denominator = feedback_rate(start=p.start, end=p.last_day, org=f.unit)
         rates.append(Rate(int(numerator), int(denominator)))
     return rates
 

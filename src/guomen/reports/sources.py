@@ -92,7 +92,7 @@ def complaints(f) -> Table | None:
         from guomen.complaints.selectors import feedback_rate
     except ImportError:
         return None
-    numerator, denominator = feedback_rate(start=f.period.start, end=f.period.end, org=f.unit)
+    numerator, denominator = feedback_rate(start=f.period.start, end=f.period.last_day, org=f.unit)
     return Table(
         "complaints",
         str(SOURCE_TITLES["complaints"]),

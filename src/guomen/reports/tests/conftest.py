@@ -5,6 +5,7 @@ import pytest
 from guomen.accounts.choices import Role
 from guomen.registry.tests.factories import EnterpriseFactory
 from guomen.risk.models import RiskSignal
+from guomen.supervision.models import EnterpriseStanding
 
 from .factories import consignment, fruit_and_meat, inspection, pest
 
@@ -26,7 +27,8 @@ def world(orgs):
     - detection rate 2/5 = 40.00%; August 2026: 1/2 = 50.00%; September 2025: 0/4 = 0.00%
     - 3 export declarations (one more cancelled); 1 foreign notification about Chinese goods (CN)
       plus one about Thai goods (left out)
-    - enterprises on file: 4 (2 QMS certified, 3 classified); one pending filing (left out)
+    - enterprises on file: 4 (2 QMS certified, 3 classified, 2 with a credit evaluation by the end of
+      September and a third evaluated in October); one pending filing (left out)
     In 广州局 (GZ: BY), September 2026: 3 inspections, all non-conforming; 2 exports; 1 notification;
     2 enterprises on file, both QMS certified. None of it may count for 深圳局.
     """
@@ -64,8 +66,18 @@ def world(orgs):
                                   origin=CountryFactory(code=origin), occurred_on=SEP)  # fmt: skip
     # enterprises
     on_file = dt.date(2024, 1, 1)
-    for qms, cls in ((True, "I"), (True, "II"), (False, "III"), (False, "")):
-        EnterpriseFactory(org=sz, qms_certified=qms, classification=cls, filed_on=on_file)
+    evaluated = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    later = dt.datetime(2026, 10, 5, tzinfo=dt.UTC)
+    for qms, cls, credit_at in (
+        (True, "I", evaluated),
+        (True, "II", evaluated),
+        (False, "III", later),
+        (False, "", None),
+    ):
+        firm = EnterpriseFactory(org=sz, qms_certified=qms, classification=cls, filed_on=on_file)
+        if credit_at is not None:
+            EnterpriseStanding.objects.create(enterprise=firm, computed_class=cls or "III", computed_grade="A",
+                                              computed_at=credit_at)  # fmt: skip
     EnterpriseFactory(
         org=wjd, qms_certified=True, classification="I", filing_status="pending", filed_on=on_file
     )

@@ -58,10 +58,14 @@ def test_foreign_notification_rate_counts_notifications_on_chinese_goods_over_ex
 
 
 @pytest.mark.parametrize(
-    ("key", "expected"), [("qms", (2, 4)), ("classification", (3, 4)), ("credit", (4, 4))]
+    ("key", "expected"), [("qms", (2, 4)), ("classification", (3, 4)), ("credit", (2, 4))]
 )
 def test_supervision_rates_count_enterprises_on_file(world, supervisor, key, expected):
     assert fraction(board(supervisor)[key]) == expected
+
+
+def test_credit_evaluations_after_the_month_are_not_counted(world, supervisor):
+    assert fraction(board(supervisor, period="2026-10")["credit"]) == (3, 4)
 
 
 def test_enterprises_filed_after_the_month_are_not_counted(world, supervisor):
@@ -92,7 +96,7 @@ def test_complaint_rate_comes_from_feedback_rate_for_the_jurisdiction(world, sup
     rate = board(supervisor)["complaint_feedback"]
     assert fraction(rate) == (9, 10)
     assert rate.previous.display == "—"
-    assert (dt.date(2026, 9, 1), dt.date(2026, 10, 1), "SZ") in calls
+    assert (dt.date(2026, 9, 1), dt.date(2026, 9, 30), "SZ") in calls  # feedback_rate takes [start, end]
 
 
 def test_every_kpi_carries_its_definition(world, supervisor):
