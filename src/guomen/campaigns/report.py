@@ -71,7 +71,7 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
             "lead": lead,
             "paragraphs": paragraphs,
             "sections": sections,
-            "table_head": [_("Measure"), _("Target"), _("Achieved"), _("Share")],
+            "table_head": [_("Indicator"), _("Target"), _("Achieved"), _("Share")],
             "table": table,
             "targets_heading": _("Targets and results"),
             "work_heading": _("Work carried out"),

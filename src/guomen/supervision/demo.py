@@ -1,0 +1,87 @@
+"""Demo data for supervision: more inspectors for the double-random draw, standings, credit events,
+one blacklisting with a petition, a drawn spot-check plan with results, a base registration waiting."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from guomen.accounts.choices import Role
+from guomen.accounts.models import User
+from guomen.accounts.services import user_create
+from guomen.catalog.models import Country
+from guomen.registry.models import Enterprise
+
+from . import services
+from .models import SpotCheckPlan
+
+# (username, unit, display name): inspectors so each port has a pool to draw pairs from.
+EXTRA_INSPECTORS = [
+    ("inspector_wjd2", "WJD", "周杰（文锦渡查验）"),
+    ("inspector_wjd3", "WJD", "吴婷（文锦渡查验）"),
+    ("inspector_hg", "HG", "郑强（皇岗查验）"),
+    ("inspector_hg2", "HG", "孙丽（皇岗查验）"),
+    ("inspector_sk", "SK", "何军（蛇口查验）"),
+    ("inspector_szw", "SZW", "马超（深圳湾查验）"),
+]
+
+
+def seed_demo(bureau, rng) -> dict:
+    from guomen.demo import reference
+
+    admin = bureau.admin
+    for username, unit, name in EXTRA_INSPECTORS:
+        if unit in bureau.orgs and not User.objects.filter(username=username).exists():
+            user_create(username=username, password=reference.DEMO_PASSWORD, role=Role.INSPECTOR,
+                        org=bureau.orgs[unit], display_name=name, actor=admin)  # fmt: skip
+    supervisor = User.objects.get(username="supervisor_sz")
+    analyst = User.objects.get(username="analyst_sz")
+    services.recompute()
+    today = timezone.localdate()
+    sz = [e for e in Enterprise.objects.filter(org__path__startswith="/GACC/SZ/").order_by("uscc")]
+    demo_firm = Enterprise.objects.get(pk=bureau.enterprises[0].id)
+    others = [e for e in sz if e.pk != demo_firm.pk]
+    events = 0
+    for i, firm in enumerate(others[:8]):
+        kind, severity = [
+            ("violation", "general"),
+            ("warning", ""),
+            ("violation", "serious"),
+            ("commendation", ""),
+        ][i % 4]
+        services.credit_event_record(
+            enterprise=firm, kind=kind, severity=severity, occurred_on=today - dt.timedelta(days=20 + i * 9),
+            description=["标签标识不符合要求", "未按规定报检", "货证不符", "获评质量诚信企业"][i % 4],
+            evidence=f"深关监〔{today.year}〕{101 + i}号", actor=supervisor,
+        )  # fmt: skip
+        events += 1
+    blacklisted = 0
+    if len(others) > 10:
+        entry = services.blacklist_propose(enterprise=others[10], reason="伪造植物检疫证书,逃避检验检疫",
+                                           legal_basis="《中华人民共和国进出境动植物检疫法》第四十条", actor=analyst)  # fmt: skip
+        services.blacklist_decide(entry=entry, approve=True, note="证据确凿,列入失信名单", actor=supervisor)
+        blacklisted = 1
+    plan = services.plan_create(data={"name": f"{today.year}年度进出口企业双随机抽查", "org": bureau.orgs["SZ"],
+                                      "sample_count": 8, "risk_weighted": True, "starts_on": today - dt.timedelta(days=30),
+                                      "ends_on": today + dt.timedelta(days=60)}, actor=supervisor)  # fmt: skip
+    services.plan_draw(plan=plan, seed=20260901, actor=supervisor)
+    published = 0
+    for i, task in enumerate(SpotCheckPlan.objects.get(pk=plan.pk).tasks.order_by("rank")):
+        if not task.inspector_b_id or i >= 5:
+            continue
+        bad = {2} if i % 3 == 1 else set()
+        items = {it.position: ("non_conform" if it.position in bad else "conform", "进货查验记录缺失" if it.position in bad else "")
+                 for it in task.items.all()}  # fmt: skip
+        services.check_record(task=task, items=items, samples_taken=1 if i % 2 else 0, actor=task.inspector_a,
+                              rectification_due=today + dt.timedelta(days=15) if bad else None)  # fmt: skip
+        if i < 3:
+            services.check_publish(task=task, actor=supervisor)
+            published += 1
+    ent_user = User.objects.filter(role=Role.ENTERPRISE, enterprise=demo_firm).first()
+    country = Country.objects.filter(code="TH").first()
+    if ent_user and country:
+        services.base_registration_apply(
+            enterprise=demo_firm, data={"code": f"GAP-TH-DEMO-{rng.randint(1000, 9999)}", "kind": "orchard",
+                                        "name": "尖竹汶府榴莲果园", "country": country, "region": "Chanthaburi"},
+            statement="已通过泰国农业部GAP认证", actor=ent_user,
+        )  # fmt: skip
+    return {"credit_events": events, "blacklisted": blacklisted, "spot_checks_published": published}
