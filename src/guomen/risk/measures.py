@@ -73,12 +73,7 @@ def measure_add(*, warning: EarlyWarning, actor, data: dict, now=None) -> Measur
     for name in ("enterprise", "production_base", "origin", "commodity_group"):
         values.setdefault(name, getattr(warning, name))
     values.setdefault("hs_prefix", warning.hs_prefix)
-    if (
-        values.get("kind") == MeasureKind.SUSPENSION
-        and values.get("production_base")
-        and "enterprise" not in data
-    ):
-        values["enterprise"] = None
+    _narrow_to_scope(values)
     today = timezone.localdate(now) if now else timezone.localdate()
     if values.get("deadline") and values["deadline"] < today:
         raise ValidationFailed(fields={"deadline": [_("The measure's deadline cannot be in the past.")]})
