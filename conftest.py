@@ -1,9 +1,18 @@
 """Fixtures shared by every app's tests: a small bureau tree and one user per role."""
 
+import io
+
 import pytest
 
 from guomen.accounts.choices import OrgKind, Role
 from guomen.accounts.tests.factories import OrgUnitFactory, UserFactory
+
+
+def pytest_sessionstart(session):
+    """Tests see the UI as people do: with the Chinese catalogues compiled (a no-op when up to date)."""
+    from django.core.management import call_command
+
+    call_command("compile-translations", stdout=io.StringIO())
 
 
 @pytest.fixture

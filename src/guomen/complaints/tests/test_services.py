@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import translation
+from django.utils import timezone, translation
 
 from guomen.accounts.choices import Role
 from guomen.complaints.choices import Category, ComplaintStatus, Outcome
@@ -83,7 +84,7 @@ def test_a_fake_or_unsupported_picture_is_refused_and_nothing_is_saved(orgs, pho
 
     name, data = photo
     data = data if data is not None else image_bytes("GIF")
-    with pytest.raises(ValidationFailed) as exc:
+    with translation.override("en"), pytest.raises(ValidationFailed) as exc:
         complaint_submit(data=complaint_data(), photos=[(name, data)], org=orgs["SZ"])
     assert expected in " ".join(exc.value.fields["photos"])
     assert not Complaint.objects.exists()
@@ -94,11 +95,11 @@ def test_photo_size_and_count_limits(orgs):
     from guomen.complaints.services import complaint_submit
 
     big = image_bytes("PNG", size=(400, 400))
-    with pytest.raises(ValidationFailed) as exc:
+    with translation.override("en"), pytest.raises(ValidationFailed) as exc:
         complaint_submit(data=complaint_data(), photos=[("big.png", big)], org=orgs["SZ"])
     assert "larger than" in exc.value.fields["photos"][0]
     small = image_bytes("PNG")
-    with pytest.raises(ValidationFailed) as exc:
+    with translation.override("en"), pytest.raises(ValidationFailed) as exc:
         complaint_submit(data=complaint_data(), photos=[("a.png", small), ("b.png", small)], org=orgs["SZ"])
     assert "at most 1" in exc.value.fields["photos"][0]
 
