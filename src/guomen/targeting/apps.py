@@ -9,13 +9,11 @@ class TargetingConfig(AppConfig):
 
     def ready(self):
         from guomen.accounts.choices import Role as R
-        from guomen.core.context_processors import register_nav
+        from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import register_permissions
         from guomen.core.timeline import register_labeler
 
         from .timeline import label_targeting_event
-
-        NAV_ITEMS = []
 
         register_permissions(
             {
@@ -24,5 +22,11 @@ class TargetingConfig(AppConfig):
                 "targeting.model": {R.RISK_ANALYST, R.ADMINISTRATOR},
             }
         )
-        register_nav(*NAV_ITEMS)
+        register_nav(
+            NavItem("targeting:measure_list", _("Control measures"), "targeting.view", 41, "risk"),
+            NavItem("targeting:level_list", _("Frequency levels"), "targeting.view", 42, "risk"),
+            NavItem("targeting:model_list", _("Risk models"), "targeting.view", 43, "risk"),
+            NavItem("targeting:backtest", _("Backtest"), "targeting.view", 44, "risk"),
+            NavItem("targeting:settings", _("Targeting settings"), "targeting.view", 45, "risk"),
+        )
         register_labeler("targeting", label_targeting_event)

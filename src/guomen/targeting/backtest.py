@@ -91,11 +91,20 @@ def rule_strength(data: dict, test: pl.DataFrame) -> np.ndarray:
 
 
 def _select(day: np.ndarray, order_key: np.ndarray, capacity: float) -> np.ndarray:
-    """Within each day, the `capacity` share of declarations with the smallest key."""
+    """Within each day, its share of declarations with the smallest key.
+
+    Each day's quota is the rounding of the running total, so days of a few declarations still add up to
+    `capacity` over the period.
+    """
     frame = pl.DataFrame({"day": day, "key": order_key, "row": np.arange(len(day))})
-    ranked = frame.with_columns(
-        rank=pl.col("key").rank("ordinal").over("day"), n=pl.len().over("day")
-    ).with_columns(k=(pl.col("n") * capacity).round().cast(pl.Int64))
+    days = frame.group_by("day").len().sort("day").with_columns(cum=pl.col("len").cum_sum())
+    days = days.with_columns(
+        k=(pl.col("cum") * capacity).round().cast(pl.Int64)
+        - ((pl.col("cum") - pl.col("len")) * capacity).round().cast(pl.Int64)
+    )
+    ranked = frame.with_columns(rank=pl.col("key").rank("ordinal").over("day")).join(
+        days.select("day", "k"), on="day"
+    )
     chosen = np.zeros(len(day), dtype=bool)
     rows = ranked.filter(pl.col("rank") <= pl.col("k")).get_column("row").to_numpy()
     chosen[rows] = True

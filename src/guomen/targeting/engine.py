@@ -15,6 +15,7 @@ rule, a criterion or the random draw; `explanation` keeps all of that for analys
 """
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -298,7 +299,7 @@ def _model(facts, out: Collector, ev: Evaluation, config: TargetingSettings, man
     used = load.model_selected if load else 0
     selected = not mandatory and scored.probability >= threshold and used < budget
     out.explanation["model"] = {
-        "version": loaded.row.name, "score": round(scored.probability, 5), "threshold": round(threshold, 5),
+        "version": loaded.row.name, "score": round(scored.probability, 5), "threshold": round(threshold, 5) if math.isfinite(threshold) else None,
         "contributions": scored.contributions, "selected": selected,
     }  # fmt: skip
     out.explanation["capacity"] = {"share": share, "budget": round(budget, 2), "used": used}

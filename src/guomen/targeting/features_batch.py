@@ -172,9 +172,13 @@ def _notice_counts(data, frame: pl.DataFrame) -> pl.DataFrame:
         .sort("day")
     )
     upto = out.with_columns(q=pl.col("day") - 1).sort("q")
-    before = upto.join_asof(cum.rename({"day": "d1"}), left_on="q", right_on="d1", by=["origin", "group"])
+    before = upto.join_asof(
+        cum.rename({"day": "d1"}), left_on="q", right_on="d1", by=["origin", "group"], check_sortedness=False
+    )
     start = upto.with_columns(q=pl.col("day") - 1 - NOTICE_DAYS).sort("q")
-    older = start.join_asof(cum.rename({"day": "d2"}), left_on="q", right_on="d2", by=["origin", "group"])
+    older = start.join_asof(
+        cum.rename({"day": "d2"}), left_on="q", right_on="d2", by=["origin", "group"], check_sortedness=False
+    )
     return (
         before.select("id", a=pl.col("cum").fill_null(0))
         .join(older.select("id", b=pl.col("cum").fill_null(0)), on="id")

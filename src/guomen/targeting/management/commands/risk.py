@@ -58,6 +58,7 @@ class Command(BaseCommand):
         p.add_argument("--id-col", default="")
 
     def handle(self, *args, action, **opts):
+        self.verbosity = opts.get("verbosity", 1)
         try:
             getattr(self, f"do_{action}")(**opts)
         except ApplicationError as exc:

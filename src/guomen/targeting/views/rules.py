@@ -1,4 +1,4 @@
-"""Targeting pages: the rule table for risk analysts (list, create, edit, deactivate)."""
+"""Rule-profile pages for risk analysts (list, create, edit, deactivate)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,10 +11,9 @@ from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require
 from guomen.core.ui import add_errors
 
-from . import selectors, services
-from .forms import DeactivateForm, RuleForm
-
-FIELDS = ["name", "hs_prefix", "origin", "direction", "channel", "instruction", "active"]
+from .. import selectors, services
+from ..forms import DeactivateForm, RuleForm
+from ..services import RULE_FIELDS as FIELDS
 
 
 @login_required
