@@ -120,15 +120,16 @@ def watch_sentences(watched: list[tuple[str, Rate]], overall: Rate) -> list[str]
     ]
 
 
-def measures(kpis: dict, watched, hazards: Table) -> list[str]:
-    """Recommendations that follow from the figures (each names the figure it follows from)."""
+def measures(kpis: dict, watched, origin_hazards: dict[str, str]) -> list[str]:
+    """Recommendations that follow from the figures (each names the figure it follows from).
+    `origin_hazards` gives the hazard found most often in each watched origin's consignments."""
     out = []
-    top_hazard = hazards.rows[0][0] if hazards.rows else None
     for name, rate in watched:
-        if top_hazard:
+        hazard = origin_hazards.get(name)
+        if hazard:
             out.append(
                 _("Tighten inspection of consignments from %(origin)s (detection rate %(rate)s) and check "
-                  "especially for %(hazard)s.") % {"origin": name, "rate": rate.display, "hazard": top_hazard}
+                  "especially for %(hazard)s.") % {"origin": name, "rate": rate.display, "hazard": hazard}
             )  # fmt: skip
         else:
             out.append(

@@ -44,7 +44,7 @@ def build(f, *, progress: Callable = _noop) -> dict:
         + narrative.changes(stats.inspections_by_origin(f, limit=200), origins_before, _("origin")),
         hazards=narrative.main_hazards(tables["hazards"]),
         watch=narrative.watch_sentences(watched, overall),
-        measures=narrative.measures(by_key, watched, tables["hazards"]),
+        measures=narrative.measures(by_key, watched, stats.top_hazard_by_origin(f)),
     )
     progress(80, _("Drawing the charts"))
     rates = [None if r.percent is None else r.percent for r in trend.column("detection")]

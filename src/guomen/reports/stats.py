@@ -164,6 +164,28 @@ def findings_by_hazard(f, limit: int = 20) -> Table:
     return table
 
 
+def top_hazard_by_origin(f) -> dict[str, str]:
+    """The hazard found in most consignments of each origin (origin name → hazard name), one GROUP BY."""
+    rows = (
+        Finding.objects.filter(task__in=scope.tasks(f).values("pk"), hazard__isnull=False)
+        .values(
+            "task__declaration__origin_country__name_zh",
+            "task__declaration__origin_country__name_en",
+            "hazard__name_zh",
+            "hazard__name_en",
+        )  # fmt: skip
+        .annotate(n=Count("task", distinct=True))
+        .order_by("-n", "hazard__name_zh")
+    )
+    top: dict[str, str] = {}
+    for r in rows:
+        origin = localized(
+            r["task__declaration__origin_country__name_zh"], r["task__declaration__origin_country__name_en"]
+        )
+        top.setdefault(origin, localized(r["hazard__name_zh"], r["hazard__name_en"]))
+    return top
+
+
 def dispositions(f) -> Table:
     rows = (
         scope.tasks(f)

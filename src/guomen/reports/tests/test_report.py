@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -144,3 +145,23 @@ def test_command_writes_the_report(world, tmp_path):
 def test_command_explains_a_bad_period(world, tmp_path):
     with pytest.raises(CommandError, match="period"):
         call_command("report", "quality", "--period", "2026-9x", "--out", str(tmp_path / "x.pdf"))
+
+
+def test_measures_name_the_hazard_found_in_the_watched_origin(world, supervisor, orgs):
+    from .factories import inspection, pest
+
+    for _i in range(5):
+        inspection(orgs["HG"], dt.date(2026, 9, 11), "conforming", origin="BR", hs="020130")
+    for _i in range(20):
+        inspection(orgs["WJD"], dt.date(2026, 9, 11), "conforming")
+    inspection(
+        orgs["HG"], dt.date(2026, 9, 11), "non_conforming", hazard=pest("SALMON", "沙门氏菌"), origin="BR"
+    )
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        story = report.build(sz_filter(supervisor))["narrative"]
+    brazil = [m for m in story.measures if "BR" in m]
+    assert brazil and "加严检验" in brazil[0]
+    assert "克伦特罗" in brazil[0] or "沙门氏菌" in brazil[0]
+    assert "橘小实蝇" not in brazil[0]
