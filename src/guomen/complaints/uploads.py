@@ -5,6 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import ValidationFailed
@@ -34,11 +35,11 @@ def check_photos(photos: list[tuple[str, bytes]]) -> list[CheckedPhoto]:
     if len(photos) > max_photos():
         raise ValidationFailed(fields={"photos": [_("Send at most %(n)s photos.") % {"n": max_photos()}]})
     checked, problems = [], []
-    limit_mb = max_photo_bytes() / (1024 * 1024)
+    limit = filesizeformat(max_photo_bytes())
     for name, data in photos:
         shown = (name or "")[-60:]
         if len(data) > max_photo_bytes():
-            problems.append(_("%(name)s is larger than %(mb).0f MB.") % {"name": shown, "mb": limit_mb})
+            problems.append(_("%(name)s is larger than %(limit)s.") % {"name": shown, "limit": limit})
             continue
         try:
             with Image.open(io.BytesIO(data)) as image:

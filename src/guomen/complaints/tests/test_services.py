@@ -2,7 +2,6 @@ import datetime as dt
 
 import pytest
 from django.test import override_settings
-from django.utils import translation
 from django.utils import timezone, translation
 
 from guomen.accounts.choices import Role
