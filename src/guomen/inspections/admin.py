@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Finding, InspectionTask
+from .models import Finding, InspectionTask, RectificationRequest
 
 
 class FindingInline(admin.TabularInline):
@@ -53,3 +53,19 @@ class FindingAdmin(admin.ModelAdmin):
     search_fields = ["description", "hazard__name_zh", "hazard__code", "task__declaration__number"]
     list_select_related = ["task", "hazard"]
     raw_id_fields = ["task", "hazard"]
+
+
+@admin.register(RectificationRequest)
+class RectificationRequestAdmin(admin.ModelAdmin):
+    """Read-only: requests are issued, answered and closed through the services (audited)."""
+
+    list_display = ["id", "subject", "enterprise", "org", "status", "due_date", "owner", "reminders"]
+    list_filter = ["status"]
+    search_fields = ["subject", "enterprise__name_zh", "enterprise__uscc"]
+    list_select_related = ["enterprise", "org", "owner"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_add_permission(self, request):
+        return False

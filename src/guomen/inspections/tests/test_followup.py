@@ -115,3 +115,21 @@ def test_board_of_another_jurisdiction_is_empty(task, inspector, other_inspector
     issue(task, inspector)
     board = followup_board(other_inspector)
     assert not board.rectifications and not board.treatments
+
+
+def test_reminder_command_and_task_flag_overdue_requests(task, inspector):
+    import io
+
+    from django.core.management import call_command
+
+    from guomen.inspections.tasks import followup_remind
+
+    item = issue(task, inspector)
+    RectificationRequest.objects.filter(pk=item.pk).update(due_date=TODAY - dt.timedelta(days=1))
+    out = io.StringIO()
+    call_command("followup-remind", stdout=out)
+    assert "1" in out.getvalue()
+    RectificationRequest.objects.filter(pk=item.pk).update(overdue_flagged_at=None)
+    followup_remind.enqueue()  # the immediate backend in tests runs it at once
+    item.refresh_from_db()
+    assert item.reminders == 2
