@@ -6,7 +6,7 @@ production_base (registration code), port (unit code).
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from guomen.core.errors import PermissionDenied
 from guomen.core.permissions import can
@@ -141,7 +141,7 @@ def rule_detail(request, rule_id: int):
 def rule_create(request, payload: RuleIn):
     _require(request.auth, "targeting.edit")
     values = resolve(payload.dict())
-    return 201, services.rule_create(actor=request.auth, **values)
+    return Status(201, services.rule_create(actor=request.auth, **values))
 
 
 @router.patch("/rules/{rule_id}", response=RuleOut, summary="Edit a rule profile (send its version)")
@@ -219,7 +219,7 @@ def measure_detail(request, measure_id: int):
 def measure_create(request, payload: MeasureIn):
     _require(request.auth, "targeting.measure")
     values = resolve(payload.dict())
-    return 201, services.control_measure_create(actor=request.auth, **values)
+    return Status(201, services.control_measure_create(actor=request.auth, **values))
 
 
 @router.post("/measures/{measure_id}/extend", response=MeasureOut, summary="Extend a control measure")
@@ -303,7 +303,7 @@ def model_list(request):
 @router.post("/models/train", response={202: JobOut}, summary="Train a candidate model (a job)")
 def model_train(request, payload: TrainIn):
     _require(request.auth, "targeting.model")
-    return 202, jobs.train_request(actor=request.auth, **payload.dict())
+    return Status(202, jobs.train_request(actor=request.auth, **payload.dict()))
 
 
 @router.post("/models/{model_id}/promote", response=ModelOut, summary="Promote a model to live")
@@ -326,7 +326,7 @@ def backtest(request, payload: BacktestIn):
     values = payload.dict()
     model_id = values.pop("model_id")
     model = selectors.model_get(user=request.auth, pk=model_id) if model_id else None
-    return 202, jobs.backtest_request(actor=request.auth, model=model, **values)
+    return Status(202, jobs.backtest_request(actor=request.auth, model=model, **values))
 
 
 @router.get("/jobs/{job_id}", response=JobOut, summary="Progress and result of a training or backtest job")

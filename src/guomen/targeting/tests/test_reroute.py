@@ -1,0 +1,73 @@
+import pytest
+
+from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.models import AuditEvent
+from guomen.inspections.models import InspectionTask
+from guomen.targeting.services import decision_reroute
+
+from .helpers import submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reroute_replaces_the_open_task_and_is_audited(world):
+    declaration = submit(world)
+    decision = decision_reroute(
+        declaration=declaration, channel="physical_sampling", reason="举报线索", actor=world["supervisor"]
+    )
+    assert decision.channel == "physical_sampling" and decision.original_channel == "document"
+    tasks = dict(InspectionTask.objects.filter(declaration=declaration).values_list("status", "channel"))
+    assert tasks == {"cancelled": "document", "open": "physical_sampling"}
+    declaration.refresh_from_db()
+    assert declaration.channel == "physical_sampling" and declaration.status == "under_inspection"
+    event = AuditEvent.objects.get(verb="targeting.rerouted")
+    assert event.reason == "举报线索" and event.before == {"channel": "document"}
+
+
+def test_reroute_needs_a_reason(world):
+    with pytest.raises(ValidationFailed) as caught:
+        decision_reroute(declaration=submit(world), channel="physical", reason=" ", actor=world["supervisor"])
+    assert "reason" in caught.value.fields
+
+
+def test_reroute_to_release_is_refused(world):
+    with pytest.raises(ValidationFailed) as caught:
+        decision_reroute(declaration=submit(world), channel="release", reason="x", actor=world["supervisor"])
+    assert "channel" in caught.value.fields
+
+
+def test_released_declaration_cannot_be_rerouted(world):
+    from guomen.declarations.tests.factories import line_data
+
+    declaration = submit(world, lines=[line_data(world, hs_code="848180", production_base_codes=[])])
+    assert declaration.status == "released"
+    with pytest.raises(Conflict):
+        decision_reroute(declaration=declaration, channel="physical", reason="x", actor=world["supervisor"])
+
+
+def test_supervisor_of_another_jurisdiction_cannot_reroute(world):
+    with pytest.raises(PermissionDenied):
+        decision_reroute(
+            declaration=submit(world), channel="physical", reason="x", actor=world["other_supervisor"]
+        )
+
+
+def test_analyst_cannot_reroute(world, analyst):
+    with pytest.raises(PermissionDenied):
+        decision_reroute(declaration=submit(world), channel="physical", reason="x", actor=analyst)
+
+
+def test_confirmed_result_flows_to_targeting_through_inspections(world, analyst):
+    """The one-line hook in inspections: confirming a disposition counts the result for the measure."""
+    from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
+    from guomen.targeting.services import control_measure_create
+
+    measure = control_measure_create(scope="enterprise", enterprise=world["enterprise"], consignments=2,
+                                     lift_after_conforming=1, reason="通报", actor=analyst)  # fmt: skip
+    declaration = submit(world)
+    task = InspectionTask.objects.get(declaration=declaration, status="open")
+    task = inspection_result_record(task=task, outcome="conforming", proposed_disposition="release",
+                                    actor=world["inspector"])  # fmt: skip
+    inspection_disposition_confirm(task=task, disposition="release", actor=world["supervisor"])
+    measure.refresh_from_db()
+    assert measure.status == "lifted"
