@@ -8,7 +8,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from guomen.accounts.models import OrgUnit, User
-from guomen.catalog.models import Hazard, HsCode
+from guomen.catalog.models import Hazard
 from guomen.registry.models import ProductionBase
 
 from .early_warnings import assessment_create, warning_create, warning_publish, warning_validate
@@ -32,8 +32,8 @@ def _signals(bureau, rng, today) -> int:
     made = 0
     for n, base in enumerate(bad):
         hazard = Hazard.objects.filter(pk=bureau.hazard_ids.get(HAZARD_CYCLE[n % len(HAZARD_CYCLE)])).first()
-        hs = HsCode.objects.filter(code=base.commodities[0]).first()
         production_base = ProductionBase.objects.select_related("country").get(pk=base.id)
+        hs = production_base.commodities.order_by("code").first()
         for k in range(rng.randint(3, 7)):
             signal_record(
                 source=rng.choice(["inspection", "lab"]),
