@@ -82,6 +82,7 @@ def main() -> None:
     url = fresh_sqlite("supervision")
     guomen(url, "migrate", "--noinput", "-v", "0")
     os.environ["GUOMEN_DATABASE_URL"] = url
+    os.environ["GUOMEN_DEBUG"] = "0"  # as in production: no query log
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guomen.settings.base")
     sys.path.insert(0, str(ROOT / "src"))
     import django
