@@ -77,7 +77,8 @@ class PostgresBackend:
     def add(self, cursor, doc_id: int, title: str, body: str) -> None:
         cursor.execute(
             f"INSERT INTO {self.table}(document_id, tsv) VALUES (%s, "
-            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B'))",
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')) "
+            "ON CONFLICT (document_id) DO UPDATE SET tsv = EXCLUDED.tsv",
             [doc_id, title, body],
         )
 
