@@ -208,3 +208,16 @@ def test_floor_is_registered_with_targeting(firm):
     BlacklistEntryFactory(enterprise=firm)
     floor = blacklist_floor(DeclarationFactory(declarant=firm))[0]
     assert (floor.channel, floor.rate, floor.code) == ("physical", 0.8, FLOOR_CODE)
+
+
+def test_targeting_sends_a_blacklisted_declarants_consignment_to_physical_inspection(firm, analyst):
+    """End to end through the targeting engine: with the floor rate at 100 % every consignment is inspected."""
+    decisions = pytest.importorskip("guomen.targeting.services.decisions")
+    from guomen.declarations.tests.factories import DeclarationFactory, DeclarationLineFactory
+
+    services.ruleset_save(kind="blacklist", params={"min_inspection_rate": 1.0}, actor=analyst)
+    BlacklistEntryFactory(enterprise=firm)
+    declaration = DeclarationFactory(declarant=firm)
+    DeclarationLineFactory(declaration=declaration, line_no=1)
+    decision = decisions.decide(declaration=declaration, actor=None)
+    assert decision.channel in ("physical", "physical_sampling")
