@@ -49,33 +49,40 @@ def notify(*, recipients, kind: str, text: str, url: str = "", count: int = 1, n
     """Add a notice for each recipient, merging it into their unread digest of the same kind if recent."""
     now = now or timezone.now()
     since = now - dt.timedelta(minutes=digest_minutes())
-    sent = 0
-    for user in {u.pk: u for u in recipients}.values():
-        message = (
-            InboxMessage.objects.filter(recipient=user, kind=kind, read_at=None, created_at__gte=since)
-            .order_by("-id")
-            .first()
-        )
-        item = {"text": text[:255], "url": url, "at": now.isoformat()}
+    people = {u.pk: u for u in recipients}
+    if not people:
+        return 0
+    open_digests: dict[int, InboxMessage] = {}
+    for message in InboxMessage.objects.filter(
+        recipient_id__in=list(people), kind=kind, read_at=None, created_at__gte=since
+    ).order_by("-id"):
+        open_digests.setdefault(message.recipient_id, message)
+    item = {"text": text[:255], "url": url, "at": now.isoformat()}
+    fresh, merged = [], []
+    for pk in people:
+        message = open_digests.get(pk)
         if message is None:
-            InboxMessage.objects.create(
-                recipient=user,
-                kind=kind,
-                title=text[:255],
-                items=[item],
-                item_count=count,
-                url=url,
-                created_at=now,
-                updated_at=now,
+            fresh.append(
+                InboxMessage(
+                    recipient_id=pk,
+                    kind=kind,
+                    title=text[:255],
+                    items=[item],
+                    item_count=count,
+                    url=url,
+                    created_at=now,
+                    updated_at=now,
+                )
             )
-        else:
-            message.items = ([item] + list(message.items))[:MAX_ITEMS]
-            message.item_count += count
-            message.title = text[:255]
-            message.updated_at = now
-            message.save(update_fields=["items", "item_count", "title", "updated_at"])
-        sent += 1
-    return sent
+            continue
+        message.items = ([item] + list(message.items))[:MAX_ITEMS]
+        message.item_count += count
+        message.title = text[:255]
+        message.updated_at = now
+        merged.append(message)
+    InboxMessage.objects.bulk_create(fresh)
+    InboxMessage.objects.bulk_update(merged, ["items", "item_count", "title", "updated_at"])
+    return len(people)
 
 
 def inbox_mark_read(*, user, message_id: int | None = None, now=None) -> int:

@@ -171,3 +171,18 @@ def test_past_deadline_is_refused(rw):
             data=measure_data(rw, "consumer_warning", deadline=timezone.localdate() - dt.timedelta(days=1)),
         )
     assert "deadline" in exc.value.fields
+
+
+def test_daily_command_withdraws_expired_consumer_warnings(rw, capsys):
+    from django.core.management import call_command
+
+    from guomen.risk.tasks import consumer_warnings_withdraw
+
+    _w, (measure,) = published(rw, measure_data(rw, "consumer_warning", public_days=1))
+    call_command("risk-daily")
+    assert "0 consumer warnings withdrawn" in capsys.readouterr().out
+    measure.public_until = timezone.localdate()
+    measure.save(update_fields=["public_until"])
+    consumer_warnings_withdraw.enqueue()
+    measure.refresh_from_db()
+    assert measure.status == "lifted"
