@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DocumentKind(models.TextChoices):
@@ -13,9 +14,9 @@ class DocumentKind(models.TextChoices):
 
 
 class DocumentStatus(models.TextChoices):
-    IN_FORCE = "in_force", _("In force")
-    SUPERSEDED = "superseded", _("Superseded")
-    REPEALED = "repealed", _("Repealed")
+    IN_FORCE = "in_force", pgettext_lazy("document status", "In force")
+    SUPERSEDED = "superseded", pgettext_lazy("document status", "Superseded")
+    REPEALED = "repealed", pgettext_lazy("document status", "Repealed")
 
 
 S = DocumentStatus
