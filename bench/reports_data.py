@@ -104,7 +104,9 @@ def bulk(conn, rows: int) -> None:
                1 + (random() * {ENTERPRISES - 1})::int AS firm, random() AS r1, random() AS r2
         FROM generate_series(1, {rows}) g""")  # fmt: skip
     port_ids = [r[0] for r in conn.execute("SELECT id FROM accounts_orgunit WHERE kind='port' ORDER BY code")]
-    parents = [r[0] for r in conn.execute("SELECT parent_id FROM accounts_orgunit WHERE kind='port' ORDER BY code")]
+    parents = [
+        r[0] for r in conn.execute("SELECT parent_id FROM accounts_orgunit WHERE kind='port' ORDER BY code")
+    ]
     first_firm = conn.execute("SELECT min(id) FROM registry_enterprise").fetchone()[0]
     port = "(ARRAY[" + ",".join(map(str, port_ids)) + "])[1 + g.port_ix]"
     branch = "(ARRAY[" + ",".join(map(str, parents)) + "])[1 + g.port_ix]"
@@ -151,7 +153,10 @@ def bulk(conn, rows: int) -> None:
 
 
 def users(conn) -> None:
-    for username, role, org in (("supervisor_sz", "supervisor", "SZ"), ("admin_gacc", "administrator", "GACC")):
+    for username, role, org in (
+        ("supervisor_sz", "supervisor", "SZ"),
+        ("admin_gacc", "administrator", "GACC"),
+    ):
         insert(conn, "accounts_user", {
             "username": f"'{username}'", "password": "'!'", "role": f"'{role}'", "is_active": "true",
             "org_id": f"(SELECT id FROM accounts_orgunit WHERE code='{org}')", "date_joined": "now()",
@@ -185,7 +190,9 @@ def build(url: str, rows: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--rows", type=int, default=5_000_000)
     options = parser.parse_args()

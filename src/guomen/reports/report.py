@@ -1,6 +1,7 @@
 """The monthly quality-analysis report (质量分析报告): figures, tables, charts and narrative, as PDF or XLSX."""
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
@@ -27,7 +28,9 @@ def build(f, *, progress: Callable = _noop) -> dict:
     board = kpis.kpi_board(f)
     by_key = {k.key: k for k in board}
     progress(25, _("Building the statistics tables"))
-    tables = {name: stats.statistics_table(name, f) for name in REPORT_TABLES}
+    tables = {name: stats.statistics_table(name, f) for name in REPORT_TABLES if name != "origins"}
+    all_origins = stats.inspections_by_origin(f, limit=200)  # every origin, for the month-on-month comparison
+    tables["origins"] = replace(all_origins, rows=all_origins.rows[:30], drill=all_origins.drill[:30])
     extra = [t for t in (build_source(f) for build_source in sources.SOURCE_TABLES.values()) if t is not None]
     progress(50, _("Comparing with the previous month"))
     before = f.with_period(f.period.previous())
@@ -41,7 +44,7 @@ def build(f, *, progress: Callable = _noop) -> dict:
     story = narrative.Narrative(
         overview=narrative.overview(org_name, f.period.label, totals, by_key["detection"]),
         changes=narrative.changes(tables["groups"], groups_before, _("commodity group"))
-        + narrative.changes(stats.inspections_by_origin(f, limit=200), origins_before, _("origin")),
+        + narrative.changes(all_origins, origins_before, _("origin")),
         hazards=narrative.main_hazards(tables["hazards"]),
         watch=narrative.watch_sentences(watched, overall),
         measures=narrative.measures(by_key, watched, stats.top_hazard_by_origin(f)),
