@@ -27,9 +27,11 @@ from guomen.registry.choices import BaseStatus
 from . import features, hooks, runtime
 from .choices import CHANNEL_STRENGTH, INSPECTION_CHANNELS, LEVEL_RATES, Channel, strongest
 from .draws import drawn
-from .models import FrequencyLevel, PortCapacity, PortDayLoad, RuleProfile, TargetingSettings
+from .learner import threshold_for_share
+from .models import ControlMeasure, PortCapacity, PortDayLoad, RuleProfile, TargetingSettings
 from .reasons import make_reason, make_warning
-from .selectors.measures import open_measures_matching
+from .selectors.measures import measure_matches
+from .snapshot import snapshot
 
 PLANT_ANIMAL_CHAPTERS = frozenset(f"{n:02d}" for n in range(1, 25))
 PHYSICAL = frozenset({Channel.PHYSICAL, Channel.PHYSICAL_SAMPLING})
@@ -60,9 +62,7 @@ class Evaluation:
 
 def facts_for(declaration, *, at: dt.datetime | None = None) -> features.Facts:
     lines = list(
-        declaration.lines.select_related("hs")
-        .prefetch_related("production_bases__commodities")
-        .order_by("line_no")
+        declaration.lines.select_related("hs").prefetch_related("production_bases").order_by("line_no")
     )
     at = at or declaration.submitted_at or timezone.now()
     facts = features.Facts(
@@ -80,6 +80,7 @@ def facts_for(declaration, *, at: dt.datetime | None = None) -> features.Facts:
         hs_codes=[line.hs_id for line in lines],
         group_ids={line.hs.group_id for line in lines if line.hs.group_id},
         bases=list({b.pk: b for line in lines for b in line.production_bases.all()}.values()),
+        snap=snapshot(),
     )
     features.load_stats(facts)
     return facts
@@ -112,9 +113,9 @@ def rule_applies(rule: RuleProfile, facts: features.Facts) -> bool:
     return all(check() for condition, check in checks if condition)
 
 
-def active_rules() -> list[RuleProfile]:
-    """Read on every decision, so an analyst's change applies to the next declaration (no restart)."""
-    return list(RuleProfile.objects.filter(active=True).select_related("port").order_by("id"))
+def active_rules(facts: features.Facts) -> list[RuleProfile]:
+    """Checked on every decision (snapshot stamp), so an analyst's change applies to the next declaration."""
+    return facts.snap.rules
 
 
 # --- hard rules ---------------------------------------------------------------------------------
@@ -152,7 +153,10 @@ def hard_rules(facts: features.Facts) -> tuple[list[dict], list[str]]:
                 reasons.append(make_reason("base_suspended", line=line.line_no, code=base.code))
             elif base.status == BaseStatus.REVOKED:
                 reasons.append(make_reason("base_revoked", line=line.line_no, code=base.code))
-        requirement = catalog_selectors.import_requirement_for(hs=line.hs, origin=origin)
+        requirement = facts.snap.remember(
+            ("requirement", line.hs_id, origin.code),
+            lambda line=line: catalog_selectors.import_requirement_for(hs=line.hs, origin=origin),
+        )
         if requirement is None:
             continue
         params = {"line": line.line_no, "hs": line.hs_id, "origin": origin.display_name}
@@ -178,10 +182,9 @@ def _default(facts: features.Facts) -> tuple[str, dict]:
 # --- the decision -------------------------------------------------------------------------------
 
 
-def engine_settings() -> TargetingSettings:
+def engine_settings(snap=None) -> TargetingSettings:
     """The settings row; without one there is no random control group until an analyst sets its rate."""
-    row = TargetingSettings.objects.order_by("id").first()
-    return row if row is not None else TargetingSettings(random_rate=0.0)
+    return (snap or snapshot()).settings
 
 
 class Collector:
@@ -200,7 +203,7 @@ class Collector:
 
 
 def _rules(facts, out: Collector) -> None:
-    for rule in active_rules():
+    for rule in active_rules(facts):
         if not rule_applies(rule, facts):
             continue
         hit = drawn(facts.number, f"rule:{rule.pk}", rule.percentage / 100.0)
@@ -213,19 +216,22 @@ def _rules(facts, out: Collector) -> None:
 
 
 def _measures(facts, out: Collector, ev: Evaluation) -> None:
-    found = open_measures_matching(
-        origin_id=facts.origin_id,
-        enterprise_ids={e.pk for e in (facts.declarant, facts.consignee) if e is not None},
-        base_ids=facts.base_ids,
-        hs_codes=facts.hs_codes,
-        group_ids=facts.group_ids,
-        today=facts.today,
-    )
+    facts_kw = {
+        "origin_id": facts.origin_id,
+        "enterprise_ids": {e.pk for e in (facts.declarant, facts.consignee) if e is not None},
+        "base_ids": facts.base_ids,
+        "hs_codes": facts.hs_codes,
+        "group_ids": facts.group_ids,
+        "today": facts.today,
+    }
+    ids = [m.pk for m in facts.snap.measures if measure_matches(m, **facts_kw)]
+    # the consignments left change with every routing: read the matching rows as they are now
+    found = list(ControlMeasure.objects.filter(pk__in=ids).order_by("id")) if ids else []
     for measure in found:
         routes = measure.remaining > 0
         out.explanation["measures"].append(
             {"id": measure.pk, "scope": measure.scope, "target": measure.target_label,
-             "remaining": measure.remaining, "routed": routes}
+             "remaining": max(0, measure.remaining - 1), "routed": routes}
         )  # fmt: skip
         if routes:
             ev.measures.append(measure)
@@ -253,7 +259,7 @@ def _level(facts, out: Collector) -> None:
     group = facts.main_group
     if not group:
         return
-    row = FrequencyLevel.objects.filter(origin_id=facts.origin_id, commodity_group_id=group).first()
+    row = facts.snap.levels.get((facts.origin_id, group))
     if row is None or row.level == 0:
         return
     rate = LEVEL_RATES[min(row.level, len(LEVEL_RATES) - 1)]
@@ -264,16 +270,15 @@ def _level(facts, out: Collector) -> None:
         out.add(Channel.PHYSICAL, make_reason("targeting", channel=Channel.PHYSICAL))
 
 
-def _capacity(facts, config: TargetingSettings) -> tuple[float, PortCapacity | None, PortDayLoad | None]:
-    cap = PortCapacity.objects.filter(port_id=facts.port.pk).first()
+def _capacity(facts, config: TargetingSettings) -> tuple[float, PortCapacity | None]:
+    cap = facts.snap.capacities.get(facts.port.pk)
     share = cap.physical_share if cap is not None else config.default_capacity
-    load = PortDayLoad.objects.filter(port_id=facts.port.pk, day=facts.today).first()
-    return share, cap, load
+    return share, cap
 
 
 def _model(facts, out: Collector, ev: Evaluation, config: TargetingSettings, mandatory: bool) -> None:
     try:
-        loaded = runtime.live_model()
+        loaded = runtime.live_model(facts.snap.live)
     except runtime.ModelUnavailable as exc:
         out.warnings.append(make_warning("model_unusable", error=exc))
         out.warnings.append(make_warning("no_live_model"))
@@ -287,24 +292,27 @@ def _model(facts, out: Collector, ev: Evaluation, config: TargetingSettings, man
         out.warnings.append(make_warning("unknown_code", feature=name, value=values.get(name)))
     ev.score, ev.model = scored.probability, loaded.row
     ev.decided_by = f"rules+model:{loaded.row.name}"
-    share, cap, load = _capacity(facts, config)
+    share, cap = _capacity(facts, config)
     mandatory_share = cap.mandatory_share if cap is not None else 0.0
     target = max(0.0, share - mandatory_share) / max(1e-9, 1.0 - mandatory_share)
-    from .learner import threshold_for_share
-
     threshold = threshold_for_share(loaded.meta, target)
-    decided = (load.decided if load else 0) + 1
-    expected = max(decided, cap.expected_daily if cap is not None else 0)
-    budget = share * expected - (load.mandatory if load else 0)
-    used = load.model_selected if load else 0
-    selected = not mandatory and scored.probability >= threshold and used < budget
+    wanted = not mandatory and scored.probability >= threshold
+    selected = False
+    capacity = {"share": share}
+    if wanted:  # only then does the day's load at the port matter
+        load = PortDayLoad.objects.filter(port_id=facts.port.pk, day=facts.today).first()
+        decided = (load.decided if load else 0) + 1
+        expected = max(decided, cap.expected_daily if cap is not None else 0)
+        budget = share * expected - (load.mandatory if load else 0)
+        used = load.model_selected if load else 0
+        selected = used < budget
+        capacity |= {"budget": round(budget, 2), "used": used, "held_back": not selected}
     out.explanation["model"] = {
-        "version": loaded.row.name, "score": round(scored.probability, 5), "threshold": round(threshold, 5) if math.isfinite(threshold) else None,
+        "version": loaded.row.name, "score": round(scored.probability, 5),
+        "threshold": round(threshold, 5) if math.isfinite(threshold) else None,
         "contributions": scored.contributions, "selected": selected,
     }  # fmt: skip
-    out.explanation["capacity"] = {"share": share, "budget": round(budget, 2), "used": used}
-    if scored.probability >= threshold and not mandatory and not selected:
-        out.explanation["capacity"]["held_back"] = True
+    out.explanation["capacity"] = capacity
     if selected:
         ev.model_selected = True
         channel = (
@@ -314,7 +322,7 @@ def _model(facts, out: Collector, ev: Evaluation, config: TargetingSettings, man
 
 
 def evaluate(facts: features.Facts) -> Evaluation:
-    config = engine_settings()
+    config = engine_settings(facts.snap)
     out = Collector()
     ev = Evaluation(channel=Channel.RELEASE, reasons=[], instruction="", explanation=out.explanation)
     hard, notes = hard_rules(facts)

@@ -75,6 +75,7 @@ class Facts:
     hs_codes: list[str]
     group_ids: set[str]
     bases: list
+    snap: object = None  # snapshot.Snapshot read for this decision
     stats: dict[tuple[str, str], OutcomeStat] = field(default_factory=dict)
     notices: int = 0
 
@@ -151,7 +152,10 @@ def load_stats(facts: Facts) -> None:
     wanted = set(keys)
     rows = OutcomeStat.objects.filter(kind__in=kinds, key__in={key for _k, key in keys})
     facts.stats = {(r.kind, r.key): r for r in rows if (r.kind, r.key) in wanted}
-    facts.notices = recent_notices(facts.origin_id, facts.main_group, facts.today)
+    key = ("notices", facts.origin_id, facts.main_group, facts.today)
+    facts.notices = facts.snap.remember(
+        key, lambda: recent_notices(facts.origin_id, facts.main_group, facts.today)
+    )
 
 
 def recent_notices(origin_id: str, group_id: str, today: dt.date) -> int:

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from . import learner
-from .choices import ModelStatus
 from .models import RiskModel
 
 _CACHE: dict[int, "LoadedModel"] = {}
@@ -74,9 +73,12 @@ class ModelUnavailable(Exception):
     pass
 
 
-def live_model() -> LoadedModel | None:
-    """The promoted model, or None when there is none. Raises ModelUnavailable if its file is unusable."""
-    row = RiskModel.objects.filter(status=ModelStatus.LIVE).order_by("-promoted_at", "-id").first()
+def live_model(row: RiskModel | None = None) -> LoadedModel | None:
+    """The promoted model (given, or from the snapshot), or None. Raises ModelUnavailable if its file is unusable."""
+    if row is None:
+        from .snapshot import snapshot
+
+        row = snapshot().live
     if row is None:
         return None
     cached = _CACHE.get(row.pk)

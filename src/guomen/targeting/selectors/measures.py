@@ -12,6 +12,30 @@ from ..choices import MeasureScope, MeasureStatus
 from ..models import ControlMeasure
 
 
+def measure_matches(
+    measure: ControlMeasure,
+    *,
+    origin_id: str,
+    enterprise_ids: set[int],
+    base_ids: set[int],
+    hs_codes: list[str],
+    group_ids: set[str],
+    today: dt.date,
+) -> bool:
+    """Is this active measure in force today for a declaration with these facts?"""
+    if measure.starts_on > today or (measure.ends_on is not None and measure.ends_on < today):
+        return False
+    if measure.scope == MeasureScope.ENTERPRISE:
+        return measure.enterprise_id in enterprise_ids
+    if measure.scope == MeasureScope.PRODUCTION_BASE:
+        return measure.production_base_id in base_ids
+    if measure.origin_id != origin_id:
+        return False
+    if measure.hs_prefix and not any(code.startswith(measure.hs_prefix) for code in hs_codes):
+        return False
+    return not (measure.commodity_group_id and measure.commodity_group_id not in group_ids)
+
+
 def open_measures_matching(
     *,
     origin_id: str,

@@ -114,7 +114,7 @@ def backtest_run(
             model=RiskModel.objects.get(pk=model_id) if model_id else None,
             progress=_progress(job_id),
         )
-        job_finish(job_id, ok=True, result=result, line=_("Backtest finished."))
+        job_finish(job_id, ok=True, result=result)
         return result
     except Exception as exc:
         _failed(job_id, exc)

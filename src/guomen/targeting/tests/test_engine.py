@@ -114,7 +114,8 @@ def test_file_changed_after_registration_is_refused(trained, analyst, model_dir)
         fh.write("\n")
     with pytest.raises(ValidationFailed) as caught:
         model_promote(model=model, actor=analyst)
-    assert "checksum" in str(caught.value.message)
+    assert model.file in str(caught.value.message)
+    assert "file" in caught.value.fields
 
 
 def test_live_model_whose_file_disappears_leaves_rules_deciding_with_a_warning(trained, analyst, model_dir):
