@@ -7,18 +7,24 @@ pick the number of trees, calibrate the probabilities (isotonic) and give the re
 final model is refit on all rows with that number of trees.
 """
 
+from __future__ import annotations
+
 import hashlib
 import json
 import math
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import lightgbm as lgb
 import numpy as np
 import polars as pl
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import ValidationFailed
+
+if TYPE_CHECKING:
+    import lightgbm as lgb
 
 PARAMS = {
     "objective": "binary",
@@ -46,6 +52,11 @@ HOLDOUT = 0.2
 QUANTILES = 101
 
 
+def _lightgbm():
+    """LightGBM is imported when a model is trained or loaded, not when Guomen starts."""
+    return import_module("lightgbm")
+
+
 class ModelFileError(ValidationFailed):
     code = "model_file_refused"
 
@@ -69,7 +80,7 @@ class ModelMeta:
         return dict(self.__dict__)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "ModelMeta":
+    def from_dict(cls, data: dict) -> ModelMeta:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)
 
@@ -132,7 +143,7 @@ def calibrate(raw: np.ndarray, meta: ModelMeta) -> np.ndarray:
 
 def _dataset(x, y, meta, reference=None):
     cats = [i for i, n in enumerate(meta.features) if n in meta.categorical]
-    return lgb.Dataset(
+    return _lightgbm().Dataset(
         x,
         label=y,
         feature_name=meta.features,
@@ -190,12 +201,12 @@ def fit(
     cut = int(len(y) * (1 - HOLDOUT))
     train = _dataset(x[:cut], y[:cut], meta)
     valid = _dataset(x[cut:], y[cut:], meta, reference=train)
-    booster = lgb.train(
+    booster = _lightgbm().train(
         params,
         train,
         num_boost_round=max_rounds,
         valid_sets=[valid],
-        callbacks=[lgb.early_stopping(30, verbose=False)],
+        callbacks=[_lightgbm().early_stopping(30, verbose=False)],
     )
     rounds = max(booster.best_iteration or max_rounds, 20)
     if progress:
@@ -208,7 +219,7 @@ def fit(
     meta.quantiles = [float(v) for v in np.quantile(calibrated, np.linspace(0, 1, QUANTILES))]
     meta.rounds = rounds
     meta.base_rate = float(y.mean())
-    final = lgb.train(params, _dataset(x, y, meta), num_boost_round=rounds)
+    final = _lightgbm().train(params, _dataset(x, y, meta), num_boost_round=rounds)
     if progress:
         progress(90, _("Final model refit on all %(n)d rows.") % {"n": len(y)})
     return final, meta
@@ -263,8 +274,8 @@ def load(path: Path, meta: ModelMeta | None = None, sha256: str = "") -> tuple[l
                 fields={"file": [str(exc)[:200]]},
             ) from exc
     try:
-        booster = lgb.Booster(model_file=str(path))
-    except (lgb.basic.LightGBMError, OSError, ValueError) as exc:
+        booster = _lightgbm().Booster(model_file=str(path))
+    except (_lightgbm().basic.LightGBMError, OSError, ValueError) as exc:
         raise ModelFileError(
             _("Model file %(f)s is not a readable LightGBM model; it is refused.") % {"f": shown},
             fields={"file": [str(exc).splitlines()[0][:200] if str(exc) else _("Unreadable.")]},

@@ -1,11 +1,13 @@
 """The live model in memory: found by one query, loaded once per process and version, scored per row."""
 
+from __future__ import annotations
+
 import math
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import lightgbm as lgb
 import numpy as np
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from . import learner
 from .models import RiskModel
 
-_CACHE: dict[int, "LoadedModel"] = {}
+if TYPE_CHECKING:
+    import lightgbm as lgb
+
+_CACHE: dict[int, LoadedModel] = {}
 _LOCK = threading.Lock()
 TOP_CONTRIBUTIONS = 4
 
