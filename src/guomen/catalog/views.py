@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
-from guomen.core.ui import page_of, render_list, save_form
+from guomen.core.ui import edit_page, page_of, render_list
 
 from . import selectors, services
 from .choices import HazardKind, HsLevel
@@ -104,25 +104,12 @@ def hazard_edit(request, pk: int | None = None):
     require(request.user, "catalog.edit")
     hazard = selectors.hazard_get(user=request.user, pk=pk) if pk is not None else None
     form = HazardForm(request.POST or None, instance=hazard)
-    if request.method == "POST":
-
-        def save(f):
-            if hazard is None:
-                return services.hazard_create(data=f.service_data(), actor=request.user)
-            return services.hazard_update(
-                hazard=hazard, data=f.service_data(), actor=request.user, expected_version=f.expected_version
-            )
-
-        done = save_form(
-            request,
-            form,
-            save,
-            success=_("Hazard saved."),
-            redirect_to=lambda h: reverse("catalog:hazard_detail", args=[h.pk]),
-        )
-        if done:
-            return done
-    return render(request, "catalog/form.html", {"form": form, "title": _("Hazard"), "obj": hazard})
+    return edit_page(
+        request, form, hazard, create=services.hazard_create,
+        update=lambda obj, **kw: services.hazard_update(hazard=obj, **kw),
+        success=_("Hazard saved."), redirect_to=lambda h: reverse("catalog:hazard_detail", args=[h.pk]),
+        title=_("Hazard"),
+    )  # fmt: skip
 
 
 @login_required
@@ -133,28 +120,13 @@ def limit_edit(request, hazard_pk: int, pk: int | None = None):
     if pk is not None and limit is None:
         raise Http404
     form = ResidueLimitForm(request.POST or None, instance=limit)
-    if request.method == "POST":
-
-        def save(f):
-            if limit is None:
-                return services.residue_limit_create(
-                    data={**f.service_data(), "hazard": hazard}, actor=request.user
-                )
-            return services.residue_limit_update(
-                limit=limit, data=f.service_data(), actor=request.user, expected_version=f.expected_version
-            )
-
-        done = save_form(
-            request,
-            form,
-            save,
-            success=_("Limit saved."),
-            redirect_to=lambda _limit: reverse("catalog:hazard_detail", args=[hazard.pk]),
-        )
-        if done:
-            return done
-    title = _("Limit for %(hazard)s") % {"hazard": hazard.display_name}
-    return render(request, "catalog/form.html", {"form": form, "title": title, "obj": limit})
+    return edit_page(
+        request, form, limit,
+        create=lambda data, actor: services.residue_limit_create(data={**data, "hazard": hazard}, actor=actor),
+        update=lambda obj, **kw: services.residue_limit_update(limit=obj, **kw),
+        success=_("Limit saved."), redirect_to=lambda _limit: reverse("catalog:hazard_detail", args=[hazard.pk]),
+        title=_("Limit for %(hazard)s") % {"hazard": hazard.display_name},
+    )  # fmt: skip
 
 
 # Import requirements ------------------------------------------------------------------------------
@@ -189,30 +161,12 @@ def requirement_edit(request, pk: int | None = None):
     require(request.user, "catalog.edit")
     requirement = selectors.import_requirement_get(user=request.user, pk=pk) if pk is not None else None
     form = ImportRequirementForm(request.POST or None, instance=requirement)
-    if request.method == "POST":
-
-        def save(f):
-            if requirement is None:
-                return services.import_requirement_create(data=f.service_data(), actor=request.user)
-            return services.import_requirement_update(
-                requirement=requirement,
-                data=f.service_data(),
-                actor=request.user,
-                expected_version=f.expected_version,
-            )
-
-        done = save_form(
-            request,
-            form,
-            save,
-            success=_("Import requirement saved."),
-            redirect_to=lambda r: reverse("catalog:requirement_detail", args=[r.pk]),
-        )
-        if done:
-            return done
-    return render(
-        request, "catalog/form.html", {"form": form, "title": _("Import requirement"), "obj": requirement}
-    )
+    return edit_page(
+        request, form, requirement, create=services.import_requirement_create,
+        update=lambda obj, **kw: services.import_requirement_update(requirement=obj, **kw),
+        success=_("Import requirement saved."),
+        redirect_to=lambda r: reverse("catalog:requirement_detail", args=[r.pk]), title=_("Import requirement"),
+    )  # fmt: skip
 
 
 # Bulk import --------------------------------------------------------------------------------------

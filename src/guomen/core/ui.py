@@ -41,3 +41,21 @@ def save_form(request, form, save, *, success: str, redirect_to):
         return None
     messages.success(request, success)
     return redirect(redirect_to(obj))
+
+
+def edit_page(
+    request, form, obj, *, create, update, success: str, redirect_to, title, template="catalog/form.html"
+):
+    """The create-or-edit page of a record: `create(data=, actor=)` when `obj` is None, else
+    `update(obj, data=, actor=, expected_version=)` (a stale version comes back as a form error)."""
+    if request.method == "POST":
+
+        def save(f):
+            if obj is None:
+                return create(data=f.service_data(), actor=request.user)
+            return update(obj, data=f.service_data(), actor=request.user, expected_version=f.expected_version)
+
+        done = save_form(request, form, save, success=success, redirect_to=redirect_to)
+        if done:
+            return done
+    return render(request, template, {"form": form, "title": title, "obj": obj})

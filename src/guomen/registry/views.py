@@ -14,7 +14,7 @@ from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
-from guomen.core.ui import add_errors, page_of, render_list, save_form
+from guomen.core.ui import add_errors, edit_page, page_of, render_list
 
 from . import selectors, services
 from .choices import BASE_TRANSITIONS, BaseKind, BaseStatus, EnterpriseKind, FilingStatus
@@ -67,28 +67,12 @@ def enterprise_edit(request, pk: int | None = None):
     if pk is not None:
         enterprise = selectors.enterprise_get(user=request.user, pk=pk, action="enterprise.edit")
     form = EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
-    if request.method == "POST":
-
-        def save(f):
-            if enterprise is None:
-                return services.enterprise_create(data=f.service_data(), actor=request.user)
-            return services.enterprise_update(
-                enterprise=enterprise,
-                data=f.service_data(),
-                actor=request.user,
-                expected_version=f.expected_version,
-            )
-
-        done = save_form(
-            request,
-            form,
-            save,
-            success=_("Enterprise saved."),
-            redirect_to=lambda e: reverse("registry:enterprise_detail", args=[e.pk]),
-        )
-        if done:
-            return done
-    return render(request, "catalog/form.html", {"form": form, "title": _("Enterprise"), "obj": enterprise})
+    return edit_page(
+        request, form, enterprise, create=services.enterprise_create,
+        update=lambda obj, **kw: services.enterprise_update(enterprise=obj, **kw),
+        success=_("Enterprise saved."), redirect_to=lambda e: reverse("registry:enterprise_detail", args=[e.pk]),
+        title=_("Enterprise"),
+    )  # fmt: skip
 
 
 # Production bases ---------------------------------------------------------------------------------
@@ -141,25 +125,12 @@ def base_edit(request, pk: int | None = None):
     if pk is not None:
         base = selectors.production_base_get(user=request.user, pk=pk, action="production_base.edit")
     form = ProductionBaseForm(request.POST or None, instance=base, user=request.user)
-    if request.method == "POST":
-
-        def save(f):
-            if base is None:
-                return services.production_base_create(data=f.service_data(), actor=request.user)
-            return services.production_base_update(
-                base=base, data=f.service_data(), actor=request.user, expected_version=f.expected_version
-            )
-
-        done = save_form(
-            request,
-            form,
-            save,
-            success=_("Production base saved."),
-            redirect_to=lambda b: reverse("registry:base_detail", args=[b.pk]),
-        )
-        if done:
-            return done
-    return render(request, "catalog/form.html", {"form": form, "title": _("Production base"), "obj": base})
+    return edit_page(
+        request, form, base, create=services.production_base_create,
+        update=lambda obj, **kw: services.production_base_update(base=obj, **kw),
+        success=_("Production base saved."), redirect_to=lambda b: reverse("registry:base_detail", args=[b.pk]),
+        title=_("Production base"),
+    )  # fmt: skip
 
 
 @require_POST
