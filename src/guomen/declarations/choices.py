@@ -41,7 +41,8 @@ class DeclarationStatus(models.TextChoices):
 S = DeclarationStatus
 ALLOWED_TRANSITIONS: dict[str, set[str]] = {
     S.SUBMITTED: {S.RELEASED, S.UNDER_INSPECTION, S.CANCELLED},
-    S.UNDER_INSPECTION: {S.PENDING_DISPOSITION, S.CANCELLED},
+    # released: a supervisor re-routes to release an inspection nothing mandatory asked for
+    S.UNDER_INSPECTION: {S.PENDING_DISPOSITION, S.RELEASED, S.CANCELLED},
     S.PENDING_DISPOSITION: {S.RELEASED, S.TREATMENT, S.RETURNED, S.DESTROYED, S.UNDER_INSPECTION},
     S.TREATMENT: {S.RELEASED, S.RETURNED, S.DESTROYED},
     S.RELEASED: set(),

@@ -184,12 +184,18 @@ class BacktestForm(forms.Form):
 
 
 class RerouteForm(forms.Form):
-    channel = forms.ChoiceField(
-        label=_("New channel"),
-        choices=[(c.value, c.label) for c in Channel if c in INSPECTION_CHANNELS],
-        widget=forms.Select(attrs=SELECT),
-    )
+    """Release is offered only when nothing mandatory asked for the inspection (the service checks it too)."""
+
+    channel = forms.ChoiceField(label=_("New channel"), choices=(), widget=forms.Select(attrs=SELECT))
     reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.TextInput(attrs=TEXT))
+
+    def __init__(self, *args, may_release: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["channel"].choices = [
+            (c.value, c.label)
+            for c in Channel
+            if c in INSPECTION_CHANNELS or (may_release and c == Channel.RELEASE)
+        ]
 
 
 class SettingsForm(forms.Form):

@@ -11,7 +11,7 @@ from guomen.core.services import audit_record
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import Declaration
 
-from ..choices import CHANNEL_SHORT_LABELS, INSPECTION_CHANNELS
+from ..choices import CHANNEL_SHORT_LABELS, INSPECTION_CHANNELS, Channel
 from ..engine import DEFAULT_INSTRUCTIONS, PHYSICAL, evaluate, facts_for
 from ..models import OutcomeStat, PortDayLoad, TargetingDecision
 from ..reasons import make_reason
@@ -131,26 +131,7 @@ def outcome_recorded(*, declaration, actor=None) -> None:
 # --- supervisor re-routing ------------------------------------------------------------------------
 
 
-@transaction.atomic
-def decision_reroute(*, declaration, channel: str, reason: str, actor) -> TargetingDecision:
-    """A supervisor sends a declaration under inspection to another inspection channel (audited).
-
-    The open inspection task is cancelled and a new one opened with the new channel, so the task list and
-    the declaration always agree. Once a result is recorded, or after release, it is too late.
-    """
-    require(actor, "targeting.reroute")
-    if not org_in_scope(actor, declaration.port):
-        raise PermissionDenied(_("This declaration belongs to another jurisdiction."))
-    reason = (reason or "").strip()
-    errors = {}
-    if channel not in INSPECTION_CHANNELS:
-        errors["channel"] = [_("Choose document check, physical inspection or inspection + sampling.")]
-    if not reason:
-        errors["reason"] = [_("Say why the declaration is re-routed.")]
-    if errors:
-        raise ValidationFailed(fields=errors)
-    declaration = Declaration.objects.select_for_update().select_related("port").get(pk=declaration.pk)
-    decision = TargetingDecision.objects.select_for_update().filter(declaration=declaration).first()
+def _reroute_check(*, decision, declaration, channel: str) -> None:
     if decision is None or declaration.status != DeclarationStatus.UNDER_INSPECTION:
         raise Conflict(
             _("Only a declaration waiting for its inspection can be re-routed (this one is “%(s)s”).")
@@ -158,6 +139,45 @@ def decision_reroute(*, declaration, channel: str, reason: str, actor) -> Target
         )
     if channel == decision.channel:
         raise ValidationFailed(fields={"channel": [_("The declaration already has this channel.")]})
+    if channel == Channel.RELEASE and decision.mandatory:
+        raise ValidationFailed(
+            fields={
+                "channel": [
+                    _(
+                        "This inspection is required by a rule, a control measure, a floor or the random "
+                        "control group; it cannot be released without inspection."
+                    )
+                ]
+            }
+        )
+
+
+@transaction.atomic
+def decision_reroute(*, declaration, channel: str, reason: str, actor) -> TargetingDecision:
+    """A supervisor sends a declaration under inspection to another channel (audited).
+
+    The open inspection task is cancelled; for an inspection channel a new one is opened, so the task list and
+    the declaration always agree. Release without inspection is possible only when nothing mandatory asked
+    for the inspection (the learned score's selection or the default document check). Once a result is
+    recorded, or after release, it is too late.
+    """
+    require(actor, "targeting.reroute")
+    if not org_in_scope(actor, declaration.port):
+        raise PermissionDenied(_("This declaration belongs to another jurisdiction."))
+    reason = (reason or "").strip()
+    errors = {}
+    if channel not in INSPECTION_CHANNELS and channel != Channel.RELEASE:
+        errors["channel"] = [
+            _("Choose release, document check, physical inspection or inspection + sampling.")
+        ]
+    if not reason:
+        errors["reason"] = [_("Say why the declaration is re-routed.")]
+    if errors:
+        raise ValidationFailed(fields=errors)
+    declaration = Declaration.objects.select_for_update().select_related("port").get(pk=declaration.pk)
+    decision = TargetingDecision.objects.select_for_update().filter(declaration=declaration).first()
+    _reroute_check(decision=decision, declaration=declaration, channel=channel)
+    from guomen.declarations.services import declaration_transition
     from guomen.inspections.services import inspection_task_cancel, inspection_task_open
 
     before = decision.channel
@@ -167,14 +187,24 @@ def decision_reroute(*, declaration, channel: str, reason: str, actor) -> Target
     decision.channel = channel
     decision.rerouted_by, decision.rerouted_at, decision.reroute_reason = actor, timezone.now(), reason
     decision.reasons = [*decision.reasons, make_reason("rerouted", channel=channel)]
-    default = str(DEFAULT_INSTRUCTIONS[channel])
-    if default not in decision.instruction:
-        decision.instruction = "\n".join(p for p in (decision.instruction, default) if p)
+    if channel in INSPECTION_CHANNELS:
+        default = str(DEFAULT_INSTRUCTIONS[channel])
+        if default not in decision.instruction:
+            decision.instruction = "\n".join(p for p in (decision.instruction, default) if p)
     decision.save()
-    Declaration.objects.filter(pk=declaration.pk).update(channel=channel, version=F("version") + 1)
-    inspection_task_open(
-        declaration=declaration, channel=channel, instruction=decision.instruction, actor=actor
-    )
+    if channel == Channel.RELEASE:
+        declaration_transition(
+            declaration=declaration,
+            to=DeclarationStatus.RELEASED,
+            actor=actor,
+            reason=reason,
+            extra_fields={"channel": channel},
+        )
+    else:
+        Declaration.objects.filter(pk=declaration.pk).update(channel=channel, version=F("version") + 1)
+        inspection_task_open(
+            declaration=declaration, channel=channel, instruction=decision.instruction, actor=actor
+        )
     audit_record(
         actor=actor,
         verb="targeting.rerouted",

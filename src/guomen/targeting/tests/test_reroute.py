@@ -30,9 +30,37 @@ def test_reroute_needs_a_reason(world):
     assert "reason" in caught.value.fields
 
 
-def test_reroute_to_release_is_refused(world):
+def test_reroute_to_release_closes_the_task_and_releases_the_declaration(world):
+    declaration = submit(world)
+    decision = decision_reroute(
+        declaration=declaration, channel="release", reason="同批货物已在口岸查验", actor=world["supervisor"]
+    )
+    assert decision.channel == "release" and decision.original_channel == "document"
+    declaration.refresh_from_db()
+    assert declaration.status == "released" and declaration.channel == "release"
+    assert list(InspectionTask.objects.filter(declaration=declaration).values_list("status", flat=True)) == [
+        "cancelled"
+    ]
+    assert AuditEvent.objects.filter(verb="declaration.released", reason="同批货物已在口岸查验").exists()
+
+
+def test_reroute_to_release_is_refused_when_a_measure_required_the_inspection(world, analyst):
+    from guomen.targeting.services import control_measure_create
+
+    control_measure_create(scope="enterprise", enterprise=world["enterprise"], consignments=2,
+                           lift_after_conforming=1, reason="通报", actor=analyst)  # fmt: skip
+    declaration = submit(world)
     with pytest.raises(ValidationFailed) as caught:
-        decision_reroute(declaration=submit(world), channel="release", reason="x", actor=world["supervisor"])
+        decision_reroute(declaration=declaration, channel="release", reason="x", actor=world["supervisor"])
+    assert "不能不经查验直接放行" in str(caught.value.fields["channel"][0])
+    declaration.refresh_from_db()
+    assert declaration.status == "under_inspection"
+    assert InspectionTask.objects.get(declaration=declaration).status == "open"
+
+
+def test_reroute_to_an_unknown_channel_is_refused(world):
+    with pytest.raises(ValidationFailed) as caught:
+        decision_reroute(declaration=submit(world), channel="teleport", reason="x", actor=world["supervisor"])
     assert "channel" in caught.value.fields
 
 

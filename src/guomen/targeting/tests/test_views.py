@@ -246,3 +246,22 @@ def test_reroute_without_reason_is_shown_on_the_form(world):
         f"/targeting/decisions/{declaration.number}/reroute/", {"channel": "physical_sampling", "reason": ""}
     )
     assert response.status_code == 422
+
+
+def test_release_is_not_offered_when_a_rule_required_the_inspection(world):
+    declaration = _declaration(world)
+    page = _client(world["supervisor"]).get(f"/targeting/decisions/{declaration.number}/").content.decode()
+    assert 'data-testid="reroute-form"' in page and '<option value="release"' not in page
+
+
+def test_supervisor_releases_a_default_document_check_from_the_decision_page(world):
+    from .helpers import submit
+
+    declaration = submit(world)  # durian, no rule: document check by default
+    client = _client(world["supervisor"])
+    url = f"/targeting/decisions/{declaration.number}/"
+    assert '<option value="release"' in client.get(url).content.decode()
+    response = client.post(f"{url}reroute/", {"channel": "release", "reason": "单证已核"})
+    assert response.status_code == 302
+    declaration.refresh_from_db()
+    assert declaration.status == "released"

@@ -26,7 +26,7 @@ def _context(request, decision, form=None):
         "decision": decision,
         "d": declaration,
         "lines": explanation_lines(decision),
-        "form": form or RerouteForm(),
+        "form": form or RerouteForm(may_release=not decision.mandatory),
         "may_reroute": may_reroute,
     }
 
@@ -42,7 +42,7 @@ def decision_detail(request, number: str):
 @require_POST
 def decision_reroute(request, number: str):
     decision = selectors.decision_get(user=request.user, number=number)
-    form = RerouteForm(request.POST)
+    form = RerouteForm(request.POST, may_release=not decision.mandatory)
     if form.is_valid():
         try:
             services.decision_reroute(
