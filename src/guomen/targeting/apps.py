@@ -11,6 +11,7 @@ class TargetingConfig(AppConfig):
         from guomen.accounts.choices import Role as R
         from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import register_permissions
+        from guomen.core.schedule import register_periodic
         from guomen.core.timeline import register_labeler
 
         from .timeline import label_targeting_event
@@ -30,3 +31,4 @@ class TargetingConfig(AppConfig):
             NavItem("targeting:settings", _("Targeting settings"), "targeting.view", 45, "risk"),
         )
         register_labeler("targeting", label_targeting_event)
+        register_periodic("targeting.daily", "guomen.targeting.tasks.daily_task", at="02:15")

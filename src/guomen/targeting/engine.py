@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from guomen.catalog import selectors as catalog_selectors
 from guomen.registry.choices import BaseStatus
 
-from . import features, hooks, runtime
+from . import features, hooks, lookup, runtime
 from .choices import CHANNEL_STRENGTH, INSPECTION_CHANNELS, LEVEL_RATES, Channel, strongest
 from .draws import drawn
 from .learner import threshold_for_share
@@ -61,9 +61,7 @@ class Evaluation:
 
 
 def facts_for(declaration, *, at: dt.datetime | None = None) -> features.Facts:
-    lines = list(
-        declaration.lines.select_related("hs").prefetch_related("production_bases").order_by("line_no")
-    )
+    lines = lookup.lines_of(declaration.pk)
     at = at or declaration.submitted_at or timezone.now()
     facts = features.Facts(
         declaration=declaration,
@@ -78,8 +76,8 @@ def facts_for(declaration, *, at: dt.datetime | None = None) -> features.Facts:
         consignee=declaration.consignee,
         lines=lines,
         hs_codes=[line.hs_id for line in lines],
-        group_ids={line.hs.group_id for line in lines if line.hs.group_id},
-        bases=list({b.pk: b for line in lines for b in line.production_bases.all()}.values()),
+        group_ids={line.group_id for line in lines if line.group_id},
+        bases=list({b.pk: b for line in lines for b in line.bases}.values()),
         snap=snapshot(),
     )
     features.load_stats(facts)
@@ -121,10 +119,10 @@ def active_rules(facts: features.Facts) -> list[RuleProfile]:
 # --- hard rules ---------------------------------------------------------------------------------
 
 
-def _registered_for(base, hs_code: str, origin_id: str) -> bool:
+def _registered_for(base, hs_code: str, origin_id: str, commodities: list[str]) -> bool:
     if base.status != BaseStatus.ACTIVE or base.country_id != origin_id:
         return False
-    return any(hs_code.startswith(c.code) or c.code.startswith(hs_code[:6]) for c in base.commodities.all())
+    return any(hs_code.startswith(code) or code.startswith(hs_code[:6]) for code in commodities)
 
 
 def _requirement_notes(requirement) -> list[str]:
@@ -146,26 +144,27 @@ def hard_rules(facts: features.Facts) -> tuple[list[dict], list[str]]:
     """Reasons that force inspection + sampling, and what the inspector must check for each line."""
     reasons, notes = [], []
     origin = facts.declaration.origin_country
+    commodities = None  # the bases' registered commodities, read only when a requirement asks for them
     for line in facts.lines:
-        bases = list(line.production_bases.all())
-        for base in bases:
+        for base in line.bases:
             if base.status == BaseStatus.SUSPENDED:
                 reasons.append(make_reason("base_suspended", line=line.line_no, code=base.code))
             elif base.status == BaseStatus.REVOKED:
                 reasons.append(make_reason("base_revoked", line=line.line_no, code=base.code))
         requirement = facts.snap.remember(
             ("requirement", line.hs_id, origin.code),
-            lambda line=line: catalog_selectors.import_requirement_for(hs=line.hs, origin=origin),
+            lambda line=line: catalog_selectors.import_requirement_for(hs=line.hs_id, origin=origin),
         )
         if requirement is None:
             continue
         params = {"line": line.line_no, "hs": line.hs_id, "origin": origin.display_name}
         if not requirement.access_granted:
             reasons.append(make_reason("no_access", **params))
-        elif requirement.registered_base_required and not any(
-            _registered_for(base, line.hs_id, origin.code) for base in bases
-        ):
-            reasons.append(make_reason("unregistered_base", **params))
+        elif requirement.registered_base_required:
+            if commodities is None:
+                commodities = lookup.base_commodities(facts.base_ids)
+            if not any(_registered_for(b, line.hs_id, origin.code, commodities[b.pk]) for b in line.bases):
+                reasons.append(make_reason("unregistered_base", **params))
         for note in _requirement_notes(requirement):
             if note not in notes:
                 notes.append(note)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.utils import timezone
 
-from .models import OutcomeStat
+from .lookup import StatRow, outcome_stats
 
 PRIOR_RATE = 0.03  # smoothing: a key with few results is pulled toward this rate
 PRIOR_WEIGHT = 10.0
@@ -76,7 +76,7 @@ class Facts:
     group_ids: set[str]
     bases: list
     snap: object = None  # snapshot.Snapshot read for this decision
-    stats: dict[tuple[str, str], OutcomeStat] = field(default_factory=dict)
+    stats: dict[tuple[str, str], StatRow] = field(default_factory=dict)
     notices: int = 0
 
     @property
@@ -94,9 +94,9 @@ class Facts:
     @property
     def main_group(self) -> str:
         line = self.main_line
-        return (line.hs.group_id or "") if line is not None else ""
+        return (line.group_id or "") if line is not None else ""
 
-    def stat(self, kind: str, key) -> OutcomeStat | None:
+    def stat(self, kind: str, key) -> StatRow | None:
         return self.stats.get((kind, str(key)))
 
     # unit value and weight against the commodity's usual band (OutcomeStat kind "hs")
@@ -146,12 +146,8 @@ def stat_keys(facts: Facts) -> list[tuple[str, str]]:
 
 
 def load_stats(facts: Facts) -> None:
-    """Read the OutcomeStat rows the features need (one query) and the recent foreign notifications."""
-    keys = stat_keys(facts)
-    kinds = {k for k, _key in keys}
-    wanted = set(keys)
-    rows = OutcomeStat.objects.filter(kind__in=kinds, key__in={key for _k, key in keys})
-    facts.stats = {(r.kind, r.key): r for r in rows if (r.kind, r.key) in wanted}
+    """Read the OutcomeStat rows the features need (one statement) and the recent foreign notifications."""
+    facts.stats = outcome_stats(stat_keys(facts))
     key = ("notices", facts.origin_id, facts.main_group, facts.today)
     facts.notices = facts.snap.remember(
         key, lambda: recent_notices(facts.origin_id, facts.main_group, facts.today)
@@ -176,7 +172,7 @@ def recent_notices(origin_id: str, group_id: str, today: dt.date) -> int:
     ).count()
 
 
-def _rate(stat: OutcomeStat | None) -> tuple[float, float]:
+def _rate(stat: StatRow | None) -> tuple[float, float]:
     if stat is None:
         return 0.0, smoothed(0, 0)
     return float(stat.inspected), smoothed(stat.non_conforming, stat.inspected)
