@@ -34,7 +34,9 @@ def test_lines_come_in_order_with_their_groups_and_bases(world):
 
 def test_outcome_stats_are_read_with_aware_times(world):
     at = timezone.now().replace(microsecond=0) - dt.timedelta(days=3)
-    OutcomeStat.objects.create(kind="port", key="7", inspected=9, non_conforming=2, last_at=at, last_nc_at=None)
+    OutcomeStat.objects.create(
+        kind="port", key="7", inspected=9, non_conforming=2, last_at=at, last_nc_at=None
+    )
     OutcomeStat.objects.create(kind="trader", key="7", inspected=1, non_conforming=0, last_at=at)
     found = lookup.outcome_stats([("port", 7), ("base", 7)])
     assert list(found) == [("port", "7")]  # the trader row shares the key but was not asked for
