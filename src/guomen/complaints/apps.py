@@ -11,6 +11,7 @@ class ComplaintsConfig(AppConfig):
         from guomen.accounts.choices import Role as R
         from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import register_permissions
+        from guomen.core.schedule import register_periodic
         from guomen.core.timeline import register_labeler
 
         from .timeline import complaint_event_label
@@ -25,3 +26,4 @@ class ComplaintsConfig(AppConfig):
         )
         register_nav(NavItem("complaints:list", _("Complaints (12365)"), "complaint.view", 50, "work"))
         register_labeler("complaint", complaint_event_label)
+        register_periodic("complaints.remind", "guomen.complaints.tasks.complaints_remind", at="07:45")

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEvent, JobRun
+from .models import AuditEvent, JobRun, ScheduledRun
 
 
 @admin.register(AuditEvent)
@@ -22,3 +22,15 @@ class AuditEventAdmin(admin.ModelAdmin):
 @admin.register(JobRun)
 class JobRunAdmin(admin.ModelAdmin):
     list_display = ("id", "kind", "status", "progress", "created_at", "finished_at")
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(admin.ModelAdmin):
+    list_display = ("name", "due_at", "enqueued_at", "manual", "result_id")
+    list_filter = ("name", "manual")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

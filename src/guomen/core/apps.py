@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "guomen.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.core import checks
+
+        from .schedule import check_schedule_settings
+
+        checks.register(check_schedule_settings, "guomen")

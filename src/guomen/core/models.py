@@ -98,3 +98,24 @@ class JobRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} #{self.pk} ({self.status})"
+
+
+class ScheduledRun(models.Model):
+    """One slot of a periodic job that the scheduler claimed: unique per (job, due time), so two workers or a
+    restart never enqueue the same slot twice. `enqueued_at` is empty for the slot recorded when the scheduler
+    first saw a job (it starts at the job's next time rather than running at once)."""
+
+    name = models.CharField(_("job"), max_length=100)
+    due_at = models.DateTimeField(_("due at"))
+    enqueued_at = models.DateTimeField(_("enqueued at"), null=True, blank=True)
+    result_id = models.CharField(_("task result"), max_length=64, blank=True)
+    manual = models.BooleanField(_("run by hand"), default=False)
+
+    class Meta:
+        ordering = ["-due_at"]
+        constraints = [models.UniqueConstraint(fields=["name", "due_at"], name="uniq_scheduled_slot")]
+        verbose_name = _("scheduled run")
+        verbose_name_plural = _("scheduled runs")
+
+    def __str__(self) -> str:
+        return f"{self.name} @ {self.due_at:%Y-%m-%d %H:%M}"

@@ -11,6 +11,7 @@ class InspectionsConfig(AppConfig):
         from guomen.accounts.choices import Role
         from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import ALL_STAFF, register_permissions
+        from guomen.core.schedule import register_periodic
         from guomen.core.timeline import register_labeler
 
         from .timeline import inspection_event_label, rectification_event_label
@@ -28,4 +29,7 @@ class InspectionsConfig(AppConfig):
         register_nav(
             NavItem("inspections:scan", _("Scan"), "inspection.record", 5),
             NavItem("inspections:followup", _("Follow-up"), "followup.view", 25),
+        )
+        register_periodic(
+            "inspections.followup-remind", "guomen.inspections.tasks.followup_remind", at="07:30"
         )

@@ -11,6 +11,7 @@ class ReportsConfig(AppConfig):
         from guomen.accounts.choices import Role
         from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import register_permissions
+        from guomen.core.schedule import register_periodic
 
         readers = {Role.RISK_ANALYST, Role.SUPERVISOR, Role.ADMINISTRATOR}
         register_permissions(
@@ -28,3 +29,4 @@ class ReportsConfig(AppConfig):
                 "reports:quality_reports", _("Quality-analysis reports"), "report.generate", 40, "reports"
             ),
         )
+        register_periodic("reports.schedule", "guomen.reports.tasks.reports_schedule_task", at="01:30")

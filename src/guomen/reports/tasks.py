@@ -18,3 +18,10 @@ def monthly_reports_task() -> None:
 @task()
 def rollup_nightly_task() -> None:
     services.rollup_nightly_run()
+
+
+@task()
+def reports_schedule_task() -> dict:
+    """Keep the reports' own chain queued: the nightly rollup (01:00) and the monthly reports (02:00 on the 1st).
+    Each run re-queues the next one; this puts back a link lost to a failed run or a fresh install."""
+    return {"monthly": services.schedule_monthly(), "nightly": services.schedule_nightly()}

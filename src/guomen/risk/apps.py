@@ -34,6 +34,7 @@ class RiskConfig(AppConfig):
         from guomen.accounts.choices import Role as R
         from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import register_permissions
+        from guomen.core.schedule import register_periodic
         from guomen.core.timeline import register_labeler
 
         register_permissions(
@@ -71,3 +72,4 @@ class RiskConfig(AppConfig):
             "risk_rasff",
         ):
             register_labeler(prefix, label_risk_event)
+        register_periodic("risk.daily", "guomen.risk.tasks.consumer_warnings_withdraw", at="02:45")

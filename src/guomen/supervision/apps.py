@@ -11,6 +11,7 @@ class SupervisionConfig(AppConfig):
         from guomen.accounts.choices import Role as R
         from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import register_permissions
+        from guomen.core.schedule import register_periodic
         from guomen.core.timeline import register_labeler
 
         from .timeline import supervision_event_label
@@ -60,6 +61,7 @@ class SupervisionConfig(AppConfig):
         register_labeler("spotcheck", supervision_event_label)
         register_labeler("rules", supervision_event_label)
         self._register_floor()
+        register_periodic("supervision.recompute", "guomen.supervision.tasks.recompute_standings", at="03:15")
 
     @staticmethod
     def _register_floor() -> None:

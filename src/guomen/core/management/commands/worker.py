@@ -1,5 +1,47 @@
+import logging
+import os
+
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django.utils.translation import gettext as _
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from guomen.core.schedule import TICK_SECONDS, Ticker, periodic_jobs, schedule_disabled
+from guomen.core.schedule import logger as schedule_logger
 
 
 class Command(DbWorkerCommand):
-    help = "Run the background task worker (django-tasks database backend)."
+    help = (
+        "Run the background task worker (django-tasks database backend). It also queues the periodic jobs "
+        "when they are due (see `guomen schedule list`) unless --no-schedule or GUOMEN_SCHEDULE_DISABLED."
+    )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--no-schedule",
+            action="store_false",
+            dest="schedule",
+            help="Do not queue the periodic jobs from this worker (another worker or cron does).",
+        )
+
+    def handle(self, *args, schedule=True, **options):
+        self._configure_schedule_logging(options["verbosity"])
+        if not schedule:
+            schedule_logger.info(_("Periodic jobs are not queued by this worker (--no-schedule)."))
+        elif schedule_disabled():
+            schedule_logger.info(_("Periodic jobs are off (GUOMEN_SCHEDULE_DISABLED)."))
+        elif options["batch"]:
+            Ticker().tick()  # once, before the batch runs what is queued
+        elif not options["reload"] or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+            # With --reload the parent process only watches files; the child that runs tasks also schedules.
+            schedule_logger.info(
+                _("Queueing %(n)d periodic jobs when due (checked every %(s)d s)."),
+                {"n": len(periodic_jobs()), "s": TICK_SECONDS},
+            )
+            Ticker().start()
+        super().handle(*args, **options)
+
+    def _configure_schedule_logging(self, verbosity: int) -> None:
+        schedule_logger.setLevel(logging.WARNING if verbosity == 0 else logging.INFO)
+        if not schedule_logger.hasHandlers():
+            schedule_logger.addHandler(logging.StreamHandler(self.stdout))
