@@ -26,6 +26,11 @@ def setup(url: str) -> None:
     import django
 
     django.setup()
+    from guomen.core.warmup import warm_up  # what each server worker does at start (guomen/wsgi.py)
+
+    started = time.perf_counter()
+    warm_up()
+    print(f"server warm-up (URL configuration, catalogues, templates): {time.perf_counter() - started:.2f} s")
 
 
 def timed(fn, runs: int = RUNS) -> tuple[float, float, object]:
