@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -118,4 +119,4 @@ class ScheduledRun(models.Model):
         verbose_name_plural = _("scheduled runs")
 
     def __str__(self) -> str:
-        return f"{self.name} @ {self.due_at:%Y-%m-%d %H:%M}"
+        return f"{self.name} @ {timezone.localtime(self.due_at):%Y-%m-%d %H:%M}"

@@ -226,7 +226,13 @@ def enqueue_due(now: dt.datetime | None = None) -> list[ScheduledRun]:
     for state in job_states(now):
         if state.due is None:
             continue
-        row = _claim(state.job, state.due, run=not state.first_seen)
+        try:
+            row = _claim(state.job, state.due, run=not state.first_seen)
+        except (
+            Exception
+        ):  # one broken job (a task that cannot be imported or queued) must not stop the others
+            logger.exception("could not queue %s", state.job.name)
+            continue
         if row is None:
             continue
         written.append(row)

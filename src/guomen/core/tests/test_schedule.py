@@ -135,6 +135,17 @@ def test_a_due_slot_is_queued_once_however_often_the_scheduler_looks(probe):
 
 
 @pytest.mark.django_db
+def test_a_job_whose_task_cannot_be_queued_does_not_hold_up_the_others(probe):
+    schedule.register_periodic("core.broken", f"{__name__}.no_such_task", at="02:15")
+    seen_before(probe)
+    latest = seen_before(schedule.get_job("core.broken"))
+    assert [row.name for row in schedule.enqueue_due()] == ["core.nightly"]
+    assert runs() == 1
+    [broken] = [state for state in schedule.job_states() if state.job.name == "core.broken"]
+    assert broken.due == latest  # its slot stays due for the next check
+
+
+@pytest.mark.django_db
 def test_a_slot_another_worker_already_claimed_is_skipped(probe):
     slot = at("2026-11-21T02:15")
     assert schedule._claim(probe, slot, run=True) is not None
