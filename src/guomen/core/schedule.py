@@ -8,7 +8,7 @@ N minutes; the worker (every 30 s) or `guomen schedule run-due` (from cron) enqu
   caught up, never every missed day.
 - A job the scheduler has never seen starts at its next time: its latest past slot is recorded, not run (a fresh
   install or a new job does not fire every daily job at once).
-- `GUOMEN_SCHEDULE_DISABLED` (setting or environment) turns the schedule off; `GUOMEN_SCHEDULE = {"name":
+- `GUOMEN_SCHEDULE_DISABLED` (setting, from the environment variable of that name) turns the schedule off; `GUOMEN_SCHEDULE = {"name":
   "02:15" | "every 30" | "off"}` moves or stops single jobs.
 """
 
@@ -28,8 +28,6 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-
-from guomen.settings.env import env_bool
 
 from .errors import Conflict, NotFound
 from .models import ScheduledRun
@@ -171,8 +169,7 @@ def get_job(name: str) -> PeriodicJob:
 
 
 def schedule_disabled() -> bool:
-    value = getattr(settings, "GUOMEN_SCHEDULE_DISABLED", None)
-    return env_bool("GUOMEN_SCHEDULE_DISABLED") if value is None else bool(value)
+    return bool(getattr(settings, "GUOMEN_SCHEDULE_DISABLED", False))
 
 
 @dataclass(frozen=True)

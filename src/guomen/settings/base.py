@@ -96,6 +96,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The worker queues the periodic jobs (core.schedule); times move with GUOMEN_SCHEDULE = {"job": "HH:MM"}.
+GUOMEN_SCHEDULE_DISABLED = env_bool("GUOMEN_SCHEDULE_DISABLED", False)
+GUOMEN_SCHEDULE: dict[str, str] = {}
 
 SHARED_DATA_DIR = PROJECT_DIR.parent / "shared" / "data"
 HS_DATA_DIR = PROJECT_DIR / "data" / "hs"

@@ -192,12 +192,20 @@ def test_the_disabled_setting_queues_nothing(probe):
     assert runs() == 0
 
 
-@pytest.mark.django_db
-def test_the_disabled_environment_variable_queues_nothing(probe, monkeypatch):
-    monkeypatch.setenv("GUOMEN_SCHEDULE_DISABLED", "1")
-    seen_before(probe)
-    assert schedule.enqueue_due() == []
-    assert runs() == 0
+def test_the_disabled_environment_variable_becomes_the_setting(tmp_path):
+    """GUOMEN_SCHEDULE_DISABLED=1 in the environment turns the setting on (read once, by the settings)."""
+    import os
+    import subprocess
+    import sys
+
+    code = "from guomen.settings import base; print(base.GUOMEN_SCHEDULE_DISABLED)"
+    env = {
+        **os.environ,
+        "GUOMEN_SCHEDULE_DISABLED": "1",
+        "GUOMEN_DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}",
+    }
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "True", done.stderr
 
 
 @pytest.mark.django_db
