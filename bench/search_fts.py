@@ -1,4 +1,4 @@
-"""Document search over 10,000 generated documents (≈ 50 million characters) on SQLite FTS5.
+"""Document search over 10,000 generated documents (≈ 50 million characters), SQLite or PostgreSQL.
 
 uv run python bench/search_fts.py [--documents 10000] [--chars 5000] [--reuse]
            [--database-url postgres://postgres@127.0.0.1:5432/guomen_bench_search]
@@ -299,9 +299,7 @@ def run(documents: int = 10_000, chars: int = 5_000, rounds: int = 30, reuse: bo
         url = fresh_postgres(database_url) if not reuse else database_url
     else:
         url = f"sqlite:///{path}" if reuse and path.exists() else fresh_sqlite("search")
-    fresh = not reuse or not (path.exists() or database_url)
-    if fresh or not reuse:
-        guomen(url, "migrate", "-v0")
+    guomen(url, "migrate", "-v0")  # a reused database gets migrations added since it was built
     setup_django(url)
     from guomen.documents.models import Document
 

@@ -1,10 +1,12 @@
 """Indexing a 100-page PDF: text extraction (pypdf), jieba segmentation and the index write.
 
 uv run python bench/search_index_pdf.py [--pages 100] [--runs 3]
+           [--database-url postgres://postgres@127.0.0.1:5432/guomen_bench_pdf]
 
 Renders a 100-page Chinese PDF with the bundled font (not timed), then times document_create()
-on it — the same service the upload page and API call — in a fresh SQLite database. The first
-run also pays for loading jieba's dictionary; both figures are printed. Asserts nothing.
+on it — the same service the upload page and API call — in a fresh SQLite database (or the given
+PostgreSQL database, dropped first). The first run also pays for loading jieba's dictionary; both
+figures are printed. Asserts nothing.
 """
 
 import argparse
@@ -14,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from _common import fresh_sqlite, guomen
+from _common import fresh_postgres, fresh_sqlite, guomen
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -35,8 +37,8 @@ def make_pdf(pages: int) -> bytes:
     )
 
 
-def run(pages: int = 100, runs: int = 3) -> dict:
-    url = fresh_sqlite("search-pdf")
+def run(pages: int = 100, runs: int = 3, database_url: str | None = None) -> dict:
+    url = fresh_postgres(database_url) if database_url else fresh_sqlite("search-pdf")
     guomen(url, "migrate", "-v0")
     os.environ["GUOMEN_DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guomen.settings.base")
@@ -84,8 +86,9 @@ def main() -> None:
     )
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--database-url", help="a PostgreSQL URL instead of SQLite (dropped first)")
     options = parser.parse_args()
-    run(options.pages, options.runs)
+    run(options.pages, options.runs, options.database_url)
 
 
 if __name__ == "__main__":

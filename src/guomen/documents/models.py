@@ -10,7 +10,8 @@ class Document(BaseModel):
     """A regulation, standard, protocol or notice, with its extracted text and jieba tokens for search.
 
     `index_title` and `index_body` hold the space-joined jieba tokens the full-text index was built
-    from (SQLite FTS5 reads them as its external content; PostgreSQL keeps a tsvector beside them).
+    from (SQLite FTS5 reads them as its external content; PostgreSQL keeps a tsvector and a short
+    ranking vector beside them, see documents.search).
     Only documents.search writes them.
     """
 

@@ -5,6 +5,10 @@ is a token of its own. Queries are cut with jieba too and only word characters s
 search syntax (quotes, NEAR, *, ^, :) ever reaches the engine. A query shaped like a standard
 number (GB 2763, GB 2763-2021) is also looked up by number: an exact number ranks first and a
 number without its year suggests the editions on file ("did you mean GB 2763-2021").
+
+Both engines find and count the same documents. They rank by their own measure: SQLite by bm25
+with the title weighted eight times the text, PostgreSQL by ts_rank over a short per-document
+ranking vector (title words first, then the text's most frequent words; see PostgresBackend).
 """
 
 import html
@@ -72,9 +76,16 @@ class SqliteBackend:
 
 
 class PostgresBackend:
+    """tsvector search: the GIN index of `tsv` finds and counts, the row's small `rank_tsv` ranks.
+
+    Both go through documents_matches() (migration 0004), which always matches through the index:
+    `tsv` holds every word of a document and is far too large to read for every match.
+    """
+
     table = "documents_search"
 
     def add(self, cursor, doc_id: int, title: str, body: str) -> None:
+        # rank_tsv is a generated column: writing tsv rebuilds it.
         cursor.execute(
             f"INSERT INTO {self.table}(document_id, tsv) VALUES (%s, "
             "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')) "
@@ -92,25 +103,31 @@ class PostgresBackend:
     def exists(self, token: str) -> bool:
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT 1 FROM {self.table} WHERE tsv @@ to_tsquery('simple', %s) LIMIT 1",
+                "SELECT EXISTS (SELECT 1 FROM documents_matches(to_tsquery('simple', %s), false))",
                 [self.expression([token], False)],
             )
-            return cursor.fetchone() is not None
+            return cursor.fetchone()[0]
 
     def match(self, expression: str, where: str, params: list, limit: int, offset: int):
-        base = (
-            f"FROM {self.table} s JOIN documents_document d ON d.id = s.document_id, "
-            f"to_tsquery('simple', %s) q WHERE s.tsv @@ q{where}"
-        )
+        def matches(ranked: str) -> str:
+            return (
+                f"FROM documents_matches(to_tsquery('simple', %s), {ranked}) m "
+                f"JOIN documents_document d ON d.id = m.id{where}"
+            )
+
+        # The window counts every match in the same pass; a page past the end has no row to carry
+        # that count, so only then is it counted on its own.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT d.id, ts_rank(s.tsv, q) AS score {base} ORDER BY score DESC, d.id LIMIT %s OFFSET %s",
+                f"SELECT m.id, m.score, COUNT(*) OVER () {matches('true')} "
+                "ORDER BY m.score DESC, m.id LIMIT %s OFFSET %s",
                 [expression, *params, limit, offset],
             )
-            rows = list(cursor.fetchall())
-            cursor.execute(f"SELECT COUNT(*) {base}", [expression, *params])
-            total = cursor.fetchone()[0]
-        return rows, total
+            found = cursor.fetchall()
+            if found or offset == 0:
+                return [(pk, score) for pk, score, _total in found], found[0][2] if found else 0
+            cursor.execute(f"SELECT COUNT(*) {matches('false')}", [expression, *params])
+            return [], cursor.fetchone()[0]
 
 
 def backend():
