@@ -78,6 +78,7 @@ def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> Non
 
 def fire(base: str, key: str, summary: dict, requests: int, threads: int, time_limit: float) -> dict:
     latencies: list[float] = []
+    timeline: list[tuple[int, float]] = []
     errors: list[str] = []
     counter = iter(range(requests))
     lock = threading.Lock()
@@ -100,6 +101,7 @@ def fire(base: str, key: str, summary: dict, requests: int, threads: int, time_l
                 elapsed = time.perf_counter() - started
                 with lock:
                     latencies.append(elapsed)
+                    timeline.append((n, elapsed))
                     if not ok:
                         errors.append(detail)
 
@@ -120,6 +122,7 @@ def fire(base: str, key: str, summary: dict, requests: int, threads: int, time_l
         "p99_ms": 1000 * ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] if ordered else 0.0,
         "errors": len(errors),
         "first_error": errors[0] if errors else "",
+        "slowest": sorted(timeline, key=lambda item: -item[1])[:6],
     }
 
 
@@ -160,6 +163,8 @@ def main() -> None:
         f"{result['threads']} threads, {result['requests_per_s']:.1f} req/s, p50 {result['p50_ms']:.0f} ms, "
         f"p99 {result['p99_ms']:.0f} ms, {result['errors']} errors"
     )
+    slowest = ", ".join(f"#{n} {1000 * seconds:.0f} ms" for n, seconds in result["slowest"])
+    print(f"slowest requests (by order sent): {slowest}")
     if result["first_error"]:
         print(f"first error: {result['first_error']}")
 

@@ -18,6 +18,9 @@ def env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+SQLITE_ENGINE = "guomen.core.sqlite"  # Django's SQLite backend with fairly queued writers
+
+
 def database_config(default_sqlite_path: Path) -> dict:
     """SQLite under var/ unless GUOMEN_DATABASE_URL names another database."""
     url = env("GUOMEN_DATABASE_URL")
@@ -26,11 +29,12 @@ def database_config(default_sqlite_path: Path) -> dict:
 
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         if config["ENGINE"].endswith("sqlite3"):
+            config["ENGINE"] = SQLITE_ENGINE
             config["OPTIONS"] = sqlite_options()
         return config
     default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        "ENGINE": SQLITE_ENGINE,
         "NAME": str(default_sqlite_path),
         "OPTIONS": sqlite_options(),
     }

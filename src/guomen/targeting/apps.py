@@ -13,6 +13,7 @@ class TargetingConfig(AppConfig):
         from guomen.core.permissions import register_permissions
         from guomen.core.schedule import register_periodic
         from guomen.core.timeline import register_labeler
+        from guomen.core.warmup import register_warmer
 
         from .timeline import label_targeting_event
 
@@ -31,4 +32,11 @@ class TargetingConfig(AppConfig):
             NavItem("targeting:settings", _("Targeting settings"), "targeting.view", 45, "risk"),
         )
         register_labeler("targeting", label_targeting_event)
+        register_warmer(_warm_risk_model)
         register_periodic("targeting.daily", "guomen.targeting.tasks.daily_task", at="02:15")
+
+
+def _warm_risk_model() -> None:
+    from .runtime import warm
+
+    warm()

@@ -103,4 +103,12 @@ def forget_models() -> None:
     _CACHE.clear()
 
 
+def warm() -> None:
+    """Server start (core.warmup): load the live model now, and with it LightGBM (about 2 s to import)."""
+    from .snapshot import snapshot
+
+    learner._lightgbm()
+    live_model(snapshot().live)
+
+
 NO_MODEL = _("No live risk model: the rules decided.")

@@ -76,6 +76,13 @@ def test_bad_orchard_scores_higher_than_good_one(trained, analyst):
     assert bad.decision.score > good.decision.score
 
 
+def test_server_start_loads_the_live_model_before_the_first_declaration(trained, analyst):
+    model_promote(model=trained["model"], actor=analyst)
+    runtime.forget_models()
+    runtime.warm()
+    assert trained["model"].pk in runtime._CACHE
+
+
 def test_promoting_a_second_model_retires_the_first(trained, analyst):
     first = trained["model"]
     model_promote(model=first, actor=analyst)
