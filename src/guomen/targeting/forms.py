@@ -191,10 +191,13 @@ class RerouteForm(forms.Form):
 
     def __init__(self, *args, may_release: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        offered = [c for c in Channel if c in INSPECTION_CHANNELS] + (
+            [Channel.RELEASE] if may_release else []
+        )
+        # nothing chosen at first: a supervisor picks the new channel, release never by default
         self.fields["channel"].choices = [
-            (c.value, c.label)
-            for c in Channel
-            if c in INSPECTION_CHANNELS or (may_release and c == Channel.RELEASE)
+            ("", _("Choose the new channel")),
+            *((c.value, c.label) for c in offered),
         ]
 
 

@@ -260,7 +260,9 @@ def test_supervisor_releases_a_default_document_check_from_the_decision_page(wor
     declaration = submit(world)  # durian, no rule: document check by default
     client = _client(world["supervisor"])
     url = f"/targeting/decisions/{declaration.number}/"
-    assert '<option value="release"' in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert '<option value="" selected>请选择新的布控指令</option>' in page  # release is never preselected
+    assert '<option value="release"' in page
     response = client.post(f"{url}reroute/", {"channel": "release", "reason": "单证已核"})
     assert response.status_code == 302
     declaration.refresh_from_db()
