@@ -1,4 +1,4 @@
-"""Documents API: full-text search, details, and upload with metadata."""
+"""Documents API: full-text search, details, upload with metadata, and indexing again after a failure."""
 
 from datetime import date
 
@@ -8,7 +8,7 @@ from ninja.files import UploadedFile
 from guomen.catalog.models import Country, Hazard, HsCode
 from guomen.core.errors import ValidationFailed
 
-from . import selectors, services
+from . import indexing, selectors, services
 from .choices import DocumentKind
 
 router = Router(tags=["documents"])
@@ -27,6 +27,8 @@ class DocumentOut(Schema):
     superseded_by: int | None
     public: bool
     pages: int
+    index_state: str
+    index_error: str
 
     @staticmethod
     def resolve_superseded_by(obj) -> int | None:
@@ -122,7 +124,13 @@ def upload(
     text: Form[str] = "",
     file: File[UploadedFile] = None,
 ):
-    """Upload a PDF, DOCX or text file (or send `text`) with its metadata; it is indexed at once."""
+    """Upload a PDF, DOCX or text file (or send `text`) with its metadata.
+
+    The file is stored and its text extracted and indexed by a background task: the answer says
+    `index_state: "queued"`, and `GET /documents/{id}` shows `indexed` (then it is found by search)
+    or `failed` with `index_error` (encrypted, no_text for a scan, unreadable, ...). Typed `text` of
+    up to 20,000 characters is indexed at once.
+    """
     if kind not in DocumentKind.values:
         raise ValidationFailed(fields={"kind": [", ".join(DocumentKind.values)]})
     hazard_codes = [c.strip() for c in hazards.replace(",", " ").split() if c.strip()]
@@ -142,3 +150,10 @@ def upload(
     }
     kwargs = {"file_name": file.name, "file_bytes": file.read()} if file is not None else {"text": text}
     return 201, services.document_create(data=data, actor=request.auth, **kwargs)
+
+
+@router.post("/{int:pk}/reindex", response=DocumentOut)
+def reindex(request, pk: int):
+    """Queue the indexing again: after a failure, or when it has waited more than 15 minutes."""
+    doc = selectors.document_get(user=request.auth, pk=pk)
+    return indexing.document_index_retry(document=doc, actor=request.auth)

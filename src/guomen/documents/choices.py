@@ -25,3 +25,32 @@ DOCUMENT_TRANSITIONS: dict[str, set[str]] = {
     S.SUPERSEDED: set(),
     S.REPEALED: {S.IN_FORCE},
 }
+
+
+class IndexState(models.TextChoices):
+    """Where a document's text is on its way into the search index (a background task moves it)."""
+
+    QUEUED = "queued", _("Waiting to be indexed")
+    INDEXING = "indexing", _("Indexing")
+    INDEXED = "indexed", _("Indexed")
+    FAILED = "failed", _("Indexing failed")
+
+
+class IndexFailure(models.TextChoices):
+    """Why the text of a document could not be indexed (shown with the state; the file is kept)."""
+
+    UNREADABLE = "unreadable", _("The file cannot be read: it is damaged or not what its name says.")
+    ENCRYPTED = "encrypted", _("The PDF is protected with a password; upload a copy without one.")
+    NO_TEXT = "no_text", _("The file contains no text (a scanned PDF?); upload a copy with a text layer.")
+    ENCODING = "encoding", _("The text file is neither UTF-8 nor GB18030.")
+    MISSING = "missing", _("The stored file is missing.")
+    ERROR = "error", _("An unexpected error stopped the indexing; try again or tell the administrator.")
+
+
+X = IndexState
+INDEX_TRANSITIONS: dict[str, set[str]] = {
+    X.QUEUED: {X.QUEUED, X.INDEXING},
+    X.INDEXING: {X.QUEUED, X.INDEXED, X.FAILED},
+    X.INDEXED: {X.QUEUED},
+    X.FAILED: {X.QUEUED},
+}

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from guomen.core.errors import ValidationFailed
 
+from .choices import IndexFailure
+
 SUPPORTED = {".pdf", ".docx", ".txt", ".md"}
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u3000]+")
@@ -16,6 +18,15 @@ STANDARD_NUMBER = re.compile(
     r"^\s*(?P<prefix>[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,4})?)\s*(?P<num>\d+(?:[.\-]\d+)*?)"
     r"(?:\s*[-:：—]\s*(?P<year>(?:19|20)\d{2}))?\s*$"
 )
+
+
+class ExtractionFailed(ValidationFailed):
+    """No text could be taken out of a file: a ValidationFailed on the `file` field that also says why
+    (`reason`, an IndexFailure value), so a background task can record it on the document."""
+
+    def __init__(self, reason: str, message):
+        self.reason = reason
+        super().__init__(fields={"file": [message]})
 
 
 @dataclass
@@ -26,13 +37,17 @@ class Extracted:
 
 def _pdf(data: bytes) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
+    except (FileNotDecryptedError, DependencyError) as exc:
+        # A PDF with an empty user password opens by itself; any other is refused, as is one
+        # whose cipher needs a library that is not installed.
+        raise ExtractionFailed(IndexFailure.ENCRYPTED, _("The PDF is protected with a password.")) from exc
     except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise ValidationFailed(fields={"file": [_("The PDF file cannot be read.")]}) from exc
+        raise ExtractionFailed(IndexFailure.UNREADABLE, _("The PDF file cannot be read.")) from exc
     return Extracted("\n\n".join(pages), len(pages))
 
 
@@ -42,7 +57,7 @@ def _docx(data: bytes) -> Extracted:
     try:
         doc = DocxDocument(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several unrelated types for a damaged file
-        raise ValidationFailed(fields={"file": [_("The Word (DOCX) file cannot be read.")]}) from exc
+        raise ExtractionFailed(IndexFailure.UNREADABLE, _("The Word (DOCX) file cannot be read.")) from exc
     parts = [p.text for p in doc.paragraphs]
     for table in doc.tables:
         for row in table.rows:
@@ -56,14 +71,21 @@ def _plain(data: bytes) -> Extracted:
             return Extracted(data.decode(encoding), 0)
         except UnicodeDecodeError:
             continue
-    raise ValidationFailed(fields={"file": [_("The text file is neither UTF-8 nor GB18030.")]})
+    raise ExtractionFailed(IndexFailure.ENCODING, _("The text file is neither UTF-8 nor GB18030."))
 
 
-def extract_text(data: bytes, filename: str) -> Extracted:
-    """The text of a PDF, DOCX or text file; a file of another kind is refused naming the field."""
+def check_supported(filename: str) -> str:
+    """The file's suffix if it is a kind whose text can be extracted; otherwise refused naming the field."""
     suffix = Path(filename or "").suffix.lower()
     if suffix not in SUPPORTED:
         raise ValidationFailed(fields={"file": [_("Upload a PDF, DOCX or text file.")]})
+    return suffix
+
+
+def extract_text(data: bytes, filename: str) -> Extracted:
+    """The text of a PDF, DOCX or text file; a file of another kind is refused naming the field, and
+    one that cannot be read raises ExtractionFailed saying why."""
+    suffix = check_supported(filename)
     reader = {".pdf": _pdf, ".docx": _docx}.get(suffix, _plain)
     extracted = reader(data)
     text = "\n".join(_SPACES.sub(" ", line).strip() for line in extracted.text.splitlines())

@@ -3,11 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
-from .choices import DocumentKind, DocumentStatus
+from .choices import DocumentKind, DocumentStatus, IndexFailure, IndexState
 
 
 class Document(BaseModel):
     """A regulation, standard, protocol or notice, with its extracted text and jieba tokens for search.
+
+    A file's text is extracted and indexed by a background task (documents.indexing): `index_state`
+    says where that stands, `index_error` why it failed; `index_generation` counts the requests, so
+    a task working on a file that has since been replaced drops its result.
 
     `index_title` and `index_body` hold the space-joined jieba tokens the full-text index was built
     from (SQLite FTS5 reads them as its external content; PostgreSQL keeps a tsvector and a short
@@ -53,6 +57,18 @@ class Document(BaseModel):
     index_title = models.TextField(blank=True, editable=False)
     index_body = models.TextField(blank=True, editable=False)
     indexed_at = models.DateTimeField(_("indexed at"), null=True, blank=True, editable=False)
+    index_state = models.CharField(
+        _("search index"),
+        max_length=20,
+        choices=IndexState.choices,
+        default=IndexState.QUEUED,
+        editable=False,
+    )
+    index_error = models.CharField(
+        _("indexing failed because"), max_length=20, choices=IndexFailure.choices, blank=True, editable=False
+    )
+    index_generation = models.PositiveIntegerField(default=0, editable=False)
+    index_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-issued_on", "-id"]
@@ -62,6 +78,10 @@ class Document(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}".strip()
+
+    @property
+    def searchable(self) -> bool:
+        return self.index_state == IndexState.INDEXED
 
     @property
     def in_force(self) -> bool:

@@ -6,6 +6,9 @@ search syntax (quotes, NEAR, *, ^, :) ever reaches the engine. A query shaped li
 number (GB 2763, GB 2763-2021) is also looked up by number: an exact number ranks first and a
 number without its year suggests the editions on file ("did you mean GB 2763-2021").
 
+Only documents whose text has been indexed are found (see documents.indexing): the engines hold
+entries for those alone, and number look-ups consider only indexed documents.
+
 Both engines find and count the same documents. They rank by their own measure: SQLite by bm25
 with the title weighted eight times the text, PostgreSQL by ts_rank over a short per-document
 ranking vector (title words first, then the text's most frequent words; see PostgresBackend).
@@ -20,7 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
-from .choices import DocumentStatus
+from .choices import DocumentStatus, IndexState
 from .extraction import index_tokens, normalise_number, query_tokens
 from .models import Document
 
@@ -142,11 +145,14 @@ def title_tokens(doc: Document) -> str:
 
 
 @transaction.atomic
-def document_index(doc: Document, *, body_tokens: str | None = None) -> Document:
-    """(Re)build the index entry of one document from its title fields and text."""
+def document_index(doc: Document, *, body_tokens: str | None = None, keep_body: bool = False) -> Document:
+    """(Re)build the index entry of one document from its title fields and text (`body_tokens` when the
+    text was segmented already; `keep_body` when only the title fields changed)."""
     engine = backend()
     old = Document.objects.filter(pk=doc.pk).values("index_title", "index_body", "indexed_at").first()
     title = title_tokens(doc)
+    if keep_body and old:
+        body_tokens = old["index_body"]
     body = index_tokens(doc.text) if body_tokens is None else body_tokens
     with connection.cursor() as cursor:
         if old and old["indexed_at"]:
@@ -161,6 +167,20 @@ def document_index(doc: Document, *, body_tokens: str | None = None) -> Document
         number_norm=doc.number_norm,
         number_base=doc.number_base,
     )
+    return doc
+
+
+@transaction.atomic
+def document_unindex(doc: Document) -> Document:
+    """Take a document out of the index (its file is being replaced): search finds it no more."""
+    old = Document.objects.filter(pk=doc.pk).values("index_title", "index_body", "indexed_at").first()
+    if old and old["indexed_at"]:
+        with connection.cursor() as cursor:
+            backend().remove(cursor, doc.pk, old["index_title"], old["index_body"])
+    fields = {"index_title": "", "index_body": "", "indexed_at": None, "number_norm": "", "number_base": ""}
+    Document.objects.filter(pk=doc.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(doc, name, value)
     return doc
 
 
@@ -218,7 +238,7 @@ def _filters(*, kind: str, hs: str, country: str, in_force: bool, public_only: b
 
 
 def _filtered_queryset(*, kind: str, hs: str, country: str, in_force: bool, public_only: bool):
-    qs = Document.objects.defer("index_title", "index_body")
+    qs = Document.objects.defer("index_title", "index_body").filter(index_state=IndexState.INDEXED)
     if kind:
         qs = qs.filter(kind=kind)
     if in_force:

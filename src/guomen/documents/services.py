@@ -1,10 +1,12 @@
-"""Writes of documents: upload with text extraction, metadata edits, supersession. All audited."""
+"""Writes of documents: upload (text extraction and indexing queued, see indexing), metadata edits,
+supersession. All audited."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.editing import require_actor
@@ -12,10 +14,11 @@ from guomen.core.errors import Conflict, ValidationFailed, validation_error_from
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
-from .choices import DOCUMENT_TRANSITIONS, DocumentStatus
-from .extraction import extract_text
+from .choices import DOCUMENT_TRANSITIONS, DocumentStatus, IndexState
+from .extraction import check_supported
+from .indexing import index_inline_allowed, index_queue, lock_index_state
 from .models import Document
-from .search import document_index
+from .search import document_index, document_unindex
 
 M2M_FIELDS = ("commodities", "countries", "hazards")
 SCALAR_FIELDS = (
@@ -35,13 +38,16 @@ def max_upload_bytes() -> int:
     return int(getattr(settings, "DOCUMENTS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024))
 
 
-def _read_upload(file_name: str, file_bytes: bytes | None):
+def _check_upload(file_name: str, file_bytes: bytes | None) -> bool:
+    """Whether a file came, refusing at once one too large or of a kind whose text cannot be extracted.
+    The file is not read here: its text is extracted by the indexing task."""
     if file_bytes is None:
-        return None
+        return False
     if len(file_bytes) > max_upload_bytes():
         limit = max_upload_bytes() // (1024 * 1024)
         raise ValidationFailed(fields={"file": [_("The file is larger than %(mb)s MB.") % {"mb": limit}]})
-    return extract_text(file_bytes, file_name)
+    check_supported(file_name)
+    return True
 
 
 AUDIT_FIELDS = [*SCALAR_FIELDS, "status", "file_name", "pages"]
@@ -73,16 +79,20 @@ def _split(data: dict) -> tuple[dict, dict]:
 def document_create(
     *, data: dict, actor, file_name: str = "", file_bytes: bytes | None = None, text: str = ""
 ) -> Document:
-    """A new document (in force) from an uploaded PDF/DOCX/text file or typed text, indexed for search."""
+    """A new document (in force) from an uploaded PDF/DOCX/text file or typed text.
+
+    A file is stored and its indexing queued (the document says 待索引 until the worker is done);
+    short typed text is indexed at once (see indexing).
+    """
     require_actor(actor, "document.edit")
     scalars, m2m = _split(data)
-    extracted = _read_upload(file_name, file_bytes)
+    has_file = _check_upload(file_name, file_bytes)
     doc = Document(**scalars, status=DocumentStatus.IN_FORCE)
-    doc.text = extracted.text if extracted else (text or "").strip()
-    doc.pages = extracted.pages if extracted else 0
-    if extracted and not doc.text:
-        raise ValidationFailed(fields={"file": [_("No text could be read from this file (is it a scan?).")]})
-    if file_bytes is not None:
+    doc.text = "" if has_file else (text or "").strip()
+    inline = index_inline_allowed(text=doc.text, has_file=has_file)
+    if inline:
+        doc.index_state, doc.index_changed_at = IndexState.INDEXED, timezone.now()
+    if has_file:
         doc.file_name = file_name[-200:]
         doc.file.save(file_name, ContentFile(file_bytes), save=False)
     _clean(doc)
@@ -90,7 +100,10 @@ def document_create(
     for name, values in m2m.items():
         getattr(doc, name).set(values)
     audit_record(actor=actor, verb="document.create", obj=doc, after=_snapshot(doc))
-    return document_index(doc)
+    if inline:
+        return document_index(doc)
+    index_queue(doc)
+    return doc
 
 
 @transaction.atomic
@@ -103,12 +116,17 @@ def document_update(
     file_name: str = "",
     file_bytes: bytes | None = None,
 ) -> Document:
-    """Edit metadata (and optionally replace the file); the search entry is rebuilt."""
+    """Edit metadata and optionally replace the file.
+
+    A new file takes the document out of search and queues its indexing, as an upload does; a
+    metadata edit of an indexed document rebuilds its entry's title words at once.
+    """
     require_actor(actor, "document.edit")
     scalars, m2m = _split(data)
-    extracted = _read_upload(file_name, file_bytes)
-    if extracted is not None:
-        scalars.update(text=extracted.text, pages=extracted.pages, file_name=file_name[-200:])
+    has_file = _check_upload(file_name, file_bytes)
+    lock_index_state(document)  # holds the row: the indexing task's write waits for this edit
+    if has_file:
+        scalars.update(text="", pages=0, file_name=file_name[-200:])
         document.file.save(file_name, ContentFile(file_bytes), save=False)
     before = _snapshot(document)
     version = document.version if expected_version is None else int(expected_version)
@@ -118,7 +136,8 @@ def document_update(
     if not Document.objects.filter(pk=document.pk, version=version).update(version=F("version") + 1):
         raise Conflict()
     document.version = version + 1
-    document.save()
+    # Only what this edit sets: the text and the index fields belong to the indexing task.
+    document.save(update_fields=[*scalars, *(["file"] if has_file else []), "version", "updated_at"])
     for name, values in m2m.items():
         getattr(document, name).set(values)
     after = _snapshot(document)
@@ -130,7 +149,12 @@ def document_update(
         before={k: before.get(k) for k in changed},
         after={k: after[k] for k in changed},
     )
-    return document_index(document)
+    if has_file:
+        document_unindex(document)
+        index_queue(document)
+    elif document.index_state == IndexState.INDEXED:
+        document_index(document, keep_body=True)
+    return document
 
 
 @transaction.atomic

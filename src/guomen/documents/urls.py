@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/edit/", views.document_edit, name="edit"),
     path("<int:pk>/file/", views.document_file, name="file"),
     path("<int:pk>/supersede/", views.document_supersede, name="supersede"),
+    path("<int:pk>/reindex/", views.document_reindex, name="reindex"),
 ]

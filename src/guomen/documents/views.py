@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.http import HttpResponseClientRefresh
 
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require
@@ -14,8 +15,8 @@ from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, render_list
 
-from . import selectors, services
-from .choices import DocumentKind, DocumentStatus
+from . import indexing, selectors, services
+from .choices import DocumentKind, DocumentStatus, IndexState
 from .forms import DocumentForm, SupersedeForm
 
 
@@ -54,13 +55,24 @@ def document_list(request):
     return render_list(request, "documents/list.html", "documents/partials/results.html", context)
 
 
+PENDING = (IndexState.QUEUED, IndexState.INDEXING)
+
+
 @login_required
 def document_detail(request, pk: int):
+    """The document; while its text waits to be indexed the state box polls, and the page reloads once done."""
     doc = selectors.document_get(user=request.user, pk=pk)
     can_edit = can(request.user, "document.edit")
+    can_retry = can_edit and indexing.index_retry_allowed(doc)
+    if getattr(request, "htmx", False) and not request.htmx.boosted:
+        if doc.index_state in PENDING:
+            context = {"doc": doc, "can_retry_index": can_retry}
+            return render(request, "documents/partials/index_state.html", context)
+        return HttpResponseClientRefresh()
     context = {
         "doc": doc,
         "can_edit": can_edit,
+        "can_retry_index": can_retry,
         "supersede_form": SupersedeForm() if can_edit and doc.in_force else None,
         "timeline": timeline_entries(audit_timeline(obj=doc)),
     }
@@ -102,7 +114,15 @@ def document_edit(request, pk: int | None = None):
         except ApplicationError as exc:
             add_errors(form, exc)
         else:
-            messages.success(request, _("Document saved and indexed."))
+            if doc.index_state == IndexState.INDEXED:
+                messages.success(request, _("Document saved and indexed."))
+            elif doc.index_state in PENDING:
+                messages.success(
+                    request,
+                    _("Document saved. Its text is being indexed; search finds it once that is done."),
+                )
+            else:
+                messages.success(request, _("Document saved."))
             return redirect(reverse("documents:detail", args=[doc.pk]))
     return render(request, "documents/form.html", {"form": form, "doc": doc})
 
@@ -127,4 +147,19 @@ def document_supersede(request, pk: int):
             messages.success(request, _("The document is marked superseded."))
     else:
         messages.error(request, _("Choose the document that replaces it."))
+    return redirect(reverse("documents:detail", args=[doc.pk]))
+
+
+@login_required
+@require_POST
+def document_reindex(request, pk: int):
+    """Staff queue the indexing of a document again (after a failure or a lost task)."""
+    require(request.user, "document.edit")
+    doc = selectors.document_get(user=request.user, pk=pk)
+    try:
+        indexing.document_index_retry(document=doc, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The document is queued for indexing again."))
     return redirect(reverse("documents:detail", args=[doc.pk]))

@@ -30,3 +30,32 @@ def docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None) -> b
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def encrypted_pdf_bytes(paragraphs: list[str], password: str = "secret") -> bytes:
+    """A real PDF that opens only with a password."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes(paragraphs))))
+    writer.encrypt(user_password=password, owner_password=password + "-owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def scanned_pdf_bytes(pages: int = 2) -> bytes:
+    """A PDF with pages but no text layer, as a scanner makes."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _n in range(pages):
+        writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def upload_document(*, actor=None, file_name: str, file_bytes: bytes, title="进境水果检疫规程", **extra):
+    """A document uploaded with a file through the service; its indexing is queued, not yet run."""
+    data = {"kind": "industry_standard", "title": title, **extra}
+    return document_create(data=data, actor=actor, file_name=file_name, file_bytes=file_bytes)

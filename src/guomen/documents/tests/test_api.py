@@ -22,17 +22,19 @@ def test_search_api_permission_matrix(client, orgs, make_user, who, status):
     assert client.get("/api/v1/documents", {"q": "检疫"}).status_code == status
 
 
-def test_upload_api_extracts_a_pdf(client, orgs, make_user):
+def test_upload_api_extracts_a_pdf(client, orgs, make_user, django_capture_on_commit_callbacks):
     client.force_login(make_user(Role.RISK_ANALYST, orgs["SZ"]))
     data = {"kind": "notice", "title": "关于进口冷链食品检疫的公告", "commodities": "", "countries": ""}
     data["file"] = ("notice.pdf", pdf_bytes(["进口冷链食品须实施检疫。"]))
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     data["file"] = SimpleUploadedFile("notice.pdf", data["file"][1], content_type="application/pdf")
-    response = client.post("/api/v1/documents", data)
+    with django_capture_on_commit_callbacks(execute=True):  # the indexing task runs after the request
+        response = client.post("/api/v1/documents", data)
     assert response.status_code == 201, response.content
-    doc_id = response.json()["id"]
-    assert client.get(f"/api/v1/documents/{doc_id}").json()["pages"] == 1
+    assert response.json()["index_state"] == "queued"
+    detail = client.get(f"/api/v1/documents/{response.json()['id']}").json()
+    assert detail["pages"] == 1 and detail["index_state"] == "indexed"
 
 
 def test_upload_api_refuses_inspectors(client, inspector):

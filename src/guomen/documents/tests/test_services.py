@@ -12,28 +12,33 @@ from .factories import docx_bytes, make_document, pdf_bytes
 pytestmark = pytest.mark.django_db
 
 
-def test_an_uploaded_pdf_is_extracted_stored_audited_and_searchable(analyst):
+def test_an_uploaded_pdf_is_extracted_stored_audited_and_searchable(
+    analyst, django_capture_on_commit_callbacks
+):
     data = pdf_bytes(["本规程规定了进境榴莲的现场查验和实验室检疫鉴定方法。"], title="进境榴莲检疫规程")
-    doc = document_create(
-        data={"kind": "industry_standard", "number": "SN/T 5000-2023", "title": "进境榴莲检疫规程"},
-        actor=analyst,
-        file_name="sn5000.pdf",
-        file_bytes=data,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = document_create(
+            data={"kind": "industry_standard", "number": "SN/T 5000-2023", "title": "进境榴莲检疫规程"},
+            actor=analyst,
+            file_name="sn5000.pdf",
+            file_bytes=data,
+        )
+    doc.refresh_from_db()
     assert doc.pages == 1 and doc.file_name == "sn5000.pdf"
     assert "检疫" in doc.index_body.split()
     assert doc in [h.document for h in document_search(q="鉴定").hits]
     assert AuditEvent.objects.filter(verb="document.create", object_id=str(doc.pk)).exists()
 
 
-def test_an_uploaded_docx_is_searchable_by_a_word_in_its_table(analyst):
+def test_an_uploaded_docx_is_searchable_by_a_word_in_its_table(analyst, django_capture_on_commit_callbacks):
     data = docx_bytes(["输华要求"], table=[["有害生物", "桔小实蝇"]])
-    doc = document_create(
-        data={"kind": "protocol", "title": "越南水果输华要求"},
-        actor=analyst,
-        file_name="v.docx",
-        file_bytes=data,
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = document_create(
+            data={"kind": "protocol", "title": "越南水果输华要求"},
+            actor=analyst,
+            file_name="v.docx",
+            file_bytes=data,
+        )
     assert doc in [h.document for h in document_search(q="桔小实蝇").hits]
 
 

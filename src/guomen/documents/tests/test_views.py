@@ -47,14 +47,15 @@ def test_hostile_queries_render_a_page(client, inspector, q):
     assert client.get(reverse("documents:list"), {"q": q, "page": "abc", "hs": "zz"}).status_code == 200
 
 
-def test_an_analyst_uploads_a_docx_and_finds_it(client, analyst):
+def test_an_analyst_uploads_a_docx_and_finds_it(client, analyst, django_capture_on_commit_callbacks):
     client.force_login(analyst)
     upload = SimpleUploadedFile("rule.docx", docx_bytes(["进境粮食检疫监督管理办法全文"]))
-    response = client.post(
-        reverse("documents:create"),
-        {"kind": "regulation", "title": "进境粮食检验检疫监督管理办法", "number": "", "file": upload,
-         "commodities": "", "countries": ""},
-    )  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):  # the indexing task runs after the request
+        response = client.post(
+            reverse("documents:create"),
+            {"kind": "regulation", "title": "进境粮食检验检疫监督管理办法", "number": "", "file": upload,
+             "commodities": "", "countries": ""},
+        )  # fmt: skip
     assert response.status_code == 302
     doc = Document.objects.get()
     assert "粮食" in doc.text
