@@ -67,3 +67,38 @@ def test_draw_record_on_phone_publish(bureau, supervisor, desk, phone, screensho
     progress = desk.inner_text("[data-testid=progress]")
     assert "1 / 2" in progress and "1 / 1" in progress
     screenshot(desk, "campaign-progress")
+
+
+def test_supervisor_assigns_inspectors_by_hand_on_a_phone(orgs, supervisor, make_user, phone, screenshot):
+    """The draw finds one eligible inspector (the other declared a conflict); the supervisor, on a phone,
+    sees why one is excluded, picks a second inspector with a reason, and the check is marked as manual."""
+    from guomen.supervision import services
+
+    firm = EnterpriseFactory(org=orgs["WJD"], name_zh="深圳市人工指派对象有限公司")
+    make_user(Role.INSPECTOR, orgs["WJD"], username="insp_wjd", display_name="文锦渡查验员")
+    kin = make_user(Role.INSPECTOR, orgs["WJD"], username="insp_kin", display_name="王亲")
+    spare = make_user(Role.INSPECTOR, orgs["HG"], username="insp_hg", display_name="皇岗查验员")
+    services.conflict_declare(enterprise=firm, reason="亲属在该企业任职", actor=kin)
+    plan = services.plan_draw(plan=PlanFactory(org=orgs["SZ"], sample_count=1), seed=8, actor=supervisor)
+    task = plan.tasks.get()
+    assert task.inspector_b is None
+
+    login(phone, "supervisor_sz")
+    phone.goto(f"/supervision/plans/{plan.pk}/")
+    phone.click("[data-testid=assign-flagged]")
+    phone.wait_for_selector("[data-testid=assign-form]")
+    assert "亲属在该企业任职" in phone.inner_text("[data-testid=excluded]")
+    phone.select_option("[data-testid=inspector_b]", str(spare.pk))
+    phone.click("[data-testid=assign-submit]")  # no reason yet: refused, nothing saved
+    phone.wait_for_selector(".invalid-feedback")
+    assert "请填写理由" in phone.inner_text("[data-testid=assign-form]")
+    phone.fill("#id_reason", "文锦渡另一名执法人员申报利益冲突，从皇岗局指派")
+    screenshot(phone, "supervision-assign-phone")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.click("[data-testid=assign-submit]")
+    phone.wait_for_selector("[data-testid=manual-mark]")
+    assert "人工指派" in phone.inner_text("[data-testid=manual-mark]")
+    assert "皇岗查验员" in phone.inner_text("[data-testid=inspectors]")
+    screenshot(phone, "supervision-assigned-check-phone")
+    task.refresh_from_db()
+    assert task.inspector_b == spare and task.inspector_b_manual

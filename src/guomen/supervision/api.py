@@ -2,9 +2,10 @@
 
 import datetime as dt
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from guomen.core.errors import NotFound
+from guomen.core.errors import NotFound, ValidationFailed
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -274,12 +275,27 @@ def plan_draw(request, plan_id: int, payload: DrawIn):
 
 class CheckOut(Schema):
     id: int
+    version: int
     uscc: str
     name: str
     plan: str
     status: str
     result: str
+    inspectors: list[dict]
+    inspector_selection: str
     items: list[dict]
+
+    @staticmethod
+    def resolve_inspectors(obj):
+        return [
+            {"slot": slot, "username": user.username, "name": str(user), "manual": manual}
+            for slot, user, manual in (("a", obj.inspector_a, obj.inspector_a_manual), ("b", obj.inspector_b, obj.inspector_b_manual))
+            if user is not None
+        ]  # fmt: skip
+
+    @staticmethod
+    def resolve_inspector_selection(obj):
+        return "manual" if obj.manually_assigned else "random"
 
     @staticmethod
     def resolve_uscc(obj):
@@ -327,6 +343,56 @@ def check_result(request, check_id: int, payload: CheckResultIn):
     return services.check_record(
         task=task, items={i.position: (i.outcome, i.note) for i in payload.items}, summary=payload.summary,
         samples_taken=payload.samples_taken, rectification_due=payload.rectification_due, actor=request.auth,
+        expected_version=payload.expected_version,
+    )  # fmt: skip
+
+
+class AssignIn(Schema):
+    inspector_a: str
+    inspector_b: str
+    reason: str = ""
+    expected_version: int | None = None
+
+
+class InspectorOptionOut(Schema):
+    username: str
+    name: str
+    unit: str
+    eligible: bool
+    current: bool
+    open_checks: int
+    reasons: list[str]
+
+
+def _inspector(username: str, field: str):
+    from guomen.accounts.models import User
+
+    found = User.objects.filter(username=str(username or "").strip()).first() if username else None
+    if found is None:
+        raise ValidationFailed(fields={field: [_("No inspector has this user name.")]})
+    return found
+
+
+@router.get("/checks/{check_id}/inspector-options", response=list[InspectorOptionOut])
+def check_inspector_options(request, check_id: int):
+    """For a supervisor: who may be assigned to the spot check, and why the others are excluded."""
+    task = selectors.check_get(user=request.auth, pk=check_id)
+    return [
+        {"username": o["user"].username, "name": str(o["user"]), "unit": o["user"].org.name if o["user"].org_id else "",
+         "eligible": o["eligible"], "current": o["current"], "open_checks": o["open_checks"],
+         "reasons": [text for _kind, text in o["reasons"]]}
+        for o in selectors.check_assignment_options(user=request.auth, task=task)
+    ]  # fmt: skip
+
+
+@router.post("/checks/{check_id}/inspectors", response=CheckOut)
+def check_assign(request, check_id: int, payload: AssignIn):
+    """Assign or replace the inspectors of a spot check that has not started, by hand, with a reason."""
+    task = selectors.check_get(user=request.auth, pk=check_id)
+    services.require_assigner(request.auth, task)
+    return services.check_assign_inspectors(
+        task=task, inspector_a=_inspector(payload.inspector_a, "inspector_a"),
+        inspector_b=_inspector(payload.inspector_b, "inspector_b"), reason=payload.reason, actor=request.auth,
         expected_version=payload.expected_version,
     )  # fmt: skip
 

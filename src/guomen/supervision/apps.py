@@ -35,6 +35,7 @@ class SupervisionConfig(AppConfig):
                 "supervision.spotcheck.plan": {R.RISK_ANALYST, R.SUPERVISOR},
                 "supervision.spotcheck.record": {R.INSPECTOR},
                 "supervision.spotcheck.publish": {R.SUPERVISOR},
+                "supervision.spotcheck.assign": {R.SUPERVISOR},
                 "supervision.conflict.declare": {R.INSPECTOR},
             }
         )

@@ -143,6 +143,17 @@ class ConflictForm(StyledForm):
     reason = _reason(_("reason for the conflict"))
 
 
+class AssignForm(StyledForm):
+    """Two inspectors (user ids, chosen from the page's lists) and the reason; the service checks them."""
+
+    inspector_a = forms.IntegerField(label=_("first inspector"), required=False)
+    inspector_b = forms.IntegerField(label=_("second inspector"), required=False)
+    reason = forms.CharField(
+        label=_("reason for assigning by hand"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 def checklist_from_post(post, task) -> dict:
     """{position: (outcome, note)} from the phone form's item_<n> / note_<n> fields."""
     return {

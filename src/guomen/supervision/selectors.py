@@ -2,6 +2,7 @@
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from guomen.core.errors import NotFound
 from guomen.core.permissions import restrict
@@ -170,6 +171,15 @@ def check_get(*, user, pk) -> SpotCheckTask:
     return task
 
 
+def check_assignment_options(*, user, task: SpotCheckTask) -> list[dict]:
+    """For a supervisor of the plan's jurisdiction: the inspectors to choose from, with why others are excluded."""
+    from .eligibility import assignment_options
+    from .services.assignment import require_assigner
+
+    require_assigner(user, task)
+    return assignment_options(task)
+
+
 def publication_due(*, user) -> QuerySet:
     """Recorded results not yet published, the most urgent first."""
     qs = restrict(
@@ -191,6 +201,10 @@ def _public_result(task: SpotCheckTask) -> dict:
         "checked_on": timezone.localdate(task.recorded_at) if task.recorded_at else None,
         "published_on": task.published_on,
         "rectified_on": task.rectified_on,
+        "inspector_selection": "manual" if task.manually_assigned else "random",
+        "inspector_selection_label": str(
+            _("Assigned by hand") if task.manually_assigned else _("Drawn at random")
+        ),
     }
 
 

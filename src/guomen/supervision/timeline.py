@@ -28,6 +28,7 @@ LABELS = {
     "spotcheck.published": _("Spot-check result published"),
     "spotcheck.rectified": _("Rectification completed"),
     "spotcheck.conflict_declared": _("Conflict of interest declared"),
+    "spotcheck.inspectors_assigned": _("Inspectors assigned by hand"),
     "rules.update": _("Rules changed"),
 }
 
@@ -42,4 +43,6 @@ def supervision_event_label(event) -> tuple[str, str] | None:
         detail = f"{after.get('kind', '')} {after.get('points', '')}"
     elif event.verb == "spotcheck.drawn":
         detail = f"seed {after.get('seed', '')}"
+    elif event.verb == "spotcheck.inspectors_assigned":
+        detail = f"{after.get('inspector_a', '')}、{after.get('inspector_b', '')}"
     return str(label), detail

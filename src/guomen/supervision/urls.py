@@ -29,6 +29,7 @@ urlpatterns = [
     path("plans/<int:pk>/draw/", views.plan_draw, name="plan_draw"),
     path("checks/", views.my_checks, name="my_checks"),
     path("checks/<int:pk>/", views.check_detail, name="check_detail"),
+    path("checks/<int:pk>/inspectors/", views.check_assign, name="check_assign"),
     path("checks/<int:pk>/publish/", views.check_publish, name="check_publish"),
     path("checks/<int:pk>/send-back/", views.check_send_back, name="check_send_back"),
     path("checks/<int:pk>/rectified/", views.check_rectified, name="check_rectified"),

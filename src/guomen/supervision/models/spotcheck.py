@@ -71,6 +71,14 @@ class SpotCheckTask(BaseModel):
         verbose_name=_("second inspector"),
     )  # fmt: skip
     assignment_note = models.CharField(_("assignment note"), max_length=255, blank=True)
+    inspector_a_manual = models.BooleanField(_("first inspector assigned by hand"), default=False)
+    inspector_b_manual = models.BooleanField(_("second inspector assigned by hand"), default=False)
+    assignment_reason = models.CharField(_("reason for the assignment by hand"), max_length=255, blank=True)
+    assigned_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("assigned by"),
+    )  # fmt: skip
+    assigned_at = models.DateTimeField(_("assigned by hand at"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=CheckStatus.choices, default=CheckStatus.ASSIGNED
     )
@@ -102,6 +110,22 @@ class SpotCheckTask(BaseModel):
     @property
     def inspectors(self) -> list:
         return [u for u in (self.inspector_a, self.inspector_b) if u is not None]
+
+    @property
+    def manually_assigned(self) -> bool:
+        """At least one inspector was assigned by a supervisor instead of drawn at random."""
+        return self.inspector_a_manual or self.inspector_b_manual
+
+    @property
+    def started(self) -> bool:
+        """A result was recorded (even if later sent back): the inspectors can no longer be changed."""
+        return self.status != CheckStatus.ASSIGNED or self.recorded_at is not None
+
+    @property
+    def needs_inspectors(self) -> bool:
+        return self.status == CheckStatus.ASSIGNED and (
+            self.inspector_a_id is None or self.inspector_b_id is None
+        )
 
 
 class SpotCheckItem(models.Model):

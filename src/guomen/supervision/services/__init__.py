@@ -8,6 +8,7 @@ from .access import (
     base_status_change,
     enterprise_filing_change,
 )
+from .assignment import check_assign_inspectors, require_assigner
 from .credit import (
     blacklist_decide,
     blacklist_propose,
@@ -37,6 +38,7 @@ __all__ = [
     "base_status_change",
     "blacklist_decide",
     "blacklist_propose",
+    "check_assign_inspectors",
     "check_mark_rectified",
     "check_publish",
     "check_record",
@@ -54,6 +56,7 @@ __all__ = [
     "plan_create",
     "plan_draw",
     "recompute",
+    "require_assigner",
     "ruleset_get",
     "ruleset_save",
 ]

@@ -2,7 +2,6 @@
 
 import datetime as dt
 import secrets
-from collections import defaultdict
 from decimal import Decimal
 
 from django.db import transaction
@@ -10,8 +9,6 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guomen.accounts.choices import Role
-from guomen.accounts.models import User
 from guomen.core.errors import PermissionDenied, ValidationFailed
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record
@@ -20,7 +17,7 @@ from guomen.declarations.models import DeclarationLine
 from guomen.registry.choices import EnterpriseKind, FilingStatus
 from guomen.registry.models import Enterprise
 
-from .. import draw
+from .. import draw, eligibility
 from ..choices import (
     CHECK_TRANSITIONS,
     PLAN_TRANSITIONS,
@@ -102,51 +99,6 @@ def risk_weights(rows, rules: dict) -> list[float]:
     return [float(cw.get(r[2] or "", 1.0)) * float(gw.get(r[3], 1.0)) for r in rows]
 
 
-def _inspector_pools(org_ids: set[int]) -> dict:
-    """Per enterprise unit: active inspectors of that unit and below (widened to the parent when < 2)."""
-    from guomen.accounts.models import OrgUnit
-
-    units = {u.pk: u for u in OrgUnit.objects.all()}
-    inspectors = list(
-        User.objects.filter(role=Role.INSPECTOR, is_active=True).select_related("org").order_by("username")
-    )
-    pools = {}
-    for org_id in org_ids:
-        unit = units.get(org_id)
-        pool = []
-        while unit is not None:
-            pool = [u for u in inspectors if u.org_id and u.org.path.startswith(unit.path)]
-            if len(pool) >= 2 or unit.parent_id is None:
-                break
-            unit = units.get(unit.parent_id)
-        pools[org_id] = pool
-    return pools
-
-
-def _exclusions(plan, enterprise_ids: list[int], exclude_last_cycle: bool) -> dict[int, set[int]]:
-    """Inspectors who may not check each enterprise: declared conflicts and its previous spot check's pair."""
-    excluded: dict[int, set[int]] = defaultdict(set)
-    for inspector_id, enterprise_id in InspectorConflict.objects.filter(
-        active=True, enterprise_id__in=enterprise_ids
-    ).values_list("inspector_id", "enterprise_id"):
-        excluded[enterprise_id].add(inspector_id)
-    if exclude_last_cycle:
-        seen = set()
-        previous = (
-            SpotCheckTask.objects.filter(enterprise_id__in=enterprise_ids)
-            .exclude(plan=plan)
-            .exclude(status=CheckStatus.CANCELLED)
-            .order_by("enterprise_id", "-plan__starts_on", "-id")
-            .values_list("enterprise_id", "inspector_a_id", "inspector_b_id")
-        )
-        for enterprise_id, a, b in previous:
-            if enterprise_id in seen:
-                continue
-            seen.add(enterprise_id)
-            excluded[enterprise_id].update(x for x in (a, b) if x)
-    return excluded
-
-
 @transaction.atomic
 def plan_draw(*, plan: SpotCheckPlan, seed: int | None = None, actor, expected_version=None) -> SpotCheckPlan:
     """Draw the enterprises and, for each, two inspectors; record the seed and the directory fingerprint."""
@@ -163,11 +115,11 @@ def plan_draw(*, plan: SpotCheckPlan, seed: int | None = None, actor, expected_v
     weights = risk_weights(rows, rules) if plan.risk_weighted else None
     picked = draw.select(len(rows), k, int(seed), weights)
     chosen = [rows[i] for i in picked]
-    pools = _inspector_pools({r[4] for r in chosen})
-    excluded = _exclusions(plan, [r[0] for r in chosen], bool(rules["exclude_last_cycle"]))
+    pools = eligibility.inspector_pools({r[4] for r in chosen})
+    excluded = eligibility.exclusions(plan, [r[0] for r in chosen], bool(rules["exclude_last_cycle"]))
     checklist = [str(_(text)) for text in rules["checklist"]]
     for rank, (index, row) in enumerate(zip(picked, chosen, strict=True), start=1):
-        pool = [u for u in pools.get(row[4], []) if u.pk not in excluded.get(row[0], set())]
+        pool = [u for u in pools.get(row[4], []) if u.pk not in excluded.get(row[0], {})]
         pair = draw.pick_inspectors(pool, int(seed), rank)
         note = "" if len(pair) == 2 else _("Fewer than two eligible inspectors: a supervisor must assign.")
         task = SpotCheckTask.objects.create(
@@ -227,6 +179,9 @@ def check_record(
     and reports a risk signal (source "inspection").
     """
     _require_drawn_inspector(actor, task)
+    problem = eligibility.start_problem(task)
+    if problem:
+        raise ValidationFailed(problem, fields={"inspectors": [problem]})
     rows = list(task.items.all())
     errors = {}
     for row in rows:

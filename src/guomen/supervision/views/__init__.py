@@ -1,5 +1,6 @@
 """Supervision pages. Each module is one area; urls.py imports from here."""
 
+from .assign import check_assign
 from .checks import check_detail, check_publish, check_rectified, check_send_back, my_checks
 from .dossier import (
     blacklist_propose,
@@ -31,6 +32,7 @@ __all__ = [
     "blacklist_decide",
     "blacklist_list",
     "blacklist_propose",
+    "check_assign",
     "check_detail",
     "check_publish",
     "check_rectified",

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from guomen.core.errors import ApplicationError, PermissionDenied
 from guomen.core.permissions import can, org_in_scope, require
 
-from .. import selectors, services
-from ..choices import CheckStatus
+from .. import eligibility, selectors, services
+from ..choices import CheckStatus, PlanStatus
 from ..forms import OUTCOME_CHOICES, ReasonForm, RectifiedForm, checklist_from_post
 from ._act import act
 
@@ -32,17 +32,24 @@ def _int(value, default=0):
         return default
 
 
+def _can_assign(user, task) -> bool:
+    return (
+        can(user, "supervision.spotcheck.assign") and org_in_scope(user, task.plan.org)
+        and not task.started and task.plan.status == PlanStatus.DRAWN
+    )  # fmt: skip
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def check_detail(request, pk):
     task = selectors.check_get(user=request.user, pk=pk)
     drawn = request.user.pk in (task.inspector_a_id, task.inspector_b_id)
-    can_record = (
+    may_record = (
         drawn and task.status == CheckStatus.ASSIGNED and can(request.user, "supervision.spotcheck.record")
     )
     errors, posted = {}, {}
     if request.method == "POST":
-        if not can_record:
+        if not may_record:
             raise PermissionDenied(
                 _("Only the two inspectors drawn for this spot check may record its result.")
             )
@@ -63,8 +70,10 @@ def check_detail(request, pk):
             messages.success(request, _("The result was recorded."))
             return redirect("supervision:check_detail", pk=task.pk)
     here = org_in_scope(request.user, task.enterprise.org)
+    problem = eligibility.start_problem(task) if task.status == CheckStatus.ASSIGNED else ""
     return render(request, "supervision/check_detail.html", {
-        "task": task, "items": task.items.all(), "outcomes": OUTCOME_CHOICES, "can_record": can_record,
+        "task": task, "items": task.items.all(), "outcomes": OUTCOME_CHOICES, "can_record": may_record and not problem,
+        "start_problem": problem, "can_assign": _can_assign(request.user, task),
         "errors": errors, "posted": posted, "rectified_form": RectifiedForm(), "reason_form": ReasonForm(),
         "can_publish": here and task.status == CheckStatus.RECORDED and can(request.user, "supervision.spotcheck.publish"),
         "can_rectify": (drawn or here) and task.result == "non_conforming" and not task.rectified_on

@@ -63,7 +63,8 @@ def plan_detail(request, pk):
         "can_draw": here and plan.status == PlanStatus.DRAFT and can(request.user, "supervision.spotcheck.plan"),
         "can_publish": here and can(request.user, "supervision.spotcheck.publish"),
         "timeline": timeline_entries(audit_timeline(obj=plan)),
-        "unassigned": [t for t in tasks if t.assignment_note],
+        "unassigned": [t for t in tasks if t.needs_inspectors],
+        "can_assign": here and plan.status == PlanStatus.DRAWN and can(request.user, "supervision.spotcheck.assign"),
     })  # fmt: skip
 
 
