@@ -151,3 +151,21 @@ def test_a_missing_source_shows_unavailable_instead_of_failing(client, orgs, mon
     monkeypatch.setattr(sources, "_reader", lambda module, name: None)
     assert client.get(reverse("portal:spot_checks")).status_code == 200
     assert client.get("/api/v1/public/blacklist").status_code == 404
+
+
+def _published_check(label: str, selection: str) -> dict:
+    return {"enterprise_name": "深圳市抽查对象有限公司", "uscc": "91440300MA5F00000X", "result_label": "合格",
+            "checked_on": None, "plan": "2026年度双随机抽查", "inspector_selection": selection,
+            "inspector_selection_label": label}  # fmt: skip
+
+
+def test_spot_check_results_say_when_inspectors_were_assigned_by_hand(client, orgs, monkeypatch):
+    monkeypatch.setattr(sources, "spot_check_results", lambda f: [_published_check("人工指派", "manual")])
+    page = client.get(reverse("portal:spot_checks")).content.decode()
+    assert 'data-testid="manual-assignment"' in page and "人工指派" in page
+
+
+def test_spot_check_results_drawn_at_random_carry_no_mark(client, orgs, monkeypatch):
+    monkeypatch.setattr(sources, "spot_check_results", lambda f: [_published_check("随机抽取", "random")])
+    page = client.get(reverse("portal:spot_checks")).content.decode()
+    assert "深圳市抽查对象有限公司" in page and 'data-testid="manual-assignment"' not in page
