@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from guomen.core.permissions import require
@@ -106,12 +106,16 @@ class ConfirmIn(Schema):
     expected_version: int
 
 
+class SyncFindingIn(FindingIn):
+    photo_keys: list[str] = []
+
+
 class SyncItemIn(Schema):
     key: str
     task_id: int
     outcome: str = ""
     notes: str = ""
-    findings: list[FindingIn] = []
+    findings: list[SyncFindingIn] = []
     checklist: list[CheckIn] = []
     proposed_disposition: str = ""
     treatment_kind: str = ""
@@ -143,6 +147,7 @@ class PhotoOut(Schema):
     width: int
     height: int
     bytes: int
+    replayed: bool = False
 
 
 class RectificationOut(Schema):
@@ -303,8 +308,10 @@ def send_back(request, task_id: int, payload: SendBackIn):
 @router.post("/sync", response={200: SyncOut, **ERRORS})
 def sync_results(request, payload: SyncIn):
     """Replay results queued on a phone without signal. Each item carries an idempotency key: a retry
-    returns the first outcome and records nothing twice. Per item: recorded, conflict (someone else
-    already recorded or closed the task), validation_error, not_found."""
+    returns the first outcome and records nothing twice. A finding may name photos uploaded with a key
+    by `photo_keys`. Per item: recorded, conflict (someone else already recorded or closed the task),
+    validation_error, not_found, photos_missing (a named photo has not been uploaded yet; nothing was
+    recorded and the item may be sent again)."""
     items = [item.model_dump() for item in payload.items]
     return {"results": services.results_sync(items=items, actor=request.auth)}
 
@@ -317,9 +324,12 @@ def upload_photo(
     latitude: Form[float | None] = None,
     longitude: Form[float | None] = None,
     taken_at: Form[dt.datetime | None] = None,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
 ):
     """A photo for a task under inspection: resized to 1600 px, EXIF removed; attach it to a finding
-    by listing its id in the finding's photo_ids."""
+    by listing its id in the finding's photo_ids. With an `Idempotency-Key` header a retry returns the
+    photo the first upload stored (`replayed` true) and stores nothing; a sync item can then name the
+    photo by its key in `photo_keys`."""
     task = selectors.task_detail(request.auth, task_id)
     item = services.photo_upload(
         task=task,
@@ -328,8 +338,18 @@ def upload_photo(
         taken_at=taken_at,
         latitude=latitude,
         longitude=longitude,
+        key=idempotency_key or "",
     )
-    return 201, {"id": item.pk, "width": item.width, "height": item.height, "bytes": item.size_bytes}
+    return Status(
+        201,
+        {
+            "id": item.pk,
+            "width": item.width,
+            "height": item.height,
+            "bytes": item.size_bytes,
+            "replayed": item.replayed,
+        },
+    )
 
 
 def _rectification_out(r) -> dict:

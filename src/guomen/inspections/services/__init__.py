@@ -1,6 +1,6 @@
 """Inspection writes. Import from here: the modules below are an internal split."""
 
-from .photos import photo_prepare, photo_upload
+from .photos import photo_conflict_message, photo_for_key, photo_prepare, photo_upload
 from .rectifications import (
     followup_flag_overdue,
     rectification_answer,
@@ -40,6 +40,8 @@ __all__ = [
     "inspection_task_open",
     "inspection_task_start",
     "inspection_treatment_complete",
+    "photo_conflict_message",
+    "photo_for_key",
     "photo_prepare",
     "photo_upload",
     "rectification_answer",

@@ -3,6 +3,10 @@
 Every item carries an idempotency key made on the phone. The first outcome stored for a key is the
 answer to every retry, so a result is never recorded twice; a task someone else already closed
 comes back as a conflict naming who did it.
+
+A finding may name photos taken without signal by their own keys (`photo_keys`); the phone uploads
+them first. A result whose photos have not all arrived is answered `photos_missing` and no receipt
+is kept, so the phone keeps it queued and sends it again once its photos are uploaded.
 """
 
 import hashlib
@@ -17,6 +21,7 @@ from guomen.core.services import idempotent_lookup, idempotent_store
 
 from ..models import InspectionTask
 from ..selectors.tasks import requirements_read_once
+from .photos import photo_for_key
 from .tasks import already_recorded_message, inspection_result_record
 
 ENDPOINT = "inspections.sync"
@@ -60,6 +65,26 @@ def _task(actor, task_id):
         raise NotFound(_("No such inspection task in your jurisdiction.")) from None
 
 
+def _with_photos(item: dict, task, actor) -> tuple[dict, dict]:
+    """The item with each finding's photo keys turned into the ids of the photos they stored."""
+    findings, missing = [], {}
+    for i, row in enumerate(item.get("findings") or []):
+        if not isinstance(row, dict):
+            findings.append(row)
+            continue
+        ids = list(row.get("photo_ids") or [])
+        for key in row.get("photo_keys") or []:
+            photo = photo_for_key(key=key, actor=actor)
+            if photo is None or photo.task_id != task.pk:
+                missing[f"findings.{i}.photos"] = [
+                    _("A photo taken without signal has not been uploaded yet; it is still on the phone.")
+                ]
+            elif photo.pk not in ids:
+                ids.append(photo.pk)
+        findings.append({k: v for k, v in row.items() if k != "photo_keys"} | {"photo_ids": ids})
+    return item | {"findings": findings}, missing
+
+
 def _replay(item: dict, actor) -> dict:
     try:
         task = _task(actor, item.get("task_id"))
@@ -67,6 +92,15 @@ def _replay(item: dict, actor) -> dict:
         return _outcome(item, "not_found", message=exc.message)
     if task.status not in ("open", "in_progress"):
         return _outcome(item, "conflict", task=task, message=already_recorded_message(task))
+    item, missing = _with_photos(item, task, actor)
+    if missing:
+        return _outcome(
+            item,
+            "photos_missing",
+            task=task,
+            message=_("Waiting for the photos of this result to be uploaded."),
+            fields=missing,
+        )
     try:
         with transaction.atomic():
             inspection_result_record(
@@ -109,6 +143,9 @@ def _sync(items: list[dict], actor) -> list[dict]:
         try:
             with transaction.atomic():  # the result and its receipt are stored together or not at all
                 answer = _replay(item, actor)
+                if answer["status"] == "photos_missing":  # nothing recorded: no receipt, send it again
+                    answers.append({**answer, "replayed": False})
+                    continue
                 idempotent_store(
                     key=key,
                     principal=principal,

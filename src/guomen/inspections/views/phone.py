@@ -19,7 +19,7 @@ from .. import selectors, services
 from ..certificates import disposition_pdf
 from ..models import InspectionPhoto
 
-SW_VERSION = "gm-v3"
+SW_VERSION = "gm-v4"
 PRECACHE = (
     "vendor/bootstrap/bootstrap.min.css",
     "vendor/bootstrap/bootstrap.bundle.min.js",
@@ -28,6 +28,7 @@ PRECACHE = (
     "guomen/icon.svg",
     "inspections/inspections.css",
     "inspections/result-form.js",
+    "inspections/photo-queue.js",
     "inspections/phone.js",
     "inspections/scan.js",
 )
@@ -54,7 +55,9 @@ def scan(request):
 @login_required
 @require_POST
 def photo_upload(request, pk):
-    """Upload one photo (multipart "photo", optional latitude/longitude/taken_at); JSON answer."""
+    """Upload one photo (multipart "photo", optional latitude/longitude/taken_at); JSON answer.
+
+    An Idempotency-Key header makes a retry answer with the photo the first upload stored."""
     try:
         task = selectors.task_detail(request.user, pk)
         upload = request.FILES.get("photo")
@@ -65,6 +68,7 @@ def photo_upload(request, pk):
             taken_at=request.POST.get("taken_at"),
             latitude=request.POST.get("latitude"),
             longitude=request.POST.get("longitude"),
+            key=request.headers.get("Idempotency-Key", ""),
         )
     except ApplicationError as exc:
         return JsonResponse(exc.as_dict(), status=exc.status)
@@ -75,6 +79,7 @@ def photo_upload(request, pk):
             "width": photo.width,
             "height": photo.height,
             "bytes": photo.size_bytes,
+            "replayed": photo.replayed,
         },
         status=201,
     )
