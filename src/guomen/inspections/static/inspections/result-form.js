@@ -1,5 +1,6 @@
 /* Result form: dispositions allowed for the outcome, treatment / conditions fields shown when relevant,
-   finding rows added offline from a template, photos uploaded as they are taken, optional location. */
+   finding rows added offline from a template, photos uploaded as they are taken (kept on the phone when
+   there is no signal, see photo-queue.js), optional location. */
 (function () {
   "use strict";
   var NOT_FOR_CONFORMING = ["return", "destroy"];
@@ -49,41 +50,69 @@
     })[0];
   }
 
+  function showThumb(row, src, kept) {
+    var wrap = document.createElement("span");
+    wrap.className = "gm-thumb-wrap";
+    var img = document.createElement("img");
+    img.src = src;
+    img.className = "gm-thumb";
+    img.alt = "";
+    img.setAttribute("data-testid", kept ? "finding-thumb-kept" : "finding-thumb");
+    wrap.appendChild(img);
+    if (kept) {
+      var badge = document.createElement("span");
+      badge.className = "gm-thumb-badge";
+      badge.textContent = window.gmPhotos.msg("photo-waiting");
+      wrap.appendChild(badge);
+    }
+    row.querySelector("[data-gm-thumbs]").appendChild(wrap);
+  }
+
+  /* No signal (or the upload did not get through): the photo is kept on the phone with its key and
+     named by that key in the finding; it is uploaded before the result is sent. */
+  function keepOnPhone(row, file, info, status) {
+    return window.gmPhotos.add(file, info).then(function (record) {
+      var keys = row.querySelector("[data-gm-photo-keys]");
+      keys.value = keys.value ? keys.value + "," + record.key : record.key;
+      showThumb(row, URL.createObjectURL(file), true);
+      status.textContent = window.gmPhotos.msg("photo-kept");
+      document.dispatchEvent(new CustomEvent("gm:photos", { detail: [] }));
+    }, function (e) { status.textContent = e.message; });
+  }
+
   function uploadPhoto(input) {
     var row = input.closest(".gm-finding");
     var page = document.getElementById("task-page");
     var status = row.querySelector("[data-gm-photo-status]");
     var file = input.files && input.files[0];
-    if (!file || !page) { return; }
-    var data = new FormData();
-    data.append("photo", file);
-    data.append("latitude", row.querySelector("[data-gm-lat]").value);
-    data.append("longitude", row.querySelector("[data-gm-lon]").value);
-    status.textContent = "…";
-    var headers = JSON.parse(document.body.getAttribute("hx-headers") || "{}");
-    fetch("/inspections/tasks/" + page.getAttribute("data-task") + "/photos/", {
-      method: "POST", body: data, credentials: "same-origin", headers: headers
-    }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
-      .then(function (res) {
-        if (!res.ok) {
-          var fields = res.body.fields || {};
-          status.textContent = (fields.photo || fields.location || [res.body.message]).join(" ");
-          return;
-        }
-        var ids = row.querySelector("[data-gm-photo-ids]");
-        ids.value = ids.value ? ids.value + "," + res.body.id : String(res.body.id);
-        var img = document.createElement("img");
-        img.src = res.body.url;
-        img.className = "gm-thumb";
-        img.alt = "";
-        img.setAttribute("data-testid", "finding-thumb");
-        row.querySelector("[data-gm-thumbs]").appendChild(img);
-        status.textContent = "";
-        if (!row.querySelector("[data-gm-found-at]").value) {
-          row.querySelector("[data-gm-found-at]").value = new Date().toISOString();
-        }
-      }).catch(function () { status.textContent = "⚠"; });
     input.value = "";
+    if (!file || !page || !window.gmPhotos) { return; }
+    var problem = window.gmPhotos.problem(file);
+    if (problem) { status.textContent = problem; return; }
+    if (!row.querySelector("[data-gm-found-at]").value) {
+      row.querySelector("[data-gm-found-at]").value = new Date().toISOString();
+    }
+    var number = document.querySelector('[data-testid="declaration-number"]');
+    var info = {
+      key: window.gmPhotos.newKey(), task_id: parseInt(page.getAttribute("data-task"), 10),
+      label: number ? number.textContent.trim() : "", file: file, name: file.name,
+      latitude: row.querySelector("[data-gm-lat]").value, longitude: row.querySelector("[data-gm-lon]").value,
+      taken_at: new Date().toISOString()
+    };
+    if (!navigator.onLine) { keepOnPhone(row, file, info, status); return; }
+    status.textContent = "…";
+    window.gmPhotos.send(info).then(function (answer) {
+      if (answer.state === "uploaded") {
+        var ids = row.querySelector("[data-gm-photo-ids]");
+        ids.value = ids.value ? ids.value + "," + answer.body.id : String(answer.body.id);
+        showThumb(row, answer.body.url, false);
+        status.textContent = "";
+      } else if (answer.state === "pending") {
+        keepOnPhone(row, file, info, status);  // sent again later with the same key: stored once
+      } else {
+        status.textContent = answer.reason;  // refused: wrong type, too large, task closed meanwhile
+      }
+    });
   }
 
   document.addEventListener("change", function (e) {
