@@ -1,8 +1,9 @@
 import pytest
 
 from guomen.accounts.choices import Role
+from guomen.supervision import services
 
-from .factories import EnterpriseFactory
+from .factories import EnterpriseFactory, PlanFactory
 
 
 @pytest.fixture
@@ -33,3 +34,23 @@ def wjd_inspectors(orgs, make_user, inspector):
     return [inspector] + [
         make_user(Role.INSPECTOR, orgs["WJD"], username=f"inspector_wjd_{i}") for i in range(3)
     ]
+
+
+@pytest.fixture
+def crew(orgs, make_user, inspector):
+    """文锦渡: the default inspector and one with a declared conflict; 皇岗 (same 深圳局): two more."""
+    return {
+        "wjd": inspector,
+        "conflicted": make_user(Role.INSPECTOR, orgs["WJD"], username="wjd_kin", display_name="王亲"),
+        "hg1": make_user(Role.INSPECTOR, orgs["HG"], username="hg_1", display_name="皇岗一"),
+        "hg2": make_user(Role.INSPECTOR, orgs["HG"], username="hg_2", display_name="皇岗二"),
+    }
+
+
+@pytest.fixture
+def flagged(orgs, supervisor, crew):
+    """The draw finds one eligible inspector at 文锦渡 (the other declared a conflict): flagged."""
+    firm = EnterpriseFactory(org=orgs["WJD"], name_zh="深圳市指派对象有限公司")
+    services.conflict_declare(enterprise=firm, reason="亲属在该企业任职", actor=crew["conflicted"])
+    plan = services.plan_draw(plan=PlanFactory(org=orgs["SZ"], sample_count=1), seed=8, actor=supervisor)
+    return plan.tasks.get()

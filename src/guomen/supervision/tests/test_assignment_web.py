@@ -6,34 +6,12 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from guomen.accounts.choices import Role
-from guomen.supervision import services
-
-from .factories import EnterpriseFactory, PlanFactory
-
 
 def _client(user=None):
     client = Client()
     if user is not None:
         client.force_login(user)
     return client
-
-
-@pytest.fixture
-def crew(orgs, make_user, inspector):
-    return {
-        "wjd": inspector,
-        "conflicted": make_user(Role.INSPECTOR, orgs["WJD"], username="wjd_kin", display_name="王亲"),
-        "hg1": make_user(Role.INSPECTOR, orgs["HG"], username="hg_1", display_name="皇岗一"),
-    }
-
-
-@pytest.fixture
-def flagged(orgs, supervisor, crew):
-    firm = EnterpriseFactory(org=orgs["WJD"], name_zh="深圳市指派对象有限公司")
-    services.conflict_declare(enterprise=firm, reason="亲属在该企业任职", actor=crew["conflicted"])
-    plan = services.plan_draw(plan=PlanFactory(org=orgs["SZ"], sample_count=1), seed=8, actor=supervisor)
-    return plan.tasks.get()
 
 
 def _form(task, a, b, reason="原抽取查验员回避，人工补足", version=None):
