@@ -78,6 +78,17 @@ def test_documents_not_marked_public_are_not_found(client, orgs):
     assert client.get(reverse("portal:document", args=[public.pk])).status_code == 200
 
 
+def test_a_public_document_still_being_indexed_says_its_text_is_coming(client, orgs):
+    from guomen.documents.models import Document
+
+    doc = make_document(title="进境水果检疫须知", public=True)
+    Document.objects.filter(pk=doc.pk).update(
+        text="", index_state="queued"
+    )  # an upload the worker has not read yet
+    page = client.get(reverse("portal:document", args=[doc.pk])).content.decode()
+    assert 'data-testid="text-pending"' in page and "进境水果检疫须知" in page
+
+
 @pytest.fixture
 def durian_requirement():
     thailand = CountryFactory(code="TH")
