@@ -283,6 +283,7 @@ class BacktestIn(Schema):
     date_to: dt.date
     capacity: float = 0.1
     model_id: int | None = None
+    rules: str = "history"
 
 
 class JobOut(Schema):

@@ -2,7 +2,9 @@
 
 For every declaration in the period that has a confirmed result (in submission order, day by day, each
 day keeping `capacity` of its own volume), four strategies pick what to inspect:
-  rules     the rule profiles in force now (stronger channel first; ties in random order),
+  rules     the rule profiles as they stood on each day, rebuilt from the audit trail (rule_history.py),
+            or with rules="current" today's profiles on every day, to see what a rule set would have
+            found (stronger channel first, ties in random order),
   model     the risk score (a model trained only on results confirmed before the period starts,
             unless a registered model is named),
   combined  what the engine does: declarations the rules send to physical inspection first, by score,
@@ -21,8 +23,8 @@ from django.utils.translation import gettext as _
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import ValidationFailed
 
-from . import features, features_batch, learner, runtime
-from .choices import CHANNEL_STRENGTH, Channel
+from . import features, features_batch, learner, rule_history, runtime
+from .choices import CHANNEL_STRENGTH, BacktestRules, Channel
 from .draws import draw
 from .models import RuleProfile
 from .services.models import _day_epoch, training_frame
@@ -35,8 +37,8 @@ def _ids_where(frame: pl.DataFrame, mask: pl.Expr) -> pl.Series:
     return frame.filter(mask).get_column("id").unique()
 
 
-def rule_strength(data: dict, test: pl.DataFrame) -> np.ndarray:
-    """The strongest channel the current rule profiles give each test declaration (percentages drawn)."""
+def rule_strength(data: dict, test: pl.DataFrame, rules) -> np.ndarray:
+    """The strongest channel these rule profiles give each test declaration (percentages drawn)."""
     lines = data["lines"].join(test.select("id"), on="id").join(data["groups"], on="hs", how="left")
     band = features_batch.bands(data)
     lines = lines.join(band, on="hs", how="left").with_columns(vpk=pl.col("value") / pl.col("weight"))
@@ -49,7 +51,7 @@ def rule_strength(data: dict, test: pl.DataFrame) -> np.ndarray:
     bases = data["bases"].join(test.select("id"), on="id")
     strength = np.zeros(test.height, dtype=np.int64)
     numbers = test.get_column("number").to_list()
-    for rule in RuleProfile.objects.filter(active=True).select_related("port"):
+    for rule in rules:
         mask = pl.lit(True)
         if rule.hs_prefix:
             mask &= pl.col("id").is_in(
@@ -90,6 +92,28 @@ def rule_strength(data: dict, test: pl.DataFrame) -> np.ndarray:
     return strength
 
 
+def historical_rule_strength(
+    data: dict,
+    frame: pl.DataFrame,
+    date_from: dt.date,
+    date_to: dt.date,
+    *,
+    rules: str = BacktestRules.HISTORY,
+) -> np.ndarray:
+    """rule_strength with, for each day, the rule profiles in force that day (or today's, every day)."""
+    if rules == BacktestRules.CURRENT:
+        return rule_strength(
+            data, frame, list(RuleProfile.objects.filter(active=True).select_related("port"))
+        )
+    strength = np.zeros(frame.height, dtype=np.int64)
+    day = frame.get_column("day").to_numpy()
+    for rule_set in rule_history.rule_sets(date_from, date_to):
+        rows = (day >= rule_set.start.toordinal()) & (day <= rule_set.end.toordinal())
+        if rows.any() and rule_set.rules:
+            strength[rows] = rule_strength(data, frame.filter(pl.Series(rows)), rule_set.rules)
+    return strength
+
+
 def _select(day: np.ndarray, order_key: np.ndarray, capacity: float) -> np.ndarray:
     """Within each day, its share of declarations with the smallest key.
 
@@ -125,7 +149,7 @@ def _summary(chosen: np.ndarray, y: np.ndarray) -> dict:
 
 def run_backtest(
     *, date_from: dt.date, date_to: dt.date, capacity: float, train_days: int = 365, model=None,
-    progress=None, data: dict | None = None,
+    progress=None, data: dict | None = None, rules: str = BacktestRules.HISTORY,
 ) -> dict:  # fmt: skip
     """Replay the period and compare the strategies (a JSON-ready dict; see the module docstring)."""
     errors = {}
@@ -133,6 +157,8 @@ def run_backtest(
         errors["date_to"] = [_("The period ends before it starts.")]
     if not 0 < capacity < 1:
         errors["capacity"] = [_("The inspection share is a number between 0 and 1, e.g. 0.1.")]
+    if rules not in BacktestRules.values:
+        errors["rules"] = [_("Choose the rules as they stood each day or today's rules.")]
     if errors:
         raise ValidationFailed(fields=errors)
     say = progress or (lambda pct, line: None)
@@ -161,7 +187,7 @@ def run_backtest(
     day = frame.get_column("day").to_numpy()
     numbers = frame.get_column("number").to_list()
     noise = np.array([draw(n, "backtest") for n in numbers])
-    strength = rule_strength(data, frame)
+    strength = historical_rule_strength(data, frame, date_from, date_to, rules=rules)
     keys = {
         "rules": -strength + noise * 0.5,
         "model": -score,
@@ -176,6 +202,7 @@ def run_backtest(
         "declarations": int(frame.height),
         "non_conforming": int(y.sum()),
         "model": str(model_name),
+        "rules": rules,
         "auc": learner.ranking_metrics(y, score).get("auc"),
         "strategies": {name: _summary(mask, y) for name, mask in chosen.items()},
         "weeks": _weekly(day, y, chosen),

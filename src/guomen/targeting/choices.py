@@ -2,6 +2,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class BacktestRules(models.TextChoices):
+    """Which rule profiles a backtest replays."""
+
+    HISTORY = "history", _("As they stood each day (audit trail)")
+    CURRENT = "current", _("Today's rule profiles on past declarations")
+
+
 class Channel(models.TextChoices):
     RELEASE = "release", _("Release (green)")
     DOCUMENT = "document", _("Document check (yellow)")

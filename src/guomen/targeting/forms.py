@@ -12,7 +12,7 @@ from guomen.declarations.choices import Direction, Transport
 from guomen.registry.choices import CreditGrade, EnterpriseClass
 from guomen.registry.models import Enterprise, ProductionBase
 
-from .choices import INSPECTION_CHANNELS, Channel, MeasureScope
+from .choices import INSPECTION_CHANNELS, BacktestRules, Channel, MeasureScope
 
 TEXT = {"class": "form-control"}
 SELECT = {"class": "form-select"}
@@ -180,6 +180,10 @@ class BacktestForm(forms.Form):
     capacity = forms.FloatField(
         label=_("Inspection share"), min_value=0.001, max_value=0.999, initial=0.1,
         help_text=_("0.1 = one declaration in ten is inspected."), widget=forms.NumberInput(attrs={**TEXT, "step": "0.01"}),
+    )  # fmt: skip
+    rules = forms.ChoiceField(
+        label=_("Rule profiles"), choices=BacktestRules.choices, initial=BacktestRules.HISTORY,
+        widget=forms.Select(attrs=SELECT),
     )  # fmt: skip
 
 

@@ -11,10 +11,14 @@ def train_task(job_id: int, user_id: int | None, train_from: str, train_to: str)
 
 
 @task()
-def backtest_task(job_id: int, date_from: str, date_to: str, capacity: float, model_id: int | None) -> None:
+def backtest_task(
+    job_id: int, date_from: str, date_to: str, capacity: float, model_id: int | None, rules: str = "history"
+) -> None:
     from .services.jobs import backtest_run
 
-    backtest_run(job_id=job_id, date_from=date_from, date_to=date_to, capacity=capacity, model_id=model_id)
+    backtest_run(
+        job_id=job_id, date_from=date_from, date_to=date_to, capacity=capacity, model_id=model_id, rules=rules
+    )
 
 
 @task()

@@ -18,6 +18,7 @@ from guomen.core.services import audit_record
 from guomen.core.tasks import job_finish, job_progress
 
 from ..backtest import run_backtest
+from ..choices import BacktestRules
 from ..models import RiskModel
 from .models import model_train
 
@@ -49,18 +50,21 @@ def train_request(*, actor, train_from: dt.date, train_to: dt.date) -> JobRun:
 
 @transaction.atomic
 def backtest_request(
-    *, actor, date_from: dt.date, date_to: dt.date, capacity: float, model: RiskModel | None = None
-) -> JobRun:
+    *, actor, date_from: dt.date, date_to: dt.date, capacity: float, model: RiskModel | None = None,
+    rules: str = BacktestRules.HISTORY,
+) -> JobRun:  # fmt: skip
     require(actor, "targeting.view")
     errors = {}
     if date_to < date_from:
         errors["date_to"] = [_("The period ends before it starts.")]
     if not 0 < capacity < 1:
         errors["capacity"] = [_("The inspection share is a number between 0 and 1, e.g. 0.1.")]
+    if rules not in BacktestRules.values:
+        errors["rules"] = [_("Choose the rules as they stood each day or today's rules.")]
     if errors:
         raise ValidationFailed(fields=errors)
     params = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat(), "capacity": capacity,
-              "model_id": model.pk if model else None}  # fmt: skip
+              "model_id": model.pk if model else None, "rules": rules}  # fmt: skip
     job = _queue(
         BACKTEST_KIND, actor, _("Queued: backtest %(a)s – %(b)s") % {"a": date_from, "b": date_to}, **params
     )
@@ -104,8 +108,9 @@ def train_run(*, job_id: int, user_id: int | None, train_from: str, train_to: st
 
 
 def backtest_run(
-    *, job_id: int, date_from: str, date_to: str, capacity: float, model_id: int | None
-) -> dict | None:
+    *, job_id: int, date_from: str, date_to: str, capacity: float, model_id: int | None,
+    rules: str = BacktestRules.HISTORY,
+) -> dict | None:  # fmt: skip
     try:
         result = run_backtest(
             date_from=dt.date.fromisoformat(date_from),
@@ -113,6 +118,7 @@ def backtest_run(
             capacity=float(capacity),
             model=RiskModel.objects.get(pk=model_id) if model_id else None,
             progress=_progress(job_id),
+            rules=rules,
         )
         job_finish(job_id, ok=True, result=result)
         return result

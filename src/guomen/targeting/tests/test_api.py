@@ -137,6 +137,12 @@ def test_bad_backtest_share_is_422(world, analyst):
     assert response.status_code == 422 and "capacity" in response.json()["fields"]
 
 
+def test_unknown_backtest_rules_choice_is_422(world, analyst):
+    response = _post(_client(analyst), "/api/v1/targeting/backtests",
+                     {"date_from": "2026-01-01", "date_to": "2026-02-01", "rules": "yesterday"})  # fmt: skip
+    assert response.status_code == 422 and "rules" in response.json()["fields"]
+
+
 def _submitted(world):
     from .helpers import submit
 

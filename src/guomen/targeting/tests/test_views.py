@@ -160,10 +160,13 @@ def test_supervisor_imposes_measures_but_cannot_edit_rules_or_train(world):
 
 def test_backtest_form_queues_a_job_with_a_progress_page(world, analyst):
     response = _client(analyst).post("/targeting/backtest/", {"date_from": "2026-01-01", "date_to": "2026-02-01",
-                                                               "capacity": "0.1"})  # fmt: skip
+                                                               "capacity": "0.1", "rules": "current"})  # fmt: skip
     assert response.status_code == 302
     page = _client(analyst).get(response["Location"]).content.decode()
     assert 'data-testid="job-progress"' in page and "echarts.min.js" in page
+    from guomen.core.models import JobRun
+
+    assert JobRun.objects.get(kind="targeting.backtest").result["params"]["rules"] == "current"
 
 
 def test_job_page_of_another_kind_is_404(world, analyst):

@@ -33,6 +33,8 @@ class Command(BaseCommand):
         p.add_argument("--capacity", type=float, default=0.1)
         p.add_argument("--train-days", type=int, default=365)
         p.add_argument("--model", default="", help="a registered model's version (default: train one)")
+        p.add_argument("--rules", choices=["history", "current"], default="history",
+                       help="rule profiles as they stood each day (audit trail) or today's on every day")  # fmt: skip
         p.add_argument("--json", action="store_true", help="print the result as JSON")
         p = sub.add_parser("train", help="train a candidate model on the declarations of a window")
         p.add_argument("--from", dest="date_from", required=True)
@@ -69,18 +71,18 @@ class Command(BaseCommand):
         if self.verbosity > 0 and line:
             self.stderr.write(f"[{int(percent):3d}%] {line}")
 
-    def do_backtest(self, *, date_from, date_to, capacity, train_days, model, json: bool, **_):
+    def do_backtest(self, *, date_from, date_to, capacity, train_days, model, rules, json: bool, **_):
         row = RiskModel.objects.filter(name=model).first() if model else None
         if model and row is None:
             raise CommandError(f"no model named {model}")
         result = run_backtest(date_from=_date(date_from), date_to=_date(date_to), capacity=capacity,
-                              train_days=train_days, model=row, progress=self._progress)  # fmt: skip
+                              train_days=train_days, model=row, progress=self._progress, rules=rules)  # fmt: skip
         if json:
             self.stdout.write(_json(result))
             return
         self.stdout.write(
             f"{result['declarations']} declarations with results, {result['non_conforming']} non-conforming; "
-            f"share {capacity:.0%}; model {result['model']}; AUC {result['auc'] or 0:.3f}"
+            f"share {capacity:.0%}; model {result['model']}; AUC {result['auc'] or 0:.3f}; rules: {rules}"
         )
         self.stdout.write(
             f"{'strategy':<10}{'inspected':>10}{'found':>8}{'hit rate':>10}{'recall':>9}{'× random':>10}"
