@@ -83,6 +83,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["guomen.formats"]  # ISO dates first, for <input type="date">
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

@@ -182,3 +182,13 @@ def test_pages_speak_chinese_by_default(orgs, inspector):
     page = client.get(reverse("registry:base_detail", args=[base.pk])).content.decode()
     assert "已撤销：该生产基地的注册已被撤销。" in page
     assert "生产基地" in client.get(reverse("registry:base_list")).content.decode()
+
+
+def test_edit_form_shows_the_filing_date_so_saving_keeps_it(orgs, supervisor):
+    import datetime as dt
+
+    ent = EnterpriseFactory(org=orgs["WJD"], filed_on=dt.date(2024, 3, 5))
+    client = Client(HTTP_ACCEPT_LANGUAGE="zh-hans")  # a date input reads only YYYY-MM-DD, in any language
+    client.force_login(supervisor)
+    page = client.get(reverse("registry:enterprise_edit", args=[ent.pk])).content.decode()
+    assert "企业" in page and 'name="filed_on" value="2024-03-05"' in page
