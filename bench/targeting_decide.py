@@ -4,6 +4,8 @@ Uses var/bench/targeting-large.sqlite3, a copy of var/bench/large.sqlite3 (build
 `GUOMEN_DATABASE_URL=sqlite:////…/var/bench/large.sqlite3 uv run guomen seed-demo --size large`), migrated,
 with the decision statistics rebuilt and a model trained and promoted (done here when missing).
 Run: uv run python bench/targeting_decide.py [--n 2000]
+     uv run python bench/targeting_decide.py --database-url postgres://postgres@127.0.0.1:5432/guomen_bench_decide
+     (a PostgreSQL database holding the large demo: `guomen seed-demo --size large` into it first)
 """
 
 import argparse
@@ -21,13 +23,13 @@ TARGET = BENCH_DIR / "targeting-large.sqlite3"
 URL = f"sqlite:///{TARGET}"
 
 
-def prepare() -> None:
-    if not TARGET.exists():
+def prepare(url: str = URL) -> None:
+    if url == URL and not TARGET.exists():
         if not SOURCE.exists():
             raise SystemExit(f"{SOURCE} is missing: build the large demo database first (see the docstring)")
         shutil.copyfile(SOURCE, TARGET)
-    guomen(URL, "migrate", "-v0")
-    os.environ["GUOMEN_DATABASE_URL"] = URL
+    guomen(url, "migrate", "-v0")
+    os.environ["GUOMEN_DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guomen.settings.base")
     import django
 
@@ -35,13 +37,13 @@ def prepare() -> None:
     from guomen.targeting.models import OutcomeStat, RiskModel
 
     if not OutcomeStat.objects.exists():
-        guomen(URL, "risk", "stats")
+        guomen(url, "risk", "stats")
     if not RiskModel.objects.filter(status="live").exists():
         from django.utils import timezone
 
         today = timezone.localdate()
         guomen(
-            URL,
+            url,
             "risk",
             "train",
             "--from",
@@ -118,8 +120,9 @@ def batch() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--database-url", default=URL, help="default: the SQLite copy under var/bench/")
     args = parser.parse_args()
-    prepare()
+    prepare(args.database_url)
     single(args.n)
     batch()
 

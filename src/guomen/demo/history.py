@@ -20,7 +20,7 @@ from guomen.inspections.models import Finding, InspectionTask
 from guomen.inspections.services import CHANNEL_PRIORITY
 from guomen.targeting.models import TargetingDecision
 
-from .bulk import TableWriter, next_id, reset_sequences
+from .bulk import TableWriter, analyze, next_id, reset_sequences
 from .masterdata import Bureau
 from .plan import FlowPlan, month_pickers
 from .trade import (
@@ -203,6 +203,7 @@ class HistoryGenerator:
             if progress:
                 progress(done, self.total)
         reset_sequences(models)
+        analyze(self.w.values())
         self.counts["declarations"] = done
         return self.counts
 
