@@ -63,6 +63,7 @@ def world(n_tasks: int) -> dict:
 
 
 def lab_path(w: dict, n: int) -> list:
+    from guomen.clearance.services import clearance_lab_approve
     from guomen.labs import services
 
     inspector, analyst, approver, lab = w["inspector"], w["analyst"], w["approver"], w["lab"]
@@ -104,7 +105,7 @@ def lab_path(w: dict, n: int) -> list:
 
     def approve(i):
         services.results_submit(sample=samples[i], actor=analyst)
-        services.results_approve(sample=samples[i], actor=approver)
+        clearance_lab_approve(sample=samples[i], actor=approver)
 
     timed("submit + second-analyst approval (¼ raise a risk signal)", n, approve)
     return samples

@@ -13,6 +13,7 @@ urlpatterns = [
     path("declarations/", include("guomen.declarations.urls")),
     path("targeting/", include("guomen.targeting.urls")),
     path("inspections/", include("guomen.inspections.urls")),
+    path("clearance/", include("guomen.clearance.urls")),
     path("labs/", include("guomen.labs.urls")),
     path("risk/", include("guomen.risk.urls")),
     path("supervision/", include("guomen.supervision.urls")),

@@ -4,8 +4,8 @@ signal returns; a task someone else closed meanwhile comes back as a visible con
 import pytest
 
 from guomen.accounts.choices import Role
+from guomen.clearance.services import clearance_confirm, clearance_record_result
 from guomen.inspections.models import InspectionTask
-from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
 
 from ._phone_data import durian_requirement, durian_task
 from .conftest import login
@@ -49,14 +49,14 @@ def test_results_queued_offline_sync_once_with_a_conflict(
 
     # Meanwhile a colleague records the contested task and the supervisor closes it
     colleague = make_user(Role.INSPECTOR, orgs["WJD"], username="colleague_wjd")
-    recorded = inspection_result_record(
+    recorded = clearance_record_result(
         task=InspectionTask.objects.get(pk=contested.pk),
         outcome="non_conforming",
         notes="同事已查验",
         proposed_disposition="destroy",
         actor=colleague,
     )
-    inspection_disposition_confirm(task=recorded, disposition="destroy", actor=supervisor)
+    clearance_confirm(task=recorded, disposition="destroy", actor=supervisor)
 
     # Signal again: the queue is sent once; one recorded, one visible conflict
     phone.context.set_offline(False)

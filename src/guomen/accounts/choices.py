@@ -7,13 +7,22 @@ class Role(models.TextChoices):
     LAB_ANALYST = "lab_analyst", _("Lab analyst")
     RISK_ANALYST = "risk_analyst", _("Risk analyst")
     SUPERVISOR = "supervisor", _("Supervisor")
+    LEADER = "leader", _("Bureau leader")
     ENTERPRISE = "enterprise", _("Enterprise user")
     ADMINISTRATOR = "administrator", _("Administrator")
     SYSTEM = "system", _("System client")
 
 
 STAFF_ROLES = frozenset(
-    {Role.INSPECTOR, Role.LAB_ANALYST, Role.RISK_ANALYST, Role.SUPERVISOR, Role.ADMINISTRATOR, Role.SYSTEM}
+    {
+        Role.INSPECTOR,
+        Role.LAB_ANALYST,
+        Role.RISK_ANALYST,
+        Role.SUPERVISOR,
+        Role.LEADER,
+        Role.ADMINISTRATOR,
+        Role.SYSTEM,
+    }
 )
 
 

@@ -136,6 +136,8 @@ class ImportRequirement(BaseModel):
     required_treatment = models.CharField(_("required treatment"), max_length=200, blank=True)
     marking = models.CharField(_("required marking"), max_length=200, blank=True)
     registered_base_required = models.BooleanField(_("registered production base required"), default=False)
+    # Declaration document types (declarations.DocumentType values) that must accompany the goods.
+    required_documents = models.JSONField(_("required documents"), default=list, blank=True)
     protocol = models.CharField(_("protocol or announcement"), max_length=200, blank=True)
     notes = models.TextField(_("notes"), blank=True)
 

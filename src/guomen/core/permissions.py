@@ -44,6 +44,10 @@ PERMISSIONS: dict[str, set[str]] = {
 }
 
 
+# A role that may do everything another role may (a bureau leader acts as a supervisor, and more).
+ROLE_INCLUDES: dict[str, str] = {R.LEADER: R.SUPERVISOR}
+
+
 def register_permissions(table: dict[str, set[str]]) -> None:
     """An app adds its own actions (from its AppConfig.ready()); an action already defined is refused."""
     for action, roles in table.items():
@@ -57,7 +61,9 @@ def can(user, action: str) -> bool:
         return False
     if user.is_superuser:
         return True
-    return getattr(user, "role", None) in PERMISSIONS.get(action, set())
+    role = getattr(user, "role", None)
+    allowed = PERMISSIONS.get(action, set())
+    return role in allowed or ROLE_INCLUDES.get(role) in allowed
 
 
 def require(user, action: str) -> None:

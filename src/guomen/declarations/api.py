@@ -9,13 +9,13 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Query, Router, Schema, Status
 
+from guomen.clearance.services import clearance_submit
 from guomen.core.errors import ValidationFailed
 from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
 from guomen.targeting.reasons import reason_text
 
 from . import selectors
 from .ephyto_api import add_ephyto_route
-from .services import declaration_submit
 
 router = Router(tags=["declarations"])
 add_ephyto_route(router)  # before "/{number}", which would otherwise take "ephyto" for a number
@@ -234,7 +234,7 @@ def _replay(record, request_hash: str):
 
 
 def _submit(user, payload: DeclarationIn) -> dict:
-    declaration = declaration_submit(
+    declaration = clearance_submit(
         actor=user,
         direction=payload.direction,
         port_code=payload.port,

@@ -1,13 +1,12 @@
-"""Declaration forms. They only collect text; declaration_submit checks it and names every bad field."""
+"""Declaration forms. They only collect text; clearance_submit checks it and names every bad field."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from guomen.accounts.choices import OrgKind, Role
 from guomen.accounts.models import OrgUnit
-from guomen.targeting.choices import Channel
 
-from .choices import DeclarationStatus, Direction, DocumentType, Transport
+from .choices import Channel, DeclarationStatus, Direction, DocumentType, Transport
 
 TEXT = {"class": "form-control"}
 SELECT = {"class": "form-select"}

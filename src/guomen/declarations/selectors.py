@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 
 from guomen.core.errors import NotFound
@@ -69,9 +70,11 @@ def declaration_tasks(declaration: Declaration) -> list:
 
 
 def declaration_decision(declaration: Declaration):
-    from guomen.targeting.models import TargetingDecision
-
-    return TargetingDecision.objects.filter(declaration=declaration).first()
+    """The targeting decision (targeting's table, read through the one-to-one relation it declares)."""
+    try:
+        return declaration.decision
+    except ObjectDoesNotExist:
+        return None
 
 
 def declaration_timeline(declaration: Declaration, tasks: list | None = None) -> list[dict]:

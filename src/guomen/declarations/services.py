@@ -1,9 +1,14 @@
-"""Declaration writes: intake, the state machine, cancellation."""
+"""Declaration writes: recording a declaration, the state machine, the channel, cancellation.
+
+A leaf: it never calls another app's services. The clearance flow (guomen.clearance) submits a declaration
+(record it here, let targeting decide, open the inspection) and drives every later step.
+"""
 
 import secrets
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,8 +17,6 @@ from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
-from guomen.targeting.choices import Channel
-from guomen.targeting.services import decide
 
 from .choices import ALLOWED_TRANSITIONS, DeclarationStatus
 from .intake import submission_clean
@@ -93,7 +96,7 @@ def _insert_with_number(declaration: Declaration) -> None:
 
 
 @transaction.atomic
-def declaration_submit(
+def declaration_create(
     *,
     actor,
     direction,
@@ -110,7 +113,7 @@ def declaration_submit(
     destination_country=None,
     submitted_at=None,
 ) -> Declaration:
-    """Check everything, record the declaration, let targeting decide, then release or open an inspection.
+    """Check everything and record the declaration (status submitted); the clearance flow decides next.
 
     `actor` None is the trusted command line (imports, demo data). `submitted_at` lets historical records be
     entered with their own date; the arrival date must be plausible relative to it.
@@ -194,26 +197,6 @@ def declaration_submit(
             "documents": len(clean.documents),
         },
     )
-    decision = decide(declaration=declaration, actor=actor)
-    if decision.channel == Channel.RELEASE:
-        declaration_transition(
-            declaration=declaration,
-            to=DeclarationStatus.RELEASED,
-            actor=actor,
-            extra_fields={"channel": decision.channel},
-        )
-    else:
-        declaration_transition(
-            declaration=declaration,
-            to=DeclarationStatus.UNDER_INSPECTION,
-            actor=actor,
-            extra_fields={"channel": decision.channel},
-        )
-        from guomen.inspections.services import inspection_task_open  # inspections imports this module
-
-        inspection_task_open(
-            declaration=declaration, channel=decision.channel, instruction=decision.instruction, actor=actor
-        )
     return declaration
 
 
@@ -234,7 +217,7 @@ def may_cancel(user, declaration: Declaration) -> bool:
 
 @transaction.atomic
 def declaration_cancel(*, declaration: Declaration, actor, reason: str, expected_version: int | None = None):
-    """Withdraw a declaration (with a reason); its inspection tasks not yet inspected are cancelled too."""
+    """Withdraw a declaration (with a reason). The clearance flow cancels its open tasks with it."""
     require(actor, "declaration.cancel")
     reason = (reason or "").strip()
     if not reason:
@@ -250,7 +233,29 @@ def declaration_cancel(*, declaration: Declaration, actor, reason: str, expected
         reason=reason,
         expected_version=expected_version,
     )
-    from guomen.inspections.services import inspection_task_cancel  # inspections imports this module
+    return declaration
 
-    inspection_task_cancel(declaration=declaration, actor=actor, reason=reason)
+
+@transaction.atomic
+def declaration_channel_set(
+    *, declaration: Declaration, channel: str, actor, reason: str = ""
+) -> Declaration:
+    """Record a new channel on a declaration whose status does not change (a re-routing), audited."""
+    before = Declaration.objects.filter(pk=declaration.pk).values_list("channel", flat=True).first()
+    updated = Declaration.objects.filter(pk=declaration.pk, version=declaration.version).update(
+        channel=channel, version=F("version") + 1
+    )
+    if not updated:
+        raise Conflict()
+    declaration.channel = channel
+    declaration.version += 1
+    audit_record(
+        actor=actor,
+        verb="declaration.channel",
+        obj=declaration,
+        org_path=declaration.port.path,
+        before={"channel": before},
+        after={"channel": channel},
+        reason=reason,
+    )
     return declaration

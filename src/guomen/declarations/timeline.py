@@ -3,9 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from guomen.targeting.choices import CHANNEL_SHORT_LABELS
-
-from .choices import DeclarationStatus
+from .choices import CHANNEL_SHORT_LABELS, DeclarationStatus
 
 FIXED_LABELS = {
     "declaration.submitted": gettext_lazy("Declaration submitted"),

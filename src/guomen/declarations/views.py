@@ -8,12 +8,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.clearance import bulk
+from guomen.clearance.services import clearance_cancel, clearance_submit
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require
-from guomen.targeting.choices import CHANNEL_SHORT_LABELS
 from guomen.targeting.reasons import reason_text
 
-from . import bulk, selectors
+from . import selectors
+from .choices import CHANNEL_SHORT_LABELS
 from .ephyto import certificates_for
 from .forms import (
     BulkUploadForm,
@@ -24,7 +26,7 @@ from .forms import (
     LineFormSet,
     apply_errors,
 )
-from .services import declaration_cancel, declaration_submit, may_cancel
+from .services import may_cancel
 
 PAGE_SIZE = 25
 
@@ -93,7 +95,7 @@ def declaration_new(request):
         if request.user.role == "enterprise" and request.user.enterprise_id:
             values["declarant_uscc"] = request.user.enterprise.uscc
         try:
-            declaration = declaration_submit(
+            declaration = clearance_submit(
                 actor=request.user,
                 direction=values["direction"],
                 port_code=values["port"],
@@ -157,7 +159,7 @@ def declaration_cancel_view(request, number: str):
         messages.error(request, _("Say why the declaration is cancelled."))
         return redirect("declarations:detail", number=number)
     try:
-        declaration_cancel(declaration=declaration, actor=request.user, reason=form.cleaned_data["reason"])
+        clearance_cancel(declaration=declaration, actor=request.user, reason=form.cleaned_data["reason"])
     except ApplicationError as exc:
         if exc.status == 403:
             raise

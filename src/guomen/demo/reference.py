@@ -39,6 +39,7 @@ USERS = [
     ("lab_wjd", Role.LAB_ANALYST, "WJD", "李娜（文锦渡检测）"),
     ("analyst_sz", Role.RISK_ANALYST, "SZ", "王芳（深圳局风险分析）"),
     ("supervisor_sz", Role.SUPERVISOR, "SZ", "陈刚（深圳局科长）"),
+    ("leader_sz", Role.LEADER, "SZ", "周建国（深圳局副局长）"),
     ("enterprise_demo", Role.ENTERPRISE, None, "刘洋（进口商报检员）"),
     ("admin_gacc", Role.ADMINISTRATOR, "GACC", "赵敏（系统管理员）"),
     ("inspector_by", Role.INSPECTOR, "BY", "黄磊（白云机场查验）"),

@@ -5,9 +5,8 @@ import random
 from django.utils import timezone
 
 from guomen.accounts.models import User
-from guomen.declarations.services import declaration_submit
+from guomen.clearance.services import clearance_confirm, clearance_record_result, clearance_submit
 from guomen.inspections.models import InspectionTask
-from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
 
 from .masterdata import Bureau
 from .plan import FlowPlan
@@ -78,7 +77,7 @@ def submit_today(bureau: Bureau, plans: list[FlowPlan], rng: random.Random) -> l
         for _i in range(PER_PORT):
             plan = rng.choice(in_season)
             data = _consignment(plan, port_code, PORT_TRANSPORT[port_code], rng)
-            submitted.append(declaration_submit(actor=None, **data))
+            submitted.append(clearance_submit(actor=None, **data))
     return submitted
 
 
@@ -89,21 +88,25 @@ def work_some_tasks(bureau: Bureau) -> None:
     today = timezone.localdate()
     tasks = list(
         InspectionTask.objects.filter(port__code="WJD", status="open", declaration__arrival_date=today)
+        .exclude(channel="physical_sampling")
         .select_related("port", "declaration__port")
         .order_by("id")[:2]
     )
     if tasks:
-        task = inspection_result_record(
+        task = clearance_record_result(
             task=tasks[0],
             outcome="conforming",
             notes="货证相符，未发现有害生物。",
             proposed_disposition="release",
+            checklist=[{"code": "phys.decay", "result": "conform", "note": "开箱检查，未见腐烂"}]
+            if tasks[0].channel != "document"
+            else [],
             actor=inspector,
         )
-        inspection_disposition_confirm(task=task, disposition="release", actor=supervisor)
+        clearance_confirm(task=task, disposition="release", actor=supervisor)
     if len(tasks) > 1:
         pest = "PLANLI" if tasks[1].declaration.origin_country_id == "TH" else "BACTDO"
-        inspection_result_record(
+        clearance_record_result(
             task=tasks[1],
             outcome="non_conforming",
             notes="开箱查验发现活体有害生物，建议除害处理。",

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from guomen.clearance import services as clearance
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -266,7 +267,7 @@ def start_task(request, task_id: int, payload: StartIn):
 def record_result(request, task_id: int, payload: ResultIn):
     """Record conform / non-conform with findings and a proposed disposition. 409 if the task changed."""
     task = selectors.task_detail(request.auth, task_id)
-    services.inspection_result_record(
+    clearance.clearance_record_result(
         task=task,
         outcome=payload.outcome,
         notes=payload.notes,
@@ -284,7 +285,7 @@ def record_result(request, task_id: int, payload: ResultIn):
 @router.post("/tasks/{task_id}/confirm", response={200: TaskDetailOut, **ERRORS})
 def confirm_disposition(request, task_id: int, payload: ConfirmIn):
     task = selectors.task_detail(request.auth, task_id)
-    services.inspection_disposition_confirm(
+    clearance.clearance_confirm(
         task=task,
         disposition=payload.disposition,
         treatment_kind=payload.treatment_kind,
@@ -299,7 +300,7 @@ def confirm_disposition(request, task_id: int, payload: ConfirmIn):
 @router.post("/tasks/{task_id}/send-back", response={200: TaskDetailOut, **ERRORS})
 def send_back(request, task_id: int, payload: SendBackIn):
     task = selectors.task_detail(request.auth, task_id)
-    services.inspection_send_back(
+    clearance.clearance_send_back(
         task=task, actor=request.auth, reason=payload.reason, expected_version=payload.expected_version
     )
     return _reloaded(request, task_id)
@@ -313,7 +314,7 @@ def sync_results(request, payload: SyncIn):
     validation_error, not_found, photos_missing (a named photo has not been uploaded yet; nothing was
     recorded and the item may be sent again)."""
     items = [item.model_dump() for item in payload.items]
-    return {"results": services.results_sync(items=items, actor=request.auth)}
+    return {"results": clearance.clearance_sync_results(items=items, actor=request.auth)}
 
 
 @router.post("/tasks/{task_id}/photos", response={201: PhotoOut, **ERRORS})

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 from ninja import Query, Router, Schema, Status
 
+from guomen.clearance import services as clearance
+
 from . import selectors, services
 from .models import Sample
 
@@ -212,7 +214,9 @@ def submit(request, sample_id: int, payload: DecisionIn):
 )
 def approve(request, sample_id: int, payload: DecisionIn):
     sample = selectors.sample_get(user=request.auth, pk=sample_id)
-    services.results_approve(sample=sample, actor=request.auth, expected_version=payload.expected_version)
+    clearance.clearance_lab_approve(
+        sample=sample, actor=request.auth, expected_version=payload.expected_version
+    )
     return _fresh(request, sample_id)
 
 

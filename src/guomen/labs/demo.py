@@ -12,6 +12,7 @@ from guomen.accounts.models import OrgUnit, User
 from guomen.accounts.services import user_create
 from guomen.catalog.choices import HazardKind
 from guomen.catalog.models import Hazard, ResidueLimit
+from guomen.clearance.services import clearance_lab_approve
 from guomen.demo import reference
 from guomen.inspections.models import InspectionTask
 
@@ -20,7 +21,6 @@ from .judgement import hs_prefixes
 from .models import Laboratory, Sample
 from .services import (
     result_enter,
-    results_approve,
     results_submit,
     sample_custody,
     sample_receive_by_code,
@@ -141,7 +141,7 @@ def _sample(stage, task, lab, inspector, analyst, approver) -> Sample:
     _enter(sample, analyst, limit, "2.5" if stage in ("non_conforming", "awaiting_approval") else "0.3")
     results_submit(sample=sample, actor=analyst)
     if stage in ("conforming", "non_conforming") and approver is not None:
-        results_approve(sample=sample, actor=approver)
+        clearance_lab_approve(sample=sample, actor=approver)
     return sample
 
 

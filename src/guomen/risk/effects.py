@@ -5,6 +5,9 @@ sampling); suspension → the registry's filing / registration status; recall re
 the enterprise's users; consumer warning → the public portal (see selectors.public_consumer_warnings).
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -15,6 +18,23 @@ from guomen.registry.choices import BaseStatus, FilingStatus
 
 from .choices import MeasureKind
 from .inbox import notify
+
+
+@dataclass(frozen=True)
+class Effect:
+    """An effect that lives in another app: apply(measure, actor, reason) → fields to store; lift(...)."""
+
+    apply: Callable
+    lift: Callable
+
+
+# Filled at start by the clearance flow (tightened inspection → a targeting control measure), so risk
+# never calls another workflow app's services itself.
+EFFECTS: dict[str, Effect] = {}
+
+
+def register_effect(kind: str, effect: Effect) -> None:
+    EFFECTS[kind] = effect
 
 
 def _reason(measure) -> str:
@@ -63,24 +83,8 @@ def check_target(measure) -> None:
 def apply_effect(measure, *, actor, today) -> dict:
     """Put the measure's effect in place; returns the fields to store on the measure."""
     kind = measure.kind
-    if kind == MeasureKind.TIGHTENED_INSPECTION:
-        from guomen.targeting.services import control_measure_create
-
-        control = control_measure_create(
-            scope=control_scope(measure),
-            enterprise=measure.enterprise,
-            production_base=measure.production_base,
-            origin=measure.origin,
-            hs_prefix=measure.hs_prefix,
-            commodity_group=measure.commodity_group,
-            consignments=measure.consignments,
-            lift_after_conforming=measure.lift_after_conforming,
-            ends_on=measure.ends_on,
-            reason=_reason(measure),
-            source_ref=f"risk.earlywarning:{measure.warning_id}",
-            actor=actor,
-        )
-        return {"control_ref": f"targeting.controlmeasure:{control.pk}"}
+    if kind in EFFECTS:
+        return EFFECTS[kind].apply(measure, actor=actor, reason=_reason(measure)) or {}
     if kind == MeasureKind.SUSPENSION:
         return _suspend(measure, actor=actor)
     if kind == MeasureKind.RECALL_REQUEST:
@@ -123,13 +127,8 @@ def _suspend(measure, *, actor) -> dict:
 def lift_effect(measure, *, actor, reason: str) -> None:
     """Undo what the measure did (a consumer warning simply stops being shown)."""
     kind = measure.kind
-    if kind == MeasureKind.TIGHTENED_INSPECTION and measure.control_ref:
-        from guomen.targeting.models import ControlMeasure
-        from guomen.targeting.services import control_measure_lift
-
-        control = ControlMeasure.objects.filter(pk=int(measure.control_ref.rsplit(":", 1)[1])).first()
-        if control is not None and control.status == "active":
-            control_measure_lift(measure=control, reason=reason, actor=actor)
+    if kind in EFFECTS:
+        EFFECTS[kind].lift(measure, actor=actor, reason=reason)
     elif kind == MeasureKind.SUSPENSION:
         from guomen.registry.services import enterprise_set_filing_status, production_base_set_status
 

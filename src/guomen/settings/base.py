@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "guomen.inspections",
     "guomen.labs",
     "guomen.risk",
+    "guomen.clearance",
     "guomen.supervision",
     "guomen.campaigns",
     "guomen.complaints",

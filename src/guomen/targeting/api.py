@@ -8,6 +8,7 @@ import datetime as dt
 
 from ninja import Router, Schema, Status
 
+from guomen.clearance import services as clearance
 from guomen.core.errors import PermissionDenied
 from guomen.core.permissions import can
 
@@ -393,5 +394,5 @@ def decision_detail(request, number: str):
 def decision_reroute(request, number: str, payload: RerouteIn):
     _require(request.auth, "targeting.reroute")
     decision = selectors.decision_get(user=request.auth, number=number)
-    services.decision_reroute(declaration=decision.declaration, actor=request.auth, **payload.dict())
+    clearance.clearance_reroute(declaration=decision.declaration, actor=request.auth, **payload.dict())
     return _decision_out(selectors.decision_get(user=request.auth, number=number))

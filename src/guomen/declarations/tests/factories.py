@@ -46,7 +46,7 @@ def tomorrow():
 
 
 def submission(world, **overrides) -> dict:
-    """Keyword arguments for a valid declaration_submit call in the `world` fixture."""
+    """Keyword arguments for a valid clearance_submit call in the `world` fixture."""
     data = {
         "direction": "import",
         "port_code": "WJD",

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from guomen.accounts.services import api_key_create
+from guomen.clearance.services import clearance_submit
 from guomen.declarations.models import Declaration
-from guomen.declarations.services import declaration_submit
 from guomen.declarations.tests.factories import line_data, submission
 from guomen.inspections.models import InspectionTask
 from guomen.targeting.models import SimpleRule
@@ -160,7 +160,7 @@ def test_enterprise_user_of_another_enterprise_cannot_submit_for_us(world):
 
 
 def _declared(world):
-    return declaration_submit(actor=world["enterprise_user"], **submission(world))
+    return clearance_submit(actor=world["enterprise_user"], **submission(world))
 
 
 def test_get_returns_lines_documents_decision_and_tasks(world):
@@ -212,7 +212,7 @@ def test_list_anonymous_is_401(world):
 
 
 def test_list_filters_and_paginates(world):
-    released = declaration_submit(
+    released = clearance_submit(
         actor=world["enterprise_user"],
         **submission(world, lines=[line_data(world, hs_code="848180", production_base_codes=[])]),
     )

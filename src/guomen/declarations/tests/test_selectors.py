@@ -1,5 +1,6 @@
 import pytest
 
+from guomen.clearance.services import clearance_confirm, clearance_record_result, clearance_submit
 from guomen.core.errors import NotFound
 from guomen.declarations.selectors import (
     DeclarationFilters,
@@ -7,16 +8,14 @@ from guomen.declarations.selectors import (
     declaration_list,
     declaration_timeline,
 )
-from guomen.declarations.services import declaration_submit
 from guomen.declarations.tests.factories import DeclarationFactory, submission
-from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
 from guomen.targeting.models import SimpleRule
 
 pytestmark = pytest.mark.django_db
 
 
 def _declared(world):
-    return declaration_submit(actor=world["enterprise_user"], **submission(world))
+    return clearance_submit(actor=world["enterprise_user"], **submission(world))
 
 
 @pytest.mark.parametrize(
@@ -65,14 +64,14 @@ def test_timeline_covers_declaration_and_task_with_chinese_labels(world):
     SimpleRule.objects.create(name="水果", hs_prefix="08", channel="physical")
     d = _declared(world)
     task = d.inspection_tasks.get()
-    task = inspection_result_record(
+    task = clearance_record_result(
         task=task,
         outcome="non_conforming",
         notes="发现活虫",
         proposed_disposition="return",
         actor=world["inspector"],
     )
-    inspection_disposition_confirm(task=task, disposition="return", actor=world["supervisor"])
+    clearance_confirm(task=task, disposition="return", actor=world["supervisor"])
     labels = [e["label"] for e in declaration_timeline(d)]
     assert labels[:4] == ["提交报检", "布控：查验", "转入查验", "下达查验任务"]
     assert "查验结果：不合格" in labels

@@ -3,11 +3,12 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from guomen.clearance.services import clearance_cancel, clearance_submit
 from guomen.core.errors import IllegalTransition, PermissionDenied, ValidationFailed
 from guomen.core.models import AuditEvent
 from guomen.declarations.choices import ALLOWED_TRANSITIONS, DeclarationStatus
 from guomen.declarations.models import Declaration
-from guomen.declarations.services import declaration_cancel, declaration_submit, declaration_transition
+from guomen.declarations.services import declaration_transition
 from guomen.declarations.tests.factories import DeclarationFactory, line_data, submission
 from guomen.inspections.models import InspectionTask
 from guomen.registry.choices import BaseStatus
@@ -18,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def _errors(world, actor=None, **overrides) -> dict:
     with pytest.raises(ValidationFailed) as caught:
-        declaration_submit(actor=actor or world["enterprise_user"], **submission(world, **overrides))
+        clearance_submit(actor=actor or world["enterprise_user"], **submission(world, **overrides))
     assert Declaration.objects.count() == 0
     return caught.value.fields
 
@@ -27,7 +28,7 @@ def _errors(world, actor=None, **overrides) -> dict:
 
 
 def test_valid_declaration_is_recorded_with_lines_documents_and_totals(world):
-    d = declaration_submit(actor=world["enterprise_user"], **submission(world))
+    d = clearance_submit(actor=world["enterprise_user"], **submission(world))
     assert d.number.startswith("WJD" + timezone.localdate().strftime("%Y%m%d"))
     assert len(d.number) == 3 + 8 + 6
     assert len(d.verification_code) == 6
@@ -39,7 +40,7 @@ def test_valid_declaration_is_recorded_with_lines_documents_and_totals(world):
 
 
 def test_submission_is_audited_and_decided(world):
-    d = declaration_submit(actor=world["enterprise_user"], **submission(world))
+    d = clearance_submit(actor=world["enterprise_user"], **submission(world))
     verbs = list(
         AuditEvent.objects.filter(object_id=str(d.pk), object_type="declarations.declaration").values_list(
             "verb", flat=True
@@ -50,15 +51,15 @@ def test_submission_is_audited_and_decided(world):
 
 
 def test_numbers_follow_a_daily_sequence_per_port(world):
-    first = declaration_submit(actor=world["enterprise_user"], **submission(world))
-    second = declaration_submit(actor=world["enterprise_user"], **submission(world))
+    first = clearance_submit(actor=world["enterprise_user"], **submission(world))
+    second = clearance_submit(actor=world["enterprise_user"], **submission(world))
     assert int(second.number[-6:]) == int(first.number[-6:]) + 1
 
 
 def test_number_taken_meanwhile_is_skipped(world):
     prefix = "WJD" + timezone.localdate().strftime("%Y%m%d")
     DeclarationFactory(number=prefix + "000001", port=world["WJD"])
-    d = declaration_submit(actor=world["enterprise_user"], **submission(world))
+    d = clearance_submit(actor=world["enterprise_user"], **submission(world))
     assert d.number == prefix + "000002"
 
 
@@ -80,7 +81,7 @@ def test_number_collision_retries_with_the_next_number(world, monkeypatch):
 
     monkeypatch.setattr(services.Declaration.objects, "filter", stale_filter)
     DeclarationFactory(number=prefix + "000004", port=world["WJD"])
-    d = declaration_submit(actor=world["enterprise_user"], **submission(world))
+    d = clearance_submit(actor=world["enterprise_user"], **submission(world))
     assert d.number == prefix + "000006"
 
 
@@ -161,7 +162,7 @@ def test_enterprise_user_cannot_declare_for_another_enterprise(world):
 
 
 def test_supervisor_may_declare_at_a_port_of_their_jurisdiction(world):
-    d = declaration_submit(actor=world["supervisor"], **submission(world))
+    d = clearance_submit(actor=world["supervisor"], **submission(world))
     assert d.port.code == "WJD"
 
 
@@ -171,14 +172,14 @@ def test_staff_cannot_declare_at_a_port_outside_their_jurisdiction(world):
 
 def test_inspector_may_not_declare(world):
     with pytest.raises(PermissionDenied):
-        declaration_submit(actor=world["inspector"], **submission(world))
+        clearance_submit(actor=world["inspector"], **submission(world))
 
 
 # --- the decision drives the status -----------------------------------------------------------------
 
 
 def test_release_channel_releases_without_a_task(world):
-    d = declaration_submit(
+    d = clearance_submit(
         actor=world["enterprise_user"],
         **submission(world, lines=[line_data(world, hs_code="848180", production_base_codes=[])]),
     )
@@ -189,7 +190,7 @@ def test_release_channel_releases_without_a_task(world):
 
 def test_inspection_channel_opens_a_task_for_the_port(world):
     SimpleRule.objects.create(name="榴莲", hs_prefix="0810", channel="physical", instruction="开箱查验")
-    d = declaration_submit(actor=world["enterprise_user"], **submission(world))
+    d = clearance_submit(actor=world["enterprise_user"], **submission(world))
     assert d.status == DeclarationStatus.UNDER_INSPECTION
     task = InspectionTask.objects.get(declaration=d)
     assert task.port == world["WJD"] and task.channel == "physical"
@@ -199,7 +200,7 @@ def test_inspection_channel_opens_a_task_for_the_port(world):
 def test_suspended_base_sends_the_consignment_to_sampling(world):
     world["base"].status = BaseStatus.SUSPENDED
     world["base"].save()
-    d = declaration_submit(actor=world["enterprise_user"], **submission(world))
+    d = clearance_submit(actor=world["enterprise_user"], **submission(world))
     assert d.channel == "physical_sampling"
     assert InspectionTask.objects.get(declaration=d).channel == "physical_sampling"
 
@@ -209,7 +210,7 @@ def test_suspended_base_sends_the_consignment_to_sampling(world):
 
 def test_enterprise_user_cancels_own_declaration_with_reason(world):
     d = DeclarationFactory(port=world["WJD"], declarant=world["enterprise"])
-    declaration_cancel(declaration=d, actor=world["enterprise_user"], reason="合同取消")
+    clearance_cancel(declaration=d, actor=world["enterprise_user"], reason="合同取消")
     d.refresh_from_db()
     assert d.status == DeclarationStatus.CANCELLED
     assert AuditEvent.objects.get(verb="declaration.cancelled").reason == "合同取消"
@@ -218,7 +219,7 @@ def test_enterprise_user_cancels_own_declaration_with_reason(world):
 def test_cancel_needs_a_reason(world):
     d = DeclarationFactory(port=world["WJD"], declarant=world["enterprise"])
     with pytest.raises(ValidationFailed) as caught:
-        declaration_cancel(declaration=d, actor=world["enterprise_user"], reason=" ")
+        clearance_cancel(declaration=d, actor=world["enterprise_user"], reason=" ")
     assert "reason" in caught.value.fields
 
 
@@ -226,14 +227,14 @@ def test_cancel_needs_a_reason(world):
 def test_cancel_refused_to_others(world, who):
     d = DeclarationFactory(port=world["WJD"], declarant=world["enterprise"])
     with pytest.raises(PermissionDenied):
-        declaration_cancel(declaration=d, actor=world[who], reason="x")
+        clearance_cancel(declaration=d, actor=world[who], reason="x")
     d.refresh_from_db()
     assert d.status == DeclarationStatus.SUBMITTED
 
 
 def test_supervisor_cancels_in_jurisdiction(world):
     d = DeclarationFactory(port=world["WJD"], declarant=world["enterprise"])
-    declaration_cancel(declaration=d, actor=world["supervisor"], reason="重复报检")
+    clearance_cancel(declaration=d, actor=world["supervisor"], reason="重复报检")
     d.refresh_from_db()
     assert d.status == DeclarationStatus.CANCELLED
 
@@ -282,7 +283,7 @@ def test_concurrent_submissions_get_distinct_numbers(world):
     def submit():
         try:
             barrier.wait()
-            numbers.append(declaration_submit(actor=None, **submission(world)).number)
+            numbers.append(clearance_submit(actor=None, **submission(world)).number)
         except Exception as exc:  # collected and asserted below
             failures.append(exc)
         finally:
@@ -301,6 +302,6 @@ def test_cancelling_a_declaration_under_inspection_cancels_its_open_task(orgs, s
     from guomen.inspections.tests.factories import open_task
 
     task = open_task(orgs["WJD"])
-    declaration_cancel(declaration=task.declaration, actor=supervisor, reason="企业撤回报检")
+    clearance_cancel(declaration=task.declaration, actor=supervisor, reason="企业撤回报检")
     task.refresh_from_db()
     assert task.status == "cancelled"

@@ -5,11 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from guomen.declarations.bulk import COLUMNS
+from guomen.clearance.bulk import COLUMNS
+from guomen.clearance.services import clearance_record_result, clearance_submit
 from guomen.declarations.models import Declaration
-from guomen.declarations.services import declaration_submit
 from guomen.declarations.tests.factories import line_data, submission, tomorrow
-from guomen.inspections.services import inspection_result_record
 from guomen.targeting.models import SimpleRule
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +22,7 @@ def _client(user=None) -> Client:
 
 
 def _declared(world, **overrides):
-    return declaration_submit(actor=world["enterprise_user"], **submission(world, **overrides))
+    return clearance_submit(actor=world["enterprise_user"], **submission(world, **overrides))
 
 
 # --- list ----------------------------------------------------------------------------------------------
@@ -90,7 +89,7 @@ def test_timeline_includes_the_inspection_result(world):
     SimpleRule.objects.create(name="水果", hs_prefix="08", channel="physical")
     d = _declared(world)
     task = d.inspection_tasks.get()
-    inspection_result_record(
+    clearance_record_result(
         task=task,
         outcome="non_conforming",
         notes="发现活虫",

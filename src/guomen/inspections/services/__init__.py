@@ -6,10 +6,10 @@ from .rectifications import (
     rectification_answer,
     rectification_close,
     rectification_create,
+    rectification_open_for_result,
     rectification_reopen,
 )
-from .results import MAX_FINDINGS, signal_for_non_conformity
-from .sync import results_sync
+from .results import MAX_FINDINGS
 from .tasks import (
     ACTIVE_STATUSES,
     CHANNEL_PRIORITY,
@@ -47,7 +47,6 @@ __all__ = [
     "rectification_answer",
     "rectification_close",
     "rectification_create",
+    "rectification_open_for_result",
     "rectification_reopen",
-    "results_sync",
-    "signal_for_non_conformity",
 ]

@@ -160,3 +160,29 @@ def followup_flag_overdue(*, today=None) -> int:
             )
         flagged += 1
     return flagged
+
+
+@transaction.atomic
+def rectification_open_for_result(*, task, subject: str, details: str, due_date) -> RectificationRequest:
+    """A follow-up item raised by a result that arrived after the goods left (no person asked for it).
+
+    Owned by the supervisor who confirmed the release; the enterprise is the declarant.
+    """
+    declaration = task.declaration
+    request = RectificationRequest.objects.create(
+        task=task,
+        enterprise=declaration.declarant,
+        org=task.port,
+        subject=subject[:200],
+        details=details[:4000],
+        due_date=due_date,
+        owner=task.confirmed_by,
+    )
+    audit_record(
+        actor=None,
+        verb="rectification.create",
+        obj=request,
+        org_path=task.port.path,
+        after=model_snapshot(request, ["enterprise", "subject", "due_date", "owner", "task"]),
+    )
+    return request

@@ -1,4 +1,6 @@
-"""Inspection writes: opening tasks, recording results, confirming dispositions."""
+"""Inspection writes: opening tasks, recording results, confirming dispositions.
+
+A leaf: the task only. The clearance flow checks the release rules and moves the declaration with it."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -9,13 +11,10 @@ from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 from guomen.declarations.choices import DeclarationStatus
-from guomen.declarations.models import Declaration
-from guomen.declarations.services import declaration_transition
-from guomen.targeting.services import outcome_recorded
 
 from ..choices import ALLOWED_TRANSITIONS, Disposition, Outcome, TaskStatus, TreatmentKind
 from ..models import InspectionTask
-from .results import checklist_save, clean_findings, findings_save, signal_for_non_conformity
+from .results import checklist_save, clean_findings, findings_save
 
 CHANNEL_PRIORITY = {"physical_sampling": 90, "physical": 70, "document": 40}
 ACTIVE_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.AWAITING_CONFIRMATION)
@@ -85,11 +84,6 @@ def _check_scope(actor, task: InspectionTask, action: str) -> None:
     require(actor, action)
     if not org_in_scope(actor, task.port):
         raise PermissionDenied(_("This task belongs to another jurisdiction."))
-
-
-def _lock_declaration(task: InspectionTask) -> Declaration:
-    """The declaration as it is in the database now (row-locked where the database can)."""
-    return Declaration.objects.select_for_update().select_related("port").get(pk=task.declaration_id)
 
 
 def already_recorded_message(task: InspectionTask) -> str:
@@ -242,16 +236,6 @@ def inspection_result_record(
     )
     answered = checklist_save(task, checklist or [], outcome=outcome)
     findings_save(task, rows, actor=actor, checklist=answered)
-    declaration = _lock_declaration(task)
-    declaration_transition(
-        declaration=declaration,
-        to=DeclarationStatus.PENDING_DISPOSITION,
-        actor=actor,
-        reason=_("Inspection result: %(outcome)s; proposed: %(disposition)s.")
-        % {"outcome": Outcome(outcome).label, "disposition": Disposition(proposed_disposition).label},
-        extra_fields={"outcome": outcome},
-    )
-    task.declaration = declaration
     return task
 
 
@@ -315,17 +299,6 @@ def inspection_disposition_confirm(
             "confirmed_at": timezone.now(),
         },
     )
-    declaration = _lock_declaration(task)
-    declaration_transition(
-        declaration=declaration,
-        to=DECLARATION_STATUS_FOR[disposition],
-        actor=actor,
-        reason=reason or _("Disposition confirmed: %(d)s.") % {"d": Disposition(disposition).label},
-    )
-    task.declaration = declaration
-    if task.outcome == Outcome.NON_CONFORMING:
-        signal_for_non_conformity(task, actor=actor)
-    outcome_recorded(declaration=declaration, actor=actor)  # targeting: features and control measures
     return task
 
 
@@ -349,39 +322,17 @@ def inspection_send_back(
         expected_version=expected_version,
         org_path=task.port.path,
     )
-    declaration = _lock_declaration(task)
-    declaration_transition(
-        declaration=declaration,
-        to=DeclarationStatus.UNDER_INSPECTION,
-        actor=actor,
-        reason=reason,
-        extra_fields={"outcome": ""},
-    )
-    task.declaration = declaration
     return task
 
 
 @transaction.atomic
-def inspection_treatment_complete(
-    *, task: InspectionTask, actor, reason: str = "", expected_version: int | None = None
-) -> InspectionTask:
-    """The ordered treatment was carried out: the consignment is released.
-
-    `expected_version` is the declaration's version as the user saw it.
-    """
+def inspection_treatment_complete(*, task: InspectionTask, actor, reason: str = "") -> InspectionTask:
+    """The ordered treatment was carried out (audited on the task); the clearance flow releases the goods."""
     if not (can(actor, "inspection.record") or can(actor, "inspection.confirm")):
         raise PermissionDenied()
     _check_scope(actor, task, "inspection.view")
     if task.status != TaskStatus.CLOSED or task.disposition != Disposition.TREATMENT:
         raise Conflict(_("Only a task closed with a treatment order can be released after treatment."))
-    declaration = _lock_declaration(task)
-    declaration_transition(
-        declaration=declaration,
-        to=DeclarationStatus.RELEASED,
-        actor=actor,
-        reason=(reason or "").strip() or _("Treatment completed."),
-        expected_version=expected_version,
-    )
     audit_record(
         actor=actor,
         verb="inspection.treatment_complete",
@@ -389,5 +340,4 @@ def inspection_treatment_complete(
         org_path=task.port.path,
         reason=(reason or "").strip(),
     )
-    task.declaration = declaration
     return task

@@ -6,6 +6,9 @@ from guomen.declarations.tests.factories import DeclarationFactory, DeclarationL
 from guomen.inspections.models import InspectionTask
 from guomen.registry.tests.factories import ProductionBaseFactory
 
+# A physical check answered on the checklist: what the release rules ask of a physical inspection.
+PHYSICAL_CHECKED = [{"code": "phys.decay", "result": "conform", "note": ""}]
+
 
 class InspectionTaskFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -63,9 +66,13 @@ def jpeg_with_exif(size=(3000, 2000), color=(200, 30, 30)) -> bytes:
 
 def closed_by_colleague(task, colleague, supervisor):
     """Someone else recorded a result and the supervisor confirmed it: the task is closed."""
-    from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
+    from guomen.clearance.services import clearance_confirm, clearance_record_result
 
-    recorded = inspection_result_record(
-        task=task, outcome="conforming", proposed_disposition="release", actor=colleague
+    recorded = clearance_record_result(
+        task=task,
+        outcome="conforming",
+        proposed_disposition="release",
+        actor=colleague,
+        checklist=PHYSICAL_CHECKED,
     )
-    return inspection_disposition_confirm(task=recorded, disposition="release", actor=supervisor)
+    return clearance_confirm(task=recorded, disposition="release", actor=supervisor)

@@ -6,14 +6,13 @@ import pytest
 from django.utils import timezone
 
 from guomen.accounts.choices import Role
+from guomen.clearance.services import clearance_confirm, clearance_record_result
 from guomen.core.errors import PermissionDenied, ValidationFailed
 from guomen.core.models import AuditEvent
 from guomen.inspections.models import RectificationRequest
 from guomen.inspections.selectors import followup_board, rectification_list
 from guomen.inspections.services import (
     followup_flag_overdue,
-    inspection_disposition_confirm,
-    inspection_result_record,
     rectification_answer,
     rectification_close,
     rectification_create,
@@ -97,7 +96,7 @@ def test_enterprise_sees_only_its_own_requests(task, inspector, declarant_user, 
 
 
 def test_board_lists_treatments_not_confirmed(task, inspector, supervisor):
-    recorded = inspection_result_record(
+    recorded = clearance_record_result(
         task=task,
         outcome="non_conforming",
         notes="活虫",
@@ -105,7 +104,7 @@ def test_board_lists_treatments_not_confirmed(task, inspector, supervisor):
         treatment_kind="fumigation",
         actor=inspector,
     )
-    inspection_disposition_confirm(task=recorded, disposition="treatment", actor=supervisor)
+    clearance_confirm(task=recorded, disposition="treatment", actor=supervisor)
     board = followup_board(inspector)
     assert [t.pk for t in board.treatments] == [task.pk]
     assert followup_board(supervisor).treatments and not followup_board(supervisor).rectifications

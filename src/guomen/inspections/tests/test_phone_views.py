@@ -11,11 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from guomen.accounts.choices import Role
-from guomen.inspections.services import (
-    inspection_disposition_confirm,
-    inspection_result_record,
-    rectification_create,
-)
+from guomen.clearance.services import clearance_confirm, clearance_record_result
+from guomen.inspections.services import rectification_create
 
 from .factories import durian_requirement, jpeg_with_exif, open_task
 
@@ -30,14 +27,14 @@ def client_for(user=None):
 
 
 def returned(task, inspector, supervisor):
-    recorded = inspection_result_record(
+    recorded = clearance_record_result(
         task=task,
         outcome="non_conforming",
         findings=[{"description": "活体粉蚧", "count": 5}],
         proposed_disposition="return",
         actor=inspector,
     )
-    return inspection_disposition_confirm(task=recorded, disposition="return", actor=supervisor)
+    return clearance_confirm(task=recorded, disposition="return", actor=supervisor)
 
 
 # --- scan ---------------------------------------------------------------------------------------------

@@ -9,10 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from guomen.clearance.services import clearance_sync_results
 from guomen.core.errors import Conflict, ValidationFailed
 from guomen.core.models import AuditEvent
 from guomen.inspections.models import InspectionPhoto, InspectionTask
-from guomen.inspections.services import photo_upload, results_sync
+from guomen.inspections.services import photo_upload
 from guomen.inspections.services.photos import MAX_UPLOAD_BYTES
 
 from .factories import closed_by_colleague, jpeg_with_exif, open_task
@@ -192,24 +193,24 @@ def queued_result(task, photo_keys, key="result-1"):
 
 def test_a_queued_result_attaches_the_photos_named_by_key(task, inspector):
     photo = photo_upload(task=task, data=small_jpeg(), actor=inspector, key="p-1")
-    [answer] = results_sync(items=[queued_result(task, ["p-1"])], actor=inspector)
+    [answer] = clearance_sync_results(items=[queued_result(task, ["p-1"])], actor=inspector)
     assert answer["status"] == "recorded"
     [finding] = InspectionTask.objects.get(pk=task.pk).findings.all()
     assert [p.pk for p in finding.photos.all()] == [photo.pk]
 
 
 def test_a_result_whose_photo_has_not_arrived_is_kept_for_later(task, inspector):
-    [waiting] = results_sync(items=[queued_result(task, ["p-1"])], actor=inspector)
+    [waiting] = clearance_sync_results(items=[queued_result(task, ["p-1"])], actor=inspector)
     assert waiting["status"] == "photos_missing" and "照片" in waiting["message"]
     assert InspectionTask.objects.get(pk=task.pk).status == "open"
     photo_upload(task=task, data=small_jpeg(), actor=inspector, key="p-1")
-    [answer] = results_sync(items=[queued_result(task, ["p-1"])], actor=inspector)
+    [answer] = clearance_sync_results(items=[queued_result(task, ["p-1"])], actor=inspector)
     assert (answer["status"], answer["replayed"]) == ("recorded", False)
 
 
 def test_a_photo_key_of_another_task_is_not_attached(orgs, task, inspector):
     photo_upload(task=open_task(orgs["WJD"]), data=small_jpeg(), actor=inspector, key="p-1")
-    [answer] = results_sync(items=[queued_result(task, ["p-1"])], actor=inspector)
+    [answer] = clearance_sync_results(items=[queued_result(task, ["p-1"])], actor=inspector)
     assert answer["status"] == "photos_missing"
     assert "findings.0.photos" in answer["fields"]
 

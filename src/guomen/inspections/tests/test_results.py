@@ -2,14 +2,12 @@
 
 import pytest
 
+from guomen.clearance.services import clearance_confirm, clearance_record_result
 from guomen.core.errors import ValidationFailed
 from guomen.inspections.models import ChecklistItem, InspectionTask
 from guomen.inspections.selectors import task_detail, task_dossier
-from guomen.inspections.services import (
-    inspection_disposition_confirm,
-    inspection_result_record,
-    photo_upload,
-)
+from guomen.inspections.services import photo_upload
+from guomen.inspections.tests.factories import PHYSICAL_CHECKED
 from guomen.risk.models import RiskSignal
 
 from .factories import durian_requirement, jpeg_with_exif, open_task
@@ -62,7 +60,7 @@ def test_a_document_check_task_has_no_physical_items(orgs, inspector):
 
 def test_checklist_answers_are_stored_with_the_result(durian, inspector):
     task, _requirement = durian
-    inspection_result_record(
+    clearance_record_result(
         task=task,
         outcome="non_conforming",
         findings=[{"hazard_code": "PLANLI", "count": 4}],
@@ -83,7 +81,7 @@ def test_checklist_answers_are_stored_with_the_result(durian, inspector):
 def test_a_non_conform_item_contradicts_a_conforming_outcome(durian, inspector):
     task, _requirement = durian
     with pytest.raises(ValidationFailed) as exc:
-        inspection_result_record(
+        clearance_record_result(
             task=task,
             outcome="conforming",
             checklist=[{"code": "phys.decay", "result": "non_conform"}],
@@ -97,7 +95,7 @@ def test_a_non_conform_item_contradicts_a_conforming_outcome(durian, inspector):
 def test_unknown_checklist_item_is_refused_by_name(durian, inspector):
     task, _requirement = durian
     with pytest.raises(ValidationFailed) as exc:
-        inspection_result_record(
+        clearance_record_result(
             task=task,
             outcome="conforming",
             checklist=[{"code": "made.up", "result": "conform"}],
@@ -110,7 +108,7 @@ def test_unknown_checklist_item_is_refused_by_name(durian, inspector):
 def test_finding_keeps_its_photo_time_and_location(durian, inspector):
     task, _requirement = durian
     photo = photo_upload(task=task, data=jpeg_with_exif(), actor=inspector)
-    inspection_result_record(
+    clearance_record_result(
         task=task,
         outcome="non_conforming",
         findings=[
@@ -137,7 +135,7 @@ def test_a_photo_of_another_task_cannot_be_attached(durian, orgs, inspector):
     other = open_task(orgs["WJD"])
     photo = photo_upload(task=other, data=jpeg_with_exif(size=(50, 50)), actor=inspector)
     with pytest.raises(ValidationFailed) as exc:
-        inspection_result_record(
+        clearance_record_result(
             task=task,
             outcome="non_conforming",
             findings=[{"description": "虫", "photo_ids": [photo.pk]}],
@@ -150,7 +148,7 @@ def test_a_photo_of_another_task_cannot_be_attached(durian, orgs, inspector):
 def test_bad_location_is_refused(durian, inspector):
     task, _requirement = durian
     with pytest.raises(ValidationFailed) as exc:
-        inspection_result_record(
+        clearance_record_result(
             task=task,
             outcome="non_conforming",
             findings=[{"description": "虫", "latitude": "95", "longitude": "114"}],
@@ -163,7 +161,7 @@ def test_bad_location_is_refused(durian, inspector):
 def test_conditional_release_needs_its_conditions(durian, inspector):
     task, _requirement = durian
     with pytest.raises(ValidationFailed) as exc:
-        inspection_result_record(
+        clearance_record_result(
             task=task, outcome="conforming", proposed_disposition="conditional_release", actor=inspector
         )
     assert "conditions" in exc.value.fields
@@ -171,7 +169,7 @@ def test_conditional_release_needs_its_conditions(durian, inspector):
 
 def test_treatment_kind_must_be_named_when_the_supervisor_decides(durian, inspector, supervisor):
     task, _requirement = durian
-    task = inspection_result_record(
+    task = clearance_record_result(
         task=task,
         outcome="non_conforming",
         notes="活虫",
@@ -179,12 +177,10 @@ def test_treatment_kind_must_be_named_when_the_supervisor_decides(durian, inspec
         actor=inspector,
     )
     with pytest.raises(ValidationFailed) as exc:
-        inspection_disposition_confirm(task=task, disposition="treatment", actor=supervisor)
+        clearance_confirm(task=task, disposition="treatment", actor=supervisor)
     assert "treatment_kind" in exc.value.fields
     task = InspectionTask.objects.get(pk=task.pk)
-    inspection_disposition_confirm(
-        task=task, disposition="treatment", treatment_kind="fumigation", actor=supervisor
-    )
+    clearance_confirm(task=task, disposition="treatment", treatment_kind="fumigation", actor=supervisor)
     task = InspectionTask.objects.get(pk=task.pk)
     assert (task.disposition, task.treatment_kind, task.declaration.status) == (
         "treatment",
@@ -195,28 +191,29 @@ def test_treatment_kind_must_be_named_when_the_supervisor_decides(durian, inspec
 
 def test_conditional_release_releases_the_declaration_with_its_conditions(durian, inspector, supervisor):
     task, _requirement = durian
-    task = inspection_result_record(
+    task = clearance_record_result(
         task=task,
         outcome="conforming",
         proposed_disposition="conditional_release",
         conditions="存放于指定冷库，待检测合格后方可销售",
+        checklist=PHYSICAL_CHECKED,
         actor=inspector,
     )
-    inspection_disposition_confirm(task=task, disposition="conditional_release", actor=supervisor)
+    clearance_confirm(task=task, disposition="conditional_release", actor=supervisor)
     task = InspectionTask.objects.get(pk=task.pk)
     assert task.declaration.status == "released" and "冷库" in task.conditions
 
 
 def test_confirmed_non_conformity_creates_one_risk_signal(durian, inspector, supervisor):
     task, _requirement = durian
-    task = inspection_result_record(
+    task = clearance_record_result(
         task=task,
         outcome="non_conforming",
         findings=[{"hazard_code": "PLANLI", "count": 4}],
         proposed_disposition="return",
         actor=inspector,
     )
-    inspection_disposition_confirm(task=task, disposition="return", actor=supervisor)
+    clearance_confirm(task=task, disposition="return", actor=supervisor)
     signal = RiskSignal.objects.get(source="inspection")
     d = task.declaration
     assert signal.source_ref == f"inspections.inspectiontask:{task.pk}"
@@ -229,8 +226,12 @@ def test_confirmed_non_conformity_creates_one_risk_signal(durian, inspector, sup
 
 def test_conforming_result_creates_no_signal(durian, inspector, supervisor):
     task, _requirement = durian
-    task = inspection_result_record(
-        task=task, outcome="conforming", proposed_disposition="release", actor=inspector
+    task = clearance_record_result(
+        task=task,
+        outcome="conforming",
+        proposed_disposition="release",
+        actor=inspector,
+        checklist=PHYSICAL_CHECKED,
     )
-    inspection_disposition_confirm(task=task, disposition="release", actor=supervisor)
+    clearance_confirm(task=task, disposition="release", actor=supervisor)
     assert not RiskSignal.objects.exists()

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
+from guomen.clearance.services import clearance_record_result
 from guomen.core.errors import NotFound
 from guomen.inspections import selectors
-from guomen.inspections.services import inspection_result_record
 
 from .factories import InspectionTaskFactory, declaration_under_inspection, durian_requirement, open_task
 
@@ -40,7 +40,7 @@ def test_my_tasks_puts_due_and_overdue_first_then_priority(orgs, inspector):
 
 
 def test_my_tasks_leaves_out_recorded_tasks(task, inspector):
-    inspection_result_record(
+    clearance_record_result(
         task=task,
         outcome="conforming",
         findings=[],
@@ -86,7 +86,7 @@ def test_anonymous_sees_nothing(task):
 
 
 def test_confirmations_lists_recorded_results_in_my_subtree(task, inspector, supervisor, by_supervisor):
-    inspection_result_record(
+    clearance_record_result(
         task=task,
         outcome="conforming",
         findings=[],

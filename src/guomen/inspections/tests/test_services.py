@@ -1,17 +1,15 @@
 import pytest
 
+from guomen.clearance.services import (
+    clearance_confirm,
+    clearance_record_result,
+    clearance_send_back,
+    clearance_treatment_done,
+)
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.models import AuditEvent
 from guomen.inspections.models import InspectionTask
-from guomen.inspections.services import (
-    inspection_disposition_confirm,
-    inspection_result_record,
-    inspection_send_back,
-    inspection_task_cancel,
-    inspection_task_open,
-    inspection_task_start,
-    inspection_treatment_complete,
-)
+from guomen.inspections.services import inspection_task_cancel, inspection_task_open, inspection_task_start
 
 from .factories import HazardFactory, open_task
 
@@ -29,7 +27,7 @@ def record(task, actor, **overrides):
         "expected_version": task.version,
     }
     kwargs.update(overrides)
-    return inspection_result_record(task=task, actor=actor, **kwargs)
+    return clearance_record_result(task=task, actor=actor, **kwargs)
 
 
 def fresh(task):
@@ -183,9 +181,7 @@ def recorded(task, inspector, **overrides):
 
 def test_supervisor_confirms_the_proposal(task, inspector, supervisor):
     task = recorded(task, inspector)
-    inspection_disposition_confirm(
-        task=task, disposition="return", actor=supervisor, expected_version=task.version
-    )
+    clearance_confirm(task=task, disposition="return", actor=supervisor, expected_version=task.version)
     task = fresh(task)
     assert task.status == "closed"
     assert (task.disposition, task.confirmed_by) == ("return", supervisor)
@@ -195,59 +191,55 @@ def test_supervisor_confirms_the_proposal(task, inspector, supervisor):
 def test_deciding_differently_needs_a_reason(task, inspector, supervisor):
     task = recorded(task, inspector)
     with pytest.raises(ValidationFailed) as exc:
-        inspection_disposition_confirm(task=task, disposition="destroy", actor=supervisor)
+        clearance_confirm(task=task, disposition="destroy", actor=supervisor)
     assert "reason" in exc.value.fields
     assert fresh(task).status == "awaiting_confirmation"
 
 
 def test_deciding_differently_with_a_reason_is_accepted(task, inspector, supervisor):
     task = recorded(task, inspector)
-    inspection_disposition_confirm(
-        task=task, disposition="destroy", actor=supervisor, reason="无法退运，就地销毁"
-    )
+    clearance_confirm(task=task, disposition="destroy", actor=supervisor, reason="无法退运，就地销毁")
     assert fresh(task).declaration.status == "destroyed"
 
 
 def test_conforming_result_cannot_be_confirmed_as_destroy(task, inspector, supervisor):
     task = recorded(task, inspector, outcome="conforming", findings=[], proposed_disposition="release")
     with pytest.raises(ValidationFailed):
-        inspection_disposition_confirm(task=task, disposition="destroy", actor=supervisor, reason="x")
+        clearance_confirm(task=task, disposition="destroy", actor=supervisor, reason="x")
 
 
 def test_inspector_cannot_confirm(task, inspector, make_user, orgs):
     task = recorded(task, inspector)
     with pytest.raises(PermissionDenied):
-        inspection_disposition_confirm(
-            task=task, disposition="return", actor=make_user("inspector", orgs["SZ"])
-        )
+        clearance_confirm(task=task, disposition="return", actor=make_user("inspector", orgs["SZ"]))
 
 
 def test_supervisor_of_another_branch_cannot_confirm(task, inspector, by_supervisor):
     task = recorded(task, inspector)
     with pytest.raises(PermissionDenied):
-        inspection_disposition_confirm(task=task, disposition="return", actor=by_supervisor)
+        clearance_confirm(task=task, disposition="return", actor=by_supervisor)
 
 
 def test_nobody_confirms_their_own_result(task, supervisor):
     task = recorded(task, supervisor)
     with pytest.raises(PermissionDenied):
-        inspection_disposition_confirm(task=task, disposition="return", actor=supervisor)
+        clearance_confirm(task=task, disposition="return", actor=supervisor)
 
 
 def test_confirming_twice_is_a_conflict(task, inspector, supervisor, make_user, orgs):
     task = recorded(task, inspector)
     stale = fresh(task)
-    inspection_disposition_confirm(task=task, disposition="return", actor=supervisor)
+    clearance_confirm(task=task, disposition="return", actor=supervisor)
     head_office = make_user("supervisor", orgs["GACC"], username="supervisor_gacc")
     with pytest.raises(Conflict):
-        inspection_disposition_confirm(task=stale, disposition="release", actor=head_office, reason="x")
+        clearance_confirm(task=stale, disposition="release", actor=head_office, reason="x")
     assert fresh(task).declaration.status == "returned"
 
 
 def test_confirm_with_a_stale_version_is_a_conflict(task, inspector, supervisor):
     task = recorded(task, inspector)
     with pytest.raises(Conflict):
-        inspection_disposition_confirm(
+        clearance_confirm(
             task=task, disposition="return", actor=supervisor, expected_version=task.version - 1
         )
 
@@ -258,13 +250,13 @@ def test_confirm_with_a_stale_version_is_a_conflict(task, inspector, supervisor)
 def test_send_back_needs_a_reason(task, inspector, supervisor):
     task = recorded(task, inspector)
     with pytest.raises(ValidationFailed) as exc:
-        inspection_send_back(task=task, actor=supervisor, reason=" ")
+        clearance_send_back(task=task, actor=supervisor, reason=" ")
     assert "reason" in exc.value.fields
 
 
 def test_send_back_reopens_the_inspection(task, inspector, supervisor):
     task = recorded(task, inspector)
-    inspection_send_back(task=task, actor=supervisor, reason="请复查第3托盘")
+    clearance_send_back(task=task, actor=supervisor, reason="请复查第3托盘")
     task = fresh(task)
     assert task.status == "in_progress"
     assert task.declaration.status == "under_inspection"
@@ -274,7 +266,7 @@ def test_send_back_reopens_the_inspection(task, inspector, supervisor):
 
 def test_re_inspection_replaces_the_findings(task, inspector, supervisor):
     task = recorded(task, inspector)
-    inspection_send_back(task=task, actor=supervisor, reason="复查")
+    clearance_send_back(task=task, actor=supervisor, reason="复查")
     record(fresh(task), inspector, outcome="conforming", findings=[], proposed_disposition="release")
     task = fresh(task)
     assert task.outcome == "conforming"
@@ -284,24 +276,22 @@ def test_re_inspection_replaces_the_findings(task, inspector, supervisor):
 def test_inspector_cannot_send_back(task, inspector):
     task = recorded(task, inspector)
     with pytest.raises(PermissionDenied):
-        inspection_send_back(task=task, actor=inspector, reason="x")
+        clearance_send_back(task=task, actor=inspector, reason="x")
 
 
 def test_treatment_completion_releases_the_consignment(task, inspector, supervisor):
     task = recorded(task, inspector, proposed_disposition="treatment")
-    inspection_disposition_confirm(
-        task=task, disposition="treatment", treatment_kind="fumigation", actor=supervisor
-    )
+    clearance_confirm(task=task, disposition="treatment", treatment_kind="fumigation", actor=supervisor)
     assert fresh(task).declaration.status == "treatment"
-    inspection_treatment_complete(task=fresh(task), actor=inspector, reason="溴甲烷熏蒸完成")
+    clearance_treatment_done(task=fresh(task), actor=inspector, reason="溴甲烷熏蒸完成")
     assert fresh(task).declaration.status == "released"
 
 
 def test_treatment_completion_needs_a_treatment_order(task, inspector, supervisor):
     task = recorded(task, inspector)
-    inspection_disposition_confirm(task=task, disposition="return", actor=supervisor)
+    clearance_confirm(task=task, disposition="return", actor=supervisor)
     with pytest.raises(Conflict):
-        inspection_treatment_complete(task=fresh(task), actor=inspector)
+        clearance_treatment_done(task=fresh(task), actor=inspector)
     assert fresh(task).declaration.status == "returned"
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from guomen.clearance.services import clearance_sync_results
 from guomen.core.errors import PermissionDenied
 from guomen.inspections.models import Finding, InspectionTask
-from guomen.inspections.services import results_sync
 
 from .factories import closed_by_colleague, open_task
 
@@ -24,14 +24,14 @@ def item(task, key="k-1", **overrides):
 
 
 def test_queued_result_is_recorded(task, inspector):
-    [answer] = results_sync(items=[item(task)], actor=inspector)
+    [answer] = clearance_sync_results(items=[item(task)], actor=inspector)
     assert (answer["status"], answer["replayed"]) == ("recorded", False)
     assert InspectionTask.objects.get(pk=task.pk).status == "awaiting_confirmation"
 
 
 def test_a_retry_with_the_same_key_records_nothing_twice(task, inspector):
-    results_sync(items=[item(task)], actor=inspector)
-    [again] = results_sync(items=[item(task)], actor=inspector)
+    clearance_sync_results(items=[item(task)], actor=inspector)
+    [again] = clearance_sync_results(items=[item(task)], actor=inspector)
     assert (again["status"], again["replayed"]) == ("recorded", True)
     assert Finding.objects.filter(task=task).count() == 1
 
@@ -39,7 +39,7 @@ def test_a_retry_with_the_same_key_records_nothing_twice(task, inspector):
 def test_a_task_someone_else_closed_comes_back_as_a_conflict(task, inspector, supervisor, make_user, orgs):
     colleague = make_user("inspector", orgs["WJD"], username="li_si")
     closed_by_colleague(task, colleague, supervisor)
-    [answer] = results_sync(items=[item(task)], actor=inspector)
+    [answer] = clearance_sync_results(items=[item(task)], actor=inspector)
     assert answer["status"] == "conflict" and answer["task_status"] == "closed"
     assert "supervisor_sz" in answer["message"]
     task = InspectionTask.objects.get(pk=task.pk)
@@ -48,7 +48,7 @@ def test_a_task_someone_else_closed_comes_back_as_a_conflict(task, inspector, su
 
 def test_each_item_gets_its_own_outcome(orgs, task, inspector):
     second = open_task(orgs["WJD"])
-    answers = results_sync(
+    answers = clearance_sync_results(
         items=[item(task, key="a"), item(second, key="b", outcome="maybe"), item(task, key="")],
         actor=inspector,
     )
@@ -58,17 +58,17 @@ def test_each_item_gets_its_own_outcome(orgs, task, inspector):
 
 
 def test_a_task_outside_the_jurisdiction_is_not_found(task, other_inspector):
-    [answer] = results_sync(items=[item(task)], actor=other_inspector)
+    [answer] = clearance_sync_results(items=[item(task)], actor=other_inspector)
     assert answer["status"] == "not_found"
 
 
 def test_keys_belong_to_their_user(orgs, task, inspector, make_user):
     colleague = make_user("inspector", orgs["WJD"])
-    results_sync(items=[item(task, key="same")], actor=inspector)
-    [answer] = results_sync(items=[item(open_task(orgs["WJD"]), key="same")], actor=colleague)
+    clearance_sync_results(items=[item(task, key="same")], actor=inspector)
+    [answer] = clearance_sync_results(items=[item(open_task(orgs["WJD"]), key="same")], actor=colleague)
     assert answer["status"] == "recorded" and not answer["replayed"]
 
 
 def test_lab_analyst_cannot_sync_results(task, lab_analyst):
     with pytest.raises(PermissionDenied):
-        results_sync(items=[item(task)], actor=lab_analyst)
+        clearance_sync_results(items=[item(task)], actor=lab_analyst)

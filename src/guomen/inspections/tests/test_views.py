@@ -2,8 +2,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from guomen.clearance.services import clearance_record_result
 from guomen.inspections.models import InspectionTask
-from guomen.inspections.services import inspection_result_record, inspection_task_start
+from guomen.inspections.services import inspection_task_start
 
 from .factories import durian_requirement, open_task
 
@@ -37,7 +38,7 @@ def result_post(task, **overrides):
 
 
 def recorded(task, inspector):
-    inspection_result_record(
+    clearance_record_result(
         task=task,
         outcome="non_conforming",
         notes="",
@@ -246,17 +247,19 @@ def test_supervisor_sends_back_with_a_reason(task, inspector, supervisor):
 
 
 def test_treatment_complete_button_releases(task, inspector, supervisor):
-    from guomen.inspections.services import inspection_disposition_confirm
+    from guomen.clearance.services import clearance_confirm
+    from guomen.inspections.tests.factories import PHYSICAL_CHECKED
 
-    inspection_result_record(
+    clearance_record_result(
         task=task,
         outcome="conforming",
         findings=[],
         proposed_disposition="treatment",
+        checklist=PHYSICAL_CHECKED,
         actor=inspector,
         expected_version=task.version,
     )
-    inspection_disposition_confirm(
+    clearance_confirm(
         task=InspectionTask.objects.get(pk=task.pk),
         disposition="treatment",
         treatment_kind="fumigation",

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from guomen.clearance import selectors as clearance_selectors
+from guomen.clearance import services as clearance
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.timeline import timeline_entries
@@ -90,7 +92,12 @@ def _decision_context(request, task, form=None) -> dict:
         "expected_version": task.version,
     }
     form = form or DecisionForm(initial=initial, auto_id=f"id_%s_{task.pk}")
-    return {"task": task, "decision_form": form, "can_confirm": can_confirm}
+    return {
+        "task": task,
+        "decision_form": form,
+        "can_confirm": can_confirm,
+        "card": clearance_selectors.release_card(task, request.user),
+    }
 
 
 def _page(request, task, *, form=None, rows=None, answers=None, errors=None, status=200, **extra):
@@ -149,7 +156,7 @@ def task_result(request, pk):
     data = form.cleaned_data
     answers = checklist_from_post(request.POST)
     try:
-        services.inspection_result_record(
+        clearance.clearance_record_result(
             task=task,
             outcome=data.get("outcome", ""),
             notes=data.get("notes", ""),
@@ -217,7 +224,7 @@ def _decide(request, pk, *, confirm: bool):
     data = form.cleaned_data
     try:
         if confirm:
-            services.inspection_disposition_confirm(
+            clearance.clearance_confirm(
                 task=task,
                 disposition=data.get("disposition", ""),
                 treatment_kind=data.get("treatment_kind") or None,
@@ -232,7 +239,7 @@ def _decide(request, pk, *, confirm: bool):
                 "s": task.declaration.get_status_display(),
             }
         else:
-            services.inspection_send_back(
+            clearance.clearance_send_back(
                 task=task,
                 actor=request.user,
                 reason=data.get("reason", ""),
@@ -279,7 +286,7 @@ def task_send_back(request, pk):
 def treatment_complete(request, pk):
     task = selectors.task_detail(request.user, pk)
     try:
-        services.inspection_treatment_complete(
+        clearance.clearance_treatment_done(
             task=task,
             actor=request.user,
             reason=request.POST.get("reason", ""),

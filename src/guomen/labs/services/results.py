@@ -1,4 +1,4 @@
-"""Result writes: entry judged against the limits, submission, two-person approval, risk signal."""
+"""Result writes: entry judged against the limits, submission, two-person approval."""
 
 from django.db import transaction
 from django.utils import timezone
@@ -162,7 +162,7 @@ def _approver_check(sample: Sample, actor) -> None:
 
 @transaction.atomic
 def results_approve(*, sample: Sample, actor, expected_version: int | None = None) -> Sample:
-    """A second analyst approves: the results are final; a non-conforming one becomes a risk signal."""
+    """A second analyst approves: the results are final (the clearance flow passes them on)."""
     _approver_check(sample, actor)
     items = list(sample.items.select_related("analyte"))
     failing = [i for i in items if i.verdict == Verdict.NON_CONFORMING]
@@ -177,8 +177,6 @@ def results_approve(*, sample: Sample, actor, expected_version: int | None = Non
         org_path=sample.port.path,
         extra_fields={"verdict": verdict, "approved_by_id": actor.pk, "approved_at": timezone.now()},
     )
-    if failing:
-        _signal(sample, failing, actor)
     return sample
 
 
@@ -198,36 +196,4 @@ def results_return(*, sample: Sample, actor, reason: str, expected_version: int 
         reason=reason,
         expected_version=expected_version,
         org_path=sample.port.path,
-    )
-
-
-def _signal(sample: Sample, failing: list[TestItem], actor) -> None:
-    from guomen.risk.services import signal_record
-
-    declaration = sample.declaration
-    line = sample.line
-    findings = "; ".join(
-        f"{i.analyte.name_zh} {i.value.normalize() if i.value is not None else _('detected')} {i.unit}".strip()
-        + (f" > {i.limit_value.normalize()} {i.limit_unit}" if i.limit_value is not None else "")
-        for i in failing
-    )
-    commodity = line.description if line else ""
-    signal_record(
-        source="lab",
-        source_ref=f"labs.sample:{sample.pk}",
-        title=_("Non-conforming lab result: %(hazard)s in %(commodity)s (sample %(number)s)")
-        % {
-            "hazard": failing[0].analyte.name_zh,
-            "commodity": commodity or declaration.number,
-            "number": sample.number,
-        },
-        description=_("Declaration %(declaration)s, laboratory %(lab)s: %(findings)s")
-        % {"declaration": declaration.number, "lab": sample.laboratory.name, "findings": findings},
-        org=sample.port,
-        actor=actor,
-        hs=line.hs if line else None,
-        hazard=failing[0].analyte,
-        origin=declaration.origin_country,
-        enterprise=declaration.declarant,
-        production_base=line.production_bases.first() if line else None,
     )

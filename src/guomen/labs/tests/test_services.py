@@ -9,12 +9,12 @@ from django.utils import timezone
 from guomen.catalog.choices import HazardKind
 from guomen.catalog.models import ResidueLimit
 from guomen.catalog.tests.factories import HazardFactory, HsCodeFactory
+from guomen.clearance.services import clearance_lab_approve
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.models import AuditEvent
 from guomen.labs.models import CustodyEvent, Sample
 from guomen.labs.services import (
     result_enter,
-    results_approve,
     results_return,
     results_submit,
     sample_custody,
@@ -380,14 +380,14 @@ def test_submission_needs_every_requested_test(received, lab_analyst):
 def test_the_analyst_who_entered_cannot_approve(received, lab_analyst):
     _complete(received, lab_analyst)
     with pytest.raises(PermissionDenied):
-        results_approve(sample=received, actor=lab_analyst)
+        clearance_lab_approve(sample=received, actor=lab_analyst)
     received.refresh_from_db()
     assert received.status == "results_entered"
 
 
 def test_second_analyst_approves_and_the_verdict_is_final(received, lab_analyst, second_analyst):
     _complete(received, lab_analyst)
-    results_approve(sample=received, actor=second_analyst)
+    clearance_lab_approve(sample=received, actor=second_analyst)
     received.refresh_from_db()
     assert (received.status, received.verdict, received.approved_by) == (
         "approved",
@@ -398,7 +398,7 @@ def test_second_analyst_approves_and_the_verdict_is_final(received, lab_analyst,
 
 def test_non_conforming_approval_creates_one_lab_risk_signal(received, lab_analyst, second_analyst):
     _complete(received, lab_analyst)
-    results_approve(sample=received, actor=second_analyst)
+    clearance_lab_approve(sample=received, actor=second_analyst)
     signal = RiskSignal.objects.get()
     assert signal.source == "lab" and signal.source_ref == f"labs.sample:{received.pk}"
     assert signal.hazard.code == "CHLORPYRIFOS"
@@ -409,7 +409,7 @@ def test_non_conforming_approval_creates_one_lab_risk_signal(received, lab_analy
 
 def test_conforming_approval_creates_no_signal(received, lab_analyst, second_analyst):
     _complete(received, lab_analyst, value="0.01")
-    results_approve(sample=received, actor=second_analyst)
+    clearance_lab_approve(sample=received, actor=second_analyst)
     assert received.verdict == "conforming"
     assert not RiskSignal.objects.exists()
 
@@ -417,7 +417,7 @@ def test_conforming_approval_creates_no_signal(received, lab_analyst, second_ana
 def test_inspector_cannot_approve(received, lab_analyst, inspector):
     _complete(received, lab_analyst)
     with pytest.raises(PermissionDenied):
-        results_approve(sample=received, actor=inspector)
+        clearance_lab_approve(sample=received, actor=inspector)
 
 
 def test_returned_results_go_back_to_testing_with_the_reason(received, lab_analyst, second_analyst):
@@ -429,7 +429,7 @@ def test_returned_results_go_back_to_testing_with_the_reason(received, lab_analy
 
 def test_approved_results_cannot_change(received, lab_analyst, second_analyst):
     _complete(received, lab_analyst)
-    results_approve(sample=received, actor=second_analyst)
+    clearance_lab_approve(sample=received, actor=second_analyst)
     with pytest.raises(Conflict):
         _enter(received, lab_analyst, value="0.01")
 
@@ -437,4 +437,4 @@ def test_approved_results_cannot_change(received, lab_analyst, second_analyst):
 def test_stale_version_is_a_conflict(received, lab_analyst, second_analyst):
     _complete(received, lab_analyst)
     with pytest.raises(Conflict):
-        results_approve(sample=received, actor=second_analyst, expected_version=1)
+        clearance_lab_approve(sample=received, actor=second_analyst, expected_version=1)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.clearance import services as clearance
 from guomen.core.errors import ApplicationError, PermissionDenied
 from guomen.core.permissions import can, require
 from guomen.core.ui import add_errors, page_of
@@ -131,7 +132,7 @@ def results_decide(request, pk, decision):
     version = form.cleaned_data.get("expected_version")
     try:
         if decision == "approve":
-            services.results_approve(sample=sample, actor=request.user, expected_version=version)
+            clearance.clearance_lab_approve(sample=sample, actor=request.user, expected_version=version)
             message = _("Results approved: %(verdict)s.") % {"verdict": sample.get_verdict_display()}
         else:
             services.results_return(

@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 
 from guomen.accounts.choices import Role
-from guomen.declarations.services import declaration_submit
+from guomen.clearance.services import clearance_lab_approve, clearance_submit
 from guomen.inspections.tests.factories import open_task
 from guomen.labs.choices import TestKind
-from guomen.labs.services import result_enter, results_approve, results_submit
+from guomen.labs.services import result_enter, results_submit
 from guomen.labs.tests.factories import LaboratoryFactory, chlorpyrifos, register, to_received
 from guomen.registry.tests.factories import ProductionBaseFactory
 from guomen.risk.early_warnings import assessment_create, warning_create, warning_publish, warning_validate
@@ -40,12 +40,12 @@ def lab_non_conformity(orgs, make_user):
         actor=analyst_a,
     )
     results_submit(sample=sample, actor=analyst_a)
-    results_approve(sample=sample, actor=analyst_b)
+    clearance_lab_approve(sample=sample, actor=analyst_b)
     return task.declaration, residue
 
 
 def submit_durian(declaration, base):
-    return declaration_submit(
+    return clearance_submit(
         actor=None,
         direction="import",
         port_code="WJD",

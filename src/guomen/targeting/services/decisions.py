@@ -1,4 +1,4 @@
-"""Deciding and storing a declaration's channel; results flowing back; supervisor re-routing."""
+"""Deciding and storing a declaration's channel; results flowing back; recording a re-routing.\n\nA leaf: the clearance flow calls these and moves the declaration and its tasks."""
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -154,12 +154,11 @@ def _reroute_check(*, decision, declaration, channel: str) -> None:
 
 @transaction.atomic
 def decision_reroute(*, declaration, channel: str, reason: str, actor) -> TargetingDecision:
-    """A supervisor sends a declaration under inspection to another channel (audited).
+    """Record a supervisor's re-routing on the decision (checked and audited); the declaration is locked.
 
-    The open inspection task is cancelled; for an inspection channel a new one is opened, so the task list and
-    the declaration always agree. Release without inspection is possible only when nothing mandatory asked
-    for the inspection (the learned score's selection or the default document check). Once a result is
-    recorded, or after release, it is too late.
+    Release without inspection is possible only when nothing mandatory asked for the inspection (the
+    learned score's selection or the default document check). Once a result is recorded, or after
+    release, it is too late. The clearance flow moves the declaration and its tasks to match.
     """
     require(actor, "targeting.reroute")
     if not org_in_scope(actor, declaration.port):
@@ -174,15 +173,10 @@ def decision_reroute(*, declaration, channel: str, reason: str, actor) -> Target
         errors["reason"] = [_("Say why the declaration is re-routed.")]
     if errors:
         raise ValidationFailed(fields=errors)
-    declaration = Declaration.objects.select_for_update().select_related("port").get(pk=declaration.pk)
     decision = TargetingDecision.objects.select_for_update().filter(declaration=declaration).first()
     _reroute_check(decision=decision, declaration=declaration, channel=channel)
-    from guomen.declarations.services import declaration_transition
-    from guomen.inspections.services import inspection_task_cancel, inspection_task_open
-
     before = decision.channel
     label = str(CHANNEL_SHORT_LABELS.get(channel, channel))
-    inspection_task_cancel(declaration=declaration, actor=actor, reason=reason)
     decision.original_channel = decision.original_channel or before
     decision.channel = channel
     decision.rerouted_by, decision.rerouted_at, decision.reroute_reason = actor, timezone.now(), reason
@@ -192,19 +186,6 @@ def decision_reroute(*, declaration, channel: str, reason: str, actor) -> Target
         if default not in decision.instruction:
             decision.instruction = "\n".join(p for p in (decision.instruction, default) if p)
     decision.save()
-    if channel == Channel.RELEASE:
-        declaration_transition(
-            declaration=declaration,
-            to=DeclarationStatus.RELEASED,
-            actor=actor,
-            reason=reason,
-            extra_fields={"channel": channel},
-        )
-    else:
-        Declaration.objects.filter(pk=declaration.pk).update(channel=channel, version=F("version") + 1)
-        inspection_task_open(
-            declaration=declaration, channel=channel, instruction=decision.instruction, actor=actor
-        )
     audit_record(
         actor=actor,
         verb="targeting.rerouted",

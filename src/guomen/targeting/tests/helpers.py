@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from guomen.clearance.services import clearance_submit
 from guomen.declarations.models import Declaration, DeclarationLine
-from guomen.declarations.services import declaration_submit
 from guomen.declarations.tests.factories import submission
 from guomen.inspections.models import InspectionTask
 from guomen.registry.tests.factories import ProductionBaseFactory
@@ -16,7 +16,7 @@ from guomen.targeting.services import outcome_recorded
 
 
 def submit(world, **overrides):
-    return declaration_submit(actor=world["enterprise_user"], **submission(world, **overrides))
+    return clearance_submit(actor=world["enterprise_user"], **submission(world, **overrides))
 
 
 def result(declaration, outcome: str) -> None:

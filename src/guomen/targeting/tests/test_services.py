@@ -2,9 +2,9 @@ import pytest
 from django.core.management import call_command
 
 from guomen.catalog.tests.factories import HazardFactory, ImportRequirementFactory
+from guomen.clearance.services import clearance_submit
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.models import AuditEvent
-from guomen.declarations.services import declaration_submit
 from guomen.declarations.tests.factories import line_data, submission
 from guomen.registry.choices import BaseStatus
 from guomen.registry.tests.factories import ProductionBaseFactory
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _decide(world, **overrides):
-    d = declaration_submit(actor=world["enterprise_user"], **submission(world, **overrides))
+    d = clearance_submit(actor=world["enterprise_user"], **submission(world, **overrides))
     return d.decision
 
 

@@ -6,11 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from guomen.clearance import services as clearance
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, org_in_scope
 from guomen.core.ui import add_errors
 
-from .. import selectors, services
+from .. import selectors
 from ..explain import explanation_lines
 from ..forms import RerouteForm
 
@@ -45,7 +46,7 @@ def decision_reroute(request, number: str):
     form = RerouteForm(request.POST, may_release=not decision.mandatory)
     if form.is_valid():
         try:
-            services.decision_reroute(
+            clearance.clearance_reroute(
                 declaration=decision.declaration, actor=request.user, **form.cleaned_data
             )
         except ApplicationError as exc:

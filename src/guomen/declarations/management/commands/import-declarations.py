@@ -4,8 +4,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from guomen.clearance.bulk import declaration_bulk_import
 from guomen.core.errors import ApplicationError
-from guomen.declarations.bulk import declaration_bulk_import
 
 
 class Command(BaseCommand):

@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 from guomen.core.errors import ApplicationError, Conflict, NotFound
 from guomen.core.permissions import require, restrict
 from guomen.core.services import idempotent_lookup, idempotent_store
+from guomen.inspections.models import InspectionTask
+from guomen.inspections.selectors.tasks import requirements_read_once
+from guomen.inspections.services import already_recorded_message, photo_for_key
 
-from ..models import InspectionTask
-from ..selectors.tasks import requirements_read_once
-from .photos import photo_for_key
-from .tasks import already_recorded_message, inspection_result_record
+from .tasks import clearance_record_result
 
 ENDPOINT = "inspections.sync"
 MAX_ITEMS = 500
@@ -103,7 +103,7 @@ def _replay(item: dict, actor) -> dict:
         )
     try:
         with transaction.atomic():
-            inspection_result_record(
+            clearance_record_result(
                 task=task,
                 actor=actor,
                 **{k: item[k] for k in RESULT_FIELDS if item.get(k) is not None},
@@ -119,7 +119,7 @@ def _replay(item: dict, actor) -> dict:
 
 
 @transaction.atomic  # one commit for the batch; each item in its own savepoint
-def results_sync(*, items: list[dict], actor) -> list[dict]:
+def clearance_sync_results(*, items: list[dict], actor) -> list[dict]:
     """Record each queued result once; the answer lists one outcome per item, in order."""
     require(actor, "inspection.record")
     with requirements_read_once():

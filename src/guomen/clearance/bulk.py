@@ -1,7 +1,7 @@
 """Bulk intake: a CSV/XLSX file with one row per line, grouped into declarations by the `ref` column.
 
 All or nothing: if any row is bad, nothing is imported and each bad row is reported with field and reason.
-Each declaration goes through declaration_submit, exactly as if it had been typed into the web form.
+Each declaration goes through clearance_submit, exactly as if it had been typed into the web form.
 """
 
 import csv
@@ -15,7 +15,7 @@ from guomen.core.errors import ApplicationError
 from guomen.core.permissions import require
 from guomen.core.tabular import ImportReport, RowError, read_table
 
-from .services import declaration_submit
+from .services import clearance_submit
 
 HEADER_COLUMNS = [
     "direction",
@@ -127,7 +127,7 @@ class _Group:
                 self.documents.append((number, doc))
 
     def row_for(self, field: str) -> tuple[int, str]:
-        """The spreadsheet row and column an error of declaration_submit belongs to."""
+        """The spreadsheet row and column an error of clearance_submit belongs to."""
         parts = field.split(".")
         if parts[0] == "lines" and len(parts) == 3 and parts[1].isdigit():
             return self.lines[int(parts[1])][0], parts[2]
@@ -175,7 +175,7 @@ def declaration_bulk_import(*, data: bytes, filename: str, actor) -> ImportRepor
             report.errors.extend(group.errors)
             try:
                 with transaction.atomic():
-                    declaration = declaration_submit(
+                    declaration = clearance_submit(
                         actor=actor,
                         direction=group.header["direction"] or "import",
                         port_code=group.header["port"],

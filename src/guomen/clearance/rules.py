@@ -1,0 +1,255 @@
+"""Release rules (放行条件): what must be true before goods leave, as data evaluated in one place.
+
+Each rule is a row of RULES: a code, a severity and a check that reads the facts of one declaration and
+returns its evidence (an empty list when the rule holds). `evaluate()` runs every rule; the clearance
+services refuse a release that breaks one, and the confirmation card and the dossier show the same list.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from guomen.declarations.choices import CHANNEL_STRENGTH, Channel, DocumentType
+from guomen.inspections.choices import CheckKind, CheckResult
+from guomen.labs.choices import FINAL_STATUSES as SAMPLE_FINAL
+from guomen.labs.choices import SampleStatus, Verdict
+from guomen.registry.choices import BaseStatus, FilingStatus
+
+from .choices import Severity
+
+# Reasons of a targeting decision that demand more than the channel shows (a re-routing may lower it).
+MEASURE_CODES = frozenset({"measure"})
+FLOOR_CODES = frozenset({"blacklisted_enterprise"})
+
+
+@dataclass
+class Facts:
+    """Everything the rules read about one declaration, loaded with a fixed number of statements."""
+
+    declaration: object
+    lines: list
+    documents: list
+    requirements: list
+    task: object | None = None
+    checklist: list = field(default_factory=list)
+    findings: int = 0
+    samples: list = field(default_factory=list)
+    decision: object | None = None
+    ephyto_problems: list = field(default_factory=list)
+    listed: dict = field(default_factory=dict)  # enterprise id → blacklist entry
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    title: object
+    check: object  # Facts → list[str]
+
+
+@dataclass(frozen=True)
+class Broken:
+    code: str
+    severity: str
+    message: str
+    evidence: tuple
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "evidence": list(self.evidence),
+        }
+
+
+def _bases(facts: Facts) -> list[str]:
+    out = []
+    for line in facts.lines:
+        registered = {b.pk for b in line.production_bases.all()}
+        for base in line.production_bases.all():
+            if base.status != BaseStatus.ACTIVE:
+                out.append(
+                    _("Line %(line)s: production base %(code)s %(name)s is %(status)s%(why)s.")
+                    % {
+                        "line": line.line_no,
+                        "code": base.code,
+                        "name": base.name,
+                        "status": base.get_status_display(),
+                        "why": f"（{base.status_reason}）" if base.status_reason else "",
+                    }
+                )
+            elif (codes := [c.pk for c in base.commodities.all()]) and not any(
+                line.hs_id.startswith(c) or c.startswith(line.hs_id) for c in codes
+            ):
+                out.append(
+                    _("Line %(line)s: production base %(code)s is not registered for HS %(hs)s.")
+                    % {"line": line.line_no, "code": base.code, "hs": line.hs_id}
+                )
+        needs_base = any(
+            r.registered_base_required and line.hs_id.startswith(r.hs_id) for r in facts.requirements
+        )
+        if needs_base and not registered:
+            out.append(
+                _(
+                    "Line %(line)s: the import requirement demands a registered production base; none is declared."
+                )
+                % {"line": line.line_no}
+            )
+    return out
+
+
+def missing_documents(declaration, documents, requirements) -> list[str]:
+    """The document types the requirements demand that the declaration does not carry."""
+    have = {d.type for d in documents}
+    wanted = []
+    for req in requirements:
+        for kind in req.required_documents or []:
+            if kind not in have and kind not in wanted:
+                wanted.append(kind)
+    labels = dict(DocumentType.choices)
+    return [str(labels.get(kind, kind)) for kind in wanted]
+
+
+def _documents(facts: Facts) -> list[str]:
+    return [
+        _("Missing: %(document)s (demanded by the import requirement).") % {"document": name}
+        for name in missing_documents(facts.declaration, facts.documents, facts.requirements)
+    ]
+
+
+def _ephyto(facts: Facts) -> list[str]:
+    return [_("ePhyto: %(problem)s") % {"problem": p} for p in facts.ephyto_problems]
+
+
+def demanded_channel(facts: Facts) -> str:
+    """The strongest check anything asked for: the task, the decision, and what a re-routing lowered."""
+    channels = [Channel.RELEASE]
+    if facts.task is not None:
+        channels.append(facts.task.channel)
+    decision = facts.decision
+    if decision is not None:
+        channels.append(decision.channel)
+        if decision.mandatory and decision.original_channel:
+            channels.append(decision.original_channel)
+    return max(channels, key=lambda c: CHANNEL_STRENGTH.get(c, 0))
+
+
+def physical_done(facts: Facts) -> bool:
+    answered = any(
+        i.kind == CheckKind.PHYSICAL and i.result in (CheckResult.CONFORM, CheckResult.NON_CONFORM)
+        for i in facts.checklist
+    )
+    return answered or facts.findings > 0
+
+
+def samples_taken(facts: Facts) -> list:
+    return [s for s in facts.samples if s.status != SampleStatus.REJECTED]
+
+
+def _inspection(facts: Facts) -> list[str]:
+    if facts.task is None:
+        return []
+    channel = demanded_channel(facts)
+    out = []
+    if channel in (Channel.PHYSICAL, Channel.PHYSICAL_SAMPLING) and not physical_done(facts):
+        out.append(_("Physical inspection was asked for and no physical check was recorded."))
+    if channel == Channel.PHYSICAL_SAMPLING and not samples_taken(facts):
+        out.append(_("Sampling was asked for and no sample was registered."))
+    return out
+
+
+def _reason_codes(facts: Facts) -> set[str]:
+    decision = facts.decision
+    return {r.get("code") for r in (decision.reasons or [])} if decision is not None else set()
+
+
+def _measures(facts: Facts) -> list[str]:
+    if facts.task is None:
+        return []
+    codes = _reason_codes(facts)
+    out = []
+    if codes & MEASURE_CODES and not samples_taken(facts):
+        out.append(_("A tightened-inspection control measure demands sampling; no sample was registered."))
+    if codes & FLOOR_CODES and not physical_done(facts):
+        out.append(_("The blacklist floor demands a physical inspection; none was recorded."))
+    return out
+
+
+def _pending(facts: Facts) -> list[str]:
+    return [
+        _("Sample %(number)s is still at the laboratory (%(status)s).")
+        % {"number": s.number, "status": s.get_status_display()}
+        for s in facts.samples
+        if s.status not in SAMPLE_FINAL
+    ]
+
+
+def lab_failures(sample) -> list[str]:
+    return [
+        f"{i.analyte.name_zh} {i.value.normalize() if i.value is not None else _('detected')} {i.unit}".strip()
+        + (f" > {i.limit_value.normalize()} {i.limit_unit}" if i.limit_value is not None else "")
+        for i in sample.items.all()
+        if i.verdict == Verdict.NON_CONFORMING
+    ]
+
+
+def _lab(facts: Facts) -> list[str]:
+    out = []
+    for s in facts.samples:
+        if s.status == SampleStatus.APPROVED and s.verdict == Verdict.NON_CONFORMING:
+            out.append(
+                _("Sample %(number)s failed: %(items)s.")
+                % {"number": s.number, "items": "；".join(lab_failures(s)) or s.get_verdict_display()}
+            )
+    return out
+
+
+def _standing(facts: Facts) -> list[str]:
+    out = []
+    d = facts.declaration
+    for enterprise in {e.pk: e for e in (d.declarant, d.consignee) if e is not None}.values():
+        if enterprise.filing_status != FilingStatus.FILED:
+            out.append(
+                _("%(name)s: filing is %(status)s.")
+                % {"name": enterprise.name_zh, "status": enterprise.get_filing_status_display()}
+            )
+        if enterprise.pk in facts.listed:
+            out.append(_("%(name)s is on the blacklist.") % {"name": enterprise.name_zh})
+    return out
+
+
+H, HOLD, REFUSE = Severity.HARD_STOP, Severity.HOLD, Severity.REFUSE_RELEASE
+# fmt: off
+RULES: tuple[Rule, ...] = (
+    Rule("base_not_registered", H, gettext_lazy("Production base not registered, suspended or revoked"), _bases),
+    Rule("document_missing", H, gettext_lazy("A document the import requirement demands is missing"), _documents),
+    Rule("ephyto_mismatch", H, gettext_lazy("The ePhyto certificate does not match the declaration"), _ephyto),
+    Rule("inspection_not_done", H, gettext_lazy("The inspection or sampling asked for was not recorded"), _inspection),
+    Rule("measure_checks_missing", H, gettext_lazy("A control measure's demanded checks were not done"), _measures),
+    Rule("enterprise_standing", H, gettext_lazy("Enterprise blacklisted or its filing not valid"), _standing),
+    Rule("sample_pending", HOLD, gettext_lazy("A sample is still at the laboratory"), _pending),
+    Rule("lab_non_conforming", REFUSE, gettext_lazy("A laboratory result is non-conforming"), _lab),
+)
+# fmt: on
+INTAKE_RULES = frozenset(
+    {"base_not_registered", "document_missing", "ephyto_mismatch", "enterprise_standing"}
+)
+RULE_TITLES = {r.code: r.title for r in RULES}
+
+
+def evaluate(facts: Facts, *, only=None) -> list[Broken]:
+    """Every broken rule with its evidence, in the order of RULES."""
+    broken = []
+    for rule in RULES:
+        if only is not None and rule.code not in only:
+            continue
+        evidence = rule.check(facts)
+        if evidence:
+            broken.append(Broken(rule.code, rule.severity, str(rule.title), tuple(str(e) for e in evidence)))
+    return broken
+
+
+def hard_stops(broken: list[Broken]) -> list[Broken]:
+    return [b for b in broken if b.severity == Severity.HARD_STOP]
