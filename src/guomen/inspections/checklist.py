@@ -7,6 +7,8 @@ rows and laid over the built list (by code), so a requirement edited later never
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from guomen.declarations.choices import DocumentType
+
 from .choices import CheckKind, CheckResult
 from .models import ChecklistItem
 
@@ -31,7 +33,22 @@ GENERAL_PHYSICAL = (
 
 
 def _item(kind, code, title, hint="", hazard=None, result="") -> ChecklistItem:
-    return ChecklistItem(kind=kind, code=code, title=title[:255], hint=hint, hazard=hazard, result=result)
+    """An item; one built with a result is a fact of the declaration that the inspector cannot change."""
+    item = ChecklistItem(kind=kind, code=code, title=title[:255], hint=hint, hazard=hazard, result=result)
+    item.fixed = bool(result)
+    return item
+
+
+def _missing_documents(declaration, requirements) -> list[tuple[str, str]]:
+    """(type, label) of each document type the requirements demand that the declaration lacks."""
+    have = {d.type for d in declaration.documents.all()}
+    labels = dict(DocumentType.choices)
+    missing = []
+    for req in requirements:
+        for kind in getattr(req, "required_documents", None) or []:
+            if kind not in have and kind not in dict(missing):
+                missing.append((kind, str(labels.get(kind, kind))))
+    return missing
 
 
 def _documentary(declaration, requirements, mismatches) -> list[ChecklistItem]:
@@ -44,12 +61,23 @@ def _documentary(declaration, requirements, mismatches) -> list[ChecklistItem]:
             }
             hint = _("Issued before shipment; consignor, origin and quantity as declared.")
             items.append(_item(CheckKind.DOCUMENTARY, f"doc.{doc.pk}", title, hint))
+    missing = _missing_documents(declaration, requirements)
+    for kind, label in missing:
+        items.append(
+            _item(
+                CheckKind.DOCUMENTARY,
+                f"doc.missing.{kind}",
+                _("Missing: %(document)s") % {"document": label},
+                _("The import requirement demands it and it is not on the declaration."),
+                result=CheckResult.NON_CONFORM,
+            )
+        )
     if not items:
         items.append(
             _item(
                 CheckKind.DOCUMENTARY,
                 "doc.certificate",
-                _("Certificates required for these goods are attached"),
+                _("No certificate is on the declaration: check whether these goods need one"),
             )
         )
     for req in requirements:

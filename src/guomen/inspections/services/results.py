@@ -176,6 +176,11 @@ def checklist_save(task, answers: list[dict], *, outcome: str) -> list[dict]:
             continue
         if result and result not in CheckResult.values:
             errors[f"checklist.{i}.result"] = _("Choose conform, non-conform or not applicable.")
+        elif getattr(item, "fixed", False) and result and result != item.result:
+            errors[f"checklist.{i}.result"] = _(
+                "“%(item)s” is a fact of the declaration and cannot be marked otherwise."
+            ) % {"item": item.title}
+            continue
         if len(note) > 500:
             errors[f"checklist.{i}.note"] = _("At most 500 characters.")
         if result == CheckResult.NON_CONFORM and outcome == Outcome.CONFORMING:
