@@ -55,6 +55,7 @@ ROUTERS = [
     ("/declarations", "declarations"),
     ("/targeting", "targeting"),
     ("/inspections", "inspections"),
+    ("/clearance", "clearance"),
     ("/labs", "labs"),
     ("/risk", "risk"),
     ("/supervision", "supervision"),

@@ -11,12 +11,18 @@ RELEASE_CHOICES = [
 
 class OverrideRequestForm(forms.Form):
     disposition = forms.ChoiceField(label=_("Disposition"), choices=RELEASE_CHOICES, required=False)
-    conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    conditions = forms.CharField(
+        label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
     reason = forms.CharField(
-        label=_("Why release despite the hard stops"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Why release despite the hard stops"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 
 class OverrideDecisionForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"}))
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3, "class": "form-control"})
+    )
     expected_version = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -6,6 +6,7 @@ from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from guomen.clearance import services as clearance
+from guomen.clearance.api import ClearanceErrorOut
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -282,7 +283,7 @@ def record_result(request, task_id: int, payload: ResultIn):
     return _reloaded(request, task_id)
 
 
-@router.post("/tasks/{task_id}/confirm", response={200: TaskDetailOut, **ERRORS})
+@router.post("/tasks/{task_id}/confirm", response={200: TaskDetailOut, **ERRORS, 409: ClearanceErrorOut})
 def confirm_disposition(request, task_id: int, payload: ConfirmIn):
     task = selectors.task_detail(request.auth, task_id)
     clearance.clearance_confirm(

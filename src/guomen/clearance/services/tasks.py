@@ -58,13 +58,21 @@ def clearance_record_result(*, task: InspectionTask, actor, **result) -> Inspect
 
 
 def release_check(*, declaration, task, disposition: str, granted=None) -> list:
-    """The broken rules that refuse this disposition now (empty when it may go ahead).
+    """The broken rules that refuse this disposition now (empty when it may go ahead)."""
+    return refusals(evaluate(facts_load(declaration, task=task)), disposition=disposition, granted=granted)
 
-    Any confirmation waits while a sample is at the laboratory; a release is refused by a failed
-    laboratory result, and by a hard stop unless a granted override covers exactly those rules.
+
+def refusals(broken, *, disposition: str, granted=None) -> list:
+    """Which of the broken rules refuse this disposition.
+
+    A confirmation waits while a sample is at the laboratory, except a conditional release (the goods
+    leave under conditions until the results come; a failure then opens a recall item). A release is
+    refused by a failed laboratory result, and by a hard stop unless a granted override covers exactly
+    those rules.
     """
-    broken = evaluate(facts_load(declaration, task=task))
-    refusing = [b for b in broken if b.severity == Severity.HOLD]
+    refusing = []
+    if disposition != Disposition.CONDITIONAL_RELEASE:
+        refusing += [b for b in broken if b.severity == Severity.HOLD]
     if disposition in RELEASES:
         refusing += [b for b in broken if b.severity == Severity.REFUSE_RELEASE]
         covered = granted.rule_codes if granted is not None else set()
@@ -103,9 +111,12 @@ def clearance_confirm(
     granted ReleaseOverride, lets the release pass the hard stops it names (and only those).
     """
     declaration = lock_declaration(task.declaration_id)
-    refusing = release_check(declaration=declaration, task=task, disposition=disposition, granted=override)
+    broken = evaluate(facts_load(declaration, task=task))
+    refusing = refusals(broken, disposition=disposition, granted=override)
     if refusing:
         raise ReleaseRefused(refusing, _refusal_message(refusing))
+    inspected = task.outcome
+    lab_failed = any(b.severity == Severity.REFUSE_RELEASE for b in broken)
     task = inspections.inspection_disposition_confirm(
         task=task,
         disposition=disposition,
@@ -114,15 +125,17 @@ def clearance_confirm(
         expected_version=expected_version,
         treatment_kind=treatment_kind,
         conditions=conditions,
+        outcome=Outcome.NON_CONFORMING if lab_failed else None,
     )
     declaration_transition(
         declaration=declaration,
         to=DECLARATION_STATUS_FOR[disposition],
         actor=actor,
         reason=reason or _("Disposition confirmed: %(d)s.") % {"d": Disposition(disposition).label},
+        extra_fields={"outcome": task.outcome},
     )
     task.declaration = declaration
-    if task.outcome == Outcome.NON_CONFORMING:
+    if inspected == Outcome.NON_CONFORMING:  # a failed sample was reported by the laboratory already
         signal_for_inspection(task, actor=actor)
     outcome_recorded(declaration=declaration, actor=actor)  # targeting: features and control measures
     return task
@@ -158,9 +171,11 @@ def clearance_treatment_done(
     declaration = lock_declaration(task.declaration_id)
     broken = evaluate(facts_load(declaration, task=task))
     granted = task.overrides.filter(status=OverrideStatus.GRANTED).order_by("-decided_at").first()
-    covered = granted.rule_codes if granted else set()
-    refusing = [b for b in broken if b.severity == Severity.HOLD] + [
-        b for b in hard_stops(broken) if b.code not in covered
+    # the treatment answered the failure it was ordered for; holds and hard stops still apply
+    refusing = [
+        b
+        for b in refusals(broken, disposition=Disposition.RELEASE, granted=granted)
+        if b.severity != Severity.REFUSE_RELEASE
     ]
     if refusing:
         raise ReleaseRefused(refusing, _refusal_message(refusing))

@@ -249,11 +249,12 @@ def inspection_disposition_confirm(
     expected_version: int | None = None,
     treatment_kind: str | None = None,
     conditions: str | None = None,
+    outcome: str | None = None,
 ) -> InspectionTask:
     """A supervisor of the port's unit (or above) confirms the disposition; the task closes.
 
-    Treatment kind and conditions default to the inspector's proposal. A non-conforming outcome
-    is reported to risk management as a signal.
+    Treatment kind and conditions default to the inspector's proposal. `outcome` is the final outcome
+    when it differs from the inspector's (a failed laboratory result makes the goods non-conforming).
     """
     _check_scope(actor, task, "inspection.confirm")
     reason = (reason or "").strip()
@@ -264,8 +265,9 @@ def inspection_disposition_confirm(
         )
     treatment_kind = task.treatment_kind if treatment_kind in (None, "") else treatment_kind
     conditions = (task.conditions if conditions in (None, "") else conditions).strip()
+    outcome = outcome or task.outcome
     errors = _disposition_errors(
-        task.outcome, disposition, treatment_kind, conditions, "disposition", decided=True
+        outcome, disposition, treatment_kind, conditions, "disposition", decided=True
     )
     if (
         not errors
@@ -297,6 +299,7 @@ def inspection_disposition_confirm(
             "conditions": conditions if disposition == Disposition.CONDITIONAL_RELEASE else "",
             "confirmed_by_id": actor.pk,
             "confirmed_at": timezone.now(),
+            "outcome": outcome,
         },
     )
     return task

@@ -101,6 +101,8 @@ def test_confirmed_result_flows_to_targeting_through_inspections(world, analyst)
     task = InspectionTask.objects.get(declaration=declaration, status="open")
     task = clearance_record_result(task=task, outcome="conforming", proposed_disposition="treatment",
                                     actor=world["inspector"])  # fmt: skip
-    clearance_confirm(task=task, disposition="treatment", treatment_kind="fumigation", actor=world["supervisor"])
+    clearance_confirm(
+        task=task, disposition="treatment", treatment_kind="fumigation", actor=world["supervisor"]
+    )
     measure.refresh_from_db()
     assert measure.status == "lifted"
