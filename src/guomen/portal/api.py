@@ -96,11 +96,17 @@ class ConsignmentIn(Schema):
     verification_code: str
 
 
+class IssuedDocumentOut(Schema):
+    title: str
+    number: str
+
+
 class ConsignmentOut(Schema):
     number: str
     status: str
     status_label: str
     changed_on: date
+    documents: list[IssuedDocumentOut] = []
 
 
 def _unavailable(rows):
@@ -157,10 +163,11 @@ def consignment_status(request, payload: ConsignmentIn):
     client = ratelimit.client_id(request)
     ratelimit.check("consignment_lookup", client)
     try:
-        return selectors.consignment_status(number=payload.number, code=payload.verification_code)
+        found = selectors.consignment_status(number=payload.number, code=payload.verification_code)
     except NotFound:
         ratelimit.hit("consignment_lookup", client)
         raise
+    return {**found.__dict__, "documents": [{"title": t, "number": n} for t, n in found.documents]}
 
 
 def _decision_data(payload: DecisionIn) -> dict:

@@ -109,6 +109,7 @@ class ConsignmentStatus:
     status: str
     status_label: str
     changed_on: date
+    documents: tuple = ()  # (title, number) of each document issued for it
 
 
 def consignment_status(*, number: str, code: str) -> ConsignmentStatus:
@@ -125,4 +126,19 @@ def consignment_status(*, number: str, code: str) -> ConsignmentStatus:
     if row is None or not hmac.compare_digest(row["verification_code"].upper().encode(), code.encode()):
         raise NotFound()
     label = dict(Declaration._meta.get_field("status").choices).get(row["status"], row["status"])
-    return ConsignmentStatus(row["number"], row["status"], str(label), timezone.localdate(row["updated_at"]))
+    return ConsignmentStatus(
+        row["number"],
+        row["status"],
+        str(label),
+        timezone.localdate(row["updated_at"]),
+        issued_documents(row["number"]),
+    )
+
+
+def issued_documents(number: str) -> tuple:
+    """(title, number) of the documents the confirmed dispositions of a declaration issued."""
+    from guomen.clearance.documents import document_number, document_title
+    from guomen.inspections.models import InspectionTask
+
+    tasks = InspectionTask.objects.filter(declaration__number=number, status="closed").select_related("declaration")
+    return tuple((document_title(t), document_number(t)) for t in tasks.order_by("id") if t.disposition)

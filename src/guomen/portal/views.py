@@ -95,9 +95,10 @@ def document(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def consignment(request):
     """Consignment status by number + verification code; wrong guesses are limited per client."""
-    form = ConsignmentForm(request.POST or None)
+    query = request.GET if {"number", "code"} <= set(request.GET) else None  # the QR code of a document
+    form = ConsignmentForm(request.POST or query)
     context, status = {"form": form}, 200
-    if request.method == "POST" and form.is_valid():
+    if (request.method == "POST" or query is not None) and form.is_valid():
         client = ratelimit.client_id(request)
         try:
             ratelimit.check("consignment_lookup", client)

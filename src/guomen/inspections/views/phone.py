@@ -12,11 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET, require_POST
 
+from guomen.clearance.documents import disposition_pdf
 from guomen.core.errors import ApplicationError, NotFound
 from guomen.core.permissions import require
 
 from .. import selectors, services
-from ..certificates import disposition_pdf
 from ..models import InspectionPhoto
 
 SW_VERSION = "gm-v4"
@@ -101,7 +101,7 @@ def photo(request, pk):
 @require_GET
 def disposition_document(request, pk):
     task = selectors.task_detail(request.user, pk)
-    filename, pdf = disposition_pdf(task)
+    filename, pdf = disposition_pdf(task, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
