@@ -10,7 +10,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "src" / "guomen"
 LEAVES = ("declarations", "targeting", "inspections", "labs", "risk")
 # Adapters turn requests, commands and demo scripts into service calls; they may call the flow.
-ADAPTERS = {"views", "api", "urls", "forms", "admin", "demo", "management", "tests", "ephyto_api", "ephyto_views"}
+ADAPTERS = {
+    "views",
+    "api",
+    "urls",
+    "forms",
+    "admin",
+    "demo",
+    "management",
+    "tests",
+    "ephyto_api",
+    "ephyto_views",
+}
 
 
 def _imports(path: Path):

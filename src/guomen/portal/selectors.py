@@ -140,5 +140,7 @@ def issued_documents(number: str) -> tuple:
     from guomen.clearance.documents import document_number, document_title
     from guomen.inspections.models import InspectionTask
 
-    tasks = InspectionTask.objects.filter(declaration__number=number, status="closed").select_related("declaration")
+    tasks = InspectionTask.objects.filter(declaration__number=number, status="closed").select_related(
+        "declaration"
+    )
     return tuple((document_title(t), document_number(t)) for t in tasks.order_by("id") if t.disposition)
