@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .bulk import LIST_SPLIT
+from .choices import DocumentType
 from .models import Country, Hazard, HsCode, ImportRequirement, ResidueLimit
 from .selectors import normalise_hs
 
@@ -123,6 +124,13 @@ class ImportRequirementForm(MasterDataForm):
     pests = CodeListField(
         label=_("pests of concern"), required=False, help_text=_("Hazard codes separated by ;")
     )
+    required_documents = forms.MultipleChoiceField(
+        label=_("required documents"),
+        required=False,
+        choices=DocumentType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Goods without these documents are not released (release rules)."),
+    )
     locked_on_edit = ("hs", "origin")
 
     class Meta:
@@ -135,6 +143,7 @@ class ImportRequirementForm(MasterDataForm):
             "required_treatment",
             "marking",
             "registered_base_required",
+            "required_documents",
             "protocol",
             "notes",
         ]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from guomen.core.editing import audited_create, audited_update, require_actor
 from guomen.core.errors import ValidationFailed
 
+from .choices import DocumentType
 from .models import Hazard, ImportRequirement, ResidueLimit
 from .selectors import DECLARABLE_LEVELS
 
@@ -27,9 +28,19 @@ REQUIREMENT_FIELDS = (
     "required_treatment",
     "marking",
     "registered_base_required",
+    "required_documents",
     "protocol",
     "notes",
 )
+
+
+def _check_documents(values: dict) -> None:
+    kinds = values.get("required_documents")
+    if kinds is None:
+        return
+    if not isinstance(kinds, list | tuple) or any(k not in DocumentType.values for k in kinds):
+        raise ValidationFailed(fields={"required_documents": [_("Choose document types from the list.")]})
+    values["required_documents"] = list(dict.fromkeys(kinds))
 
 
 def _pick(data: dict, names) -> dict:
@@ -95,6 +106,7 @@ def residue_limit_update(*, limit: ResidueLimit, data: dict, actor, expected_ver
 def import_requirement_create(*, data: dict, actor) -> ImportRequirement:
     require_actor(actor, "catalog.edit")
     values = _pick(data, REQUIREMENT_FIELDS)
+    _check_documents(values)
     _check_hs_for_requirement(values.get("hs"))
     if ImportRequirement.objects.filter(hs=values.get("hs"), origin=values.get("origin")).exists():
         raise ValidationFailed(
@@ -115,6 +127,7 @@ def import_requirement_update(
 ) -> ImportRequirement:
     require_actor(actor, "catalog.edit")
     changes = _pick(data, REQUIREMENT_FIELDS)
+    _check_documents(changes)
     changes.pop("hs", None)
     changes.pop("origin", None)
     m2m = {"pests": list(data["pests"])} if "pests" in data else None

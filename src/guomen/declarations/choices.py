@@ -1,6 +1,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Kinds of accompanying documents are reference data (import requirements name them too).
+from guomen.catalog.choices import DocumentType as DocumentType
+
 
 class Direction(models.TextChoices):
     IMPORT = "import", _("Import")
@@ -13,18 +16,6 @@ class Transport(models.TextChoices):
     VESSEL = "vessel", _("Vessel")
     AIR = "air", _("Air")
     MAIL = "mail", _("Mail")
-
-
-class DocumentType(models.TextChoices):
-    PHYTOSANITARY_CERTIFICATE = "phytosanitary_certificate", _("Phytosanitary certificate")
-    HEALTH_CERTIFICATE = "health_certificate", _("Health certificate")
-    CERTIFICATE_OF_ORIGIN = "certificate_of_origin", _("Certificate of origin")
-    INVOICE = "invoice", _("Commercial invoice")
-    PACKING_LIST = "packing_list", _("Packing list")
-    BILL_OF_LADING = "bill_of_lading", _("Bill of lading")
-    CONTRACT = "contract", _("Contract")
-    IMPORT_PERMIT = "import_permit", _("Import permit")
-    OTHER = "other", _("Other")
 
 
 class DeclarationStatus(models.TextChoices):

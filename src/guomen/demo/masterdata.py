@@ -152,6 +152,7 @@ def build_hazards(bureau: Bureau) -> None:
             "marking": reference.CHINA_MARK,
             "required_treatment": treatment,
             "registered_base_required": base_required,
+            "required_documents": ["phytosanitary_certificate"],
             "protocol": protocol,
             "notes": notes,
             "pests": [hazards[p] for p in pests],

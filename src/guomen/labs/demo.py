@@ -115,7 +115,7 @@ def _enter(sample, analyst, limit: ResidueLimit | None, factor: str) -> None:
         )
 
 
-def _sample(stage, task, lab, inspector, analyst, approver) -> Sample:
+def sample_at_stage(stage, task, lab, inspector, analyst, approver) -> Sample:
     line = task.declaration.lines.order_by("line_no").first()
     limit = _residue_with_limit(line.hs_id) if line else None
     tests = [TestKind.PESTICIDE_RESIDUES] if limit else [TestKind.PEST_IDENTIFICATION]
@@ -159,7 +159,7 @@ def seed_demo(bureau, rng) -> dict:
         .order_by("-priority", "id")[: len(STAGES)]
     )
     samples = [
-        _sample(stage, task, lab, inspector, analyst, approver)
+        sample_at_stage(stage, task, lab, inspector, analyst, approver)
         for stage, task in zip(STAGES, tasks, strict=False)
     ]
     return {"laboratories": len(labs), "samples": len(samples)}
