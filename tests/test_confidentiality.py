@@ -15,6 +15,8 @@ from guomen.accounts.choices import Role
 from guomen.accounts.services import api_key_create
 from guomen.declarations.tests.conftest import world  # noqa: F401  (the same small bureau)
 from guomen.inspections.models import InspectionTask
+from guomen.declarations.selectors import declaration_timeline
+from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
 from guomen.inspections.services.rectifications import rectification_create
 from guomen.targeting.models import ControlMeasure, RuleProfile, TargetingDecision
 
@@ -25,6 +27,7 @@ from .confidential import (
     api_paths,
     filled_paths,
     targeted_declaration,
+    leaks,
     visible_text,
     walk,
 )
@@ -43,6 +46,15 @@ def case(world):  # noqa: F811
         actor=world["supervisor"],
         task=task,
     )
+    task = inspection_result_record(
+        task=task,
+        outcome="non_conforming",
+        notes="发现活虫",
+        proposed_disposition="return",
+        actor=world["inspector"],
+    )
+    inspection_disposition_confirm(task=task, disposition="return", actor=world["supervisor"])
+    declaration.refresh_from_db()
     pks = {declaration.pk, task.pk, rectification.pk, world["enterprise"].pk, world["base"].pk}
     pks |= set(TargetingDecision.objects.values_list("pk", flat=True))
     pks |= set(ControlMeasure.objects.values_list("pk", flat=True))
@@ -91,17 +103,25 @@ def test_the_public_reads_no_targeting_detail(case):
         "/public/consignment/", {"number": declaration.number, "code": declaration.verification_code}
     )
 
+    api_status = client.post(
+        "/api/v1/public/consignment-status",
+        {"number": declaration.number, "verification_code": declaration.verification_code},
+        content_type="application/json",
+    )
+
     assert "/public/" in read
     assert not leaked, leaked
-    page = visible_text(status)
-    assert declaration.number in page
-    assert RULE_NAME not in page and INSTRUCTION not in page and "布控" not in page
+    for answer in (status, api_status):
+        text = visible_text(answer)
+        assert declaration.number in text
+        assert not leaks(text)
 
 
-def test_bureau_staff_still_read_the_reasons_instruction_and_targeting_steps(case):
+@pytest.mark.parametrize("who", ["inspector", "supervisor"])
+def test_bureau_staff_of_the_unit_still_read_the_reasons_instruction_and_targeting_steps(case, who):
     world, declaration = case["world"], case["declaration"]
     client = Client()
-    client.force_login(world["supervisor"])
+    client.force_login(world[who])
 
     page = visible_text(client.get(f"/declarations/{declaration.number}/"))
     body = client.get(f"/api/v1/declarations/{declaration.number}").json()
@@ -109,17 +129,55 @@ def test_bureau_staff_still_read_the_reasons_instruction_and_targeting_steps(cas
     assert INSTRUCTION in page
     assert "风险布控选中" in page  # the reasons
     assert "布控" in page and "下达查验任务" in page  # the timeline's targeting steps
+    assert body["channel"] == "physical_sampling"
     assert INSTRUCTION in body["decision"]["instruction"]
     assert {r["code"] for r in body["decision"]["reasons"]} >= {"rule", "measure"}
+
+
+def test_supervisor_still_reads_the_measure_and_the_rule_behind_the_decision(case):
+    client = Client()
+    client.force_login(case["world"]["supervisor"])
     measure = ControlMeasure.objects.get(reason=MEASURE_REASON)
+
     assert MEASURE_REASON in visible_text(client.get(f"/targeting/measures/{measure.pk}/"))
+    assert RULE_NAME in visible_text(client.get(f"/targeting/decisions/{case['declaration'].number}/"))
+
+
+def test_enterprise_submitting_by_form_is_told_the_status_not_the_channel(world):  # noqa: F811
+    from guomen.declarations.tests.test_views import _form_post
+    from guomen.targeting.tests.factories import RuleProfileFactory
+
+    RuleProfileFactory(name=RULE_NAME, hs_prefix="0810", channel="physical_sampling", instruction=INSTRUCTION)
+    client = Client()
+    client.force_login(world["enterprise_user"])
+
+    page = visible_text(client.post("/declarations/new/", _form_post(world), follow=True))
+
+    assert "已提交：查验中" in page
+    assert not leaks(page)
+    assert "查验+抽样" not in page
 
 
 def test_enterprise_timeline_shows_internal_steps_as_customs_processing(case):
+    user = case["world"]["enterprise_user"]
+
+    entries = declaration_timeline(case["declaration"], user=user)
+
+    labels = [e["label"] for e in entries]
+    assert labels[0] == "提交报检" and entries[0]["actor"] == user  # what the enterprise did itself stays
+    assert "海关处理" in labels
+    assert "退运" in labels  # the disposition, in plain language
+    assert all(e["actor"] != user for e in entries[1:])  # no internal step credited to the enterprise
+    assert not any(a == b == "海关处理" for a, b in zip(labels, labels[1:], strict=False))
+    assert all(not e["reason"] and not e["detail"] for e in entries[1:])
+
+
+def test_enterprise_declaration_page_shows_status_and_customs_processing(case):
     client = Client()
     client.force_login(case["world"]["enterprise_user"])
 
     page = visible_text(client.get(f"/declarations/{case['declaration'].number}/"))
 
     assert "海关处理" in page
-    assert "提交报检" in page  # what the enterprise did itself stays
+    assert "退运" in page
+    assert "提交报检" in page
