@@ -1,6 +1,7 @@
 """What the confidentiality walk needs: a targeted declaration, the marker strings, a crawler that reads
 every response (HTML, JSON, CSV, XLSX, PDF) as text."""
 
+import contextlib
 import html
 import io
 import json
@@ -181,10 +182,8 @@ def walk(client, seeds, **headers) -> tuple[dict[str, str], dict[str, list[str]]
         read[url] = response.get("Content-Type", "")
         problems = leaks(text)
         if "json" in read[url]:
-            try:
+            with contextlib.suppress(ValueError):
                 problems += json_leaks(json.loads(text))
-            except ValueError:
-                pass
         if problems:
             found[url] = problems
         if "html" in read[url]:

@@ -11,11 +11,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from guomen.accounts.choices import Role
 from guomen.accounts.services import api_key_create
+from guomen.declarations.selectors import declaration_timeline
 from guomen.declarations.tests.conftest import world  # noqa: F401  (the same small bureau)
 from guomen.inspections.models import InspectionTask
-from guomen.declarations.selectors import declaration_timeline
 from guomen.inspections.services import inspection_disposition_confirm, inspection_result_record
 from guomen.inspections.services.rectifications import rectification_create
 from guomen.targeting.models import ControlMeasure, RuleProfile, TargetingDecision
@@ -26,8 +25,8 @@ from .confidential import (
     RULE_NAME,
     api_paths,
     filled_paths,
-    targeted_declaration,
     leaks,
+    targeted_declaration,
     visible_text,
     walk,
 )
@@ -119,9 +118,9 @@ def test_the_public_reads_no_targeting_detail(case):
 
 @pytest.mark.parametrize("who", ["inspector", "supervisor"])
 def test_bureau_staff_of_the_unit_still_read_the_reasons_instruction_and_targeting_steps(case, who):
-    world, declaration = case["world"], case["declaration"]
+    declaration = case["declaration"]
     client = Client()
-    client.force_login(world[who])
+    client.force_login(case["world"][who])
 
     page = visible_text(client.get(f"/declarations/{declaration.number}/"))
     body = client.get(f"/api/v1/declarations/{declaration.number}").json()

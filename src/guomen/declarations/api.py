@@ -296,9 +296,7 @@ def _submit(user, payload: DeclarationIn) -> dict:
     )
 
 
-@router.post(
-    "", response={201: SubmitOut | SubmitForEnterpriseOut}, summary="Submit a declaration (报检)"
-)
+@router.post("", response={201: SubmitOut | SubmitForEnterpriseOut}, summary="Submit a declaration (报检)")
 def declaration_create(
     request, payload: DeclarationIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key")
 ):
@@ -354,4 +352,9 @@ def declaration_list(request, filters: Query[DeclarationFiltersIn]):
 )
 def declaration_detail(request, number: str):
     declaration = selectors.declaration_get(user=request.auth, number=number)
-    return _as(request.auth, DeclarationOut, DeclarationForEnterpriseOut, _detail(declaration, staff=sees_targeting(request.auth)))
+    return _as(
+        request.auth,
+        DeclarationOut,
+        DeclarationForEnterpriseOut,
+        _detail(declaration, staff=sees_targeting(request.auth)),
+    )
