@@ -77,7 +77,8 @@ def restrict(qs: QuerySet, user, action: str) -> QuerySet:
     global_read = getattr(model, "scope_global_read", False)
     if not org_field and not ent_fields:
         return qs
-    if user.role == Role.ENTERPRISE:
+    if user.role == Role.ENTERPRISE or (user.role == Role.SYSTEM and user.enterprise_id):
+        # an enterprise's system client reads what its enterprise may read, not its unit's rows
         if not user.enterprise_id or not ent_fields:
             return qs.none()
         return qs.filter(reduce(or_, (Q(**{f: user.enterprise_id}) for f in ent_fields))).distinct()
