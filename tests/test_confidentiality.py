@@ -94,11 +94,13 @@ def test_enterprise_system_client_reads_no_targeting_detail(case):
 
 
 def test_enterprise_system_client_lists_only_its_own_declarations(case):
-    world = case["world"]
+    bureau = case["world"]
     from guomen.declarations.tests.factories import DeclarationFactory
 
-    DeclarationFactory(port=world["WJD"], declarant=world["other_enterprise"], origin_country=world["thailand"])
-    _key, raw = api_key_create(name="企业报检系统", org_code="WJD", enterprise=world["enterprise"])
+    DeclarationFactory(
+        port=bureau["WJD"], declarant=bureau["other_enterprise"], origin_country=bureau["thailand"]
+    )
+    _key, raw = api_key_create(name="企业报检系统", org_code="WJD", enterprise=bureau["enterprise"])
 
     body = Client().get("/api/v1/declarations", HTTP_X_API_KEY=raw).json()
 
