@@ -6,6 +6,7 @@ API route such a reader gets an answer from (enumerated from the URL configurati
 the links those pages show: exports and PDFs) is read as text and searched for marker strings."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.test import Client
@@ -194,3 +195,21 @@ def test_enterprise_declaration_page_shows_status_and_customs_processing(case):
     assert "海关处理" in page
     assert "退运" in page
     assert "提交报检" in page
+
+
+def test_the_walk_reads_the_text_of_pdfs_and_spreadsheets():
+    """The marker search is not blind to downloads: Chinese text of a PDF and an XLSX is read."""
+    from django.http import HttpResponse
+    from openpyxl import Workbook
+    from weasyprint import HTML
+
+    from guomen.core.pdf import font_css
+
+    pdf = HTML(string=f"<style>{font_css()}</style><p>{INSTRUCTION}</p>").write_pdf()
+    book, out = Workbook(), io.BytesIO()
+    book.active.append(["指令", INSTRUCTION])
+    book.save(out)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    assert leaks(visible_text(HttpResponse(pdf, content_type="application/pdf")))
+    assert leaks(visible_text(HttpResponse(out.getvalue(), content_type=xlsx)))
