@@ -32,6 +32,8 @@ MARKERS = [
     "加严",
     "查验指令",
     "下达查验任务",
+    "查验+抽样",  # the channel itself (the declaration was selected for inspection + sampling)
+    "gm-channel-physical",  # …also in the badge's style class
 ]
 # Reason codes and decision fields that must not reach an outside reader through the API.
 JSON_FORBIDDEN_KEYS = {"reasons", "instruction", "score", "random_control", "explanation", "warnings"}
