@@ -36,7 +36,15 @@ MARKERS = [
     "gm-channel-physical",  # …also in the badge's style class
 ]
 # Reason codes and decision fields that must not reach an outside reader through the API.
-JSON_FORBIDDEN_KEYS = {"reasons", "instruction", "score", "random_control", "explanation", "warnings"}
+JSON_FORBIDDEN_KEYS = {
+    "channel",
+    "reasons",
+    "instruction",
+    "score",
+    "random_control",
+    "explanation",
+    "warnings",
+}
 REASON_CODES = {"rule", "measure", "targeting", "historical_ratio", "rerouted", "default_release"}
 # "双随机一公开" names the public spot-check programme, not the random draw of targeting.
 ALLOWED_PHRASES = ("双随机", "随机抽取检查对象", "随机选派执法检查人员")
