@@ -186,6 +186,18 @@ def test_enterprise_timeline_shows_internal_steps_as_customs_processing(case):
     assert all(not e["reason"] and not e["detail"] for e in entries[1:])
 
 
+def test_a_cancellation_by_customs_reads_as_customs_without_its_reason(world):  # noqa: F811
+    from guomen.declarations.services import declaration_cancel
+
+    declaration = targeted_declaration(world)
+    declaration_cancel(declaration=declaration, actor=world["supervisor"], reason="布控复核后撤销")
+
+    entries = declaration_timeline(declaration, user=world["enterprise_user"])
+
+    cancelled = [e for e in entries if e["label"] == "撤销报检"]
+    assert [(e["actor_label"], e["actor"], e["reason"]) for e in cancelled] == [("海关", None, "")]
+
+
 def test_enterprise_declaration_page_shows_status_and_customs_processing(case):
     client = Client()
     client.force_login(case["world"]["enterprise_user"])

@@ -39,7 +39,7 @@ def declaration_event_label(event) -> tuple[str, str] | None:
 # What an outsider did itself and may read back as it happened (with its own name).
 OUTSIDER_ACTIONS = frozenset({"declaration.submitted", "declaration.cancelled"})
 # Status changes an outsider reads in plain language, credited to customs, without reasons.
-PLAIN_STATUSES = frozenset(f"declaration.{s}" for s in DeclarationStatus.values) - OUTSIDER_ACTIONS
+PLAIN_STATUSES = frozenset(f"declaration.{s}" for s in DeclarationStatus.values)
 CUSTOMS = gettext_lazy("Customs")
 CUSTOMS_PROCESSING = gettext_lazy("Customs processing")
 
