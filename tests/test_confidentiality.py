@@ -198,6 +198,26 @@ def test_a_cancellation_by_customs_reads_as_customs_without_its_reason(world):  
     assert [(e["actor_label"], e["actor"], e["reason"]) for e in cancelled] == [("海关", None, "")]
 
 
+def test_enterprise_reads_the_inspection_result_only_once_it_is_confirmed(world):  # noqa: F811
+    declaration = targeted_declaration(world)
+    task = InspectionTask.objects.get(declaration=declaration)
+    inspection_result_record(
+        task=task,
+        outcome="non_conforming",
+        notes="发现活虫",
+        proposed_disposition="return",
+        actor=world["inspector"],
+    )
+    client = Client()
+    client.force_login(world["enterprise_user"])
+
+    body = client.get(f"/api/v1/declarations/{declaration.number}").json()
+    page = visible_text(client.get(f"/declarations/{declaration.number}/"))
+
+    assert body["tasks"][0]["outcome"] == ""
+    assert "不合格" not in page and "退运" not in page
+
+
 def test_enterprise_declaration_page_shows_status_and_customs_processing(case):
     client = Client()
     client.force_login(case["world"]["enterprise_user"])

@@ -242,7 +242,8 @@ def _detail(d, *, staff: bool) -> dict:
                 "status": t.status,
                 "channel": t.channel,
                 "due_date": t.due_date,
-                "outcome": t.outcome,
+                # outside the bureau, the inspector's result counts once the supervisor has confirmed it
+                "outcome": t.outcome if staff or t.disposition else "",
                 "proposed_disposition": t.proposed_disposition,
                 "disposition": t.disposition,
             }
