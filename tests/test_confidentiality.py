@@ -35,6 +35,16 @@ from .confidential import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each walk starts with empty per-client counters (the public lookups are rate-limited in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def case(world):  # noqa: F811
     declaration = targeted_declaration(world)

@@ -6,7 +6,7 @@ inspector's name and the bureau's internal steps, which the timeline shows as on
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Q, QuerySet
 
@@ -34,7 +34,7 @@ def declaration_list(*, user, filters: DeclarationFilters | None = None) -> Quer
     f = filters or DeclarationFilters()
     qs = restrict(Declaration.objects.all(), user, "declaration.view")
     if f.channel and not sees_targeting(user):
-        f = DeclarationFilters(**{**f.__dict__, "channel": ""})  # nobody outside may sort by channel
+        f = replace(f, channel="")  # nobody outside the bureau may sort declarations by channel
     if f.q:
         qs = qs.filter(Q(number__icontains=f.q.strip()) | Q(transport_id__icontains=f.q.strip()))
     if f.status:
@@ -94,7 +94,7 @@ def declaration_timeline(declaration: Declaration, tasks: list | None = None, *,
         return entries
     from .timeline import outside_view
 
-    return outside_view(entries, viewer=user)
+    return outside_view(entries)
 
 
 def ephyto_mismatches(declaration: Declaration) -> list[str]:

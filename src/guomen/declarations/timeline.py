@@ -44,7 +44,7 @@ CUSTOMS = gettext_lazy("Customs")
 CUSTOMS_PROCESSING = gettext_lazy("Customs processing")
 
 
-def outside_view(entries: list[dict], *, viewer=None) -> list[dict]:
+def outside_view(entries: list[dict]) -> list[dict]:
     """A timeline as an enterprise, its system client or the public reads it: its own submission and
     cancellation as they happened, status changes in plain language credited to customs, and every internal
     step of the bureau (targeting, tasks, findings, confirmations, re-routing) as one neutral "海关处理"
