@@ -83,7 +83,8 @@ def restrict(qs: QuerySet, user, action: str) -> QuerySet:
     global_read = getattr(model, "scope_global_read", False)
     if not org_field and not ent_fields:
         return qs
-    if user.role == Role.ENTERPRISE:
+    if user.role == Role.ENTERPRISE or (user.role == Role.SYSTEM and user.enterprise_id):
+        # an enterprise's system client reads what its enterprise may read, not its unit's rows
         if not user.enterprise_id or not ent_fields:
             return qs.none()
         return qs.filter(reduce(or_, (Q(**{f: user.enterprise_id}) for f in ent_fields))).distinct()
@@ -105,3 +106,17 @@ def org_in_scope(user, org) -> bool:
     if not user.org_id or org is None:
         return False
     return org.path.startswith(user.org.path)
+
+
+def sees_targeting(user) -> bool:
+    """May `user` read why a consignment was selected (channel, reasons, rules, instructions, score, measures,
+    random draw, the bureau's internal steps)? Bureau staff and the bureau's own system clients only: never an
+    enterprise user, a system client that belongs to an enterprise, or an anonymous reader."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    role = getattr(user, "role", None)
+    if role == R.SYSTEM:
+        return not getattr(user, "enterprise_id", None)
+    return role in ALL_STAFF

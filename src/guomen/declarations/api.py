@@ -1,4 +1,9 @@
-"""Declarations API (/api/v1/declarations): submit (idempotent), read one, list."""
+"""Declarations API (/api/v1/declarations): submit (idempotent), read one, list.
+
+Bureau staff and the bureau's own system clients get the staff schemas (channel, targeting decision with its
+reasons and instruction, the inspection channel of each task); an enterprise user or an enterprise's system
+client gets the `…ForEnterprise` schemas, which have no such fields: targeting stays confidential.
+"""
 
 import datetime as dt
 import hashlib
@@ -11,6 +16,7 @@ from ninja import Field, Header, Query, Router, Schema, Status
 
 from guomen.clearance.services import clearance_submit
 from guomen.core.errors import ValidationFailed
+from guomen.core.permissions import sees_targeting
 from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
 from guomen.targeting.reasons import reason_text
 
@@ -73,6 +79,12 @@ class SubmitOut(Schema):
     decision: DecisionOut | None
 
 
+class SubmitForEnterpriseOut(Schema):
+    number: str
+    status: str
+    verification_code: str
+
+
 class LineOut(Schema):
     line_no: int
     hs_code: str
@@ -91,17 +103,20 @@ class DocumentOut(Schema):
     issued_on: dt.date | None
 
 
-class TaskOut(Schema):
+class TaskForEnterpriseOut(Schema):
     id: int
     status: str
-    channel: str
     due_date: dt.date
     outcome: str
-    proposed_disposition: str
     disposition: str
 
 
-class DeclarationSummaryOut(Schema):
+class TaskOut(TaskForEnterpriseOut):
+    channel: str
+    proposed_disposition: str
+
+
+class DeclarationSummaryForEnterpriseOut(Schema):
     number: str
     status: str
     direction: str
@@ -111,10 +126,13 @@ class DeclarationSummaryOut(Schema):
     origin_country: str
     arrival_date: dt.date
     submitted_at: dt.datetime
+
+
+class DeclarationSummaryOut(DeclarationSummaryForEnterpriseOut):
     channel: str
 
 
-class DeclarationOut(DeclarationSummaryOut):
+class DeclarationForEnterpriseOut(DeclarationSummaryForEnterpriseOut):
     verification_code: str
     consignee_uscc: str | None
     consignor_name: str
@@ -126,6 +144,11 @@ class DeclarationOut(DeclarationSummaryOut):
     outcome: str
     lines: list[LineOut]
     documents: list[DocumentOut]
+    tasks: list[TaskForEnterpriseOut]
+
+
+class DeclarationOut(DeclarationForEnterpriseOut):
+    channel: str
     decision: DecisionOut | None
     tasks: list[TaskOut]
 
@@ -133,6 +156,11 @@ class DeclarationOut(DeclarationSummaryOut):
 class DeclarationPageOut(Schema):
     count: int
     items: list[DeclarationSummaryOut]
+
+
+class DeclarationPageForEnterpriseOut(Schema):
+    count: int
+    items: list[DeclarationSummaryForEnterpriseOut]
 
 
 class DeclarationFiltersIn(Schema):
@@ -157,6 +185,11 @@ def _decision_dict(decision) -> dict | None:
     }
 
 
+def _as(user, staff_schema, outside_schema, data: dict):
+    """The answer in the schema the reader may see (the outside schema drops every targeting field)."""
+    return (staff_schema if sees_targeting(user) else outside_schema).model_validate(data)
+
+
 def _summary(d) -> dict:
     return {
         "number": d.number,
@@ -172,7 +205,7 @@ def _summary(d) -> dict:
     }
 
 
-def _detail(d) -> dict:
+def _detail(d, *, staff: bool) -> dict:
     return {
         **_summary(d),
         "verification_code": d.verification_code,
@@ -202,14 +235,15 @@ def _detail(d) -> dict:
             {"type": doc.type, "number": doc.number, "issued_on": doc.issued_on}
             for doc in d.documents.order_by("id")
         ],
-        "decision": _decision_dict(selectors.declaration_decision(d)),
+        "decision": _decision_dict(selectors.declaration_decision(d, staff=True)) if staff else None,
         "tasks": [
             {
                 "id": t.pk,
                 "status": t.status,
                 "channel": t.channel,
                 "due_date": t.due_date,
-                "outcome": t.outcome,
+                # outside the bureau, the inspector's result counts once the supervisor has confirmed it
+                "outcome": t.outcome if staff or t.disposition else "",
                 "proposed_disposition": t.proposed_disposition,
                 "disposition": t.disposition,
             }
@@ -223,14 +257,14 @@ def _request_hash(payload: DeclarationIn) -> str:
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _replay(record, request_hash: str):
+def _replay(user, record, request_hash: str):
     if record.request_hash != request_hash:
         raise ValidationFailed(
             _("This Idempotency-Key was already used for a different request."),
             fields={"Idempotency-Key": [_("Use a new key for a new declaration.")]},
             code="idempotency_key_reused",
         )
-    return Status(record.status_code, record.response)
+    return Status(record.status_code, _as(user, SubmitOut, SubmitForEnterpriseOut, record.response))
 
 
 def _submit(user, payload: DeclarationIn) -> dict:
@@ -254,25 +288,29 @@ def _submit(user, payload: DeclarationIn) -> dict:
             "number": declaration.number,
             "status": declaration.status,
             "verification_code": declaration.verification_code,
-            "decision": _decision_dict(selectors.declaration_decision(declaration)),
+            "decision": (
+                _decision_dict(selectors.declaration_decision(declaration, staff=True))
+                if sees_targeting(user)
+                else None
+            ),
         }
     )
 
 
-@router.post("", response={201: SubmitOut}, summary="Submit a declaration (报检)")
+@router.post("", response={201: SubmitOut | SubmitForEnterpriseOut}, summary="Submit a declaration (报检)")
 def declaration_create(
     request, payload: DeclarationIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key")
 ):
     """Submit a declaration. With an `Idempotency-Key` header a retry returns the first response."""
     user = request.auth
     if not idempotency_key:
-        return Status(201, _submit(user, payload))
+        return Status(201, _as(user, SubmitOut, SubmitForEnterpriseOut, _submit(user, payload)))
     key = idempotency_key.strip()[:200]
     request_hash = _request_hash(payload)
     lookup = {"key": key, "principal": user.get_username(), "endpoint": IDEMPOTENCY_ENDPOINT}
     record = idempotent_lookup(**lookup)
     if record is not None:
-        return _replay(record, request_hash)
+        return _replay(user, record, request_hash)
     try:
         with transaction.atomic():
             body = _submit(user, payload)
@@ -281,11 +319,15 @@ def declaration_create(
         record = idempotent_lookup(**lookup)
         if record is None:
             raise
-        return _replay(record, request_hash)
-    return Status(201, body)
+        return _replay(user, record, request_hash)
+    return Status(201, _as(user, SubmitOut, SubmitForEnterpriseOut, body))
 
 
-@router.get("", response=DeclarationPageOut, summary="List declarations you may see")
+@router.get(
+    "",
+    response=DeclarationPageOut | DeclarationPageForEnterpriseOut,
+    summary="List declarations you may see",
+)
 def declaration_list(request, filters: Query[DeclarationFiltersIn]):
     qs = selectors.declaration_list(
         user=request.auth,
@@ -300,9 +342,20 @@ def declaration_list(request, filters: Query[DeclarationFiltersIn]):
         ),
     )
     page = qs[filters.offset : filters.offset + filters.limit]
-    return {"count": qs.count(), "items": [_summary(d) for d in page]}
+    body = {"count": qs.count(), "items": [_summary(d) for d in page]}
+    return _as(request.auth, DeclarationPageOut, DeclarationPageForEnterpriseOut, body)
 
 
-@router.get("/{number}", response=DeclarationOut, summary="One declaration with its decision and tasks")
+@router.get(
+    "/{number}",
+    response=DeclarationOut | DeclarationForEnterpriseOut,
+    summary="One declaration with its decision and tasks (its status and tasks only for an enterprise)",
+)
 def declaration_detail(request, number: str):
-    return _detail(selectors.declaration_get(user=request.auth, number=number))
+    declaration = selectors.declaration_get(user=request.auth, number=number)
+    return _as(
+        request.auth,
+        DeclarationOut,
+        DeclarationForEnterpriseOut,
+        _detail(declaration, staff=sees_targeting(request.auth)),
+    )

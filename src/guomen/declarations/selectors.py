@@ -1,13 +1,18 @@
-"""Declaration reads: lists with filters, one declaration by number, its timeline."""
+"""Declaration reads: lists with filters, one declaration by number, its timeline.
+
+Targeting is confidential to the bureau (`sees_targeting`): for an enterprise user, an enterprise's system
+client or the public, the reads here leave out the channel, the decision (reasons, instruction, score…), the
+inspector's name and the bureau's internal steps, which the timeline shows as one neutral "海关处理".
+"""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 
 from guomen.core.errors import NotFound
-from guomen.core.permissions import restrict
+from guomen.core.permissions import restrict, sees_targeting
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 
@@ -29,6 +34,8 @@ def declaration_list(*, user, filters: DeclarationFilters | None = None) -> Quer
     """Declarations the user may see, newest first, filtered. Dates filter on the arrival date."""
     f = filters or DeclarationFilters()
     qs = restrict(Declaration.objects.all(), user, "declaration.view")
+    if f.channel and not sees_targeting(user):
+        f = replace(f, channel="")  # nobody outside the bureau may sort declarations by channel
     if f.q:
         qs = qs.filter(Q(number__icontains=f.q.strip()) | Q(transport_id__icontains=f.q.strip()))
     if f.status:
@@ -69,18 +76,27 @@ def declaration_tasks(declaration: Declaration) -> list:
     return list(declaration.inspection_tasks.select_related("assignee").order_by("id"))
 
 
-def declaration_decision(declaration: Declaration):
-    """The targeting decision (targeting's table, read through the one-to-one relation it declares)."""
+def declaration_decision(declaration: Declaration, *, user=None, staff: bool = False):
+    """The targeting decision, for bureau staff only: None for anyone else (and without `user` or
+    `staff=True`, whose caller is the bureau's own code)."""
+    if not staff and not sees_targeting(user):
+        return None
     try:
-        return declaration.decision
+        return declaration.decision  # targeting's table, read through the one-to-one relation it declares
     except ObjectDoesNotExist:
         return None
 
 
-def declaration_timeline(declaration: Declaration, tasks: list | None = None) -> list[dict]:
-    """Every audit event of the declaration and of its inspection tasks, oldest first, labelled."""
+def declaration_timeline(declaration: Declaration, tasks: list | None = None, *, user=None) -> list[dict]:
+    """Every audit event of the declaration and of its inspection tasks, oldest first, labelled; as an
+    outsider reads it when `user` is not bureau staff."""
     tasks = declaration_tasks(declaration) if tasks is None else tasks
-    return timeline_entries(audit_timeline(objects=[declaration, *tasks]))
+    entries = timeline_entries(audit_timeline(objects=[declaration, *tasks]))
+    if sees_targeting(user):
+        return entries
+    from .timeline import outside_view
+
+    return outside_view(entries)
 
 
 def ephyto_mismatches(declaration: Declaration) -> list[str]:

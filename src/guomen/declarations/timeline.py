@@ -3,6 +3,8 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from guomen.core.permissions import sees_targeting
+
 from .choices import CHANNEL_SHORT_LABELS, DeclarationStatus
 
 FIXED_LABELS = {
@@ -31,3 +33,33 @@ def declaration_event_label(event) -> tuple[str, str] | None:
     if status in DeclarationStatus.values:
         return str(DeclarationStatus(status).label), ""
     return None
+
+
+# What an outsider did itself and may read back as it happened (with its own name).
+OUTSIDER_ACTIONS = frozenset({"declaration.submitted", "declaration.cancelled"})
+# Status changes an outsider reads in plain language, credited to customs, without reasons.
+PLAIN_STATUSES = frozenset(f"declaration.{s}" for s in DeclarationStatus.values)
+CUSTOMS = gettext_lazy("Customs")
+CUSTOMS_PROCESSING = gettext_lazy("Customs processing")
+
+
+def outside_view(entries: list[dict]) -> list[dict]:
+    """A timeline as an enterprise, its system client or the public reads it: its own submission and
+    cancellation as they happened, status changes in plain language credited to customs, and every internal
+    step of the bureau (targeting, tasks, findings, confirmations, re-routing) as one neutral "海关处理"
+    entry per run of such steps, with no staff names, details or reasons."""
+    shown: list[dict] = []
+    for entry in entries:
+        actor = entry.get("actor")
+        outsider_did_it = actor is not None and not sees_targeting(actor)
+        if entry["verb"] in OUTSIDER_ACTIONS and outsider_did_it:
+            shown.append(entry)
+            continue
+        neutral = {**entry, "actor": None, "actor_label": str(CUSTOMS), "detail": "", "reason": ""}
+        if entry["verb"] in PLAIN_STATUSES:
+            shown.append(neutral)
+            continue
+        if shown and shown[-1]["verb"] == "customs.processing":
+            continue
+        shown.append({**neutral, "label": str(CUSTOMS_PROCESSING), "verb": "customs.processing"})
+    return shown

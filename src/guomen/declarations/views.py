@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from guomen.clearance import bulk
 from guomen.clearance.services import clearance_cancel, clearance_submit
 from guomen.core.errors import ApplicationError
-from guomen.core.permissions import can, require
+from guomen.core.permissions import can, require, sees_targeting
 from guomen.targeting.reasons import reason_text
 
 from . import selectors
@@ -41,8 +41,11 @@ def declaration_list(request):
         filters = selectors.DeclarationFilters(**form.cleaned_data)
     qs = selectors.declaration_list(user=request.user, filters=filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    staff = sees_targeting(request.user)
+    if not staff:
+        del form.fields["channel"]
     for declaration in page.object_list:
-        declaration.channel_label = CHANNEL_SHORT_LABELS.get(declaration.channel, "")
+        declaration.channel_label = CHANNEL_SHORT_LABELS.get(declaration.channel, "") if staff else ""
     context = {
         "form": form,
         "page_obj": page,
@@ -58,16 +61,18 @@ def declaration_list(request):
 def declaration_detail(request, number: str):
     declaration = selectors.declaration_get(user=request.user, number=number)
     tasks = selectors.declaration_tasks(declaration)
-    decision = selectors.declaration_decision(declaration)
+    staff = sees_targeting(request.user)
+    decision = selectors.declaration_decision(declaration, user=request.user)
     context = {
         "d": declaration,
         "lines": selectors.declaration_lines(declaration),
         "documents": list(declaration.documents.order_by("id")),
+        "staff": staff,
         "decision": decision,
         "reasons": [reason_text(r) for r in decision.reasons] if decision else [],
-        "channel_label": CHANNEL_SHORT_LABELS.get(declaration.channel, ""),
+        "channel_label": CHANNEL_SHORT_LABELS.get(declaration.channel, "") if staff else "",
         "tasks": tasks,
-        "events": selectors.declaration_timeline(declaration, tasks),
+        "events": selectors.declaration_timeline(declaration, tasks, user=request.user),
         "can_see_tasks": can(request.user, "inspection.view"),
         "cancel_form": CancelForm() if may_cancel(request.user, declaration) else None,
         "phyto_certificates": certificates_for(declaration),
@@ -115,14 +120,17 @@ def declaration_new(request):
             if not exc.fields:
                 form.add_error(None, str(exc.message))
         else:
-            messages.success(
-                request,
-                _("Declaration %(number)s submitted: %(channel)s.")
-                % {
+            if sees_targeting(request.user):
+                message = _("Declaration %(number)s submitted: %(channel)s.") % {
                     "number": declaration.number,
                     "channel": CHANNEL_SHORT_LABELS.get(declaration.channel, ""),
-                },
-            )
+                }
+            else:
+                message = _("Declaration %(number)s submitted: %(status)s.") % {
+                    "number": declaration.number,
+                    "status": declaration.get_status_display(),
+                }
+            messages.success(request, message)
             return redirect("declarations:detail", number=declaration.number)
     status = 422 if request.method == "POST" else 200
     return render(

@@ -2,8 +2,9 @@
 
 A reason is stored as {"code", "text", "params"}: `text` is rendered in the language active when the
 decision was made; `reason_text()` renders it again in the reader's language from code and params.
-Reasons are what inspectors and declarants see, so the texts of targeting selections never name a rule,
-a criterion or the random draw ("Selected by risk targeting"); analysts read the explanation instead.
+Reasons are what the bureau's inspectors and supervisors see (never an enterprise, its system clients or the
+public: see `core.permissions.sees_targeting`), and even their texts never name a rule, a criterion or the
+random draw ("Selected by risk targeting"); analysts read the explanation instead.
 Warnings ({"code", "text", "params"} too) tell analysts what the engine could not use.
 """
 

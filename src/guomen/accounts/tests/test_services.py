@@ -69,3 +69,11 @@ def test_create_api_key_command_prints_only_the_key(orgs, capsys):
     out = capsys.readouterr().out.strip()
     assert "\n" not in out
     assert user_for_key(out) is not None
+
+
+def test_create_api_key_command_makes_a_key_of_an_enterprise(orgs, capsys):
+    from guomen.registry.tests.factories import EnterpriseFactory
+
+    enterprise = EnterpriseFactory(org=orgs["SZ"])
+    call_command("create-api-key", "--name", "企业系统", "--org", "WJD", "--enterprise", enterprise.uscc)
+    assert user_for_key(capsys.readouterr().out.strip()).enterprise == enterprise

@@ -33,7 +33,7 @@ def _post(client, body, **headers):
     return client.post(URL, json.dumps(body), content_type="application/json", **headers)
 
 
-def test_submit_returns_201_with_number_status_and_decision(world):
+def test_submit_returns_201_with_number_status_and_no_targeting_for_the_enterprise(world):
     SimpleRule.objects.create(name="水果", hs_prefix="08", channel="physical", instruction="开箱查验")
     response = _post(_client(world["enterprise_user"]), _body(world))
     assert response.status_code == 201
@@ -41,6 +41,13 @@ def test_submit_returns_201_with_number_status_and_decision(world):
     assert body["number"].startswith("WJD")
     assert body["status"] == "under_inspection"
     assert len(body["verification_code"]) == 6
+    assert "decision" not in body
+
+
+def test_bureau_system_client_gets_the_decision_with_its_reasons_and_instruction(world):
+    SimpleRule.objects.create(name="水果", hs_prefix="08", channel="physical", instruction="开箱查验")
+    _key, raw = api_key_create(name="单一窗口", org_code="WJD")
+    body = _post(Client(), _body(world), HTTP_X_API_KEY=raw).json()
     assert body["decision"]["channel"] == "physical"
     assert body["decision"]["reasons"][0]["code"] == "rule"
     assert "开箱查验" in body["decision"]["instruction"]

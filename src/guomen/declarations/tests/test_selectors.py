@@ -72,7 +72,7 @@ def test_timeline_covers_declaration_and_task_with_chinese_labels(world):
         actor=world["inspector"],
     )
     clearance_confirm(task=task, disposition="return", actor=world["supervisor"])
-    labels = [e["label"] for e in declaration_timeline(d)]
+    labels = [e["label"] for e in declaration_timeline(d, user=world["supervisor"])]
     assert labels[:4] == ["提交报检", "布控：查验", "转入查验", "下达查验任务"]
     assert "查验结果：不合格" in labels
     assert "科长确认：退运" in labels

@@ -7,8 +7,9 @@ from ..choices import Channel
 class TargetingDecision(models.Model):
     """Which check a declaration gets, and why.
 
-    `reasons` and `instruction` are what inspectors and declarants may see; `explanation` holds what fired
-    (rule names, measures, level, floors, score and feature contributions) for analysts only.
+    `reasons` and `instruction` are what the bureau's inspectors and supervisors see (never the enterprise,
+    its system clients or the public); `explanation` holds what fired (rule names, measures, level, floors,
+    score and feature contributions) for analysts only.
     """
 
     declaration = models.OneToOneField(
