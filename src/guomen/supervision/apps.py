@@ -31,6 +31,7 @@ class SupervisionConfig(AppConfig):
                 "supervision.blacklist.decide": {R.SUPERVISOR},
                 "supervision.petition.submit": {R.ENTERPRISE},
                 "supervision.petition.decide": {R.SUPERVISOR},
+                "supervision.downgrade.decide": {R.SUPERVISOR},
                 "supervision.spotcheck.view": {R.INSPECTOR, R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.spotcheck.plan": {R.RISK_ANALYST, R.SUPERVISOR},
                 "supervision.spotcheck.record": {R.INSPECTOR},

@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guomen.accounts.choices import Role
 from guomen.core.errors import NotFound
 from guomen.core.permissions import restrict
 from guomen.declarations.models import Declaration
@@ -14,6 +15,7 @@ from .choices import BlacklistStatus, CheckStatus, CreditEventStatus
 from .models import (
     AccessApplication,
     BlacklistEntry,
+    CreditDowngrade,
     CreditEvent,
     EnterpriseStanding,
     RemovalPetition,
@@ -115,7 +117,7 @@ def credit_event_get(*, user, pk) -> CreditEvent:
 
 def blacklist_list(*, user, status: str = "", enterprise=None) -> QuerySet:
     qs = restrict(BlacklistEntry.objects.all(), user, "supervision.view").select_related(
-        "enterprise", "decided_by"
+        "enterprise", "decided_by", "proposed_by"
     )
     if status:
         qs = qs.filter(status=status)
@@ -131,6 +133,24 @@ def blacklist_get(*, user, pk) -> BlacklistEntry:
 def petition_get(*, user, pk) -> RemovalPetition:
     qs = restrict(RemovalPetition.objects.all(), user, "supervision.view").select_related("entry__enterprise")
     return _get(qs, pk)
+
+
+def downgrade_list(*, user, status: str = "", enterprise=None) -> QuerySet:
+    """Proposed and decided downgrades to grade D (staff only: a proposal is the bureau's deliberation)."""
+    if getattr(user, "role", None) == Role.ENTERPRISE:
+        return CreditDowngrade.objects.none()
+    qs = restrict(CreditDowngrade.objects.all(), user, "supervision.view").select_related(
+        "enterprise", "proposed_by", "decided_by"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if enterprise is not None:
+        qs = qs.filter(enterprise=enterprise)
+    return qs
+
+
+def downgrade_get(*, user, pk) -> CreditDowngrade:
+    return _get(downgrade_list(user=user), pk)
 
 
 def plan_list(*, user) -> QuerySet:
