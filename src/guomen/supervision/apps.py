@@ -64,6 +64,9 @@ class SupervisionConfig(AppConfig):
         register_labeler("rules", supervision_event_label)
         self._register_floor()
         register_periodic("supervision.recompute", "guomen.supervision.tasks.recompute_standings", at="03:15")
+        from guomen.core.work import register_approvals
+
+        register_approvals("guomen.supervision.selectors:approvals_waiting")
 
     @staticmethod
     def _register_floor() -> None:
