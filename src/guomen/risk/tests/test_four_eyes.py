@@ -42,6 +42,23 @@ def test_the_drafter_cannot_validate_his_own_warning(rw, make_user):
     assert warning.status == "validated"
 
 
+def test_api_refuses_validation_by_the_drafter(client, rw):
+    warning = warning_create(actor=rw["admin"], data=warning_data(rw))
+    client.force_login(rw["admin"])
+    response = client.post(f"{API}/warnings/{warning.pk}/validate", {}, content_type="application/json")
+    warning.refresh_from_db()
+    assert response.status_code == 403 and response.json()["code"] == "four_eyes"
+    assert "起草人" in response.json()["message"] and warning.status == "draft"
+
+
+def test_page_offers_validation_only_to_someone_other_than_the_drafter(rw):
+    warning = warning_create(actor=rw["admin"], data=warning_data(rw))
+    url = reverse("risk:warning_detail", args=[warning.pk])
+    action = reverse("risk:warning_action", args=[warning.pk, "validate"])
+    mine = _client(rw["admin"]).get(url).content.decode()
+    assert action not in mine and "另一位科长验证" in mine
+
+
 def test_the_validator_cannot_publish(rw, validated):
     audits = AuditEvent.objects.count()
     with pytest.raises(FourEyesViolation) as exc:
