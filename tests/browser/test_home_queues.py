@@ -34,3 +34,15 @@ def test_supervisor_home_shows_queues_first_and_opens_the_approvals(orgs, superv
     with phone.expect_navigation():
         phone.get_by_test_id("queue-approvals").click()
     assert firm.name_zh in phone.get_by_test_id("approvals").inner_text()
+
+
+def test_inspector_lands_on_his_tasks_with_his_queues_on_top(orgs, inspector, phone, screenshot):
+    from guomen.inspections.tests.factories import open_task
+
+    open_task(orgs["WJD"])
+    InspectionTaskFactory(declaration=declaration_under_inspection(orgs["WJD"]), status="in_progress")
+    login(phone, "inspector_wjd")
+    assert phone.get_by_test_id("queue-to_inspect").inner_text().split() == ["1", "待查验"]
+    assert phone.get_by_test_id("queue-in_progress").inner_text().split() == ["1", "进行中"]
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    screenshot(phone, "home-queues-inspector-phone")
