@@ -105,6 +105,9 @@ def main() -> None:
         print(
             f"{label}: {run.enterprises:,} enterprises, {run.class_changes:,} class and {run.grade_changes:,} grade changes in {time.perf_counter() - t:.2f} s"
         )
+    from guomen.supervision.models import CreditDowngrade
+
+    print(f"downgrades to D waiting for a second supervisor: {CreditDowngrade.objects.count():,}")
     sz = OrgUnit.objects.get(code="SZ")
     plan = SpotCheckPlan(
         name="bench", org=sz, sample_count=200, starts_on=dt.date.today(), ends_on=dt.date.today()

@@ -1,5 +1,6 @@
 """Risk as people click it: analyst sees the dashboard, assesses a cluster and drafts a warning with a
-tightened inspection; the supervisor validates and publishes it on a phone."""
+tightened inspection; one supervisor validates it on a phone, is not offered the publication (four eyes), and a
+second supervisor publishes it."""
 
 import datetime as dt
 
@@ -67,8 +68,13 @@ def test_analyst_assesses_and_drafts_then_supervisor_publishes_on_a_phone(
     phone.goto(f"/risk/warnings/{warning.pk}/")
     with phone.expect_navigation():
         phone.get_by_role("button", name="审核通过").click()
+    assert phone.get_by_role("button", name="发布", exact=True).count() == 0
+    assert "第二位科长" in phone.get_by_test_id("four-eyes").inner_text()
+    phone.context.clear_cookies()
+    login(phone, "sv2_sz")
+    phone.goto(f"/risk/warnings/{warning.pk}/")
     with phone.expect_navigation():
-        phone.get_by_role("button", name="发布").click()
+        phone.get_by_role("button", name="发布", exact=True).click()
     assert phone.get_by_test_id("warning-status").inner_text() == "已发布"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     screenshot(phone, "risk-warning-published-phone")

@@ -13,3 +13,15 @@ class CoreConfig(AppConfig):
         from .schedule import check_schedule_settings
 
         checks.register(check_schedule_settings, "guomen")
+        self._register_queues()
+
+    @staticmethod
+    def _register_queues() -> None:
+        from guomen.accounts.choices import Role
+
+        from .work import Queue, register_queue
+
+        register_queue(
+            Queue("approvals", _("Waiting for my approval"), frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
+                  "guomen.core.work:approval_count", "core:approvals", order=30),
+        )  # fmt: skip

@@ -22,3 +22,9 @@ class DeclarationsConfig(AppConfig):
             {"ephyto.import": {R.INSPECTOR, R.SUPERVISOR, R.ADMINISTRATOR, R.SYSTEM, R.ENTERPRISE}}
         )
         register_nav(NavItem("declarations:ephyto_upload", _("ePhyto certificates"), "ephyto.import", 35))
+        from guomen.core.work import Queue, register_queue
+
+        register_queue(
+            Queue("declarations_open", _("Declarations in progress"), frozenset({R.ENTERPRISE}),
+                  "guomen.declarations.selectors:declarations_in_progress", "declarations:list", order=10),
+        )  # fmt: skip

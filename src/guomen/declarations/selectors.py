@@ -16,6 +16,7 @@ from guomen.core.permissions import restrict, sees_targeting
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 
+from .choices import DeclarationStatus
 from .models import Declaration
 
 
@@ -105,3 +106,15 @@ def ephyto_mismatches(declaration: Declaration) -> list[str]:
     from .ephyto_match import declaration_mismatches
 
     return declaration_mismatches(declaration)
+
+
+def declarations_in_progress(user) -> int:
+    """For the home page (core.work): the user's declarations not yet released or otherwise finished."""
+    open_statuses = (
+        DeclarationStatus.SUBMITTED,
+        DeclarationStatus.UNDER_INSPECTION,
+        DeclarationStatus.PENDING_DISPOSITION,
+    )
+    return (
+        restrict(Declaration.objects.all(), user, "declaration.view").filter(status__in=open_statuses).count()
+    )

@@ -43,6 +43,7 @@ USERS = [
     ("enterprise_demo", Role.ENTERPRISE, None, "刘洋（进口商报检员）"),
     ("admin_gacc", Role.ADMINISTRATOR, "GACC", "赵敏（系统管理员）"),
     ("inspector_by", Role.INSPECTOR, "BY", "黄磊（白云机场查验）"),
+    ("supervisor2_sz", Role.SUPERVISOR, "SZ", "周敏（深圳局副科长，双人复核）"),
 ]
 # fmt: on
 API_KEY_NAME = "文锦渡单一窗口接口"

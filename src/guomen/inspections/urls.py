@@ -15,6 +15,7 @@ urlpatterns = [
     path("tasks/<int:pk>/treatment-complete/", views.treatment_complete, name="treatment_complete"),
     path("tasks/<int:pk>/photos/", views.photo_upload, name="photo_upload"),
     path("tasks/<int:pk>/document.pdf", views.disposition_document, name="document"),
+    path("tasks/<int:pk>/label.pdf", views.consignment_label, name="consignment_label"),
     path("tasks/<int:pk>/rectifications/new/", views.rectification_new, name="rectification_new"),
     path("photos/<int:pk>/", views.photo, name="photo"),
     path("finding-row/", views.finding_row, name="finding_row"),

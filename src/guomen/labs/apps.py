@@ -30,3 +30,14 @@ class LabsConfig(AppConfig):
             NavItem("labs:overdue", _("Overdue lab results"), "lab.view", 27),
         )
         register_labeler("lab", lab_event_label)
+        from guomen.core.work import Queue, register_queue
+
+        counts = "guomen.labs.selectors"
+        analyst = frozenset({R.LAB_ANALYST})
+        register_queue(
+            Queue("to_receive", _("Samples to receive"), analyst, f"{counts}:samples_to_receive", "labs:queue", order=10),
+            Queue("to_test", _("Samples to test"), analyst, f"{counts}:samples_to_test", "labs:queue", order=11),
+            Queue("to_review", _("Results to review"), analyst, f"{counts}:results_to_review", "labs:queue", order=12),
+            Queue("overdue_lab", _("Overdue tests"), frozenset({R.SUPERVISOR}), f"{counts}:overdue_count",
+                  "labs:overdue", order=20, urgent=True),
+        )  # fmt: skip

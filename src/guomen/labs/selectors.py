@@ -145,3 +145,32 @@ def task_get(*, user, pk):
 
 def task_lines(task) -> list:
     return list(task.declaration.lines.select_related("hs").order_by("line_no"))
+
+
+# --- work-queue counts for the home page (core.work) ----------------------------------------------------
+
+
+def samples_to_receive(user) -> int:
+    """待接收: samples handed over to my laboratories and not yet received."""
+    return lab_queue(user=user).filter(status=SampleStatus.HANDED_OVER).count()
+
+
+def samples_to_test(user) -> int:
+    """待检测: samples received or under test in my laboratories."""
+    return lab_queue(user=user).filter(status__in=(SampleStatus.RECEIVED, SampleStatus.TESTING)).count()
+
+
+def results_to_review(user) -> int:
+    """待复核: results entered by a colleague that wait for my approval (never my own entries)."""
+    return (
+        lab_queue(user=user)
+        .filter(status=SampleStatus.RESULTS_ENTERED)
+        .exclude(items__entered_by=user)
+        .distinct()
+        .count()
+    )
+
+
+def overdue_count(user) -> int:
+    """超期检测: samples of my jurisdiction past their due date without an approved result."""
+    return overdue_samples(user).count()

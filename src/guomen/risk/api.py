@@ -19,7 +19,7 @@ from .early_warnings import (
     warning_return,
     warning_validate,
 )
-from .measures import measure_add, measure_complete, measure_lift
+from .measures import measure_add, measure_complete, measure_lift, measure_publish
 
 router = Router(tags=["risk"])
 
@@ -358,7 +358,10 @@ def measure_new(request, warning_id: int, payload: MeasureIn):
     return Status(201, measure_add(warning=warning, actor=request.auth, data=data))
 
 
-@router.post("/measures/{measure_id}/{action}", response=MeasureOut, summary="lift or complete a measure")
+@router.post(
+    "/measures/{measure_id}/{action}", response=MeasureOut,
+    summary="lift or complete a measure, or publish a consumer warning (a second supervisor)",
+)  # fmt: skip
 def measure_act(request, measure_id: int, action: str, payload: ActionIn):
     _need(request.auth, "risk.view")
     measure = selectors.measure_get(user=request.auth, pk=measure_id)
@@ -366,7 +369,9 @@ def measure_act(request, measure_id: int, action: str, payload: ActionIn):
         return measure_lift(measure=measure, actor=request.auth, reason=payload.reason)
     if action == "complete":
         return measure_complete(measure=measure, actor=request.auth, reason=payload.reason)
-    raise ValidationFailed(fields={"action": ["lift, complete"]})
+    if action == "publish":
+        return measure_publish(measure=measure, actor=request.auth, expected_version=payload.version)
+    raise ValidationFailed(fields={"action": ["lift, complete, publish"]})
 
 
 @router.get("/inbox", response=list[InboxOut], summary="My inbox (digests)")

@@ -73,3 +73,15 @@ class RiskConfig(AppConfig):
         ):
             register_labeler(prefix, label_risk_event)
         register_periodic("risk.daily", "guomen.risk.tasks.consumer_warnings_withdraw", at="02:45")
+        from guomen.core.work import Queue, register_approvals, register_queue
+
+        counts = "guomen.risk.selectors"
+        register_queue(
+            Queue("to_assess", _("Clusters to assess"), frozenset({R.RISK_ANALYST}), f"{counts}:clusters_to_assess",
+                  "risk:cluster_list", order=10),
+            Queue("to_validate", _("Warnings to validate"), frozenset({R.RISK_ANALYST}),
+                  f"{counts}:warnings_to_validate", "risk:warning_list", query="status=draft", order=11),
+            Queue("messages", _("Unread messages"), frozenset({R.ENTERPRISE}), f"{counts}:unread_messages",
+                  "risk:inbox", order=30),
+        )  # fmt: skip
+        register_approvals(f"{counts}:approvals_waiting")

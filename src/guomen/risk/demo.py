@@ -65,6 +65,8 @@ def seed_demo(bureau, rng) -> dict:
         counts["rasff_notifications"] = rasff_import(path=RASFF_FILE).created
     analyst = User.objects.filter(username="analyst_sz").first()
     supervisor = User.objects.filter(username="supervisor_sz").first()
+    # Four eyes: the analyst drafts, one supervisor validates, a second publishes.
+    publisher = User.objects.filter(username="supervisor2_sz").first() or supervisor
     cluster = RiskCluster.objects.filter(status="open").order_by("-signal_count", "id").first()
     if not (analyst and supervisor and cluster):
         return counts
@@ -117,7 +119,7 @@ def seed_demo(bureau, rng) -> dict:
         },
     )
     warning_validate(warning=warning, actor=supervisor)
-    warning_publish(warning=warning, actor=supervisor)
+    warning_publish(warning=warning, actor=publisher)
     other = (
         RiskCluster.objects.filter(status="open")
         .exclude(pk=cluster.pk)

@@ -6,20 +6,39 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from guomen.accounts.choices import OrgKind, Role
 from guomen.accounts.models import OrgUnit
 from guomen.core.editing import audited_create
 from guomen.core.errors import PermissionDenied, ValidationFailed
+from guomen.core.four_eyes import require_other_person
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.services import audit_record
 from guomen.core.workflow import transition
 
-from .choices import FINISHED_MEASURE_STATUSES, WARNING_TRANSITIONS, Classification, WarningStatus
+from .choices import (
+    FINISHED_MEASURE_STATUSES,
+    WARNING_TRANSITIONS,
+    Classification,
+    MeasureKind,
+    MeasureStatus,
+    WarningStatus,
+)
 from .inbox import notify, users_at, users_over
 from .models import Assessment, EarlyWarning
 
 SUBJECT_FIELDS = ("hazard", "origin", "commodity_group", "enterprise", "production_base")
+VALIDATE_FOUR_EYES = _l(
+    "Four eyes: the person who drafted this warning cannot validate it; another supervisor must."
+)
+PUBLISH_FOUR_EYES = _l(
+    "Four eyes: the person who drafted or validated this warning cannot publish it; a second supervisor must."
+)
+CONSUMER_FOUR_EYES = _l(
+    "Four eyes: you proposed a consumer warning on this notice, so you cannot publish it; "
+    "another supervisor must."
+)
 
 
 @transaction.atomic
@@ -125,7 +144,9 @@ def _move(warning, *, to, actor, verb, reason="", expected_version=None, extra=N
 
 @transaction.atomic
 def warning_validate(*, warning: EarlyWarning, actor, expected_version=None) -> EarlyWarning:
+    """A supervisor other than the drafter checks the warning (four eyes: drafter ≠ validator ≠ publisher)."""
     _check_supervisor(actor, warning)
+    require_other_person(actor, warning.drafted_by_id, message=VALIDATE_FOUR_EYES)
     return _move(
         warning,
         to=WarningStatus.VALIDATED,
@@ -153,6 +174,22 @@ def warning_return(*, warning: EarlyWarning, actor, reason: str, expected_versio
     )
 
 
+def consumer_warning_proposers(warning: EarlyWarning) -> list[int]:
+    """Who proposed the consumer warnings that publishing this warning would put on the public portal."""
+    return list(
+        warning.measures.filter(kind=MeasureKind.CONSUMER_WARNING, status=MeasureStatus.PLANNED)
+        .exclude(proposed_by=None)
+        .values_list("proposed_by_id", flat=True)
+    )
+
+
+def publish_blockers(user, warning: EarlyWarning) -> list[int]:
+    """The people whose proposals bar `user` from validating or publishing (for the page's hint)."""
+    if warning.status == WarningStatus.DRAFT:
+        return [warning.drafted_by_id]
+    return [warning.drafted_by_id, warning.validated_by_id, *consumer_warning_proposers(warning)]
+
+
 def all_ports() -> list[OrgUnit]:
     return list(OrgUnit.objects.filter(kind=OrgKind.PORT))
 
@@ -163,6 +200,8 @@ def warning_publish(*, warning: EarlyWarning, actor, expected_version=None, now=
     from .measures import measure_apply
 
     _check_supervisor(actor, warning)
+    require_other_person(actor, warning.drafted_by_id, warning.validated_by_id, message=PUBLISH_FOUR_EYES)
+    require_other_person(actor, *consumer_warning_proposers(warning), message=CONSUMER_FOUR_EYES)
     now = now or timezone.now()
     _move(
         warning,

@@ -6,9 +6,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from guomen.core.editing import audited_create
-from guomen.core.errors import PermissionDenied, ValidationFailed
+from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.four_eyes import require_other_person
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.workflow import transition
 
@@ -85,7 +87,7 @@ def measure_add(*, warning: EarlyWarning, actor, data: dict, now=None) -> Measur
     ):
         message = _("This warning already has a tightened inspection; write a follow-up notice for another.")
         raise ValidationFailed(message, fields={"kind": [message]})
-    measure = Measure(warning=warning, **values)
+    measure = Measure(warning=warning, proposed_by=actor, **values)
     if measure.kind in MeasureKind.values:
         check_target(measure)
     audited_create(measure, actor=actor, verb="risk_measure.create", org_path=warning.org.path)
@@ -96,15 +98,37 @@ def measure_add(*, warning: EarlyWarning, actor, data: dict, now=None) -> Measur
         % {"measure": measure.get_kind_display(), "date": measure.deadline},
         url=reverse("risk:warning_detail", args=[warning.pk]),
     )
-    if warning.status == WarningStatus.PUBLISHED:
+    if warning.status == WarningStatus.PUBLISHED and measure.kind != MeasureKind.CONSUMER_WARNING:
         measure_apply(measure=measure, actor=actor, now=now)
     return measure
 
 
-def measure_apply(*, measure: Measure, actor, now=None) -> Measure:
+CONSUMER_FOUR_EYES = _l(
+    "Four eyes: the person who proposed this consumer warning cannot publish it; another supervisor must."
+)
+
+
+@transaction.atomic
+def measure_publish(*, measure: Measure, actor, expected_version=None, now=None) -> Measure:
+    """A second supervisor puts a consumer warning added to a published notice on the public portal."""
+    require(actor, "risk.approve")
+    warning = measure.warning
+    if not org_in_scope(actor, warning.org):
+        raise PermissionDenied(_("This warning was issued outside your jurisdiction."))
+    require_other_person(actor, measure.proposed_by_id, message=CONSUMER_FOUR_EYES)
+    if measure.kind != MeasureKind.CONSUMER_WARNING or warning.status != WarningStatus.PUBLISHED:
+        message = _("Only a consumer warning on a published notice waits for publication.")
+        raise ValidationFailed(message, fields={"measure": [message]})
+    if expected_version is not None and int(expected_version) != measure.version:
+        raise Conflict()
+    return measure_apply(measure=measure, actor=actor, now=now, approved_by=actor)
+
+
+def measure_apply(*, measure: Measure, actor, now=None, approved_by=None) -> Measure:
     """Bring a planned measure into force (called when its warning is published). Inside a transaction."""
     if measure.status != MeasureStatus.PLANNED:
         return measure
+    approved = approved_by or actor
     now = now or timezone.now()
     effects = apply_effect(measure, actor=actor, today=timezone.localdate(now))
     return transition(
@@ -114,7 +138,7 @@ def measure_apply(*, measure: Measure, actor, now=None) -> Measure:
         actor=actor,
         verb="risk_measure.in_force",
         org_path=measure.warning.org.path,
-        extra_fields={"in_force_at": now, **effects},
+        extra_fields={"in_force_at": now, "approved_by_id": getattr(approved, "pk", None), **effects},
     )
 
 

@@ -230,3 +230,66 @@ def inbox_list(*, user) -> QuerySet:
 
 def inbox_unread_count(*, user) -> int:
     return inbox_list(user=user).filter(read_at=None).count()
+
+
+# --- work queues and four-eyes approvals for the home page (core.work) ------------------------------------
+
+
+def clusters_to_assess(user) -> int:
+    """待研判: recurring signal clusters of my jurisdiction that nobody has assessed yet."""
+    return cluster_list(user=user, status="open").filter(assessments=None).count()
+
+
+def warnings_to_validate(user) -> int:
+    """待验证: draft warnings of my jurisdiction waiting for a supervisor's validation."""
+    if not can(user, "risk.view"):
+        return 0
+    return restrict(EarlyWarning.objects.all(), user, "risk.view").filter(status=WarningStatus.DRAFT).count()
+
+
+def unread_messages(user) -> int:
+    return inbox_unread_count(user=user)
+
+
+def approvals_waiting(user) -> list:
+    """Warnings to validate or publish and consumer warnings to put on the portal, proposed by someone else."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from guomen.core.work import Approval
+
+    if not can(user, "risk.approve"):
+        return []
+    issued = restrict(EarlyWarning.objects.all(), user, "risk.approve").select_related("drafted_by")
+    mine_consumer = Measure.objects.filter(
+        kind=MeasureKind.CONSUMER_WARNING, status=MeasureStatus.PLANNED, proposed_by=user
+    ).values("warning_id")
+    to_validate = issued.filter(status=WarningStatus.DRAFT).exclude(drafted_by=user)
+    to_publish = (
+        issued.filter(status=WarningStatus.VALIDATED)
+        .exclude(drafted_by=user)
+        .exclude(validated_by=user)
+        .exclude(pk__in=mine_consumer)
+    )
+    notices = (
+        Measure.objects.filter(warning__in=issued.filter(status=WarningStatus.PUBLISHED).values("pk"))
+        .filter(kind=MeasureKind.CONSUMER_WARNING, status=MeasureStatus.PLANNED)
+        .exclude(proposed_by=user)
+        .select_related("warning", "proposed_by")
+    )
+    rows = [
+        Approval(_("Early warning to validate"), w.title, reverse("risk:warning_detail", args=[w.pk]),
+                 str(w.drafted_by or ""))
+        for w in to_validate.order_by("created_at", "id")
+    ]  # fmt: skip
+    rows += [
+        Approval(_("Early warning to publish"), w.title, reverse("risk:warning_detail", args=[w.pk]),
+                 str(w.drafted_by or ""))
+        for w in to_publish.order_by("created_at", "id")
+    ]  # fmt: skip
+    rows += [
+        Approval(_("Consumer warning to put on the portal"), m.public_title,
+                 reverse("risk:warning_detail", args=[m.warning_id]), str(m.proposed_by or ""))
+        for m in notices.order_by("id")
+    ]  # fmt: skip
+    return rows

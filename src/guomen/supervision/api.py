@@ -209,6 +209,42 @@ def petition_decision(request, petition_id: int, payload: DecisionIn):
     )
 
 
+class DowngradeOut(Schema):
+    id: int
+    enterprise_uscc: str
+    status: str
+    from_grade: str
+    score: int
+    proposed_by: str | None = None
+
+    @staticmethod
+    def resolve_enterprise_uscc(obj):
+        return obj.enterprise.uscc
+
+    @staticmethod
+    def resolve_proposed_by(obj):
+        return obj.proposed_by.username if obj.proposed_by_id else None
+
+
+@router.get(
+    "/downgrades", response=list[DowngradeOut], summary="Downgrades to grade D (proposed and decided)"
+)
+def downgrades(request, status: str = ""):
+    require(request.auth, "supervision.downgrade.decide")
+    return list(selectors.downgrade_list(user=request.auth, status=status)[:200])
+
+
+@router.post(
+    "/downgrades/{downgrade_id}/decision", response=DowngradeOut,
+    summary="A second supervisor approves or rejects a downgrade to grade D",
+)  # fmt: skip
+def downgrade_decision(request, downgrade_id: int, payload: DecisionIn):
+    downgrade = selectors.downgrade_get(user=request.auth, pk=downgrade_id)
+    return services.downgrade_decide(
+        downgrade=downgrade, approve=payload.approve, note=payload.reason, actor=request.auth
+    )
+
+
 class PlanIn(Schema):
     name: str
     enterprise_kinds: list[str] = []

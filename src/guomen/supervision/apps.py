@@ -31,6 +31,7 @@ class SupervisionConfig(AppConfig):
                 "supervision.blacklist.decide": {R.SUPERVISOR},
                 "supervision.petition.submit": {R.ENTERPRISE},
                 "supervision.petition.decide": {R.SUPERVISOR},
+                "supervision.downgrade.decide": {R.SUPERVISOR},
                 "supervision.spotcheck.view": {R.INSPECTOR, R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.spotcheck.plan": {R.RISK_ANALYST, R.SUPERVISOR},
                 "supervision.spotcheck.record": {R.INSPECTOR},
@@ -63,6 +64,9 @@ class SupervisionConfig(AppConfig):
         register_labeler("rules", supervision_event_label)
         self._register_floor()
         register_periodic("supervision.recompute", "guomen.supervision.tasks.recompute_standings", at="03:15")
+        from guomen.core.work import register_approvals
+
+        register_approvals("guomen.supervision.selectors:approvals_waiting")
 
     @staticmethod
     def _register_floor() -> None:

@@ -69,6 +69,7 @@ OPEN_BLACKLIST = (BS.PROPOSED, BS.LISTED)
 
 class PetitionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
+    RECOMMENDED = "recommended", _("Lifting recommended: awaiting a second supervisor")
     GRANTED = "granted", _("Granted: blacklisting lifted")
     REFUSED = "refused", _("Refused")
     WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -76,11 +77,13 @@ class PetitionStatus(models.TextChoices):
 
 PS = PetitionStatus
 PETITION_TRANSITIONS: dict[str, set[str]] = {
-    PS.SUBMITTED: {PS.GRANTED, PS.REFUSED, PS.WITHDRAWN},
+    PS.SUBMITTED: {PS.RECOMMENDED, PS.REFUSED, PS.WITHDRAWN},
+    PS.RECOMMENDED: {PS.GRANTED, PS.REFUSED, PS.WITHDRAWN},
     PS.GRANTED: set(),
     PS.REFUSED: set(),
     PS.WITHDRAWN: set(),
 }
+OPEN_PETITION = (PS.SUBMITTED, PS.RECOMMENDED)
 
 
 class PlanStatus(models.TextChoices):
@@ -129,3 +132,19 @@ class RuleKind(models.TextChoices):
     CREDIT = "credit", _("Credit grade scheme")
     BLACKLIST = "blacklist", _("Blacklist rules")
     SPOT_CHECK = "spot_check", _("Spot-check rules")
+
+
+class DowngradeStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed: awaiting a second supervisor")
+    APPROVED = "approved", _("Approved: grade D applied")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn: the score recovered")
+
+
+DS = DowngradeStatus
+DOWNGRADE_TRANSITIONS: dict[str, set[str]] = {
+    DS.PROPOSED: {DS.APPROVED, DS.REJECTED, DS.WITHDRAWN},
+    DS.APPROVED: set(),
+    DS.REJECTED: set(),
+    DS.WITHDRAWN: set(),
+}

@@ -4,6 +4,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guomen.accounts.choices import Role
 from guomen.core.errors import NotFound
 from guomen.core.permissions import restrict
 from guomen.declarations.models import Declaration
@@ -14,6 +15,7 @@ from .choices import BlacklistStatus, CheckStatus, CreditEventStatus
 from .models import (
     AccessApplication,
     BlacklistEntry,
+    CreditDowngrade,
     CreditEvent,
     EnterpriseStanding,
     RemovalPetition,
@@ -115,7 +117,7 @@ def credit_event_get(*, user, pk) -> CreditEvent:
 
 def blacklist_list(*, user, status: str = "", enterprise=None) -> QuerySet:
     qs = restrict(BlacklistEntry.objects.all(), user, "supervision.view").select_related(
-        "enterprise", "decided_by"
+        "enterprise", "decided_by", "proposed_by"
     )
     if status:
         qs = qs.filter(status=status)
@@ -131,6 +133,24 @@ def blacklist_get(*, user, pk) -> BlacklistEntry:
 def petition_get(*, user, pk) -> RemovalPetition:
     qs = restrict(RemovalPetition.objects.all(), user, "supervision.view").select_related("entry__enterprise")
     return _get(qs, pk)
+
+
+def downgrade_list(*, user, status: str = "", enterprise=None) -> QuerySet:
+    """Proposed and decided downgrades to grade D (staff only: a proposal is the bureau's deliberation)."""
+    if getattr(user, "role", None) == Role.ENTERPRISE:
+        return CreditDowngrade.objects.none()
+    qs = restrict(CreditDowngrade.objects.all(), user, "supervision.view").select_related(
+        "enterprise", "proposed_by", "decided_by"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if enterprise is not None:
+        qs = qs.filter(enterprise=enterprise)
+    return qs
+
+
+def downgrade_get(*, user, pk) -> CreditDowngrade:
+    return _get(downgrade_list(user=user), pk)
 
 
 def plan_list(*, user) -> QuerySet:
@@ -274,3 +294,50 @@ def public_credit(uscc_or_name: str) -> list[dict]:
             }
         )
     return found
+
+
+# --- four-eyes approvals waiting for the user (core.work: the 待审批 queue) ---------------------------------
+
+
+def approvals_waiting(user) -> list:
+    """Blacklistings, liftings and downgrades to D proposed by someone else; spot checks the user took no
+    part in, ready to publish."""
+    from django.urls import reverse
+
+    from guomen.core.permissions import can
+    from guomen.core.work import Approval
+
+    from .choices import DowngradeStatus, PetitionStatus
+
+    rows = []
+    if can(user, "supervision.blacklist.decide"):
+        entries = blacklist_list(user=user, status=BlacklistStatus.PROPOSED).exclude(proposed_by=user)
+        rows += [Approval(_("Blacklisting to decide"), e.enterprise.name_zh,
+                          reverse("supervision:enterprise_detail", args=[e.enterprise_id]), str(e.proposed_by or ""))
+                 for e in entries.order_by("created_at", "id")]  # fmt: skip
+    if can(user, "supervision.petition.decide"):
+        petitions = (
+            restrict(RemovalPetition.objects.all(), user, "supervision.view")
+            .filter(status=PetitionStatus.RECOMMENDED)
+            .exclude(recommended_by=user)
+            .select_related("entry__enterprise", "recommended_by")
+        )
+        rows += [Approval(_("Lifting of a blacklisting to approve"), p.entry.enterprise.name_zh,
+                          reverse("supervision:enterprise_detail", args=[p.entry.enterprise_id]),
+                          str(p.recommended_by or "")) for p in petitions.order_by("created_at", "id")]  # fmt: skip
+    if can(user, "supervision.downgrade.decide"):
+        downgrades = downgrade_list(user=user, status=DowngradeStatus.PROPOSED).exclude(proposed_by=user)
+        rows += [Approval(_("Downgrade to grade D to approve"), d.enterprise.name_zh,
+                          reverse("supervision:enterprise_detail", args=[d.enterprise_id]), str(d.proposed_by or ""))
+                 for d in downgrades.order_by("created_at", "id")]  # fmt: skip
+    if can(user, "supervision.spotcheck.publish"):
+        checks = (
+            restrict(SpotCheckTask.objects.all(), user, "supervision.spotcheck.view")
+            .filter(status=CheckStatus.RECORDED)
+            .exclude(assigned_by=user).exclude(recorded_by=user).exclude(inspector_a=user).exclude(inspector_b=user)
+            .select_related("enterprise", "recorded_by")
+        )  # fmt: skip
+        rows += [Approval(_("Spot-check result to publish"), c.enterprise.name_zh,
+                          reverse("supervision:check_detail", args=[c.pk]), str(c.recorded_by or ""))
+                 for c in checks.order_by("recorded_at", "id")]  # fmt: skip
+    return rows

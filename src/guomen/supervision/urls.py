@@ -23,6 +23,7 @@ urlpatterns = [
     path("blacklist/<int:pk>/decide/", views.blacklist_decide, name="blacklist_decide"),
     path("blacklist/<int:pk>/petition/", views.petition_submit, name="petition_submit"),
     path("petitions/<int:pk>/decide/", views.petition_decide, name="petition_decide"),
+    path("downgrades/<int:pk>/decide/", views.downgrade_decide, name="downgrade_decide"),
     path("plans/", views.plan_list, name="plans"),
     path("plans/new/", views.plan_new, name="plan_new"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),

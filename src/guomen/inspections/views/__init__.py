@@ -1,7 +1,16 @@
 """Inspection pages. urls.py names them from here; the modules below are an internal split."""
 
 from .followup import board, rectification_act, rectification_detail, rectification_new
-from .phone import disposition_document, manifest, offline, photo, photo_upload, scan, service_worker
+from .phone import (
+    consignment_label,
+    disposition_document,
+    manifest,
+    offline,
+    photo,
+    photo_upload,
+    scan,
+    service_worker,
+)
 from .tasks import (
     confirmations,
     finding_row,
@@ -17,6 +26,7 @@ from .tasks import (
 __all__ = [
     "board",
     "confirmations",
+    "consignment_label",
     "disposition_document",
     "finding_row",
     "manifest",

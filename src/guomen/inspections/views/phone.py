@@ -14,7 +14,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guomen.clearance.documents import disposition_pdf
 from guomen.core.errors import ApplicationError, NotFound
+from guomen.core.pdf import render_pdf
 from guomen.core.permissions import require
+from guomen.core.qr import qr_png_data_uri
 
 from .. import selectors, services
 from ..models import InspectionPhoto
@@ -104,6 +106,21 @@ def disposition_document(request, pk):
     filename, pdf = disposition_pdf(task, base_url=request.build_absolute_uri("/"))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def consignment_label(request, pk):
+    """The consignment's hold label: declaration number as a regular QR (the scan page opens the task from it)."""
+    task = selectors.task_detail(request.user, pk)
+    d = task.declaration
+    pdf = render_pdf("inspections/pdf/consignment_label.html", {
+        "task": task, "d": d, "lines": list(d.lines.select_related("hs").order_by("line_no")),
+        "qr_data_uri": qr_png_data_uri(d.number),
+    })  # fmt: skip
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{d.number}-label.pdf"'
     return response
 
 

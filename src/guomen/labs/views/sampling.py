@@ -1,6 +1,5 @@
 """The inspector's sampling pages (phone first): register a sample, print its label, seal and hand over."""
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from guomen.core.errors import ApplicationError, Conflict
 from guomen.core.pdf import render_pdf
 from guomen.core.permissions import can, org_in_scope, require
+from guomen.core.qr import qr_png_data_uri, qr_svg_inline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors
 
@@ -73,7 +73,7 @@ def sample_new(request, task_pk):
 
 
 def _qr_svg(text: str) -> str:
-    return segno.make(text, error="m").svg_inline(scale=4, border=2)
+    return qr_svg_inline(text)
 
 
 def detail_context(request, sample, **extra) -> dict:
@@ -160,7 +160,7 @@ def sample_label(request, pk):
         "labs/pdf/label.html",
         {
             "sample": sample,
-            "qr_data_uri": segno.make(sample.number, error="m").png_data_uri(scale=8, border=2),
+            "qr_data_uri": qr_png_data_uri(sample.number),
         },
     )
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -22,7 +22,7 @@ def _publish_warning(rw, **measure):
         warning=warning, actor=rw["analyst"], data=measure_data(rw, "consumer_warning", **measure)
     )
     warning_validate(warning=warning, actor=rw["supervisor"])
-    warning_publish(warning=warning, actor=rw["supervisor"])
+    warning_publish(warning=warning, actor=rw["second_supervisor"])
     added.refresh_from_db()
     return added
 

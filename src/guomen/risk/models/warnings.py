@@ -125,6 +125,8 @@ class Measure(BaseModel):
     public_days = models.PositiveSmallIntegerField(_("days on the portal"), default=28)
     public_from = models.DateField(_("public from"), null=True, blank=True)
     public_until = models.DateField(_("withdrawn after"), null=True, blank=True, db_index=True)
+    proposed_by = _fk("accounts.User", _("proposed by"))
+    approved_by = _fk("accounts.User", _("approved by"))
     # effect bookkeeping
     prior_status = models.CharField(_("status before the measure"), max_length=20, blank=True)
     in_force_at = models.DateTimeField(_("in force since"), null=True, blank=True)

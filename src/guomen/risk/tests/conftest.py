@@ -38,6 +38,7 @@ def risk_world(orgs, make_user) -> dict:
         "analyst": make_user(Role.RISK_ANALYST, orgs["SZ"], username="ra_sz"),
         "other_analyst": make_user(Role.RISK_ANALYST, orgs["GZ"], username="ra_gz"),
         "supervisor": make_user(Role.SUPERVISOR, orgs["SZ"], username="sv_sz"),
+        "second_supervisor": make_user(Role.SUPERVISOR, orgs["SZ"], username="sv2_sz"),
         "other_supervisor": make_user(Role.SUPERVISOR, orgs["GZ"], username="sv_gz"),
         "inspector": make_user(Role.INSPECTOR, orgs["WJD"], username="in_wjd"),
         "other_inspector": make_user(Role.INSPECTOR, orgs["BY"], username="in_by"),

@@ -157,6 +157,7 @@ def test_api_flow_from_signal_to_published_warning(client, rw):
         client.post(f"{API}/warnings/{number}/validate", {}, content_type="application/json").json()["status"]
         == "validated"
     )
+    client.force_login(rw["second_supervisor"])
     assert (
         client.post(f"{API}/warnings/{number}/publish", {}, content_type="application/json").json()["status"]
         == "published"

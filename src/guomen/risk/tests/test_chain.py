@@ -77,6 +77,7 @@ def test_lab_non_conformity_to_tightened_inspection_and_consumer_warning(orgs, m
 
     analyst = make_user(Role.RISK_ANALYST, orgs["SZ"], username="chain_analyst")
     supervisor = make_user(Role.SUPERVISOR, orgs["SZ"], username="chain_supervisor")
+    publisher = make_user(Role.SUPERVISOR, orgs["SZ"], username="chain_publisher")
     base = ProductionBaseFactory(country=declaration.origin_country)
     base.commodities.add(declaration.lines.get().hs)
     before = submit_durian(declaration, base)
@@ -103,7 +104,7 @@ def test_lab_non_conformity_to_tightened_inspection_and_consumer_warning(orgs, m
     )
     measure_add(warning=warning, actor=analyst, data=measure_data(rw, "consumer_warning"))
     warning_validate(warning=warning, actor=supervisor)
-    warning_publish(warning=warning, actor=supervisor)
+    warning_publish(warning=warning, actor=publisher)
 
     after = submit_durian(declaration, base)
     assert after.decision.channel == "physical_sampling"

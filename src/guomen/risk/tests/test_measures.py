@@ -19,7 +19,7 @@ def published(rw, *measures, **warning_overrides):
     warning = warning_create(actor=rw["analyst"], data=warning_data(rw, **warning_overrides))
     added = [measure_add(warning=warning, actor=rw["analyst"], data=m) for m in measures]
     warning_validate(warning=warning, actor=rw["supervisor"])
-    warning_publish(warning=warning, actor=rw["supervisor"])
+    warning_publish(warning=warning, actor=rw["second_supervisor"])
     for m in added:
         m.refresh_from_db()
     return warning, added
@@ -140,7 +140,11 @@ def test_warning_with_open_measures_cannot_be_closed_by_hand(rw):
 
 def test_measure_added_to_a_published_warning_is_in_force_at_once(rw):
     warning, _m = published(rw)
-    measure = measure_add(warning=warning, actor=rw["supervisor"], data=measure_data(rw, "consumer_warning"))
+    measure = measure_add(
+        warning=warning,
+        actor=rw["supervisor"],
+        data=measure_data(rw, "recall_request", enterprise=rw["enterprise"]),
+    )
     assert measure.status == "in_force"
 
 

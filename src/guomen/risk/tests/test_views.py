@@ -59,7 +59,7 @@ def test_staff_of_the_jurisdiction_see_every_page(client, rw, objs, who):
     client.force_login(rw[who])
     if who == "inspector":  # the draft warning is not addressed to ports yet
         warning_validate(warning=objs["warning"], actor=rw["supervisor"])
-        warning_publish(warning=objs["warning"], actor=rw["supervisor"])
+        warning_publish(warning=objs["warning"], actor=rw["second_supervisor"])
     for url in get_pages(objs):
         assert client.get(url).status_code == 200, url
 
@@ -121,6 +121,7 @@ def test_supervisor_validates_and_publishes_from_the_page(client, rw, objs):
     warning = objs["warning"]
     client.post(reverse("risk:warning_action", args=[warning.pk, "validate"]), {"version": warning.version})
     warning.refresh_from_db()
+    client.force_login(rw["second_supervisor"])
     client.post(reverse("risk:warning_action", args=[warning.pk, "publish"]), {"version": warning.version})
     warning.refresh_from_db()
     assert warning.status == "published"

@@ -64,7 +64,7 @@ def test_inspector_cannot_assess(rw):
 
 def test_draft_validate_publish_close(rw, draft):
     warning_validate(warning=draft, actor=rw["supervisor"])
-    warning_publish(warning=draft, actor=rw["supervisor"])
+    warning_publish(warning=draft, actor=rw["second_supervisor"])
     assert draft.status == "published" and draft.published_at is not None
     warning_close(warning=draft, actor=rw["supervisor"], reason="处置完毕")
     draft.refresh_from_db()
@@ -73,12 +73,12 @@ def test_draft_validate_publish_close(rw, draft):
 
 def test_publishing_a_draft_is_illegal(rw, draft):
     with pytest.raises(IllegalTransition):
-        warning_publish(warning=draft, actor=rw["supervisor"])
+        warning_publish(warning=draft, actor=rw["second_supervisor"])
 
 
 def test_closed_warning_cannot_be_reopened(rw, draft):
     warning_validate(warning=draft, actor=rw["supervisor"])
-    warning_publish(warning=draft, actor=rw["supervisor"])
+    warning_publish(warning=draft, actor=rw["second_supervisor"])
     warning_close(warning=draft, actor=rw["supervisor"])
     with pytest.raises(IllegalTransition):
         warning_validate(warning=draft, actor=rw["supervisor"])
@@ -126,7 +126,7 @@ def test_border_rejection_goes_to_every_port(rw):
         actor=rw["analyst"], data=warning_data(rw, addressees=[], classification="border_rejection")
     )
     warning_validate(warning=warning, actor=rw["supervisor"])
-    warning_publish(warning=warning, actor=rw["supervisor"])
+    warning_publish(warning=warning, actor=rw["second_supervisor"])
     assert set(warning.addressees.values_list("code", flat=True)) == {"WJD", "HG", "BY"}
     assert warning.addressees.filter(kind=OrgKind.PORT).count() == 3
     assert warning_list(user=rw["other_inspector"]).filter(pk=warning.pk).exists()
@@ -135,7 +135,7 @@ def test_border_rejection_goes_to_every_port(rw):
 def test_addressed_ports_see_the_published_warning_others_do_not(rw, draft):
     assert not warning_list(user=rw["inspector"]).filter(pk=draft.pk).exists()
     warning_validate(warning=draft, actor=rw["supervisor"])
-    warning_publish(warning=draft, actor=rw["supervisor"])
+    warning_publish(warning=draft, actor=rw["second_supervisor"])
     assert warning_list(user=rw["inspector"]).filter(pk=draft.pk).exists()
     assert not warning_list(user=rw["other_inspector"]).filter(pk=draft.pk).exists()
     assert not warning_list(user=rw["enterprise_user"]).exists()
@@ -153,6 +153,6 @@ def test_follow_up_links_to_the_original_and_inherits_its_addressees(rw, draft):
 def test_drafting_notifies_the_supervisor_and_publishing_the_ports(rw, draft):
     assert InboxMessage.objects.filter(recipient=rw["supervisor"], kind="warnings_to_validate").exists()
     warning_validate(warning=draft, actor=rw["supervisor"])
-    warning_publish(warning=draft, actor=rw["supervisor"])
+    warning_publish(warning=draft, actor=rw["second_supervisor"])
     assert InboxMessage.objects.filter(recipient=rw["inspector"], kind="warnings").exists()
     assert not InboxMessage.objects.filter(recipient=rw["other_inspector"], kind="warnings").exists()

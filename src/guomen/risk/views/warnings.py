@@ -7,16 +7,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.core.errors import ApplicationError
+from guomen.core.four_eyes import is_other_person
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of
 
 from .. import selectors
-from ..choices import WarningStatus
+from ..choices import MeasureKind, MeasureStatus, WarningStatus
 from ..early_warnings import (
     SUBJECT_FIELDS,
     may_act_on_measure,
+    publish_blockers,
     warning_close,
     warning_create,
     warning_publish,
@@ -24,7 +26,7 @@ from ..early_warnings import (
     warning_validate,
 )
 from ..forms import MeasureForm, ReasonForm, WarningForm, bootstrap
-from ..measures import measure_add, measure_complete, measure_lift
+from ..measures import measure_add, measure_complete, measure_lift, measure_publish
 
 
 def _error_text(exc: ApplicationError) -> str:
@@ -110,12 +112,20 @@ def warning_detail(request, pk: int):
     )
     for m in measures:
         m.may_act = may_act_on_measure(user, m)
+        m.awaits_publication = (
+            m.kind == MeasureKind.CONSUMER_WARNING
+            and m.status == MeasureStatus.PLANNED
+            and warning.status == WarningStatus.PUBLISHED
+        )
+        m.may_publish = m.awaits_publication and approver and is_other_person(user, m.proposed_by_id)
+    second_eyes = approver and is_other_person(user, *publish_blockers(user, warning))
     context = {
         "warning": warning,
         "measures": measures,
         "follow_ups": warning.follow_ups.order_by("id"),
         "addressees": warning.addressees.order_by("path"),
         "approver": approver,
+        "second_eyes": second_eyes,
         "can_add_measure": can(user, "risk.measure")
         and org_in_scope(user, warning.org)
         and warning.status != WarningStatus.CLOSED,
@@ -190,7 +200,11 @@ def measure_action(request, pk: int, action: str):
     form.is_valid()
     reason = form.cleaned_data.get("reason") or ""
     try:
-        if action == "lift":
+        if action == "publish":
+            measure_publish(
+                measure=measure, actor=request.user, expected_version=form.cleaned_data.get("version")
+            )
+        elif action == "lift":
             measure_lift(measure=measure, actor=request.user, reason=reason)
         elif action == "complete":
             measure_complete(measure=measure, actor=request.user, reason=reason)

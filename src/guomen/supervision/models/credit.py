@@ -8,6 +8,7 @@ from ..choices import (
     BlacklistStatus,
     CreditEventKind,
     CreditEventStatus,
+    DowngradeStatus,
     PetitionStatus,
     Severity,
 )
@@ -110,6 +111,11 @@ class RemovalPetition(BaseModel):
     submitted_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    recommended_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("lifting recommended by"),
+    )  # fmt: skip
+    recommended_at = models.DateTimeField(_("lifting recommended at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -127,3 +133,48 @@ class RemovalPetition(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.entry.enterprise} · {self.get_status_display()}"
+
+
+class CreditDowngrade(BaseModel):
+    """A downgrade to credit grade D (失信): the recompute proposes it, a second supervisor approves it.
+
+    Until approved the enterprise keeps its grade; a blacklisting (itself decided by four eyes) needs none.
+    """
+
+    enterprise = models.ForeignKey(
+        "registry.Enterprise", on_delete=models.PROTECT, related_name="credit_downgrades",
+        verbose_name=_("enterprise"),
+    )  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=20, choices=DowngradeStatus.choices, default=DowngradeStatus.PROPOSED
+    )
+    from_grade = models.CharField(_("grade before"), max_length=2)
+    score = models.IntegerField(_("credit score"), default=0)
+    proposed_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("proposed by"),
+    )  # fmt: skip
+    decided_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("decided by"),
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_note = models.CharField(_("decision note"), max_length=255, blank=True)
+
+    scope_org_field = "enterprise__org"
+    scope_enterprise_fields = ("enterprise",)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise"],
+                condition=models.Q(status="proposed"),
+                name="uniq_open_credit_downgrade",
+            )
+        ]
+        verbose_name = _("downgrade to grade D")
+        verbose_name_plural = _("downgrades to grade D")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.from_grade}→D ({self.get_status_display()})"

@@ -17,8 +17,10 @@ from .credit import (
     petition_decide,
     petition_submit,
 )
+from .downgrade import downgrade_decide
 from .spotcheck import (
     check_mark_rectified,
+    check_participants,
     check_publish,
     check_record,
     check_send_back,
@@ -40,6 +42,7 @@ __all__ = [
     "blacklist_propose",
     "check_assign_inspectors",
     "check_mark_rectified",
+    "check_participants",
     "check_publish",
     "check_record",
     "check_send_back",
@@ -48,6 +51,7 @@ __all__ = [
     "conflict_declare",
     "credit_event_record",
     "credit_event_withdraw",
+    "downgrade_decide",
     "enterprise_filing_change",
     "petition_decide",
     "petition_submit",

@@ -7,8 +7,10 @@ grade D) so targeting sees it on the next declaration.
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.four_eyes import require_other_person
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
@@ -17,6 +19,7 @@ from ..choices import (
     BLACKLIST_TRANSITIONS,
     CREDIT_EVENT_TRANSITIONS,
     OPEN_BLACKLIST,
+    OPEN_PETITION,
     PETITION_TRANSITIONS,
     BlacklistStatus,
     CreditEventKind,
@@ -30,9 +33,16 @@ from ..selectors import conforming_streak
 from ._common import clean, need_reason, need_text, path_of, require_own_enterprise, require_staff_for
 from .standing import recompute, ruleset_get
 
+BLACKLIST_FOUR_EYES = _l(
+    "Four eyes: the person who proposed the blacklisting cannot decide it; another supervisor must."
+)
+REMOVAL_FOUR_EYES = _l(
+    "Four eyes: the supervisor who recommended lifting the blacklisting cannot approve it; another supervisor must."
+)
 
-def _refresh_standing(enterprise) -> None:
-    recompute(enterprise_ids=[enterprise.pk])
+
+def _refresh_standing(enterprise, proposer=None) -> None:
+    recompute(enterprise_ids=[enterprise.pk], proposer=proposer)
     enterprise.refresh_from_db()
 
 
@@ -78,7 +88,7 @@ def credit_event_record(
     event.save()
     audit_record(actor=actor, verb="credit.recorded", obj=event, org_path=path_of(enterprise),
                  after=model_snapshot(event, ["kind", "severity", "points", "occurred_on", "evidence"]))  # fmt: skip
-    _refresh_standing(enterprise)
+    _refresh_standing(enterprise, proposer=actor)
     return event
 
 
@@ -112,8 +122,12 @@ def blacklist_propose(*, enterprise, reason: str, legal_basis: str = "", actor) 
 
 @transaction.atomic
 def blacklist_decide(*, entry: BlacklistEntry, approve: bool, note: str, actor, expected_version=None):
-    """A supervisor's decision on a proposal: blacklist (published at once) or reject."""
+    """A second supervisor's decision on a proposal: blacklist (published at once) or reject.
+
+    Four eyes: the person who proposed the blacklisting never decides it.
+    """
     require_staff_for(actor, "supervision.blacklist.decide", entry.enterprise)
+    require_other_person(actor, entry.proposed_by_id, message=BLACKLIST_FOUR_EYES)
     note = need_reason(note, "note")
     to = BlacklistStatus.LISTED if approve else BlacklistStatus.REJECTED
     extra = {"decided_by_id": actor.pk, "decision_note": note[:255]}
@@ -135,7 +149,7 @@ def petition_submit(
     errors = {}
     if entry.status != BlacklistStatus.LISTED:
         errors["entry"] = [_("Only a blacklisted enterprise can petition for removal.")]
-    elif entry.petitions.filter(status=PetitionStatus.SUBMITTED).exists():
+    elif entry.petitions.filter(status__in=OPEN_PETITION).exists():
         errors["entry"] = [_("A petition is already waiting for a decision.")]
     for name, value in (("root_cause", root_cause), ("corrective_actions", corrective_actions)):
         if len(str(value or "").strip()) < 10:
@@ -153,9 +167,15 @@ def petition_submit(
 
 @transaction.atomic
 def petition_decide(*, petition: RemovalPetition, grant: bool, reason: str, actor, expected_version=None):
-    """Grant (lifts the blacklisting) only after N consecutive conforming consignments; or refuse."""
+    """Refuse, or grant in two steps (four eyes): one supervisor recommends lifting, another approves it.
+
+    Lifting needs N consecutive conforming consignments since the blacklisting, checked at both steps.
+    """
     entry = petition.entry
     require_staff_for(actor, "supervision.petition.decide", entry.enterprise)
+    approving = grant and petition.status == PetitionStatus.RECOMMENDED
+    if approving:
+        require_other_person(actor, petition.recommended_by_id, message=REMOVAL_FOUR_EYES)
     reason = need_reason(reason)
     streak = conforming_streak(entry)
     if grant and streak < entry.required_conforming:
@@ -163,6 +183,13 @@ def petition_decide(*, petition: RemovalPetition, grant: bool, reason: str, acto
             "%(streak)s consecutive conforming consignments since the blacklisting; %(needed)s are required."
         ) % {"streak": streak, "needed": entry.required_conforming}
         raise ValidationFailed(message, fields={"grant": [message]})
+    if grant and not approving:
+        return transition(
+            petition, to=PetitionStatus.RECOMMENDED, allowed=PETITION_TRANSITIONS, actor=actor,
+            verb="blacklist.petition_recommended", reason=reason, expected_version=expected_version,
+            org_path=path_of(entry.enterprise),
+            extra_fields={"recommended_by_id": actor.pk, "recommended_at": timezone.now(), "conforming_streak": streak},
+        )  # fmt: skip
     to = PetitionStatus.GRANTED if grant else PetitionStatus.REFUSED
     transition(
         petition, to=to, allowed=PETITION_TRANSITIONS, actor=actor, verb=f"blacklist.petition_{to}",

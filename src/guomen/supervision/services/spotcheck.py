@@ -8,8 +8,10 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from guomen.core.errors import PermissionDenied, ValidationFailed
+from guomen.core.four_eyes import require_other_person
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record
 from guomen.core.workflow import transition
@@ -228,10 +230,25 @@ def check_send_back(*, task, reason: str, actor):
                       verb="spotcheck.sent_back", reason=need_reason(reason), org_path=path_of(task.enterprise))  # fmt: skip
 
 
+SPOTCHECK_FOUR_EYES = _l(
+    "Four eyes: whoever assigned the inspectors by hand, carried out or recorded this spot check cannot "
+    "publish its result; a supervisor who took no part must."
+)
+
+
+def check_participants(task) -> list:
+    """The people who may not publish a spot check's result (see check_publish)."""
+    return [task.assigned_by_id, task.recorded_by_id, task.inspector_a_id, task.inspector_b_id]
+
+
 @transaction.atomic
 def check_publish(*, task, actor, expected_version=None):
-    """Publish the result on the public portal (enterprise, result, date; no personal data)."""
+    """Publish the result on the public portal (enterprise, result, date; no personal data).
+
+    Four eyes: no one who chose the inspectors by hand, carried out or recorded the check publishes it.
+    """
     require_staff_for(actor, "supervision.spotcheck.publish", task.enterprise)
+    require_other_person(actor, *check_participants(task), message=SPOTCHECK_FOUR_EYES)
     return transition(task, to=CheckStatus.PUBLISHED, allowed=CHECK_TRANSITIONS, actor=actor,
                       verb="spotcheck.published", expected_version=expected_version,
                       org_path=path_of(task.enterprise), extra_fields={"published_on": timezone.localdate()})  # fmt: skip

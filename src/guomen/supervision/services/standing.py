@@ -26,6 +26,7 @@ from .. import rules as R
 from ..choices import BlacklistStatus, CreditEventKind, CreditEventStatus, RuleKind
 from ..models import BlacklistEntry, CreditEvent, EnterpriseStanding, RecomputeRun, RuleSet, StandingChange
 from ._common import need_reason, path_of, require_staff_for
+from .downgrade import GRADE_D, sync_proposals
 
 CHUNK = 5000
 
@@ -191,10 +192,14 @@ def _apply_enterprise_changes(changes: dict[tuple[str, str], list[int]]) -> None
 
 
 @transaction.atomic
-def recompute(*, actor=None, today: dt.date | None = None, enterprise_ids=None) -> RecomputeRun:
+def recompute(
+    *, actor=None, today: dt.date | None = None, enterprise_ids=None, proposer=None
+) -> RecomputeRun:
     """Recompute every enterprise's class and credit grade (or only `enterprise_ids`).
 
     A person needs supervision.recompute; the scheduled task and the CLI run as the system (actor None).
+    A fall to grade D other than by blacklisting is only proposed (four eyes, see downgrade.py); `proposer`
+    is the person whose record caused it (else the actor).
     """
     if actor is not None:
         require(actor, "supervision.recompute")
@@ -218,6 +223,7 @@ def recompute(*, actor=None, today: dt.date | None = None, enterprise_ids=None) 
     }  # fmt: skip
     standings, history_rows = [], []
     enterprise_changes: dict[tuple[str, str], list[int]] = defaultdict(list)
+    held_d: dict[int, tuple[str, int]] = {}
     count = class_changes = grade_changes = 0
     for pk, klass, grade, qms, haccp, filed_on in qs.values_list(
         "id", "classification", "credit_grade", "qms_certified", "haccp_certified", "filed_on"
@@ -227,6 +233,9 @@ def recompute(*, actor=None, today: dt.date | None = None, enterprise_ids=None) 
         values = (result["computed_class"], result["grade"], result["score"], result["inputs"])
         if previous.get(pk) != values:  # only new or changed standings are written
             standings.append((pk, *values))
+        if result["grade"] == GRADE_D and grade != GRADE_D and not result["inputs"]["blacklisted"]:
+            held_d[pk] = (grade, result["score"])  # waits for a second supervisor's approval
+            result = {**result, "grade": grade}
         if result["class"] != klass or result["grade"] != grade:
             enterprise_changes[(result["class"], result["grade"])].append(pk)
         if result["class"] != klass:
@@ -242,13 +251,15 @@ def recompute(*, actor=None, today: dt.date | None = None, enterprise_ids=None) 
     unchanged.update(computed_at=now)
     _apply_enterprise_changes(enterprise_changes)
     _insert_changes(history_rows, run, now)
+    proposed = sync_proposals(held=held_d, evaluated_ids=enterprise_ids, proposer=proposer or actor)
     run.enterprises, run.class_changes, run.grade_changes = count, class_changes, grade_changes
     run.finished_at = timezone.now()
     run.seconds = round(time.perf_counter() - started, 3)
     run.save()
     audit_record(
         actor=actor, verb="standing.recomputed", obj=run, org_path="",
-        after={"enterprises": count, "class_changes": class_changes, "grade_changes": grade_changes},
+        after={"enterprises": count, "class_changes": class_changes, "grade_changes": grade_changes,
+               "downgrades_proposed": proposed},
     )  # fmt: skip
     return run
 

@@ -24,6 +24,12 @@ def other_firm(orgs):
 
 
 @pytest.fixture
+def second_supervisor(orgs, make_user):
+    """Another 深圳局 supervisor: the second pair of eyes on a colleague's proposal."""
+    return make_user(Role.SUPERVISOR, orgs["SZ"], username="supervisor2_sz")
+
+
+@pytest.fixture
 def gz_supervisor(orgs, make_user):
     return make_user(Role.SUPERVISOR, orgs["GZ"], username="supervisor_gz")
 

@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from guomen.supervision import services
+from guomen.supervision.models import CreditDowngrade
 
 from .factories import EnterpriseFactory, PlanFactory
 
@@ -25,6 +26,9 @@ def world(orgs, firm, firm_user, supervisor, analyst, wjd_inspectors):
     suspect = EnterpriseFactory(org=orgs["WJD"])
     entry = services.blacklist_propose(enterprise=suspect, reason="伪造证书", actor=analyst)
     EnterpriseFactory.create_batch(3, org=orgs["WJD"])
+    downgrade = CreditDowngrade.objects.create(
+        enterprise=EnterpriseFactory(org=orgs["WJD"]), from_grade="C", score=40, proposed_by=analyst
+    )
     plan = PlanFactory(org=orgs["SZ"], sample_count=2)
     drawn = services.plan_draw(plan=PlanFactory(org=orgs["SZ"], sample_count=1), seed=1, actor=supervisor)
     return {
@@ -34,6 +38,7 @@ def world(orgs, firm, firm_user, supervisor, analyst, wjd_inspectors):
         "drawn": drawn,
         "check": drawn.tasks.get(),
         "suspect": suspect,
+        "downgrade": downgrade,
     }
 
 
@@ -60,6 +65,8 @@ def _endpoints(world, firm):
         ("get", "/api/v1/supervision/blacklist", None, "supervisor", 200),
         ("post", "/api/v1/supervision/blacklist", {"uscc": firm.uscc, "reason": "x"}, "analyst", 201),
         ("post", f"/api/v1/supervision/blacklist/{world['entry'].pk}/decision", {"approve": True, "reason": "ok"}, "supervisor", 200),
+        ("get", "/api/v1/supervision/downgrades", None, "supervisor", 200),
+        ("post", f"/api/v1/supervision/downgrades/{world['downgrade'].pk}/decision", {"approve": True, "reason": "ok"}, "supervisor", 200),
         ("get", "/api/v1/supervision/plans", None, "analyst", 200),
         ("post", "/api/v1/supervision/plans", {"name": "抽查", "sample_count": 1, "starts_on": today, "ends_on": today}, "supervisor", 201),
         ("get", f"/api/v1/supervision/plans/{world['plan'].pk}", None, "supervisor", 200),
@@ -85,7 +92,7 @@ def _who(request, case, allowed):
     return request.getfixturevalue("firm_user")
 
 
-@pytest.mark.parametrize("index", range(15))
+@pytest.mark.parametrize("index", range(17))
 def test_permission_matrix(request, world, firm, index):
     method, url, body, allowed, ok = _endpoints(world, firm)[index]
     for case in MATRIX:

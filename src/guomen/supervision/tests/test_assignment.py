@@ -175,10 +175,12 @@ def test_a_conflict_declared_after_the_draw_stops_the_check_until_replaced(orgs,
     assert task.status == "recorded"
 
 
-def test_public_results_say_when_inspectors_were_assigned_by_hand(flagged, crew, supervisor):
+def test_public_results_say_when_inspectors_were_assigned_by_hand(
+    flagged, crew, supervisor, second_supervisor
+):
     _assign(flagged, crew["wjd"], crew["hg1"], supervisor)
     services.check_record(task=flagged, items=_items(flagged), actor=crew["hg1"])
-    services.check_publish(task=flagged, actor=supervisor)
+    services.check_publish(task=flagged, actor=second_supervisor)  # four eyes: not the one who assigned
     [row] = selectors.published_spot_check_results()
     assert row["inspector_selection"] == "manual" and row["inspector_selection_label"] == "人工指派"
     assert not any(name in str(row.values()) for name in ("皇岗一", "hg_1", "inspector_wjd"))

@@ -134,13 +134,14 @@ def test_a_non_conforming_consignment_resets_the_streak(firm, analyst, superviso
 
 
 def test_petition_granted_after_n_conforming_consignments_lifts_the_blacklisting(
-    firm, firm_user, analyst, supervisor
+    firm, firm_user, analyst, supervisor, second_supervisor
 ):
     entry = _blacklist(firm, analyst, supervisor)
     consignments(firm, "ncccccc", start=timezone.now() + dt.timedelta(seconds=1))
     petition = services.petition_submit(entry=entry, root_cause="供应商管控缺失导致证书造假",
                                         corrective_actions="更换供应商并建立证书核验制度", actor=firm_user)  # fmt: skip
     services.petition_decide(petition=petition, grant=True, reason="连续6批合格", actor=supervisor)
+    services.petition_decide(petition=petition, grant=True, reason="同意解除", actor=second_supervisor)
     entry.refresh_from_db()
     firm.refresh_from_db()
     assert (petition.status, entry.status) == ("granted", "lifted")

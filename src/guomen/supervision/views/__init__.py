@@ -20,6 +20,7 @@ from .lists import (
     application_new,
     blacklist_decide,
     blacklist_list,
+    downgrade_decide,
     petition_decide,
     petition_submit,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "conflict_declare",
     "credit_record",
     "credit_withdraw",
+    "downgrade_decide",
     "enterprise_detail",
     "enterprise_list",
     "filing_action",

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 
 from guomen.core.errors import ApplicationError, NotFound, PermissionDenied
+from guomen.core.four_eyes import FourEyesViolation
 
 
 def act(request, form, call, *, success: str, back: str):
@@ -16,6 +17,9 @@ def act(request, form, call, *, success: str, back: str):
         return redirect(back)
     try:
         call(form.cleaned_data)
+    except FourEyesViolation as exc:  # the rule is named on the page the person came from
+        messages.error(request, str(exc.message))
+        return redirect(back)
     except (PermissionDenied, NotFound):
         raise
     except ApplicationError as exc:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.core.errors import ApplicationError, PermissionDenied
+from guomen.core.four_eyes import FourEyesViolation, is_other_person
 from guomen.core.permissions import can, org_in_scope, require
 
 from .. import eligibility, selectors, services
@@ -75,7 +76,9 @@ def check_detail(request, pk):
         "task": task, "items": task.items.all(), "outcomes": OUTCOME_CHOICES, "can_record": may_record and not problem,
         "start_problem": problem, "can_assign": _can_assign(request.user, task),
         "errors": errors, "posted": posted, "rectified_form": RectifiedForm(), "reason_form": ReasonForm(),
-        "can_publish": here and task.status == CheckStatus.RECORDED and can(request.user, "supervision.spotcheck.publish"),
+        "can_publish": here and task.status == CheckStatus.RECORDED and can(request.user, "supervision.spotcheck.publish")
+        and is_other_person(request.user, *services.check_participants(task)),
+        "four_eyes_publish": task.status == CheckStatus.RECORDED,
         "can_rectify": (drawn or here) and task.result == "non_conforming" and not task.rectified_on
         and can(request.user, "supervision.spotcheck.record"),
     }, status=422 if errors else 200)  # fmt: skip
@@ -88,7 +91,7 @@ def check_publish(request, pk):
     try:
         services.check_publish(task=task, actor=request.user)
     except ApplicationError as exc:
-        if exc.status in (403, 404):
+        if exc.status in (403, 404) and not isinstance(exc, FourEyesViolation):
             raise
         messages.error(request, str(exc.message))
     else:

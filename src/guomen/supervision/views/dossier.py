@@ -83,6 +83,9 @@ def enterprise_detail(request, pk):
         "can_propose": staff_here and can(user, "supervision.blacklist.propose") and not any(
             e.status in ("proposed", "listed") for e in entries),
         "can_blacklist_decide": staff_here and can(user, "supervision.blacklist.decide"),
+        "downgrades": selectors.downgrade_list(user=user, enterprise=enterprise, status="proposed")
+        if staff_here else [],
+        "can_downgrade_decide": staff_here and can(user, "supervision.downgrade.decide"),
         "can_petition": listed is not None and can(user, "supervision.petition.submit")
         and user.enterprise_id == enterprise.pk,
         "can_declare_conflict": can(user, "supervision.conflict.declare"),
