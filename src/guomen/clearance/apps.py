@@ -23,3 +23,12 @@ class ClearanceConfig(AppConfig):
         )
         register_nav(NavItem("clearance:overrides", _("Release overrides"), "clearance.override.view", 58))
         register_effects()
+
+        from guomen.core.work import Queue, register_approvals, register_queue
+
+        register_queue(
+            Queue("overrides", _("Overrides to decide"), frozenset({R.LEADER}),
+                  "guomen.clearance.selectors:overrides_to_decide", "clearance:overrides", query="status=requested",
+                  order=5, urgent=True),
+        )  # fmt: skip
+        register_approvals("guomen.clearance.selectors:approvals_waiting")

@@ -57,3 +57,35 @@ def override_get(*, user, pk) -> ReleaseOverride:
         return override_list(user=user).get(pk=int(pk))
     except (ReleaseOverride.DoesNotExist, ValueError, TypeError) as exc:
         raise NotFound() from exc
+
+
+def _waiting_for(user) -> QuerySet:
+    """Override requests this user may decide: in scope, asked by someone else, not recorded by them."""
+    if not can(user, "clearance.override.decide"):
+        return ReleaseOverride.objects.none()
+    return (
+        override_list(user=user, status=OverrideStatus.REQUESTED)
+        .exclude(requested_by=user)
+        .exclude(task__recorded_by=user)
+    )
+
+
+def overrides_to_decide(user) -> int:
+    return _waiting_for(user).count()
+
+
+def approvals_waiting(user) -> list:
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from guomen.core.work import Approval
+
+    return [
+        Approval(
+            kind=str(_("Release override")),
+            title=o.declaration.number,
+            url=reverse("clearance:override_detail", args=[o.pk]),
+            proposer=str(o.requested_by),
+        )
+        for o in _waiting_for(user)[:200]
+    ]

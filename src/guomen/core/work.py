@@ -68,10 +68,12 @@ def approval_count(user) -> int:
 
 def queues_for(user) -> list[dict]:
     """The user's queues with their counts, in order (an empty list for roles without queues)."""
+    from .permissions import ROLE_INCLUDES
+
     role = getattr(user, "role", None)
     rows = []
     for queue in sorted(QUEUES, key=lambda q: q.order):
-        if role not in queue.roles:
+        if role not in queue.roles and ROLE_INCLUDES.get(role) not in queue.roles:
             continue
         url = reverse(queue.url_name) + (f"?{queue.query}" if queue.query else "")
         count = int(_call(queue.counter, user))

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.four_eyes import require_other_person
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
@@ -80,12 +81,14 @@ def _decider_check(override: ReleaseOverride, actor) -> None:
     require(actor, "clearance.override.decide")
     if not org_in_scope(actor, override.port):
         raise PermissionDenied(_("This task belongs to another jurisdiction."))
-    if actor.pk in (override.requested_by_id, override.task.recorded_by_id):
-        raise PermissionDenied(
-            _(
-                "Four eyes: an override is decided by someone other than the person who asked for it or recorded the result."
-            )
-        )
+    require_other_person(
+        actor,
+        override.requested_by_id,
+        override.task.recorded_by_id,
+        message=_(
+            "Four eyes: an override is decided by someone other than the person who asked for it or recorded the result."
+        ),
+    )
 
 
 @transaction.atomic
