@@ -101,6 +101,15 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 GUOMEN_SCHEDULE_DISABLED = env_bool("GUOMEN_SCHEDULE_DISABLED", False)
 GUOMEN_SCHEDULE: dict[str, str] = {}
 
+# The audit log's anchor outside the database (core.checkpoints): the checkpoint signing key and the append-only
+# file of signed checkpoints. Development generates the key under var/audit/; production requires a path (prod.py).
+GUOMEN_AUDIT_KEY_FILE = env("GUOMEN_AUDIT_KEY_FILE") or str(VAR_DIR / "audit" / "checkpoint.key")
+GUOMEN_AUDIT_CHECKPOINT_FILE = env("GUOMEN_AUDIT_CHECKPOINT_FILE") or str(
+    VAR_DIR / "audit" / "checkpoints.jsonl"
+)
+GUOMEN_AUDIT_KEY_GENERATE = True
+GUOMEN_AUDIT_SEAL_EVERY_MINUTES = 1
+
 SHARED_DATA_DIR = PROJECT_DIR.parent / "shared" / "data"
 HS_DATA_DIR = PROJECT_DIR / "data" / "hs"
 
