@@ -21,7 +21,7 @@ def run_at_once(calls: list[Callable[[], object]]) -> tuple[list[object], list[B
             value = call()
             with lock:
                 results.append(value)
-        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+        except BaseException as exc:
             with lock:
                 errors.append(exc)
         finally:

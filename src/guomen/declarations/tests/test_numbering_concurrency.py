@@ -18,9 +18,11 @@ pytestmark = [
 def test_eight_declarations_submitted_at_once_are_all_numbered(world, settings, own_connection):
     settings.GUOMEN_NUMBERING_OWN_CONNECTION = own_connection
     calls = [
-        lambda i=i: declaration_submit(
-            actor=world["enterprise_user"], **submission(world, transport_id=f"粤Z{i:04d}港")
-        ).number
+        lambda i=i: (
+            declaration_submit(
+                actor=world["enterprise_user"], **submission(world, transport_id=f"粤Z{i:04d}港")
+            ).number
+        )
         for i in range(8)
     ]
 
