@@ -26,6 +26,7 @@ def _learner():
 
     return learner
 
+
 _CACHE: dict[int, LoadedModel] = {}
 _LOCK = threading.Lock()
 TOP_CONTRIBUTIONS = 4
