@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import UTC
 from types import SimpleNamespace
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +26,8 @@ from .services import GENESIS_HASH, event_digest, event_payload
 
 SEAL_BATCH = 20000
 WALK_BATCH = 5000
+WALK_FIELDS = ("id", "seq", "prev_hash", "hash", "at", "actor_id", "actor_label", "verb", "object_type",
+               "object_id", "object_repr", "org_path", "before", "after", "reason")  # fmt: skip
 
 
 def _head_for_update() -> AuditChainHead:
@@ -44,7 +46,12 @@ def audit_seal(*, batch_size: int = SEAL_BATCH) -> AuditCheckpoint | None:
     key = load_key(create=True)
     with transaction.atomic():
         head = _head_for_update()  # the sealer's lock: one sealer at a time; writers never take it
-        pending = list(AuditEvent.objects.filter(seq__isnull=True).order_by("id")[:batch_size])
+        pending = [
+            _row(values)
+            for values in AuditEvent.objects.filter(seq__isnull=True)
+            .order_by("id")
+            .values_list(*WALK_FIELDS)[:batch_size]
+        ]
         if not pending:
             return None
         prev, count = head.last_hash, head.count
@@ -54,7 +61,7 @@ def audit_seal(*, batch_size: int = SEAL_BATCH) -> AuditCheckpoint | None:
             event.prev_hash = prev
             event.hash = event_digest(prev, event_payload(event))
             prev = event.hash
-        AuditEvent.objects.bulk_update(pending, ["seq", "prev_hash", "hash"], batch_size=1000)
+        _write_positions(pending)
         head.last_hash, head.count = prev, count
         head.save(update_fields=["last_hash", "count"])
         signed_at = timezone.now().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
@@ -64,6 +71,26 @@ def audit_seal(*, batch_size: int = SEAL_BATCH) -> AuditCheckpoint | None:
         )
         append_checkpoint(signed)
     return checkpoint
+
+
+def _write_positions(events: list[SimpleNamespace]) -> None:
+    """One statement for the batch on PostgreSQL (unnest), a prepared statement per row on SQLite (both fast;
+    Django's bulk_update builds CASE expressions that grow with the batch)."""
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"UPDATE {table} AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash "
+                "FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[]) AS v(id, seq, prev_hash, hash) "
+                "WHERE e.id = v.id",
+                [[e.pk for e in events], [e.seq for e in events], [e.prev_hash for e in events],
+                 [e.hash for e in events]],
+            )  # fmt: skip
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET seq = %s, prev_hash = %s, hash = %s WHERE id = %s",
+                [(e.seq, e.prev_hash, e.hash, e.pk) for e in events],
+            )
 
 
 def audit_seal_all(*, batch_size: int = SEAL_BATCH) -> int:
@@ -103,8 +130,10 @@ def _as_signed(row: AuditCheckpoint) -> SignedCheckpoint:
     return SignedCheckpoint(row.count, row.head_hash, row.signed_at, row.key_id, row.signature)
 
 
-WALK_FIELDS = ("id", "seq", "prev_hash", "hash", "at", "actor_id", "actor_label", "verb", "object_type",
-               "object_id", "object_repr", "org_path", "before", "after", "reason")  # fmt: skip
+def _row(values: tuple) -> SimpleNamespace:
+    row = SimpleNamespace(**dict(zip(WALK_FIELDS, values, strict=True)))
+    row.pk = row.id
+    return row
 
 
 def _sealed_events(after_seq: int) -> Iterator[SimpleNamespace]:
@@ -117,9 +146,7 @@ def _sealed_events(after_seq: int) -> Iterator[SimpleNamespace]:
         if not batch:
             return
         for values in batch:
-            row = SimpleNamespace(**dict(zip(WALK_FIELDS, values, strict=True)))
-            row.pk = row.id
-            yield row
+            yield _row(values)
         last = batch[-1][1]
 
 
