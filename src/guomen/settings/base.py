@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, PROJECT_DIR, database_config, env, env_bool
+from .env import BASE_DIR, PROJECT_DIR, database_config, env, env_bool, replica_config
 
 SECRET_KEY = env("GUOMEN_SECRET_KEY", "guomen-local-development-key-not-for-production")
 DEBUG = env_bool("GUOMEN_DEBUG", True)
@@ -70,6 +70,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(VAR_DIR / "guomen.sqlite3")}
+if replica_config():  # reports and exports read here (core.replica); writes never do
+    DATABASES["replica"] = replica_config()
+DATABASE_ROUTERS = ["guomen.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
