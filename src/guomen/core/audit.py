@@ -293,6 +293,19 @@ def audit_verify(*, full: bool = False) -> Verification:
             )
         )
         return result
+    newest_signed = max(by_count, default=result.start)
+    if walked > newest_signed and not result.kinds & {"signature", "checkpoint"}:
+        result.problems.append(
+            Problem(
+                "head",
+                _(
+                    "Events %(first)d to %(last)d are sealed but no signed checkpoint covers them: they were "
+                    "appended by hand."
+                )
+                % {"first": newest_signed + 1, "last": walked},
+            )
+        )
+        return result
     if head is None or head.count != walked or head.last_hash != prev:
         result.problems.append(
             Problem(

@@ -130,6 +130,21 @@ def test_a_replaced_head_is_found(sealed):
     assert result.kinds == {"head"}
 
 
+def test_events_appended_by_hand_with_a_new_head_are_found(sealed):
+    last = AuditEvent.objects.get(seq=10)
+    forged = AuditEvent.objects.create(
+        at=last.at, actor_label="x", verb="test.forged", object_type="t", object_id="1"
+    )
+    forged.seq, forged.prev_hash = 11, last.hash
+    forged.hash = event_digest(last.hash, event_payload(forged))
+    forged.save()
+    AuditChainHead.objects.filter(pk=1).update(last_hash=forged.hash, count=11)
+
+    result = audit_verify(full=True)
+
+    assert result.kinds == {"head"}
+
+
 def test_a_checkpoint_forged_in_the_database_is_found(sealed):
     AuditCheckpoint.objects.filter(count=10).update(head_hash="e" * 64)
 
