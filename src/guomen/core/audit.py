@@ -136,13 +136,13 @@ def _row(values: tuple) -> SimpleNamespace:
     return row
 
 
-def _sealed_events(after_seq: int) -> Iterator[SimpleNamespace]:
-    """The sealed events after a position, as light rows (no model instances: the walk reads millions)."""
+def _sealed_events(after_seq: int, upto: int | None) -> Iterator[SimpleNamespace]:
+    """The sealed events after a position (up to `upto`), as light rows (no model instances: the walk reads
+    millions)."""
     last = after_seq
+    events = AuditEvent.objects.all() if upto is None else AuditEvent.objects.filter(seq__lte=upto)
     while True:
-        batch = list(
-            AuditEvent.objects.filter(seq__gt=last).order_by("seq").values_list(*WALK_FIELDS)[:WALK_BATCH]
-        )
+        batch = list(events.filter(seq__gt=last).order_by("seq").values_list(*WALK_FIELDS)[:WALK_BATCH])
         if not batch:
             return
         for values in batch:
@@ -154,11 +154,22 @@ def _event(row) -> AuditEvent | None:
     return AuditEvent.objects.filter(pk=row.pk).first()
 
 
-def _check_anchor(result: Verification, key, file_cps: list[SignedCheckpoint]) -> dict[int, SignedCheckpoint]:
-    """Signatures of the file's checkpoints, and the database's checkpoints against the file's."""
+def _check_anchor(
+    result: Verification, key, file_cps: list[SignedCheckpoint], head_count: int | None
+) -> dict[int, SignedCheckpoint]:
+    """Signatures of the file's checkpoints, and the database's checkpoints against the file's.
+
+    `head_count` is the sealed length read before the file: checkpoints beyond it whose events exist were sealed
+    while this verification ran and are left to the next one."""
     by_count: dict[int, SignedCheckpoint] = {}
     for cp in file_cps:
         if cp.count < result.start:
+            continue
+        if (
+            head_count is not None
+            and cp.count > head_count
+            and AuditEvent.objects.filter(seq=cp.count).exists()
+        ):
             continue
         if not key.signs(cp):
             if cp.key_id != key.key_id:
@@ -191,6 +202,8 @@ def _check_anchor(result: Verification, key, file_cps: list[SignedCheckpoint]) -
                 )
             )
     for count in sorted(set(db_rows) - {cp.count for cp in file_cps}):
+        if head_count is not None and count > head_count:
+            continue  # sealed while this verification ran
         result.problems.append(
             Problem(
                 "checkpoint",
@@ -231,12 +244,13 @@ def audit_verify(*, full: bool = False) -> Verification:
         else:
             result.start = start.count
             prev, expected_seq = start.head_hash, start.count + 1
-    by_count = _check_anchor(result, key, file_cps)
+    head_count = head.count if head is not None else None
+    by_count = _check_anchor(result, key, file_cps, head_count)
     if result.kinds & {"signature"} and not by_count:
         return result
     signed_counts = sorted(c for c in by_count if c >= expected_seq)
     walked = expected_seq - 1
-    for event in _sealed_events(expected_seq - 1):
+    for event in _sealed_events(expected_seq - 1, head_count):
         if event.seq != expected_seq:
             result.problems.append(
                 Problem(
