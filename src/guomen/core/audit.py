@@ -182,6 +182,17 @@ def _check_anchor(
                 }
             result.problems.append(Problem("signature", message))
             continue
+        known = by_count.get(cp.count)
+        if known is not None and known.head != cp.head:
+            result.problems.append(
+                Problem(
+                    "checkpoint",
+                    _(
+                        "The checkpoint file holds two different signed heads for event %(count)d: the log forked."
+                    )
+                    % {"count": cp.count},
+                )
+            )
         by_count[cp.count] = cp
     db_rows = {row.count: row for row in AuditCheckpoint.objects.filter(count__gte=result.start)}
     for count, cp in by_count.items():

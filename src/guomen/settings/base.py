@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, PROJECT_DIR, database_config, env, env_bool, replica_config
@@ -107,8 +109,10 @@ GUOMEN_SCHEDULE: dict[str, str] = {}
 # The audit log's anchor outside the database (core.checkpoints): the checkpoint signing key and the append-only
 # file of signed checkpoints. Development generates the key under var/audit/; production requires a path (prod.py).
 GUOMEN_AUDIT_KEY_FILE = env("GUOMEN_AUDIT_KEY_FILE") or str(VAR_DIR / "audit" / "checkpoint.key")
+# One checkpoint file per database by default, so switching GUOMEN_DATABASE_URL does not mix two logs.
+_AUDIT_LOG_NAME = "".join(c if c.isalnum() else "-" for c in Path(str(DATABASES["default"]["NAME"])).stem)
 GUOMEN_AUDIT_CHECKPOINT_FILE = env("GUOMEN_AUDIT_CHECKPOINT_FILE") or str(
-    VAR_DIR / "audit" / "checkpoints.jsonl"
+    VAR_DIR / "audit" / f"checkpoints-{_AUDIT_LOG_NAME}.jsonl"
 )
 GUOMEN_AUDIT_KEY_GENERATE = True
 GUOMEN_AUDIT_SEAL_EVERY_MINUTES = 1

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from guomen.core.audit import audit_seal, audit_seal_all, audit_verify
+from guomen.core.checkpoints import append_checkpoint, load_key
 from guomen.core.models import AuditChainHead, AuditCheckpoint, AuditEvent
 from guomen.core.services import GENESIS_HASH, audit_record, event_digest, event_payload
 
@@ -147,6 +148,15 @@ def test_events_appended_by_hand_with_a_new_head_are_found(sealed):
 
 def test_a_checkpoint_forged_in_the_database_is_found(sealed):
     AuditCheckpoint.objects.filter(count=10).update(head_hash="e" * 64)
+
+    result = audit_verify(full=True)
+
+    assert "checkpoint" in result.kinds
+
+
+def test_two_signed_heads_for_one_position_are_a_fork(sealed):
+    """E.g. the checkpoint file of another database appended to this one's."""
+    append_checkpoint(load_key().sign(count=10, head="d" * 64, signed_at="2026-01-01T00:00:00.000000Z"))
 
     result = audit_verify(full=True)
 
