@@ -150,6 +150,9 @@ def stop(proc: subprocess.Popen) -> None:
 
 def prepare(database_url: str | None) -> tuple[str, dict]:
     url = fresh_postgres(database_url) if database_url else fresh_sqlite("api-intake")
+    checkpoints = BENCH_DIR / "api-intake-checkpoints.jsonl"  # a fresh database gets a fresh checkpoint file
+    checkpoints.unlink(missing_ok=True)
+    os.environ["GUOMEN_AUDIT_CHECKPOINT_FILE"] = str(checkpoints)
     summary_path = BENCH_DIR / "api-intake-summary.json"
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     guomen(url, "migrate", "--noinput", "-v", "0")
