@@ -116,6 +116,9 @@ GUOMEN_AUDIT_CHECKPOINT_FILE = env("GUOMEN_AUDIT_CHECKPOINT_FILE") or str(
 )
 GUOMEN_AUDIT_KEY_GENERATE = True
 GUOMEN_AUDIT_SEAL_EVERY_MINUTES = 1
+# Declaration and sample numbers (core.numbering): on PostgreSQL the counter is advanced on a connection of its
+# own, outside the submitting transaction, so concurrent submissions never wait on each other for a number.
+GUOMEN_NUMBERING_OWN_CONNECTION = True
 
 SHARED_DATA_DIR = PROJECT_DIR.parent / "shared" / "data"
 HS_DATA_DIR = PROJECT_DIR / "data" / "hs"
