@@ -272,3 +272,12 @@ def test_seal_all_works_through_a_backlog_in_batches(inspector, audit_anchor):
 
     assert written == 3
     assert audit_verify(full=True).problems == []
+
+
+def test_the_hashed_time_keeps_its_format_for_chains_written_before():
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    event = AuditEvent(at=dt.datetime(2026, 3, 1, 8, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+
+    assert event_payload(event)["at"] == "2026-03-01T00:00:00.000000Z"
