@@ -73,3 +73,12 @@ def admin_user(orgs, make_user):
 def other_inspector(orgs, make_user):
     """An inspector of another jurisdiction (广州局 → 白云机场局)."""
     return make_user(Role.INSPECTOR, orgs["BY"], username="inspector_by")
+
+
+@pytest.fixture
+def audit_anchor(settings, tmp_path):
+    """A fresh audit key and checkpoint file for a test that seals the audit log."""
+    settings.GUOMEN_AUDIT_KEY_FILE = str(tmp_path / "audit" / "checkpoint.key")
+    settings.GUOMEN_AUDIT_CHECKPOINT_FILE = str(tmp_path / "audit" / "checkpoints.jsonl")
+    settings.GUOMEN_AUDIT_KEY_GENERATE = True
+    return tmp_path / "audit"

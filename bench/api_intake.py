@@ -1,10 +1,13 @@
 """Declaration intake throughput over the API: POST /api/v1/declarations against a fresh small demo bureau.
 
-Starts `guomen serve` (granian) or `guomen runserver` on 127.0.0.1 with a new SQLite database, seeds the
-small demo bureau, then fires a bounded number of requests from a few client threads with the demo API
-key. Prints requests/s, p50, p99 and the error count. Loopback only; stops the server it started.
+Starts `guomen serve` (granian, 2 workers) or `guomen runserver` on 127.0.0.1 with a new SQLite database (or a
+fresh PostgreSQL database with --database-url), seeds the small demo bureau, then fires a bounded number of
+requests from 1, 4 … client threads (--clients) with the demo API key. Then it serves the stack's floor — an
+empty django-ninja endpoint (bench/floor_app.py) under granian with the same options — drives it with the same
+client and prints intake throughput as a share of the floor. Loopback only; stops the servers it started.
 
-    uv run python bench/api_intake.py --requests 500 --threads 4
+    uv run python bench/api_intake.py --clients 1,4 --requests 300
+    uv run python bench/api_intake.py --clients 1,4 --database-url postgres://postgres@127.0.0.1:5432/guomen_bench
 """
 
 import argparse
@@ -15,11 +18,12 @@ import signal
 import socket
 import statistics
 import subprocess
+import sys
 import threading
 import time
 
 import httpx
-from _common import BENCH_DIR, ROOT, fresh_sqlite, guomen, guomen_command
+from _common import BENCH_DIR, ROOT, fresh_postgres, fresh_sqlite, guomen, guomen_command
 
 HOST = "127.0.0.1"
 
@@ -48,6 +52,14 @@ def payload(summary: dict, n: int) -> dict:
 
 def start_server(url: str, port: int, server: str) -> subprocess.Popen:
     env = {**os.environ, "GUOMEN_DATABASE_URL": url, "GUOMEN_DEBUG": "0"}
+    if server == "floor":
+        env["PYTHONPATH"] = str(ROOT / "bench")
+        argv = [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", HOST, "--port", str(port),
+                "--workers", "2", "floor_app:application"]  # fmt: skip
+        log = open(BENCH_DIR / "api-intake-floor.log", "w")  # noqa: SIM115 (closed with the process)
+        return subprocess.Popen(
+            argv, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
     if server == "serve":
         args = ["serve", "--host", HOST, "--port", str(port), "--workers", "2"]
     else:
@@ -76,11 +88,13 @@ def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> Non
     raise SystemExit("server did not answer within a minute")
 
 
-def fire(base: str, key: str, summary: dict, requests: int, threads: int, time_limit: float) -> dict:
+def fire(
+    base: str, key: str, summary: dict, requests: int, threads: int, time_limit: float, first: int = 0
+) -> dict:
     latencies: list[float] = []
     timeline: list[tuple[int, float]] = []
     errors: list[str] = []
-    counter = iter(range(requests))
+    counter = iter(range(first, first + requests))
     lock = threading.Lock()
     deadline = time.monotonic() + time_limit
 
@@ -126,47 +140,86 @@ def fire(base: str, key: str, summary: dict, requests: int, threads: int, time_l
     }
 
 
-def run(*, requests: int = 500, threads: int = 4, server: str = "serve", time_limit: float = 120) -> dict:
-    url = fresh_sqlite("api-intake")
+def stop(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def prepare(database_url: str | None) -> tuple[str, dict]:
+    url = fresh_postgres(database_url) if database_url else fresh_sqlite("api-intake")
+    checkpoints = BENCH_DIR / "api-intake-checkpoints.jsonl"  # a fresh database gets a fresh checkpoint file
+    checkpoints.unlink(missing_ok=True)
+    os.environ["GUOMEN_AUDIT_CHECKPOINT_FILE"] = str(checkpoints)
     summary_path = BENCH_DIR / "api-intake-summary.json"
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
     guomen(url, "migrate", "--noinput", "-v", "0")
     guomen(url, "seed-demo", "--size", "small", "--summary-json", str(summary_path), "-v", "0", capture=True)
-    summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    return url, json.loads(summary_path.read_text(encoding="utf-8"))
+
+
+def serve_and_fire(url, summary, server, clients: list[int], requests: int, time_limit: float) -> list[dict]:
     port = free_port()
     base = f"http://{HOST}:{port}"
     proc = start_server(url, port, server)
+    results = []
     try:
         wait_until_up(base, proc)
-        result = fire(base, summary["api_key"], summary, requests, threads, time_limit)
+        fire(base, summary["api_key"], summary, 20, 1, time_limit, first=900_000)  # warm both workers' paths
+        for i, threads in enumerate(clients):
+            results.append(
+                fire(base, summary["api_key"], summary, requests, threads, time_limit, first=i * 100_000)
+            )
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        stop(proc)
+    return results
+
+
+def run(*, requests: int = 500, threads: int = 4, server: str = "serve", time_limit: float = 120) -> dict:
+    """One intake run on SQLite (kept for bench/run_all.py)."""
+    url, summary = prepare(None)
+    (result,) = serve_and_fire(url, summary, server, [threads], requests, time_limit)
     return {"server": server, **result}
+
+
+def line(label: str, r: dict) -> str:
+    return (
+        f"{label}: {r['threads']} client(s), {r['requests']} requests, {r['requests_per_s']:.1f} req/s, "
+        f"p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, {r['errors']} errors"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--requests", type=int, default=500, help="how many POSTs in all (default 500)")
-    parser.add_argument("--threads", type=int, default=4, help="concurrent client threads (default 4)")
+    parser.add_argument("--requests", type=int, default=300, help="POSTs per client count (default 300)")
+    parser.add_argument("--clients", default="1,4", help="client thread counts to run, e.g. 1,4 (default)")
+    parser.add_argument("--threads", type=int, help="a single client count (same as --clients N)")
     parser.add_argument("--server", choices=["serve", "runserver"], default="serve")
-    parser.add_argument("--time-limit", type=float, default=120, help="stop sending after this many seconds")
+    parser.add_argument("--database-url", help="a postgres:// URL; the database is dropped and created")
+    parser.add_argument("--no-floor", action="store_true", help="skip the empty-endpoint floor")
+    parser.add_argument("--time-limit", type=float, default=60, help="stop each run after this many seconds")
     options = parser.parse_args()
-    result = run(requests=min(options.requests, 20000), threads=max(1, min(options.threads, 32)),
-                 server=options.server, time_limit=min(options.time_limit, 600))  # fmt: skip
-    print(
-        f"POST /api/v1/declarations via {result['server']}: {result['requests']} requests, "
-        f"{result['threads']} threads, {result['requests_per_s']:.1f} req/s, p50 {result['p50_ms']:.0f} ms, "
-        f"p99 {result['p99_ms']:.0f} ms, {result['errors']} errors"
+    clients = (
+        [options.threads] if options.threads else [int(c) for c in options.clients.split(",") if c.strip()]
     )
-    slowest = ", ".join(f"#{n} {1000 * seconds:.0f} ms" for n, seconds in result["slowest"])
-    print(f"slowest requests (by order sent): {slowest}")
-    if result["first_error"]:
-        print(f"first error: {result['first_error']}")
+    clients = [max(1, min(c, 32)) for c in clients]
+    requests, time_limit = min(options.requests, 20000), min(options.time_limit, 600)
+    url, summary = prepare(options.database_url)
+    engine = "PostgreSQL" if options.database_url else "SQLite"
+    intake = serve_and_fire(url, summary, options.server, clients, requests, time_limit)
+    floor = [] if options.no_floor else serve_and_fire(url, summary, "floor", clients, requests, time_limit)
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
+    for i, result in enumerate(intake):
+        print(line(f"POST /api/v1/declarations via {options.server} on {engine}", result))
+        if result["first_error"]:
+            print(f"  first error: {result['first_error']}")
+        if floor:
+            print(line("  floor (empty django-ninja endpoint, same server and client)", floor[i]))
+            print(f"  intake / floor = {result['requests_per_s'] / floor[i]['requests_per_s']:.1%}")
 
 
 if __name__ == "__main__":

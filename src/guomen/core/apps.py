@@ -8,11 +8,17 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from django.conf import settings
         from django.core import checks
 
-        from .schedule import check_schedule_settings
+        from .schedule import check_schedule_settings, register_periodic
 
         checks.register(check_schedule_settings, "guomen")
+        register_periodic(
+            "core.audit-seal",
+            "guomen.core.tasks.audit_seal_task",
+            every_minutes=settings.GUOMEN_AUDIT_SEAL_EVERY_MINUTES,
+        )
         self._register_queues()
 
     @staticmethod

@@ -16,7 +16,11 @@ class BaseModel(models.Model):
 
 
 class AuditEvent(models.Model):
-    """Append-only, hash-chained record of every master-data edit and state change."""
+    """Append-only record of every master-data edit and state change.
+
+    Writers only insert (no lock on anything shared); the sealer (`core.audit.audit_seal`) later gives each new
+    event its place in the log (`seq`), chains it to the previous event (`prev_hash`, `hash`) and signs a
+    checkpoint. An event with no `seq` is recorded but not sealed yet."""
 
     at = models.DateTimeField(_("time"), db_index=True)
     actor = models.ForeignKey(
@@ -31,12 +35,16 @@ class AuditEvent(models.Model):
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    seq = models.BigIntegerField(_("position in the log"), null=True, blank=True, unique=True)
+    prev_hash = models.CharField(max_length=64, blank=True, default="")
+    hash = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["object_type", "object_id", "id"])]
+        indexes = [
+            models.Index(fields=["object_type", "object_id", "id"]),
+            models.Index(fields=["id"], condition=models.Q(seq__isnull=True), name="core_audit_unsealed"),
+        ]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
 
@@ -45,13 +53,32 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """One row holding the newest hash; locking it serialises writers of the chain."""
+    """The sealed log's newest hash and length. Only the sealer writes (and locks) it; writers never touch it."""
 
     last_hash = models.CharField(max_length=64)
     count = models.BigIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"{self.count} events, head {self.last_hash[:12]}"
+
+
+class AuditCheckpoint(models.Model):
+    """A signed statement of the sealed log's length and newest hash; the same line is in the checkpoint file."""
+
+    count = models.BigIntegerField(_("events"), unique=True)
+    head_hash = models.CharField(max_length=64)
+    signed_at = models.CharField(_("signed at"), max_length=40)
+    key_id = models.CharField(max_length=32)
+    signature = models.CharField(max_length=128)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["count"]
+        verbose_name = _("audit checkpoint")
+        verbose_name_plural = _("audit checkpoints")
+
+    def __str__(self) -> str:
+        return f"{self.count} @ {self.signed_at}"
 
 
 class IdempotencyRecord(models.Model):
@@ -120,3 +147,14 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {timezone.localtime(self.due_at):%Y-%m-%d %H:%M}"
+
+
+class NumberSequence(models.Model):
+    """The last number handed out under a key (e.g. a port and a day). Advanced by core.numbering in one statement,
+    on PostgreSQL outside the caller's transaction, so numbering never holds a lock while the caller works."""
+
+    key = models.CharField(max_length=80, primary_key=True)
+    last = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.last}"

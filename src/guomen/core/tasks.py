@@ -1,6 +1,7 @@
 """Helpers for background work: a task updates its JobRun so the UI can show progress."""
 
 from django.utils import timezone
+from django_tasks import task
 
 from .models import JobRun
 
@@ -23,3 +24,11 @@ def job_finish(job_id: int, *, ok: bool, result: dict | None = None, line: str =
         job.log = (job.log + line + "\n")[-20000:]
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "progress", "result", "log", "finished_at"])
+
+
+@task()
+def audit_seal_task() -> dict:
+    """Seal the audit events recorded since the last run and sign a checkpoint (every minute by default)."""
+    from .audit import audit_seal_all
+
+    return {"checkpoints": audit_seal_all()}

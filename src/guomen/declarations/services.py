@@ -7,13 +7,14 @@ A leaf: it never calls another app's services. The clearance flow (guomen.cleara
 import secrets
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.numbering import insert_numbered
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
@@ -23,7 +24,6 @@ from .intake import submission_clean
 from .models import Declaration, DeclarationDocument, DeclarationLine
 
 VERIFICATION_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed from paper
-NUMBER_ATTEMPTS = 20
 SNAPSHOT_FIELDS = [
     "number",
     "direction",
@@ -73,26 +73,23 @@ def verification_code_new() -> str:
 def _insert_with_number(declaration: Declaration) -> None:
     """Give the declaration the next number of its port and day (port code + yyyymmdd + 6 digits).
 
-    Two submissions racing for the same number: the second insert fails on the unique index inside its
-    savepoint and tries the next number.
+    The port-day counter is advanced in its own statement (core.numbering): concurrent submissions get distinct
+    numbers without waiting on each other and are never refused; a rolled-back submission leaves a gap.
     """
     prefix = f"{declaration.port.code}{timezone.localtime(declaration.submitted_at):%Y%m%d}"
-    for _attempt in range(NUMBER_ATTEMPTS):
+
+    def highest_taken() -> int:
         last = (
             Declaration.objects.filter(number__startswith=prefix, number__regex=rf"^{prefix}[0-9]{{6}}$")
             .order_by("-number")
             .values_list("number", flat=True)
             .first()
         )
-        declaration.number = f"{prefix}{int(last[len(prefix) :]) + 1 if last else 1:06d}"
-        try:
-            with transaction.atomic():
-                declaration.save(force_insert=True)
-            return
-        except IntegrityError:
-            declaration.pk = None
-            continue
-    raise Conflict(_("Could not allocate a declaration number; please submit again."))
+        return int(last[len(prefix) :]) if last else 0
+
+    insert_numbered(
+        declaration, key=f"declarations:{prefix}", number=lambda n: f"{prefix}{n:06d}", floor=highest_taken
+    )
 
 
 @transaction.atomic

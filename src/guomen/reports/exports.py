@@ -1,17 +1,21 @@
 """Files for analysts: any statistics table as CSV or XLSX, and the inspection history as Parquet."""
 
+from __future__ import annotations
+
 import csv
 import io
 import re
+from typing import TYPE_CHECKING
 
 from django.db.models import OuterRef, Subquery
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 
 from guomen.declarations.models import DeclarationLine
 
 from . import scope
 from .tables import Table
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 PARQUET_BATCH = 50_000
@@ -36,6 +40,8 @@ def sheet_title(title: str, taken: set[str]) -> str:
 
 
 def write_table(wb: Workbook, table: Table, taken: set[str]) -> None:
+    from openpyxl.styles import Font, PatternFill  # imported where used: commands start without it
+
     ws = wb.create_sheet(sheet_title(table.title, taken))
     ws.append(table.header())
     for cell in ws[1]:
@@ -53,6 +59,8 @@ def write_table(wb: Workbook, table: Table, taken: set[str]) -> None:
 
 def tables_xlsx(tables: list[Table], *, front: list[tuple[str, list[list]]] | None = None) -> bytes:
     """One sheet per table (after optional front sheets given as (title, rows))."""
+    from openpyxl import Workbook
+
     wb = Workbook()
     wb.remove(wb.active)
     taken: set[str] = set()

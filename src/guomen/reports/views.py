@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from guomen.core.errors import ApplicationError, NotFound, ValidationFailed
 from guomen.core.permissions import can, require
+from guomen.core.replica import reads_from_replica
 from guomen.core.ui import page_of, render_list
 
 from . import dashboard as dashboard_data
@@ -46,6 +47,7 @@ def _base_context(request, f, errors) -> dict:
 
 @login_required
 @require_GET
+@reads_from_replica
 def kpis(request):
     f, errors = _filter_or_errors(request)
     context = _base_context(request, f, errors)
@@ -58,6 +60,7 @@ def kpis(request):
 
 @login_required
 @require_GET
+@reads_from_replica
 def statistics(request):
     f, errors = _filter_or_errors(request)
     context = _base_context(request, f, errors)
@@ -75,6 +78,7 @@ def statistics(request):
 
 @login_required
 @require_GET
+@reads_from_replica
 def dashboard(request):
     f, errors = _filter_or_errors(request)
     context = _base_context(request, f, errors)
@@ -86,6 +90,7 @@ def dashboard(request):
 
 @login_required
 @require_GET
+@reads_from_replica
 def records(request):
     f, errors = _filter_or_errors(request)
     context = _base_context(request, f, errors)
@@ -107,6 +112,7 @@ def exportable(name: str, f):
 
 @login_required
 @require_GET
+@reads_from_replica
 def export_table(request, name: str, fmt: str):
     require(request.user, "report.export")
     f = build_filter(request.user, request.GET)
@@ -122,6 +128,7 @@ def export_table(request, name: str, fmt: str):
 
 @login_required
 @require_GET
+@reads_from_replica
 def export_history(request):
     require(request.user, "report.export")
     f = build_filter(request.user, request.GET)

@@ -1,6 +1,8 @@
+from pathlib import Path
+
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, PROJECT_DIR, database_config, env, env_bool
+from .env import BASE_DIR, PROJECT_DIR, database_config, env, env_bool, replica_config
 
 SECRET_KEY = env("GUOMEN_SECRET_KEY", "guomen-local-development-key-not-for-production")
 DEBUG = env_bool("GUOMEN_DEBUG", True)
@@ -71,6 +73,9 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(VAR_DIR / "guomen.sqlite3")}
+if replica_config():  # reports and exports read here (core.replica); writes never do
+    DATABASES["replica"] = replica_config()
+DATABASE_ROUTERS = ["guomen.core.replica.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
@@ -101,6 +106,20 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The worker queues the periodic jobs (core.schedule); times move with GUOMEN_SCHEDULE = {"job": "HH:MM"}.
 GUOMEN_SCHEDULE_DISABLED = env_bool("GUOMEN_SCHEDULE_DISABLED", False)
 GUOMEN_SCHEDULE: dict[str, str] = {}
+
+# The audit log's anchor outside the database (core.checkpoints): the checkpoint signing key and the append-only
+# file of signed checkpoints. Development generates the key under var/audit/; production requires a path (prod.py).
+GUOMEN_AUDIT_KEY_FILE = env("GUOMEN_AUDIT_KEY_FILE") or str(VAR_DIR / "audit" / "checkpoint.key")
+# One checkpoint file per database by default, so switching GUOMEN_DATABASE_URL does not mix two logs.
+_AUDIT_LOG_NAME = "".join(c if c.isalnum() else "-" for c in Path(str(DATABASES["default"]["NAME"])).stem)
+GUOMEN_AUDIT_CHECKPOINT_FILE = env("GUOMEN_AUDIT_CHECKPOINT_FILE") or str(
+    VAR_DIR / "audit" / f"checkpoints-{_AUDIT_LOG_NAME}.jsonl"
+)
+GUOMEN_AUDIT_KEY_GENERATE = True
+GUOMEN_AUDIT_SEAL_EVERY_MINUTES = 1
+# Declaration and sample numbers (core.numbering): on PostgreSQL the counter is advanced on a connection of its
+# own, outside the submitting transaction, so concurrent submissions never wait on each other for a number.
+GUOMEN_NUMBERING_OWN_CONNECTION = True
 
 SHARED_DATA_DIR = PROJECT_DIR.parent / "shared" / "data"
 HS_DATA_DIR = PROJECT_DIR / "data" / "hs"

@@ -49,3 +49,15 @@ def sqlite_options() -> dict:
             "PRAGMA foreign_keys=ON; PRAGMA cache_size=-64000;"
         ),
     }
+
+
+def replica_config() -> dict | None:
+    """The read replica for reports and exports (core.replica), when GUOMEN_REPLICA_URL names one."""
+    url = env("GUOMEN_REPLICA_URL")
+    if not url:
+        return None
+    import dj_database_url
+
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config["TEST"] = {"MIRROR": "default"}
+    return config

@@ -11,8 +11,6 @@ eligible pool (ordered by username), so one enterprise's pool never shifts anoth
 
 import hashlib
 
-import numpy as np
-
 
 def population_digest(codes: list[str]) -> str:
     return hashlib.sha256("\n".join(codes).encode("ascii")).hexdigest()
@@ -20,6 +18,8 @@ def population_digest(codes: list[str]) -> str:
 
 def select(n: int, k: int, seed: int, weights=None) -> list[int]:
     """Positions (0-based, in draw order) of `k` of `n` items; weighted without replacement if given."""
+    import numpy as np  # imported where used: commands and the URL configuration start without it
+
     k = max(0, min(int(k), n))
     if k == 0:
         return []
@@ -32,6 +32,8 @@ def select(n: int, k: int, seed: int, weights=None) -> list[int]:
 
 def pick_inspectors(pool: list, seed: int, rank: int, how_many: int = 2) -> list:
     """Up to `how_many` members of `pool` (already in a deterministic order) for the rank-th enterprise."""
+    import numpy as np
+
     if len(pool) <= how_many:
         return list(pool)
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([int(seed), int(rank)])))

@@ -391,7 +391,7 @@ def decision_detail(request, number: str):
 @router.post(
     "/decisions/{number}/reroute", response=DecisionOut, summary="Re-route a declaration (supervisor)"
 )
-def decision_reroute(request, number: str, payload: RerouteIn):
+def clearance_reroute(request, number: str, payload: RerouteIn):
     _require(request.auth, "targeting.reroute")
     decision = selectors.decision_get(user=request.auth, number=number)
     clearance.clearance_reroute(declaration=decision.declaration, actor=request.auth, **payload.dict())

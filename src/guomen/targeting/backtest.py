@@ -29,7 +29,6 @@ from .draws import draw
 from .models import RuleProfile
 from .services.models import _day_epoch, training_frame
 
-STRATEGIES = ("rules", "model", "combined", "random")
 PHYSICAL_STRENGTH = CHANNEL_STRENGTH[Channel.PHYSICAL]
 
 

@@ -51,3 +51,7 @@ MODEL_TRANSITIONS = {
 # Frequency levels: the physical-inspection share each level asks for (level 0 adds nothing).
 LEVEL_RATES = (0.0, 0.10, 0.30, 0.50)
 MAX_LEVEL = len(LEVEL_RATES) - 1
+
+# The selection strategies a backtest compares (targeting.backtest), named here so pages can list them without
+# importing the backtest's NumPy and Polars.
+STRATEGIES = ("rules", "model", "combined", "random")

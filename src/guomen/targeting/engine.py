@@ -27,7 +27,6 @@ from guomen.registry.choices import BaseStatus
 from . import features, hooks, lookup, runtime
 from .choices import CHANNEL_STRENGTH, INSPECTION_CHANNELS, LEVEL_RATES, Channel, strongest
 from .draws import drawn
-from .learner import threshold_for_share
 from .models import ControlMeasure, PortCapacity, PortDayLoad, RuleProfile, TargetingSettings
 from .reasons import make_reason, make_warning
 from .selectors.measures import measure_matches
@@ -294,6 +293,8 @@ def _model(facts, out: Collector, ev: Evaluation, config: TargetingSettings, man
     share, cap = _capacity(facts, config)
     mandatory_share = cap.mandatory_share if cap is not None else 0.0
     target = max(0.0, share - mandatory_share) / max(1e-9, 1.0 - mandatory_share)
+    from .learner import threshold_for_share  # loaded with the model (server start), not at import
+
     threshold = threshold_for_share(loaded.meta, target)
     wanted = not mandatory and scored.probability >= threshold
     selected = False

@@ -8,15 +8,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from . import learner
 from .models import RiskModel
 
 if TYPE_CHECKING:
     import lightgbm as lgb
+
+    from . import learner
+
+
+def _learner():
+    """The model code and its NumPy/Polars/LightGBM, imported on first use (server workers warm it at start),
+    so commands and the URL configuration start without them."""
+    from . import learner
+
+    return learner
+
 
 _CACHE: dict[int, LoadedModel] = {}
 _LOCK = threading.Lock()
@@ -47,6 +56,9 @@ class LoadedModel:
     meta: learner.ModelMeta
 
     def score(self, values: dict) -> Score:
+        import numpy as np
+
+        learner = _learner()
         x, unseen = learner.encode_row(values, self.meta)
         contrib = self.booster.predict(x, pred_contrib=True, num_threads=1)[0]
         raw_margin = float(contrib.sum())
@@ -70,6 +82,7 @@ def _plain(value):
 
 def load_model(row: RiskModel) -> LoadedModel:
     """Check and load a registered model (raises learner.ModelFileError with a clear message)."""
+    learner = _learner()
     booster, meta = learner.load(model_path(row), learner.ModelMeta.from_dict(row.meta), row.sha256)
     return LoadedModel(row=row, booster=booster, meta=meta)
 
@@ -92,7 +105,7 @@ def live_model(row: RiskModel | None = None) -> LoadedModel | None:
     with _LOCK:
         try:
             loaded = load_model(row)
-        except learner.ModelFileError as exc:
+        except _learner().ModelFileError as exc:
             raise ModelUnavailable(str(exc.message)) from exc
         _CACHE.clear()
         _CACHE[row.pk] = loaded
@@ -107,7 +120,7 @@ def warm() -> None:
     """Server start (core.warmup): load the live model now, and with it LightGBM (about 2 s to import)."""
     from .snapshot import snapshot
 
-    learner._lightgbm()
+    _learner()._lightgbm()
     live_model(snapshot().live)
 
 

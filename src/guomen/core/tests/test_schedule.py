@@ -324,6 +324,7 @@ def test_the_apps_register_their_daily_jobs_at_their_times():
     with translation.override("en"):
         jobs = {job.name: job.timing.describe() for job in schedule.periodic_jobs()}
     assert jobs == {
+        "core.audit-seal": "every 1 minute",
         "reports.schedule": "daily at 01:30",
         "targeting.daily": "daily at 02:15",
         "risk.daily": "daily at 02:45",

@@ -10,8 +10,8 @@ from guomen.accounts.auth import user_for_key
 from guomen.accounts.choices import Role
 from guomen.accounts.models import User
 from guomen.catalog.models import ImportRequirement
+from guomen.core.audit import audit_seal_all, audit_verify
 from guomen.core.models import AuditEvent
-from guomen.core.services import audit_verify
 from guomen.declarations.models import Declaration
 from guomen.inspections.models import InspectionTask
 from guomen.registry.models import Enterprise, ProductionBase
@@ -130,11 +130,13 @@ def test_a_released_consignment_today_shows_its_whole_chain(seeded, db):
     assert "declaration.pending_disposition" in verbs
 
 
-def test_audit_chain_of_the_seeded_bureau_verifies(seeded, db):
-    checked, broken, what = audit_verify()
+def test_audit_chain_of_the_seeded_bureau_verifies(seeded, db, audit_anchor):
+    audit_seal_all()
 
-    assert checked > 0
-    assert (broken, what) == (None, "")
+    result = audit_verify(full=True)
+
+    assert result.checked > 0
+    assert result.problems == []
 
 
 def test_summary_has_the_documented_keys(seeded, db):

@@ -4,20 +4,20 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.numbering import insert_numbered
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 from guomen.inspections.choices import TaskStatus
 
 from ..choices import ALLOWED_TRANSITIONS, DEFAULT_TURNAROUND_DAYS, SampleStatus, SampleType, TestKind
-from ..models import CustodyEvent, Laboratory, Sample, SampleSequence
+from ..models import CustodyEvent, Laboratory, Sample
 
-NUMBER_ATTEMPTS = 20
 SAMPLING_TASK_STATUSES = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.AWAITING_CONFIRMATION)
 MAX_QUANTITY = Decimal("1000000")
 CUSTODY = {
@@ -99,33 +99,19 @@ def _highest_taken(prefix: str) -> int:
     return int(last[len(prefix) :]) if last else 0
 
 
-def _next_in_sequence(prefix: str) -> int:
-    """Increment the port-day counter. The row stays locked until the transaction ends, so two
-    inspectors registering at once queue here instead of racing for the same number."""
-    if not SampleSequence.objects.filter(prefix=prefix).update(last=models.F("last") + 1):
-        try:
-            with transaction.atomic():
-                SampleSequence.objects.create(prefix=prefix, last=_highest_taken(prefix) + 1)
-        except IntegrityError:  # someone created it first: take the next one after theirs
-            SampleSequence.objects.filter(prefix=prefix).update(last=models.F("last") + 1)
-    return SampleSequence.objects.get(prefix=prefix).last
-
-
 def _insert_with_number(sample: Sample) -> None:
     """Next number of the port and day: YP + port code + yyyymmdd + 4 digits.
 
-    A number already taken (a sample entered before the counter existed) is skipped.
+    The port-day counter is advanced in its own statement (core.numbering): two inspectors registering at once
+    get distinct numbers without waiting on each other; a number already taken is skipped; gaps are accepted.
     """
     prefix = f"YP{sample.port.code}{timezone.localdate():%Y%m%d}"
-    for _attempt in range(NUMBER_ATTEMPTS):
-        sample.number = f"{prefix}{_next_in_sequence(prefix):04d}"
-        try:
-            with transaction.atomic():
-                sample.save(force_insert=True)
-            return
-        except IntegrityError:
-            sample.pk = None
-    raise Conflict(_("Could not allocate a sample number; please try again."))
+    insert_numbered(
+        sample,
+        key=f"labs.sample:{prefix}",
+        number=lambda n: f"{prefix}{n:04d}",
+        floor=lambda: _highest_taken(prefix),
+    )
 
 
 @transaction.atomic

@@ -42,19 +42,19 @@ def test_numbers_follow_on_within_the_day(task, inspector, lab):
 
 def test_a_taken_number_is_skipped(task, inspector, lab):
     """A counter behind the numbers already used (e.g. samples entered before it existed) catches up."""
-    from guomen.labs.models import SampleSequence
+    from guomen.core.models import NumberSequence
 
     first = register(task, inspector, lab)
-    SampleSequence.objects.update(last=0)
+    NumberSequence.objects.update(last=0)
     second = register(task, inspector, lab)
     assert second.number != first.number and second.number.endswith("0002")
 
 
 def test_numbering_continues_after_existing_samples(task, inspector, lab):
-    from guomen.labs.models import SampleSequence
+    from guomen.core.models import NumberSequence
 
     register(task, inspector, lab)
-    SampleSequence.objects.all().delete()
+    NumberSequence.objects.all().delete()
     assert register(task, inspector, lab).number.endswith("0002")
 
 

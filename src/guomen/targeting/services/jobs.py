@@ -17,10 +17,8 @@ from guomen.core.permissions import require
 from guomen.core.services import audit_record
 from guomen.core.tasks import job_finish, job_progress
 
-from ..backtest import run_backtest
 from ..choices import BacktestRules
 from ..models import RiskModel
-from .models import model_train
 
 log = logging.getLogger(__name__)
 TRAIN_KIND = "targeting.train"
@@ -93,6 +91,8 @@ def _failed(job_id: int, exc: Exception) -> None:
 def train_run(*, job_id: int, user_id: int | None, train_from: str, train_to: str) -> RiskModel | None:
     try:
         user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+        from .models import model_train  # Polars and LightGBM load in the worker that runs it
+
         model = model_train(
             train_from=dt.date.fromisoformat(train_from),
             train_to=dt.date.fromisoformat(train_to),
@@ -112,6 +112,8 @@ def backtest_run(
     rules: str = BacktestRules.HISTORY,
 ) -> dict | None:  # fmt: skip
     try:
+        from ..backtest import run_backtest  # NumPy and Polars load in the worker that runs it
+
         result = run_backtest(
             date_from=dt.date.fromisoformat(date_from),
             date_to=dt.date.fromisoformat(date_to),

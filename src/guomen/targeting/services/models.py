@@ -2,13 +2,17 @@
 
 A model goes live only when an analyst promotes it; promotion first loads and checks the file, so a
 damaged or mismatched file is refused with a clear message and the live model stays live.
+NumPy, Polars and LightGBM are imported inside the functions that train or check a model, so that importing
+this module (the API does) costs nothing.
 """
+
+from __future__ import annotations
 
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,9 +22,12 @@ from guomen.core.permissions import require
 from guomen.core.services import audit_record
 from guomen.core.workflow import transition
 
-from .. import features, features_batch, learner, runtime
+from .. import features, runtime
 from ..choices import MODEL_TRANSITIONS, ModelStatus
 from ..models import RiskModel
+
+if TYPE_CHECKING:
+    import polars as pl
 
 SNAPSHOT = ["name", "status", "file", "sha256", "train_from", "train_to", "rows", "positives"]
 
@@ -39,6 +46,10 @@ def _day_epoch(day: dt.date, *, end: bool = False) -> float:
 
 def training_frame(data: dict, *, train_from: dt.date, train_to: dt.date) -> pl.DataFrame:
     """Declarations submitted in the window whose result was confirmed by its end, with their features."""
+    import polars as pl
+
+    from .. import features_batch
+
     end = _day_epoch(train_to, end=True)
     window = (
         features_batch.outcome_events(data)
@@ -61,6 +72,8 @@ def model_train(
     *, train_from: dt.date, train_to: dt.date, actor, data: dict | None = None, progress=None, notes: str = ""
 ) -> RiskModel:
     """Train a candidate on the results of declarations submitted in the window (not promoted)."""
+    from .. import features_batch, learner
+
     _check(actor)
     if train_to < train_from:
         raise ValidationFailed(fields={"train_to": [_("The window ends before it starts.")]})
@@ -108,6 +121,8 @@ def _register(*, name, path: Path, sha, meta, actor, notes="", **window) -> Risk
 
 def model_register_file(*, source: Path, actor, notes: str = "") -> RiskModel:
     """Register a model file trained elsewhere (with its .json metadata beside it); checked before it is kept."""
+    from .. import learner
+
     _check(actor)
     _booster, meta = learner.load(Path(source))
     if meta.feature_set != features.FEATURE_SET or meta.features != features.FEATURES:
@@ -129,6 +144,8 @@ def model_register_file(*, source: Path, actor, notes: str = "") -> RiskModel:
 @transaction.atomic
 def model_promote(*, model: RiskModel, actor, reason: str = "") -> RiskModel:
     """Make `model` the live model (the one live before is retired). A file that fails its check is refused."""
+    from .. import learner
+
     _check(actor)
     model = RiskModel.objects.select_for_update().get(pk=model.pk)
     try:

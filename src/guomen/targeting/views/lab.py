@@ -13,7 +13,7 @@ from guomen.core.permissions import can, require
 from guomen.core.ui import add_errors, page_of
 
 from .. import selectors
-from ..backtest import STRATEGIES
+from ..choices import STRATEGIES
 from ..engine import engine_settings
 from ..forms import BacktestForm, CapacityForm, ReasonForm, SettingsForm, TrainForm
 from ..levels import levels_recompute

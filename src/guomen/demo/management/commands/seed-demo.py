@@ -4,6 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from guomen.core.audit import audit_seal_all
+from guomen.core.checkpoints import AuditAnchorError
 from guomen.core.errors import ApplicationError
 from guomen.demo.services import SIZES, bureau_exists, demo_logins, seed_demo
 
@@ -38,6 +40,10 @@ class Command(BaseCommand):
             result = seed_demo(size=size, seed=seed, declarations=declarations, progress=progress)
         except ApplicationError as exc:
             raise CommandError(str(exc.message)) from exc
+        try:
+            audit_seal_all()  # the demo's history is sealed and signed at once (the worker seals what follows)
+        except AuditAnchorError as exc:
+            raise CommandError(str(exc)) from exc
         if summary_json:
             summary_json.parent.mkdir(parents=True, exist_ok=True)
             summary_json.write_text(

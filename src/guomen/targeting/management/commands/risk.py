@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from guomen.core.errors import ApplicationError
 from guomen.targeting import tablefit
-from guomen.targeting.backtest import STRATEGIES, run_backtest
+from guomen.targeting.backtest import run_backtest
+from guomen.targeting.choices import STRATEGIES
 from guomen.targeting.models import RiskModel
 from guomen.targeting.services.daily import daily_run
 from guomen.targeting.services.models import model_promote, model_register_file, model_train
