@@ -9,6 +9,7 @@ from guomen.core.errors import NotFound
 from guomen.core.permissions import require, restrict
 
 from .choices import HsLevel
+from .country_names import alias_code
 from .models import CommodityGroup, Country, Hazard, HsCode, ImportRequirement, ResidueLimit
 
 DECLARABLE_LEVELS = (HsLevel.SUBHEADING, HsLevel.NATIONAL)
@@ -32,7 +33,7 @@ def hs_resolve(code: str) -> HsCode | None:
 
 
 def country_resolve(value: str) -> Country | None:
-    """A country by alpha-2, alpha-3, English or Chinese name (case-insensitive)."""
+    """A country by alpha-2, alpha-3, English or Chinese name (case-insensitive), old names included."""
     text = str(value or "").strip()
     if not text:
         return None
@@ -45,6 +46,9 @@ def country_resolve(value: str) -> Country | None:
     found = Country.objects.filter(Q(name_en__iexact=text) | Q(name_zh=text)).first()
     if found:
         return found
+    code = alias_code(text)
+    if code:
+        return Country.objects.filter(code=code).first()
     try:
         match = pycountry.countries.lookup(text)
     except LookupError:
