@@ -33,19 +33,21 @@ from .terms import fold
 # protocols, and then the title decides), and editions no longer in force count half.
 TITLE_BONUS_SQLITE = 3.0
 TITLE_BONUS_POSTGRES = 1.0
-STATUS_FACTOR_SQL = "(CASE WHEN d.status = 'in_force' THEN 1.0 ELSE 0.5 END)"
+OUT_OF_FORCE_FACTOR = 0.5
+STATUS_FACTOR_SQL = f"(CASE WHEN d.status = 'in_force' THEN 1.0 ELSE {OUT_OF_FORCE_FACTOR} END)"
 SNIPPET_BEFORE = 40
 SNIPPET_AFTER = 110
 LOOSE_TOKENS = 4
 
 
-def ranking_terms(tokens, bonus: float, contains_sql: str) -> tuple[str, list]:
-    """SQL adding `bonus` × the share of the query's tokens found among the title's tokens, and its params."""
+def ranking_terms(tokens, bonus: float, contains_sql: str, param) -> tuple[str, list]:
+    """SQL adding `bonus` × the share of the query's tokens found among the title's tokens, and its params
+    (`contains_sql` tests one token, given as `param(token)`)."""
     tokens = [t for t in tokens if t][: LOOSE_TOKENS * 2]
     if not tokens:
         return "", []
     parts = " + ".join(f"(CASE WHEN {contains_sql} THEN 1 ELSE 0 END)" for _t in tokens)
-    return f" + {bonus / len(tokens)!r} * ({parts})", [f" {t} " for t in tokens]
+    return f" + {bonus / len(tokens)!r} * ({parts})", [param(t) for t in tokens]
 
 
 class SqliteBackend:
@@ -77,18 +79,27 @@ class SqliteBackend:
             return cursor.fetchone() is not None
 
     def match(self, expression: str, where: str, params: list, limit: int, offset: int, tokens=()):
+        # Title words and editions out of force are sets looked up once per query (the title's own column
+        # in the index; the few documents not in force), so ranking reads no document row per match.
+        t = self.table
         bonus, bonus_params = ranking_terms(
-            tokens, TITLE_BONUS_SQLITE, "instr(' ' || d.index_title || ' ', %s) > 0"
+            tokens,
+            TITLE_BONUS_SQLITE,
+            f"{t}.rowid IN (SELECT rowid FROM {t} WHERE {t} MATCH %s)",
+            lambda token: "index_title : " + self.expression([token], False),
         )
-        base = (
-            f"FROM {self.table} JOIN documents_document d ON d.id = {self.table}.rowid "
-            f"WHERE {self.table} MATCH %s{where}"
+        status = (
+            f"(CASE WHEN {t}.rowid IN (SELECT id FROM documents_document WHERE status <> %s) "
+            f"THEN {OUT_OF_FORCE_FACTOR!r} ELSE 1.0 END)"
         )
+        # Without filters the FTS table answers alone; filters join the documents table.
+        join = f" JOIN documents_document d ON d.id = {t}.rowid" if where else ""
+        base = f"FROM {t}{join} WHERE {t} MATCH %s{where}"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {self.table}.rowid, (-bm25({self.table}, 8.0, 1.0){bonus}) * {STATUS_FACTOR_SQL} AS score "
-                f"{base} ORDER BY score DESC, {self.table}.rowid LIMIT %s OFFSET %s",
-                [*bonus_params, expression, *params, limit, offset],
+                f"SELECT {t}.rowid, (-bm25({t}, 8.0, 1.0){bonus}) * {status} AS score "
+                f"{base} ORDER BY score DESC, {t}.rowid LIMIT %s OFFSET %s",
+                [*bonus_params, DocumentStatus.IN_FORCE, expression, *params, limit, offset],
             )
             rows = list(cursor.fetchall())
             if len(rows) < limit and (rows or offset == 0):
@@ -139,7 +150,7 @@ class PostgresBackend:
             )
 
         bonus, bonus_params = ranking_terms(
-            tokens, TITLE_BONUS_POSTGRES, "strpos(' ' || d.index_title || ' ', %s) > 0"
+            tokens, TITLE_BONUS_POSTGRES, "strpos(' ' || d.index_title || ' ', %s) > 0", lambda t: f" {t} "
         )
         # The window counts every match in the same pass; a page past the end has no row to carry
         # that count, so only then is it counted on its own.
@@ -313,8 +324,10 @@ def highlight(text: str, pattern) -> SafeString:
 
 def snippet(text: str, pattern) -> SafeString:
     """About 150 characters of the text around the first match, with the query words marked."""
-    folded = fold(text)
-    found = pattern.search(folded if len(folded) == len(text) else text) if pattern is not None else None
+    found = pattern.search(text) if pattern is not None else None
+    if found is None and pattern is not None:  # traditional text: look again in its simplified form
+        folded = fold(text)
+        found = pattern.search(folded) if len(folded) == len(text) else None
     start = max(0, found.start() - SNIPPET_BEFORE) if found else 0
     end = min(len(text), start + SNIPPET_BEFORE + SNIPPET_AFTER)
     piece = " ".join(text[start:end].split())

@@ -16,11 +16,18 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.django_db(transaction=True)
 def test_import_indexes_the_files_as_an_upload_would_and_reports_the_state(tmp_path):
     path = tmp_path / "双随机一公开工作细则.txt"
-    path.write_text("本细则规定随机抽取检查对象、随机选派执法检查人员，抽查结果向社会公开。", encoding="utf-8")
+    path.write_text(
+        "本细则规定随机抽取检查对象、随机选派执法检查人员，抽查结果向社会公开。", encoding="utf-8"
+    )
     out = io.StringIO()
     call_command("documents-import", str(path), "--kind", "notice", "--public", stdout=out)
     doc = Document.objects.get()
-    assert (doc.title, doc.kind, doc.public, doc.index_state) == ("双随机一公开工作细则", "notice", True, "indexed")
+    assert (doc.title, doc.kind, doc.public, doc.index_state) == (
+        "双随机一公开工作细则",
+        "notice",
+        True,
+        "indexed",
+    )
     assert "“双随机一公开工作细则”：已索引" in out.getvalue()
 
 
@@ -34,7 +41,9 @@ def test_import_without_a_worker_says_the_documents_are_queued(tmp_path, setting
 
 
 def test_search_prints_ranked_results_with_number_title_score_and_snippet():
-    make_document(number="GB 2763-2021", kind="national_standard", title="食品中农药最大残留限量", text="农药残留限量")
+    make_document(
+        number="GB 2763-2021", kind="national_standard", title="食品中农药最大残留限量", text="农药残留限量"
+    )
     out = io.StringIO()
     call_command("documents-search", "农药", stdout=out)
     text = out.getvalue()

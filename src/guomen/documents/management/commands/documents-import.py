@@ -27,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--public", action="store_true", help="show the documents on the public portal")
         parser.add_argument("--number", default="", help="document number (with a single file)")
         parser.add_argument("--title", default="", help="title (with a single file; default: the file name)")
-        parser.add_argument("--wait", type=float, default=10.0, help="seconds to wait for the index (default 10)")
+        parser.add_argument(
+            "--wait", type=float, default=10.0, help="seconds to wait for the index (default 10)"
+        )
 
     def handle(self, *args, **options):
         files = options["files"]
@@ -44,7 +46,9 @@ class Command(BaseCommand):
                 "public": options["public"],
             }
             try:
-                doc = document_create(data=data, actor=None, file_name=path.name, file_bytes=path.read_bytes())
+                doc = document_create(
+                    data=data, actor=None, file_name=path.name, file_bytes=path.read_bytes()
+                )
             except ApplicationError as exc:
                 raise CommandError(f"{path}: {_message(exc)}") from exc
             created.append(doc.pk)
@@ -56,10 +60,14 @@ class Command(BaseCommand):
             if error:
                 line += f" ({error})"
             self.stdout.write(line)
-        waiting = sum(1 for state, _e, _t in states.values() if state in (IndexState.QUEUED, IndexState.INDEXING))
+        waiting = sum(
+            1 for state, _e, _t in states.values() if state in (IndexState.QUEUED, IndexState.INDEXING)
+        )
         if waiting:
             self.stdout.write(
-                _("%(n)d document(s) queued for indexing: `guomen worker` indexes them; search finds them then.")
+                _(
+                    "%(n)d document(s) queued for indexing: `guomen worker` indexes them; search finds them then."
+                )
                 % {"n": waiting}
             )
 

@@ -49,7 +49,12 @@ class Command(BaseCommand):
             for n, hit in enumerate(result.hits, start=1)
         ]
         if options["json"]:
-            payload = {"query": result.query, "total": result.total, "loosened": result.loosened, "results": rows}
+            payload = {
+                "query": result.query,
+                "total": result.total,
+                "loosened": result.loosened,
+                "results": rows,
+            }
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1))
             return
         self.stdout.write(
