@@ -231,10 +231,28 @@ def classification_code(text: str) -> str:
     return str(RASFF_CLASSIFICATION_TEXTS.get(key, key))
 
 
+def split_list(text: str) -> list[str]:
+    """A comma-separated cell split where a comma separates names: not inside brackets and not between digits,
+    so "diphenyl(2,4,6-trimethylbenzoyl)phosphine oxide" and "2,4-D" stay whole."""
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            between_digits = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+            if not between_digits:
+                pieces.append(text[start:i])
+                start = i + 1
+    pieces.append(text[start:])
+    return pieces
+
+
 def hazard_names(text: str) -> list[str]:
     """Hazard names in a RASFF hazards cell, without qualifiers ("chlorpyrifos  unauthorised substance")."""
     names = []
-    for piece in str(text or "").split(","):
+    for piece in split_list(str(text or "")):
         name = re.split(r"\s{2,}", piece.strip())[0].strip()
         lowered = name.lower()
         for qualifier in QUALIFIERS:

@@ -166,3 +166,10 @@ def test_notification_filter_offers_both_vocabularies_under_chinese_names(catalo
     page = client.get(reverse("risk:notification_list"), {"classification": "alert"}).content.decode()
     assert '<option value="alert" selected>预警通报</option>' in page
     assert "2019.3276" in page and "2019.3262" not in page
+
+
+def test_hazard_names_with_commas_inside_brackets_or_numbers_stay_whole():
+    from guomen.risk.rasff_mapping import hazard_names
+
+    text = "diphenyl(2,4,6-trimethylbenzoyl)phosphine oxide, 2,4-D  unauthorised substance,Salmonella"
+    assert hazard_names(text) == ["diphenyl(2,4,6-trimethylbenzoyl)phosphine oxide", "2,4-D", "Salmonella"]
