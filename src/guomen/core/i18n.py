@@ -3,6 +3,7 @@ are compiled from the .po files at start-up whenever one is missing or older tha
 when all are current). `uv sync && uv run guomen …` then speaks Chinese without `make install`."""
 
 import logging
+import os
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -27,8 +28,12 @@ def compile_catalogues(root: Path) -> int:
 
     count = 0
     for po_path in stale:
+        mo_path = po_path.with_suffix(".mo")
+        partial = mo_path.with_name(f".{mo_path.name}.{os.getpid()}")
         try:
-            polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+            # written aside, then moved in one step: a process starting meanwhile never reads half a file
+            polib.pofile(str(po_path)).save_as_mofile(str(partial))
+            os.replace(partial, mo_path)
             count += 1
         except OSError as exc:  # a read-only installation: its catalogues were compiled when it was built
             log.warning("cannot compile %s: %s", po_path, exc)
