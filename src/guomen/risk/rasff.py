@@ -82,6 +82,11 @@ class RasffReport:
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
+    def field_mapping(self) -> dict[str, str]:
+        """{field: header} of the columns used, to be saved and given again for the next file of that layout."""
+        pairs = [line.split(" → ") for line in self.columns]
+        return {target: header for header, target in pairs if not target.startswith("extra")}
+
     def describe(self, table: Table) -> None:
         self.rows = len(table.rows)
         self.columns = table.mapping_lines()
@@ -201,9 +206,12 @@ def imported_pairs() -> dict[tuple[str, str], OrgUnit]:
     return {key: ports[port] for key, (_n, port) in best.items()}
 
 
-def rasff_import(*, path: Path, actor=None, dry_run: bool = False) -> RasffReport:
-    """Import an export; with dry_run, everything is done and then rolled back (the report says what would be)."""
-    table = read_table(Path(path))
+def rasff_import(
+    *, path: Path, actor=None, dry_run: bool = False, mapping: dict[str, str] | None = None
+) -> RasffReport:
+    """Import an export; with dry_run, everything is done and then rolled back (the report says what would be).
+    `mapping` ({field: header}) names the columns of a list in another layout (another country's notifications)."""
+    table = read_table(Path(path), mapping)
     with transaction.atomic():
         report = _import(table, name=Path(path).name, actor=actor)
         if dry_run:

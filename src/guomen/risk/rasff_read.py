@@ -88,11 +88,18 @@ class Table:
         return lines
 
 
-def map_headers(headers: list[str]) -> tuple[dict[str, str], dict[str, str], list[str]]:
+def map_headers(
+    headers: list[str], overrides: dict[str, str] | None = None
+) -> tuple[dict[str, str], dict[str, str], list[str]]:
+    """(header → field, header → extra name, unmapped headers); `overrides` ({field: header}, e.g. a saved mapping
+    for another country's list) is applied before the aliases."""
     fields, extras, unmapped, taken = {}, {}, [], set()
+    chosen = {
+        header_key(header): field for field, header in (overrides or {}).items() if field in FIELD_ALIASES
+    }
     for header in headers:
         key = header_key(header)
-        name = _BY_KEY.get(key)
+        name = chosen.get(key) or (_BY_KEY.get(key) if _BY_KEY.get(key) not in chosen.values() else None)
         if name and name not in taken:
             fields[header] = name
             taken.add(name)
@@ -130,21 +137,21 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def sniff_delimiter(header_line: str) -> str:
+def sniff_delimiter(header_line: str, overrides: dict[str, str] | None = None) -> str:
     """The delimiter under which the header line names the most known columns (then: gives the most columns)."""
 
     def score(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([header_line], delimiter=delimiter), [])
-        fields, extras, _unmapped = map_headers(cells)
+        fields, extras, _unmapped = map_headers(cells, overrides)
         return (len(fields) + len(extras), len(cells))
 
     return max(DELIMITERS, key=score)
 
 
-def read_csv(data: bytes) -> Table:
+def read_csv(data: bytes, overrides: dict[str, str] | None = None) -> Table:
     text, encoding = decode(data)
     first = text.split("\n", 1)[0].rstrip("\r")
-    delimiter = sniff_delimiter(first)
+    delimiter = sniff_delimiter(first, overrides)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     raw_headers = next(reader, [])
     headers = [column_label(h.strip(), i) for i, h in enumerate(raw_headers, start=1)]
@@ -159,10 +166,10 @@ def read_csv(data: bytes) -> Table:
         if len(cells) > width:
             row[_("(surplus cells)")] = delimiter.join(cells[width:])
         rows.append((number, row))
-    return _table(rows, headers, delimiter=delimiter, encoding=encoding, source="csv")
+    return _table(rows, headers, overrides, delimiter=delimiter, encoding=encoding, source="csv")
 
 
-def read_sqlite(path: Path) -> Table:
+def read_sqlite(path: Path, overrides: dict[str, str] | None = None) -> Table:
     try:
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -180,10 +187,10 @@ def read_sqlite(path: Path) -> Table:
                 ]
             }
         ) from exc
-    return _table(rows, headers, source="sqlite")
+    return _table(rows, headers, overrides, source="sqlite")
 
 
-def read_xlsx(path: Path) -> Table:
+def read_xlsx(path: Path, overrides: dict[str, str] | None = None) -> Table:
     from openpyxl import load_workbook
 
     try:
@@ -201,11 +208,11 @@ def read_xlsx(path: Path) -> Table:
             continue
         rows.append((number, {h: "" if c is None else c for h, c in zip(headers, cells, strict=False)}))
     book.close()
-    return _table(rows, headers, source="xlsx")
+    return _table(rows, headers, overrides, source="xlsx")
 
 
-def _table(rows, headers, **kw) -> Table:
-    fields, extras, unmapped = map_headers(headers)
+def _table(rows, headers, overrides=None, **kw) -> Table:
+    fields, extras, unmapped = map_headers(headers, overrides)
     table = Table(rows=rows, headers=headers, fields=fields, extras=extras, unmapped=unmapped, **kw)
     missing = [name for name in REQUIRED if name not in fields.values()]
     if missing:
@@ -226,13 +233,21 @@ def _table(rows, headers, **kw) -> Table:
     return table
 
 
-def read_table(path: Path) -> Table:
+def read_table(path: Path, overrides: dict[str, str] | None = None) -> Table:
+    """The rows of an export; `overrides` ({field: header}) names columns the aliases do not know."""
     path = Path(path)
     if not path.exists():
         raise ValidationFailed(fields={"path": [_("No such file: %(path)s") % {"path": path}]})
+    unknown = sorted(set(overrides or {}) - set(FIELD_ALIASES))
+    if unknown:
+        message = _("Unknown field(s) in the column mapping: %(names)s. Known fields: %(known)s.") % {
+            "names": "、".join(unknown),
+            "known": "、".join(FIELD_ALIASES),
+        }
+        raise ValidationFailed(fields={"mapping": [message]})
     suffix = path.suffix.lower()
     if suffix in {".sqlite", ".sqlite3", ".db"}:
-        return read_sqlite(path)
+        return read_sqlite(path, overrides)
     if suffix in {".xlsx", ".xlsm"}:
-        return read_xlsx(path)
-    return read_csv(path.read_bytes())
+        return read_xlsx(path, overrides)
+    return read_csv(path.read_bytes(), overrides)

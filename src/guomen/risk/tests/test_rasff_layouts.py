@@ -173,3 +173,24 @@ def test_hazard_names_with_commas_inside_brackets_or_numbers_stay_whole():
 
     text = "diphenyl(2,4,6-trimethylbenzoyl)phosphine oxide, 2,4-D  unauthorised substance,Salmonella"
     assert hazard_names(text) == ["diphenyl(2,4,6-trimethylbenzoyl)phosphine oxide", "2,4-D", "Salmonella"]
+
+
+def test_another_countrys_list_imports_with_a_mapping_that_is_saved_and_reused(catalogue, tmp_path):
+    text = "Nummer|Betreff|Datum|Herkunft\n2025.3001|Salmonellen in Geflügel|2025-05-02|Türkei\n"
+    saved = tmp_path / "mapping.json"
+    call_command(
+        "import-rasff", str(write(tmp_path, text)), "--map", "reference=Nummer", "--map", "subject=Betreff",
+        "--map", "notified_at=Datum", "--map", "origin_text=Herkunft", "--save-mapping", str(saved),
+        stdout=io.StringIO(),
+    )  # fmt: skip
+    second = write(tmp_path, text.replace("2025.3001", "2025.3002"), name="second.csv")
+    call_command("import-rasff", str(second), "--mapping", str(saved), stdout=io.StringIO())
+    subjects = dict(ForeignNotification.objects.values_list("reference", "subject"))
+    assert subjects == {"2025.3001": "Salmonellen in Geflügel", "2025.3002": "Salmonellen in Geflügel"}
+    assert CommodityMapping.objects.get(kind="origin").text == "türkei"
+
+
+def test_a_mapping_naming_an_unknown_field_is_refused(catalogue, tmp_path):
+    with pytest.raises(ValidationFailed) as exc:
+        rasff_import(path=write(tmp_path, CURRENT), mapping={"colour": "Reference"})
+    assert "colour" in exc.value.fields["mapping"][0]

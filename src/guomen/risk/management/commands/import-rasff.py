@@ -22,14 +22,40 @@ class Command(BaseCommand):
             action="store_true",
             help="show the column mapping and what would happen; store nothing",
         )
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="FIELD=HEADER",
+            help="read column HEADER as FIELD (reference, subject, notified_at, origin_text, …); repeatable",
+        )
+        parser.add_argument("--mapping", type=Path, help="a saved column mapping (JSON {field: header})")
+        parser.add_argument(
+            "--save-mapping", type=Path, help="save the column mapping used (JSON) for next time"
+        )
 
     def handle(self, *args, **options):
+        mapping = {}
         try:
-            report = rasff_import(path=options["path"], dry_run=options["dry_run"])
+            if options["mapping"]:
+                mapping.update(json.loads(options["mapping"].read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise CommandError(_("The mapping file cannot be read: %(error)s") % {"error": exc}) from exc
+        for item in options["map"]:
+            field, sep, header = item.partition("=")
+            if not sep:
+                raise CommandError(_("--map takes FIELD=HEADER, not “%(item)s”.") % {"item": item})
+            mapping[field.strip()] = header.strip()
+        try:
+            report = rasff_import(path=options["path"], dry_run=options["dry_run"], mapping=mapping or None)
         except ApplicationError as exc:
             raise CommandError(
                 "; ".join(m for ms in exc.fields.values() for m in ms) or str(exc.message)
             ) from exc
+        if options["save_mapping"]:
+            options["save_mapping"].write_text(
+                json.dumps(report.field_mapping(), ensure_ascii=False, indent=1), encoding="utf-8"
+            )
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
             return
