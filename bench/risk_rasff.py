@@ -1,6 +1,9 @@
 """RASFF import time: `guomen import-rasff` on the shared export (8,413 rows) into a fresh database.
 
 uv run python bench/risk_rasff.py [--postgres postgres://postgres@127.0.0.1:5432/guomen_bench_risk] [--demo]
+    [--path FILE | --layout-2019 [ROWS]]
+--layout-2019 generates a file in the 2019 yearly layout (semicolon-separated, 2,789 rows by default; see
+rasff_2019_layout.py) and times that instead.
 Prints figures; asserts nothing. Times the import itself in-process (not the command's start-up). --demo seeds the small demo bureau first, so notifications about
 origins × commodities it imports also become clustered risk signals.
 """
@@ -59,12 +62,19 @@ def main() -> None:
     )
     parser.add_argument("--postgres")
     parser.add_argument("--demo", action="store_true")
+    parser.add_argument("--path", type=Path, default=SHARED)
+    parser.add_argument("--layout-2019", type=int, nargs="?", const=2789, default=None)
     options = parser.parse_args()
+    path = options.path
+    if options.layout_2019:
+        from rasff_2019_layout import write
+
+        path = write(ROOT / "var" / "bench-rasff-2019.csv", options.layout_2019)
     # Django is set up once per process: one engine per run of this script.
-    results = [run(database_url=options.postgres, demo=options.demo)]
+    results = [run(database_url=options.postgres, demo=options.demo, path=path)]
     for r in results:
         print(
-            f"import-rasff ({r['engine']}): {r['rows']:,} rows → {r['imported']:,} notifications, "
+            f"import-rasff ({r['engine']}, {path.name}): {r['rows']:,} rows → {r['imported']:,} notifications, "
             f"{r['signals']} signals, {r['hazards_created']} hazards to review in {r['seconds']:.2f} s; "
             f"re-import added {r['reimport_added']} in {r['reimport_seconds']:.2f} s"
         )

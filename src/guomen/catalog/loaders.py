@@ -110,6 +110,8 @@ def load_hs(hs_csv: Path, prefixes: dict[str, str]) -> tuple[int, int]:
     for row in _read_csv(hs_csv):
         code = row["hscode"].strip()
         parent = row["parent"].strip()
+        if row["section"].strip() == "TOTAL" or code.startswith("9999"):
+            continue  # trade-statistics totals (99, 9999, 999999, TOTAL), not HS 2022 codes
         desired[code] = {
             "level": int(row["level"]),
             "parent_id": None if parent == "TOTAL" else parent,

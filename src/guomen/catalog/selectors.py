@@ -9,6 +9,7 @@ from guomen.core.errors import NotFound
 from guomen.core.permissions import require, restrict
 
 from .choices import HsLevel
+from .country_names import alias_code
 from .models import CommodityGroup, Country, Hazard, HsCode, ImportRequirement, ResidueLimit
 
 DECLARABLE_LEVELS = (HsLevel.SUBHEADING, HsLevel.NATIONAL)
@@ -19,20 +20,45 @@ def normalise_hs(code: str) -> str:
     return _NOT_DIGITS.sub("", str(code or ""))
 
 
+def is_pseudo_hs(digits: str) -> bool:
+    """Trade-statistics totals such as 9999 / 999999 ("commodities not specified according to kind"): no HS code."""
+    return digits.startswith("9999")
+
+
 def hs_resolve(code: str) -> HsCode | None:
-    """A declarable HS code: the 10-digit row if it exists, else its 6-digit parent, else None."""
+    """A declarable HS code: the 10-digit row if it exists, else its 6-digit parent, else None.
+
+    A 10-digit code that is not on file under a subheading whose national codes are on file is refused (None;
+    `hs_suggestions` names the nearest valid ones); under a subheading without national codes on file it
+    resolves to the subheading. Pseudo-codes (9999…) are never declarable."""
     digits = normalise_hs(code)
-    if not digits.isdigit() or len(digits) not in (6, 8, 10):
+    if not digits.isdigit() or len(digits) not in (6, 8, 10) or is_pseudo_hs(digits):
         return None
     if len(digits) == 10:
         found = HsCode.objects.filter(code=digits, level=HsLevel.NATIONAL).first()
         if found:
             return found
+        if HsCode.objects.filter(parent_id=digits[:6], level=HsLevel.NATIONAL).exists():
+            return None
     return HsCode.objects.filter(code=digits[:6], level=HsLevel.SUBHEADING).first()
 
 
+def hs_suggestions(code: str, limit: int = 5) -> list[HsCode]:
+    """The valid declarable codes nearest to an unknown one: national codes under its subheading (the closest
+    number first), else the subheadings under its heading."""
+    digits = normalise_hs(code)
+    if not digits.isdigit() or len(digits) < 4 or is_pseudo_hs(digits):
+        return []
+    candidates = list(HsCode.objects.filter(parent_id=digits[:6], level=HsLevel.NATIONAL))
+    if not candidates:
+        candidates = list(HsCode.objects.filter(parent_id=digits[:4], level=HsLevel.SUBHEADING))
+    target = int(digits.ljust(10, "0"))
+    candidates.sort(key=lambda h: (abs(int(h.code.ljust(10, "0")) - target), h.code))
+    return candidates[:limit]
+
+
 def country_resolve(value: str) -> Country | None:
-    """A country by alpha-2, alpha-3, English or Chinese name (case-insensitive)."""
+    """A country by alpha-2, alpha-3, English or Chinese name (case-insensitive), old names included."""
     text = str(value or "").strip()
     if not text:
         return None
@@ -45,6 +71,9 @@ def country_resolve(value: str) -> Country | None:
     found = Country.objects.filter(Q(name_en__iexact=text) | Q(name_zh=text)).first()
     if found:
         return found
+    code = alias_code(text)
+    if code:
+        return Country.objects.filter(code=code).first()
     try:
         match = pycountry.countries.lookup(text)
     except LookupError:

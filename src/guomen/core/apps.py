@@ -8,8 +8,14 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from pathlib import Path
+
         from django.conf import settings
         from django.core import checks
+
+        from .i18n import compile_catalogues
+
+        compile_catalogues(Path(settings.BASE_DIR))
 
         from .schedule import check_schedule_settings, register_periodic
 

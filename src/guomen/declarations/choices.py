@@ -1,13 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # Kinds of accompanying documents are reference data (import requirements name them too).
 from guomen.catalog.choices import DocumentType as DocumentType
 
 
 class Direction(models.TextChoices):
-    IMPORT = "import", _("Import")
-    EXPORT = "export", _("Export")
+    IMPORT = "import", pgettext_lazy("direction", "Import")
+    EXPORT = "export", pgettext_lazy("direction", "Export")
 
 
 class Transport(models.TextChoices):

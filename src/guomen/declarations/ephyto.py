@@ -137,6 +137,7 @@ def ephyto_import(
         treatments=parsed.treatments,
         additional_declarations=parsed.additional_declarations,
         problems=problems,
+        envelope=parsed.envelope,
         org=org,
         enterprise_id=actor.enterprise_id if actor is not None and actor.role == Role.ENTERPRISE else None,
         source=source,

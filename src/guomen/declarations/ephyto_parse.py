@@ -7,6 +7,7 @@ order, elements or attributes the standard does not define) are warnings; what m
 certificate unusable (not XML, truncated, hostile, no certificate number, no consignor...) is an error.
 """
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -15,8 +16,11 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from .ephyto_envelope import NotACertificate, unwrap
+
 XSD_ROOT = Path(__file__).resolve().parent / "ephyto_xsd" / "hub_schema_1.xsd"
 MAX_BYTES = 5 * 1024 * 1024
+BUREAU_COUNTRY = "CN"  # certificates for any other importing country are imported with a warning
 MAX_PROBLEMS = 200
 ERROR = "error"
 WARNING = "warning"
@@ -63,6 +67,7 @@ class ParsedCertificate:
     additional_declarations: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    envelope: dict = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -130,6 +135,8 @@ def safe_parse(data: bytes) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         text = str(exc.msg or "")
+        if exc.code == NS_ERR_UNDEFINED_NAMESPACE:
+            _refuse(_undeclared_prefix(text, exc.lineno, exc.offset), exc.lineno)
         at_end = (exc.lineno or 0) >= data.count(b"\n") + 1
         if at_end or "end of data" in text.lower() or "premature" in text.lower():
             _refuse(
@@ -146,6 +153,40 @@ def safe_parse(data: bytes) -> etree._Element:
     if root.getroottree().docinfo.doctype:
         _refuse(_("The file contains a DOCTYPE declaration, which certificates never need; it is refused."))
     return root
+
+
+NS_ERR_UNDEFINED_NAMESPACE = 201
+UNDECLARED = re.compile(r"Namespace prefix (\S+) (?:for (\S+) )?on (\S+) is not defined")
+KNOWN_NAMESPACES = {
+    "rsm": "urn:un:unece:uncefact:data:standard:SPSCertificate:17",
+    "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:21",
+    "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:21",
+    "qdt": "urn:un:unece:uncefact:data:Standard:QualifiedDataType:21",
+}
+
+
+def _undeclared_prefix(text: str, line, col) -> str:
+    """libxml2's "Namespace prefix ram on ID is not defined" in words, with the usual cause and the cure."""
+    found = UNDECLARED.search(text)
+    prefix, attribute, element = found.groups() if found else ("?", None, "?")
+    where = (
+        _("attribute %(prefix)s:%(attr)s of element %(elem)s")
+        % {"prefix": prefix, "attr": attribute, "elem": element}
+        if attribute
+        else _("element %(prefix)s:%(elem)s") % {"prefix": prefix, "elem": element}
+    )
+    message = _(
+        "Line %(line)s, column %(col)s: %(where)s uses the namespace prefix “%(prefix)s”, but the file never "
+        'declares it (an xmlns:%(prefix)s="…" attribute is missing). This happens when a certificate is cut out '
+        "of a larger document, such as the hub envelope, without the declarations on its outer elements. Upload "
+        "the file as it was received."
+    ) % {"line": line, "col": col, "where": where, "prefix": prefix}
+    if prefix in KNOWN_NAMESPACES:
+        message += " " + _("In SPSCertificate files “%(prefix)s” usually stands for %(uri)s.") % {
+            "prefix": prefix,
+            "uri": KNOWN_NAMESPACES[prefix],
+        }
+    return message
 
 
 # ------------------------------------------------------------------------------------- schema validation
@@ -364,11 +405,56 @@ def _required(cert: ParsedCertificate, root) -> list[Problem]:
     return missing
 
 
-def read_certificate(data: bytes) -> ParsedCertificate:
-    """Parse, validate and extract. Raises EphytoRefused when the bytes are not a readable XML document."""
-    root = safe_parse(data)
+def _destination_problems(cert: ParsedCertificate, importing_country: str) -> list[Problem]:
+    """Warnings when the certificate (or its hub envelope) is addressed to another country than ours."""
+    problems = []
+    if cert.import_country and importing_country and cert.import_country != importing_country:
+        problems.append(
+            Problem(
+                WARNING,
+                _(
+                    "The certificate names %(country)s as the importing country, not %(ours)s: it may have been "
+                    "issued for another destination."
+                )
+                % {"country": cert.import_country, "ours": importing_country},
+            )
+        )
+    envelope = cert.envelope
+    to = envelope.get("to", "").upper()
+    if to and cert.import_country and to != cert.import_country:
+        problems.append(
+            Problem(
+                WARNING,
+                _(
+                    "The hub envelope was addressed to %(to)s but the certificate names %(country)s as importer."
+                )
+                % {"to": to, "country": cert.import_country},
+            )
+        )
+    number = envelope.get("nppo_certificate_number", "")
+    if number and cert.number and number != cert.number:
+        problems.append(
+            Problem(
+                WARNING,
+                _("The hub envelope announces certificate %(envelope)s but contains certificate %(number)s.")
+                % {"envelope": number, "number": cert.number},
+            )
+        )
+    return problems
+
+
+def read_certificate(data: bytes, *, importing_country: str = BUREAU_COUNTRY) -> ParsedCertificate:
+    """Parse, unwrap a hub envelope, validate and extract. Raises EphytoRefused when the bytes are not a
+    readable XML document or an envelope carries no certificate."""
+    outer = safe_parse(data)
+    try:
+        root, envelope = unwrap(outer, safe_parse)
+    except NotACertificate as exc:
+        raise EphytoRefused(Problem(ERROR, str(exc), exc.line)) from exc
     cert = extract(root)
+    cert.envelope = envelope
     cert.problems = _required(cert, root)
     if _local(root.tag) == "SPSCertificate":
+        cert.problems += _destination_problems(cert, importing_country)
         cert.problems += schema_problems(root)
     return cert

@@ -180,7 +180,13 @@ def _clean_line(index: int, data: dict, errors: _Errors, hs_cache: dict, base_ma
             hs_cache[code] = catalog_selectors.hs_resolve(code)
         hs = hs_cache[code]
         if hs is None:
-            errors.add(prefix + "hs_code", _("Unknown HS code: %(code)s (6 or 10 digits).") % {"code": code})
+            message = _("Unknown HS code: %(code)s (6 or 10 digits).") % {"code": code}
+            nearest = catalog_selectors.hs_suggestions(code)
+            if nearest:
+                message += " " + _("Nearest valid codes: %(codes)s.") % {
+                    "codes": "、".join(f"{h.code} {h.name_zh or h.name_en}".strip() for h in nearest)
+                }
+            errors.add(prefix + "hs_code", message)
     description = _text(data.get("description"))
     if not description:
         errors.add(prefix + "description", _("This field is required."))

@@ -144,6 +144,7 @@ class PhytoCertificate(BaseModel):
     treatments = models.JSONField(_("treatments"), default=list, blank=True)
     additional_declarations = models.JSONField(_("additional declarations"), default=list, blank=True)
     problems = models.JSONField(_("problems found"), default=list, blank=True)
+    envelope = models.JSONField(_("hub envelope"), default=dict, blank=True)
     declaration = models.ForeignKey(
         Declaration,
         null=True,

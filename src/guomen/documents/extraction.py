@@ -10,10 +10,13 @@ from django.utils.translation import gettext as _
 from guomen.core.errors import ValidationFailed
 
 from .choices import IndexFailure
+from .terms import fold, inner_terms, jieba
 
 SUPPORTED = {".pdf", ".docx", ".txt", ".md"}
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[ \t\u3000]+")
+# Pinyin in brackets after a character (質(zhì)量月) splits the word: dropped before segmenting.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 STANDARD_NUMBER = re.compile(
     r"^\s*(?P<prefix>[A-Za-z]{1,6}(?:\s*/\s*[A-Za-z]{1,4})?)\s*(?P<num>\d+(?:[.\-]\d+)*?)"
     r"(?:\s*[-:：—]\s*(?P<year>(?:19|20)\d{2}))?\s*$"
@@ -92,22 +95,22 @@ def extract_text(data: bytes, filename: str) -> Extracted:
     return Extracted(re.sub(r"\n{3,}", "\n\n", text).strip(), extracted.pages)
 
 
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 def index_tokens(text: str) -> str:
-    """Search-mode jieba tokens, lower-cased, space-joined: 检验检疫 → 检验 检疫 检验检疫."""
-    return " ".join(t.lower() for t in _jieba().cut_for_search(text or "") if _WORD.fullmatch(t))
+    """Search-mode jieba tokens of the text folded to simplified characters, lower-cased, space-joined:
+    檢驗檢疫 → 检验 检疫 检验检疫; the bureau's terms (terms.py) stay whole: 双随机一公开 → 双随机 一公开 …"""
+    tokens = []
+    for token in jieba().cut_for_search(fold(_PINYIN.sub("", text or ""))):
+        if _WORD.fullmatch(token):
+            tokens.append(token.lower())
+            tokens.extend(inner_terms(token))
+    return " ".join(tokens)
 
 
 def query_tokens(text: str, limit: int = 24) -> list[str]:
-    """Precise-mode jieba tokens of a query (word characters only, so no search syntax survives)."""
+    """Precise-mode jieba tokens of a query folded to simplified characters (word characters only, so no
+    search syntax survives)."""
     seen: list[str] = []
-    for token in _jieba().cut((text or "")[:200]):
+    for token in jieba().cut(fold((text or "")[:200])):
         for word in _WORD.findall(token.lower()):
             if word not in seen:
                 seen.append(word)

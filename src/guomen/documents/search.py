@@ -26,10 +26,28 @@ from django.utils.safestring import SafeString, mark_safe
 from .choices import DocumentStatus, IndexState
 from .extraction import index_tokens, normalise_number, query_tokens
 from .models import Document
+from .terms import fold
 
+# Ranking on top of the engine's own measure (bm25 / ts_rank): a share of the query's words in the title adds
+# a bonus (the engine's IDF all but vanishes for a word most documents contain, e.g. 果园 in a library of fruit
+# protocols, and then the title decides), and editions no longer in force count half.
+TITLE_BONUS_SQLITE = 3.0
+TITLE_BONUS_POSTGRES = 1.0
+OUT_OF_FORCE_FACTOR = 0.5
+STATUS_FACTOR_SQL = f"(CASE WHEN d.status = 'in_force' THEN 1.0 ELSE {OUT_OF_FORCE_FACTOR} END)"
 SNIPPET_BEFORE = 40
 SNIPPET_AFTER = 110
 LOOSE_TOKENS = 4
+
+
+def ranking_terms(tokens, bonus: float, contains_sql: str, param) -> tuple[str, list]:
+    """SQL adding `bonus` × the share of the query's tokens found among the title's tokens, and its params
+    (`contains_sql` tests one token, given as `param(token)`)."""
+    tokens = [t for t in tokens if t][: LOOSE_TOKENS * 2]
+    if not tokens:
+        return "", []
+    parts = " + ".join(f"(CASE WHEN {contains_sql} THEN 1 ELSE 0 END)" for _t in tokens)
+    return f" + {bonus / len(tokens)!r} * ({parts})", [param(t) for t in tokens]
 
 
 class SqliteBackend:
@@ -60,17 +78,30 @@ class SqliteBackend:
             )
             return cursor.fetchone() is not None
 
-    def match(self, expression: str, where: str, params: list, limit: int, offset: int):
+    def match(self, expression: str, where: str, params: list, limit: int, offset: int, tokens=()):
+        # Title words and editions out of force are sets looked up once per query (the title's own column
+        # in the index; the few documents not in force), so ranking reads no document row per match.
+        t = self.table
+        bonus, bonus_params = ranking_terms(
+            tokens,
+            TITLE_BONUS_SQLITE,
+            f"{t}.rowid IN (SELECT rowid FROM {t} WHERE {t} MATCH %s)",
+            lambda token: "index_title : " + self.expression([token], False),
+        )
+        status = (
+            f"(CASE WHEN {t}.rowid IN (SELECT id FROM documents_document WHERE status <> %s) "
+            f"THEN {OUT_OF_FORCE_FACTOR!r} ELSE 1.0 END)"
+        )
         # Without filters the FTS table answers alone; filters join the documents table.
-        join = f" JOIN documents_document d ON d.id = {self.table}.rowid" if where else ""
-        base = f"FROM {self.table}{join} WHERE {self.table} MATCH %s{where}"
+        join = f" JOIN documents_document d ON d.id = {t}.rowid" if where else ""
+        base = f"FROM {t}{join} WHERE {t} MATCH %s{where}"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {self.table}.rowid, bm25({self.table}, 8.0, 1.0) AS score {base} "
-                "ORDER BY score LIMIT %s OFFSET %s",
-                [expression, *params, limit, offset],
+                f"SELECT {t}.rowid, (-bm25({t}, 8.0, 1.0){bonus}) * {status} AS score "
+                f"{base} ORDER BY score DESC, {t}.rowid LIMIT %s OFFSET %s",
+                [*bonus_params, DocumentStatus.IN_FORCE, expression, *params, limit, offset],
             )
-            rows = [(pk, -score) for pk, score in cursor.fetchall()]
+            rows = list(cursor.fetchall())
             if len(rows) < limit and (rows or offset == 0):
                 return rows, offset + len(rows)
             cursor.execute(f"SELECT COUNT(*) {base}", [expression, *params])
@@ -111,20 +142,23 @@ class PostgresBackend:
             )
             return cursor.fetchone()[0]
 
-    def match(self, expression: str, where: str, params: list, limit: int, offset: int):
+    def match(self, expression: str, where: str, params: list, limit: int, offset: int, tokens=()):
         def matches(ranked: str) -> str:
             return (
                 f"FROM documents_matches(to_tsquery('simple', %s), {ranked}) m "
                 f"JOIN documents_document d ON d.id = m.id{where}"
             )
 
+        bonus, bonus_params = ranking_terms(
+            tokens, TITLE_BONUS_POSTGRES, "strpos(' ' || d.index_title || ' ', %s) > 0", lambda t: f" {t} "
+        )
         # The window counts every match in the same pass; a page past the end has no row to carry
         # that count, so only then is it counted on its own.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT m.id, m.score, COUNT(*) OVER () {matches('true')} "
-                "ORDER BY m.score DESC, m.id LIMIT %s OFFSET %s",
-                [expression, *params, limit, offset],
+                f"SELECT m.id, (m.score{bonus}) * {STATUS_FACTOR_SQL} AS score, COUNT(*) OVER () "
+                f"{matches('true')} ORDER BY score DESC, m.id LIMIT %s OFFSET %s",
+                [*bonus_params, expression, *params, limit, offset],
             )
             found = cursor.fetchall()
             if found or offset == 0:
@@ -279,9 +313,10 @@ def highlight(text: str, pattern) -> SafeString:
         return mark_safe(html.escape(text))
     parts = []
     last = 0
-    for m in pattern.finditer(text):
+    folded = fold(text)  # 質量月 is marked for the query 质量月 (folding keeps one character for one)
+    for m in pattern.finditer(folded if len(folded) == len(text) else text):
         parts.append(html.escape(text[last : m.start()]))
-        parts.append(f"<mark>{html.escape(m.group(0))}</mark>")
+        parts.append(f"<mark>{html.escape(text[m.start() : m.end()])}</mark>")
         last = m.end()
     parts.append(html.escape(text[last:]))
     return mark_safe("".join(parts))
@@ -290,6 +325,9 @@ def highlight(text: str, pattern) -> SafeString:
 def snippet(text: str, pattern) -> SafeString:
     """About 150 characters of the text around the first match, with the query words marked."""
     found = pattern.search(text) if pattern is not None else None
+    if found is None and pattern is not None:  # traditional text: look again in its simplified form
+        folded = fold(text)
+        found = pattern.search(folded) if len(folded) == len(text) else None
     start = max(0, found.start() - SNIPPET_BEFORE) if found else 0
     end = min(len(text), start + SNIPPET_BEFORE + SNIPPET_AFTER)
     piece = " ".join(text[start:end].split())
@@ -303,10 +341,10 @@ def _loosened(engine, tokens: list[str], where: str, params: list, limit: int, o
     known = [t for t in tokens if engine.exists(t)]
     rows, total = [], 0
     if known and len(known) < len(tokens):
-        rows, total = engine.match(engine.expression(known, False), where, params, limit, offset)
+        rows, total = engine.match(engine.expression(known, False), where, params, limit, offset, known)
     if not total and len(known) > 1:
         longest = sorted(known, key=len, reverse=True)[:LOOSE_TOKENS]
-        rows, total = engine.match(engine.expression(longest, True), where, params, limit, offset)
+        rows, total = engine.match(engine.expression(longest, True), where, params, limit, offset, longest)
     return rows, total
 
 
@@ -335,7 +373,7 @@ def document_search(
     rows, total = [], 0
     if tokens:
         offset = (page - 1) * per_page
-        rows, total = engine.match(engine.expression(tokens, False), where, params, per_page, offset)
+        rows, total = engine.match(engine.expression(tokens, False), where, params, per_page, offset, tokens)
         if not total and len(tokens) > 1:
             rows, total = _loosened(engine, tokens, where, params, per_page, offset)
             result.loosened = bool(total)

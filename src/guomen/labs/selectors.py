@@ -123,8 +123,12 @@ def laboratories() -> list[Laboratory]:
 
 
 def analytes_for(test: str) -> QuerySet:
+    """The analytes of a test: catalogue hazards an analyst has accepted (foreign names still to be reviewed are
+    left out), by Chinese name."""
     kinds = ANALYTE_KINDS.get(test, ())
-    return Hazard.objects.filter(kind__in=kinds).order_by("code") if kinds else Hazard.objects.none()
+    if not kinds:
+        return Hazard.objects.none()
+    return Hazard.objects.filter(kind__in=kinds, needs_review=False).order_by("name_zh", "code")
 
 
 def task_get(*, user, pk):

@@ -88,3 +88,41 @@ FINISHED_MEASURE_STATUSES = (MeasureStatus.DONE, MeasureStatus.LIFTED)
 class MappingKind(models.TextChoices):
     CATEGORY = "category", _("RASFF product category")
     KEYWORD = "keyword", _("Word in the subject")
+    ORIGIN = "origin", _("Origin country name")
+
+
+class RasffClassification(models.TextChoices):
+    """RASFF notification classes; older exports say "alert", the current portal "alert notification"."""
+
+    ALERT = "alert", _("Alert notification")
+    BORDER_REJECTION = "border_rejection", _("Border rejection notification")
+    ATTENTION = "attention", _("Information notification for attention")
+    FOLLOW_UP = "follow_up", _("Information notification for follow-up")
+    NON_COMPLIANCE = "non_compliance", _("Non-compliance notification")
+    NEWS = "news", _("News")
+
+
+RASFF_CLASSIFICATION_TEXTS = {
+    "alert": RasffClassification.ALERT,
+    "alert notification": RasffClassification.ALERT,
+    "border rejection": RasffClassification.BORDER_REJECTION,
+    "border rejection notification": RasffClassification.BORDER_REJECTION,
+    "information for attention": RasffClassification.ATTENTION,
+    "information notification for attention": RasffClassification.ATTENTION,
+    "information for follow-up": RasffClassification.FOLLOW_UP,
+    "information notification for follow-up": RasffClassification.FOLLOW_UP,
+    "information": RasffClassification.FOLLOW_UP,
+    "information notification": RasffClassification.FOLLOW_UP,
+    "non-compliance": RasffClassification.NON_COMPLIANCE,
+    "non-compliance notification": RasffClassification.NON_COMPLIANCE,
+    "news": RasffClassification.NEWS,
+    "news notification": RasffClassification.NEWS,
+}
+RASFF_DECISION_LABELS = {
+    "serious": _("Serious"),
+    "potentially serious": _("Potentially serious"),
+    "potential risk": _("Potential risk"),
+    "not serious": _("Not serious"),
+    "no risk": _("No risk"),
+    "undecided": _("Undecided"),
+}

@@ -81,12 +81,13 @@ def seed_demo(bureau, rng) -> dict:
             "evidence": "查验记录与实验室检测报告见聚类历史。",
         },
     )
-    subject = cluster.production_base.name if cluster.production_base_id else str(cluster)
+    subject = cluster.subject_name
+    goods = cluster.commodity_group.display_name if cluster.commodity_group_id else "进口食品"
     warning = warning_create(
         actor=analyst,
         assessment=assessment,
         data={
-            "title": f"关于{subject}{cluster.hazard.name_zh}风险的预警通报",
+            "title": f"关于{subject}{cluster.hazard_name}风险的预警通报",
             "body": assessment.reasoning,
             "addressees": ports,
         },
@@ -115,7 +116,7 @@ def seed_demo(bureau, rng) -> dict:
             "deadline": due,
             "lifting_condition": "期满自动撤下",
             "public_title": f"消费提示：{subject}相关产品",
-            "public_text": "请通过正规渠道选购进口水果，发现问题可拨打12365。",
+            "public_text": f"请通过正规渠道选购{goods}，发现问题可拨打12365。",
         },
     )
     warning_validate(warning=warning, actor=supervisor)

@@ -1,6 +1,6 @@
 """Assessments (研判) and early warnings (预警通报): draft → validated → published → closed."""
 
-import uuid
+import re
 
 from django.db import transaction
 from django.urls import reverse
@@ -67,8 +67,17 @@ def assessment_create(*, actor, data: dict, cluster=None, signal=None) -> Assess
     )
 
 
+WARNING_NUMBER = "预警〔{year}〕第{seq:03d}号"
+_SEQUENCE = re.compile(r"第(\d+)号$")
+
+
 def _new_number(now) -> str:
-    return f"YJ{now:%Y}{uuid.uuid4().hex[:10].upper()}"
+    """The next readable number of the year: 预警〔2026〕第017号 (a number the bureau can cite and read aloud)."""
+    year = timezone.localtime(now).year
+    prefix = WARNING_NUMBER.split("第")[0].format(year=year)
+    taken = EarlyWarning.objects.filter(number__startswith=prefix).values_list("number", flat=True)
+    seqs = [int(m.group(1)) for m in map(_SEQUENCE.search, taken) if m]
+    return WARNING_NUMBER.format(year=year, seq=max(seqs, default=0) + 1)
 
 
 @transaction.atomic

@@ -112,6 +112,7 @@ class ReasonForm(forms.Form):
 
 class MappingForm(forms.Form):
     commodity_group = _choice(CommodityGroup.objects.all(), _("Commodity group"))
+    country = _choice(Country.objects.all(), _("Country"))
     reviewed = forms.BooleanField(label=_("Reviewed"), required=False, initial=True)
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 

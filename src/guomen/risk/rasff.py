@@ -1,18 +1,16 @@
-"""`guomen import-rasff PATH`: RASFF notifications from the portal export (SQLite) or a CSV export of it.
+"""`guomen import-rasff PATH`: RASFF notifications from the portal export (SQLite), a CSV export of any known
+layout (rasff_read sniffs encoding and delimiter and matches column aliases) or an XLSX sheet.
 
-Columns are matched by name; columns Guomen does not model are kept in `extra`. A row that cannot be read is
+Columns Guomen does not model are kept in `extra` and listed in the report; origin names the country table does
+not know are queued in the mapping table for an analyst to map once. A row that cannot be read is
 reported with its reason and skipped; a reference already imported (or repeated in the file) adds nothing.
 Notifications about an origin × commodity group the bureau imports (declaration history) become risk signals
 for the port that imports it most, clustered like any other signal.
 """
 
-import csv
 import datetime as dt
-import functools
-import io
 import json
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -26,7 +24,6 @@ from django.utils.translation import gettext as _
 from guomen.accounts.choices import Role
 from guomen.accounts.models import OrgUnit
 from guomen.catalog.models import CommodityGroup, Hazard
-from guomen.core.errors import ValidationFailed
 from guomen.core.services import audit_record
 
 from .choices import MappingKind, SignalSource
@@ -35,6 +32,7 @@ from .inbox import notify, users_over
 from .models import CommodityMapping, ForeignNotification, RiskSignal
 from .rasff_mapping import (
     OriginResolver,
+    classification_code,
     group_for,
     hazard_code,
     hazard_kind,
@@ -43,34 +41,22 @@ from .rasff_mapping import (
     mapping_defaults,
     norm,
 )
+from .rasff_read import FIELD_ALIASES, Table, read_table
 
-TABLE = "rasff_notifications"
 BRUSSELS = ZoneInfo("Europe/Brussels")
-COLUMNS = {
-    "reference": "reference",
-    "category": "category",
-    "type": "kind",
-    "subject": "subject",
-    "date": "notified_at",
-    "notifyingcountry": "notifying_country",
-    "classification": "classification",
-    "riskdecision": "risk_decision",
-    "distribution": "distribution",
-    "forattention": "for_attention",
-    "forfollowup": "for_follow_up",
-    "operator": "operator",
-    "origin": "origin_text",
-    "hazards": "hazards_text",
-}
 DATE_FORMATS = (
     "%Y-%m-%d %H:%M:%S.%f",
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%dT%H:%M:%S",
     "%Y-%m-%d",
     "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y",
+    "%d/%m/%Y %H:%M",
     "%d/%m/%Y",
+    "%d.%m.%Y",
 )
 REFERENCE = re.compile(r"^(\d{4})\.(\d{1,4})$")
+TEXT_FIELDS = [name for name in FIELD_ALIASES if name not in ("reference", "notified_at")]
 
 
 class BadRow(Exception):
@@ -86,49 +72,26 @@ class RasffReport:
     signals: int = 0
     hazards_created: int = 0
     unmapped_categories: list[str] = field(default_factory=list)
+    unmapped_origins: list[str] = field(default_factory=list)
+    unmapped_columns: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    delimiter: str = ""
+    encoding: str = ""
     errors: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
+    def field_mapping(self) -> dict[str, str]:
+        """{field: header} of the columns used, to be saved and given again for the next file of that layout."""
+        pairs = [line.split(" → ") for line in self.columns]
+        return {target: header for header, target in pairs if not target.startswith("extra")}
 
-@functools.lru_cache(maxsize=256)
-def _key(header: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", str(header or "").lower())
-
-
-def read_rows(path: Path) -> list[tuple[int, dict]]:
-    """(row number, {column: text}) from the SQLite export or a CSV export (header = row 1)."""
-    if not path.exists():
-        raise ValidationFailed(fields={"path": [_("No such file: %(path)s") % {"path": path}]})
-    if path.suffix.lower() in {".sqlite", ".sqlite3", ".db"}:
-        try:
-            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-            con.row_factory = sqlite3.Row
-            rows = [dict(r) for r in con.execute(f"SELECT * FROM {TABLE} ORDER BY rowid")]
-            con.close()
-        except sqlite3.DatabaseError as exc:
-            raise ValidationFailed(
-                fields={
-                    "path": [
-                        _("Not a RASFF export (table %(table)s): %(error)s") % {"table": TABLE, "error": exc}
-                    ]
-                }
-            ) from exc
-        return [(n, r) for n, r in enumerate(rows, start=1)]
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise ValidationFailed(fields={"path": [_("The file is not UTF-8 text.")]})
-    reader = csv.DictReader(io.StringIO(text))
-    if not reader.fieldnames or "reference" not in {_key(h) for h in reader.fieldnames}:
-        raise ValidationFailed(fields={"path": [_("The file has no “reference” column.")]})
-    return [(n, r) for n, r in enumerate(reader, start=2)]
+    def describe(self, table: Table) -> None:
+        self.rows = len(table.rows)
+        self.columns = table.mapping_lines()
+        self.unmapped_columns = list(table.unmapped)
+        self.delimiter, self.encoding = table.delimiter, table.encoding
 
 
 def _reference(value) -> str:
@@ -155,25 +118,23 @@ def _when(value) -> dt.datetime:
     raise BadRow(_("date “%(value)s” is not readable") % {"value": text[:40]})
 
 
-def parse_row(raw: dict) -> dict:
+def parse_row(raw: dict, table: Table) -> dict:
     values, extra = {}, {}
     for header, value in raw.items():
-        if header is None:
-            extra["_unnamed"] = value
-            continue
-        name = COLUMNS.get(_key(header))
+        name = table.fields.get(header)
         if name:
             values[name] = value
+        elif header in table.extras:
+            extra[table.extras[header]] = value
         else:
             extra[header] = value
     values["reference"] = _reference(values.get("reference"))
     values["notified_at"] = _when(values.get("notified_at"))
-    for name in COLUMNS.values():
-        if name not in ("reference", "notified_at"):
-            values[name] = str(values.get(name) or "").strip()
+    for name in TEXT_FIELDS:
+        values[name] = str(values.get(name) or "").strip()
     if not values["subject"]:
         raise BadRow(_("the subject is empty"))
-    values["classification"] = norm(values["classification"])
+    values["classification"] = classification_code(values["classification"])
     values["risk_decision"] = norm(values["risk_decision"])
     values["extra"] = extra
     return values
@@ -245,11 +206,22 @@ def imported_pairs() -> dict[tuple[str, str], OrgUnit]:
     return {key: ports[port] for key, (_n, port) in best.items()}
 
 
-@transaction.atomic
-def rasff_import(*, path: Path, actor=None) -> RasffReport:
+def rasff_import(
+    *, path: Path, actor=None, dry_run: bool = False, mapping: dict[str, str] | None = None
+) -> RasffReport:
+    """Import an export; with dry_run, everything is done and then rolled back (the report says what would be).
+    `mapping` ({field: header}) names the columns of a list in another layout (another country's notifications)."""
+    table = read_table(Path(path), mapping)
+    with transaction.atomic():
+        report = _import(table, name=Path(path).name, actor=actor)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def _import(table: Table, *, name: str, actor) -> RasffReport:
     report = RasffReport()
-    rows = read_rows(Path(path))
-    report.rows = len(rows)
+    report.describe(table)
     mapping_seed()
     categories = dict(
         CommodityMapping.objects.filter(kind=MappingKind.CATEGORY).values_list("text", "commodity_group_id")
@@ -265,9 +237,9 @@ def rasff_import(*, path: Path, actor=None) -> RasffReport:
     seen: set[str] = set()
     origins, hazards = OriginResolver(), HazardResolver()
     parsed = []
-    for number, raw in rows:
+    for number, raw in table.rows:
         try:
-            values = parse_row(raw)
+            values = parse_row(raw, table)
         except BadRow as exc:
             report.errors.append({"row": number, "reason": str(exc)})
             continue
@@ -292,6 +264,7 @@ def rasff_import(*, path: Path, actor=None) -> RasffReport:
                 hazards.keys(values["hazards_text"]),
             )
         )
+    report.unmapped_origins = origins.queue_unknown()
     report.hazards_created = hazards.save_new()
     report.created = _insert_notifications([p[0] for p in parsed])
     origin_links, hazard_links = [], []
@@ -307,7 +280,7 @@ def rasff_import(*, path: Path, actor=None) -> RasffReport:
             verb="risk_rasff.import",
             object_type="risk.foreignnotification",
             object_id="import",
-            object_repr=Path(path).name[:200],
+            object_repr=name[:200],
             after={k: v for k, v in report.as_dict().items() if k != "errors"}
             | {"errors": len(report.errors)},
         )
@@ -380,8 +353,8 @@ def _raise_signals(parsed, hazard_ids: dict[str, int], *, actor) -> int:
                     "%(classification)s · %(decision)s · notified by %(country)s · hazards: %(hazards)s"
                 )
                 % {
-                    "classification": notification.classification,
-                    "decision": notification.risk_decision,
+                    "classification": notification.classification_label,
+                    "decision": notification.risk_decision_label,
                     "country": notification.notifying_country,
                     "hazards": notification.hazards_text or "—",
                 },

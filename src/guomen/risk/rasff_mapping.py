@@ -1,17 +1,18 @@
 """Mapping RASFF text onto Guomen's catalogue: product category / subject → commodity group, origin names →
-countries, hazard text → hazards. Category and subject-word mappings live in CommodityMapping (reviewable)."""
+countries, hazard text → hazards, classifications → one vocabulary. Category, subject-word and origin-name
+mappings live in CommodityMapping (reviewable)."""
 
 import hashlib
 import re
 
-import pycountry
 from django.utils.text import slugify
 
 from guomen.catalog.choices import HazardKind
+from guomen.catalog.country_names import CountryNames
 from guomen.catalog.models import Country
-from guomen.catalog.selectors import country_resolve
 
-from .choices import MappingKind
+from .choices import RASFF_CLASSIFICATION_TEXTS, MappingKind
+from .models import CommodityMapping
 
 DEFAULT_CATEGORIES = {
     "fruits and vegetables": "vegetables",
@@ -20,6 +21,7 @@ DEFAULT_CATEGORIES = {
     "meat and meat products (other than poultry)": "meat",
     "cereals and bakery products": "cereals",
     "dietetic foods, food supplements and fortified foods": "processed_food",
+    "dietetic foods, food supplements, fortified foods": "processed_food",
     "herbs and spices": "coffee_tea_spices",
     "cocoa and cocoa preparations, coffee and tea": "coffee_tea_spices",
     "fish and fish products": "aquatic",
@@ -46,6 +48,7 @@ DEFAULT_CATEGORIES = {
     "alcoholic beverages": "beverages",
     "wine": "beverages",
     "natural mineral waters": "beverages",
+    "natural mineral water": "beverages",
     "water for human consumption (other)": "beverages",
     "fats and oils": "edible_oils",
     "animal by-products": "animal_byproducts",
@@ -129,17 +132,6 @@ DEFAULT_KEYWORDS = {
 }
 REFINED_GROUPS = {"vegetables", "fresh_fruit"}
 
-ORIGIN_ALIASES = {
-    "democratic republic of the congo": "CD",
-    "united kingdom (northern ireland)": "GB",
-    "northern ireland": "GB",
-    "west bank and gaza strip": "PS",
-    "russia": "RU",
-    "bonaire": "BQ",
-    "sint eustatius and saba": "BQ",
-}
-NO_ORIGIN = {"", "unknown origin", "unknown", "kosovo"}
-
 QUALIFIERS = (
     "unauthorised substance",
     "unauthorised",
@@ -195,11 +187,17 @@ def keyword_patterns(keywords: dict[str, str]) -> list[tuple[re.Pattern, str]]:
 
 
 class OriginResolver:
-    """Country names → catalog countries, each distinct name looked up once per import."""
+    """Origin names → catalogue countries through every known spelling (old names, codes, Chinese) and the
+    analyst's mappings; names still unknown are collected to be queued for mapping."""
 
     def __init__(self):
+        countries = list(Country.objects.values_list("code", "alpha3", "name_en", "name_zh"))
+        self.queued = dict(
+            CommodityMapping.objects.filter(kind=MappingKind.ORIGIN).values_list("text", "country_id")
+        )
+        self.names = CountryNames(countries, extra={t: c for t, c in self.queued.items() if c})
         self.cache: dict[str, str | None] = {}
-        self.known = set(Country.objects.values_list("code", flat=True))
+        self.unknown: dict[str, None] = {}
 
     def codes(self, text: str) -> list[str]:
         found = []
@@ -211,27 +209,50 @@ class OriginResolver:
 
     def code(self, name: str) -> str | None:
         key = norm(name)
-        if key in self.cache:
-            return self.cache[key]
-        code = None
-        if key not in NO_ORIGIN:
-            code = ORIGIN_ALIASES.get(key)
-            if code is None:
-                country = country_resolve(name.strip())
-                code = country.code if country else None
-            if code is None:
-                try:
-                    code = pycountry.countries.search_fuzzy(name.strip())[0].alpha_2
-                except LookupError:
-                    code = None
-        self.cache[key] = code if code in self.known else None
+        if key not in self.cache:
+            code = self.names.code(key)
+            if code is None and CountryNames.is_country_name(key) and key not in self.queued:
+                self.unknown[key] = None
+            self.cache[key] = code
         return self.cache[key]
+
+    def queue_unknown(self) -> list[str]:
+        """Queue the unknown names (once each) for an analyst; returns them."""
+        names = [name[:200] for name in self.unknown]
+        CommodityMapping.objects.bulk_create(
+            [CommodityMapping(kind=MappingKind.ORIGIN, text=name) for name in names], ignore_conflicts=True
+        )
+        return names
+
+
+def classification_code(text: str) -> str:
+    """Both RASFF vocabularies ("alert", "alert notification") → one code; an unknown class is kept as written."""
+    key = norm(text)
+    return str(RASFF_CLASSIFICATION_TEXTS.get(key, key))
+
+
+def split_list(text: str) -> list[str]:
+    """A comma-separated cell split where a comma separates names: not inside brackets and not between digits,
+    so "diphenyl(2,4,6-trimethylbenzoyl)phosphine oxide" and "2,4-D" stay whole."""
+    pieces, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(depth - 1, 0)
+        elif char == "," and depth == 0:
+            between_digits = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+            if not between_digits:
+                pieces.append(text[start:i])
+                start = i + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def hazard_names(text: str) -> list[str]:
     """Hazard names in a RASFF hazards cell, without qualifiers ("chlorpyrifos  unauthorised substance")."""
     names = []
-    for piece in str(text or "").split(","):
+    for piece in split_list(str(text or "")):
         name = re.split(r"\s{2,}", piece.strip())[0].strip()
         lowered = name.lower()
         for qualifier in QUALIFIERS:

@@ -157,20 +157,54 @@ def notifications_remap(*, category: str | None = None) -> int:
     return len(changed)
 
 
+def notifications_link_origin(*, name: str, country) -> int:
+    """Stored notifications whose origin text names `name` get `country` as an origin (once)."""
+    from .models import ForeignNotification
+    from .rasff_mapping import norm
+
+    through = ForeignNotification.origins.through
+    ids = [
+        pk
+        for pk, text in ForeignNotification.objects.filter(origin_text__icontains=name).values_list(
+            "id", "origin_text"
+        )
+        if name in {norm(part) for part in text.split(",")}
+    ]
+    linked = set(
+        through.objects.filter(foreignnotification_id__in=ids, country=country).values_list(
+            "foreignnotification_id", flat=True
+        )
+    )
+    rows = [through(foreignnotification_id=pk, country=country) for pk in ids if pk not in linked]
+    through.objects.bulk_create(rows)
+    return len(rows)
+
+
 @transaction.atomic
-def mapping_update(*, mapping, actor, commodity_group, reviewed: bool = True, expected_version=None):
-    """An analyst sets (or confirms) a mapping; notifications it covers are re-mapped at once."""
+def mapping_update(
+    *, mapping, actor, commodity_group=None, country=None, reviewed: bool = True, expected_version=None
+):
+    """An analyst sets (or confirms) a mapping; notifications it covers are re-mapped at once. An origin name
+    maps to a country: the notifications that name it get that origin, and later imports resolve it."""
     from guomen.core.editing import audited_update
 
     require(actor, "risk.edit")
+    if mapping.kind == MappingKind.ORIGIN:
+        changes = {"country": country, "reviewed": reviewed}
+    else:
+        changes = {"commodity_group": commodity_group, "reviewed": reviewed}
     audited_update(
         mapping,
-        changes={"commodity_group": commodity_group, "reviewed": reviewed},
+        changes=changes,
         actor=actor,
         verb="risk_mapping.update",
         expected_version=expected_version,
     )
-    notifications_remap(category=mapping.text if mapping.kind == MappingKind.CATEGORY else None)
+    if mapping.kind == MappingKind.ORIGIN:
+        if country is not None:
+            notifications_link_origin(name=mapping.text, country=country)
+    else:
+        notifications_remap(category=mapping.text if mapping.kind == MappingKind.CATEGORY else None)
     return mapping
 
 

@@ -32,6 +32,14 @@ FEATURE_WORDS = {
     "hs4": (_("HS heading"), "text"),
 }
 GRADES = ["AA", "A", "B", "C", "D"]
+
+
+def feature_label(name: str) -> str:
+    """A model feature in words (trader_n → 企业已有检测结果数); an unknown feature keeps its name."""
+    words = FEATURE_WORDS.get(name)
+    return str(words[0]) if words else name
+
+
 CLASSES = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 

@@ -75,6 +75,7 @@ class ModelMeta:
     feature_set: str = "table"
     label: str = ""
     time_col: str = ""
+    id_col: str = ""  # the table's id column named at fit; `risk rank` uses it unless told otherwise
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)

@@ -78,13 +78,16 @@ def fit_csv(
         df, label=label, time_col=time_col, features=features, categorical=categorical
     )
     meta.feature_set = "table"
+    meta.id_col = id_col
     learner.save(booster, meta, Path(model_out))
     return {**meta.metrics, "features": len(features), "categorical": categorical, "trees": meta.rounds}
 
 
 def rank_csv(*, model_path: Path, csv_path: Path, out_path: Path, id_col: str = "") -> int:
-    """Write `id,score` for every row (higher = inspect first). Returns the number of rows."""
+    """Write `id,score` for every row (higher = inspect first). Returns the number of rows. The id column is the
+    one given, else the one named when the model was fitted, else the row number."""
     booster, meta = learner.load(Path(model_path))
+    id_col = id_col or meta.id_col
     df = _read(csv_path)
     _require(df, meta.features, "csv")
     _require(df, [id_col], "id_col")

@@ -5,6 +5,7 @@ from guomen.catalog.selectors import (
     hazard_list,
     hs_list,
     hs_resolve,
+    hs_suggestions,
     import_requirement_for,
     import_requirement_list,
 )
@@ -35,8 +36,20 @@ def test_hs_resolve_strips_dots_and_spaces(durian):
     assert hs_resolve(" 0810.60 ") == durian[1]
 
 
-def test_hs_resolve_unknown_ten_digit_falls_back_to_six_digit_parent(durian):
-    assert hs_resolve("0810609999") == durian[1]
+def test_hs_resolve_refuses_an_unknown_ten_digit_code_where_national_codes_are_on_file(durian):
+    assert hs_resolve("0810609999") is None
+    assert [h.code for h in hs_suggestions("0810609999")] == ["0810600000"]
+
+
+def test_hs_resolve_takes_the_subheading_where_no_national_code_is_on_file(durian):
+    other = HsCodeFactory(code="081070", parent=durian[0])
+    assert hs_resolve("0810700001") == other
+
+
+def test_hs_pseudo_codes_are_never_declarable(durian):
+    HsCodeFactory(code="999999", parent=None)
+    assert hs_resolve("999999") is None
+    assert hs_suggestions("999999") == []
 
 
 def test_hs_resolve_refuses_headings_and_unknown_codes(durian):

@@ -16,3 +16,11 @@ def query_replace(context, **kwargs):
 def dash(value):
     """Show an em dash for an empty value."""
     return "—" if value in (None, "") else value
+
+
+@register.filter
+def unit_name(value):
+    """A unit of quantity under its Chinese name (carton → 箱, piece → 件, kg → 千克)."""
+    from guomen.core.units import unit_name as name
+
+    return name(value)

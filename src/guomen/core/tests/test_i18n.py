@@ -1,22 +1,40 @@
-from pathlib import Path
+"""Catalogues compile themselves: a missing or outdated .mo is rebuilt at start-up, a current one is left alone."""
+
+import os
 
 import polib
-import pytest
-from django.conf import settings
 
-CATALOGUES = sorted(Path(settings.BASE_DIR).rglob("locale/zh_Hans/LC_MESSAGES/django.po"))
+from guomen.core.i18n import compile_catalogues
 
 
-def test_every_app_with_strings_has_a_chinese_catalogue():
-    apps = {p.parts[-5] for p in CATALOGUES}
-    assert {"guomen", "catalog", "registry", "declarations", "targeting", "inspections"} <= apps
+def write_po(root, text="检验检疫"):
+    folder = root / "app" / "locale" / "zh_Hans" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgid="Inspection", msgstr=text))
+    po.save(str(folder / "django.po"))
+    return folder / "django.po"
 
 
-@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-5])
-def test_catalogue_is_fully_translated(path):
-    untranslated = [
-        e.msgid
-        for e in polib.pofile(str(path))
-        if not e.obsolete and ("fuzzy" in e.flags or not (e.msgstr or any(e.msgstr_plural.values())))
-    ]
-    assert untranslated == []
+def test_a_missing_catalogue_is_compiled(tmp_path):
+    po = write_po(tmp_path)
+    assert compile_catalogues(tmp_path) == 1
+    assert polib.mofile(str(po.with_suffix(".mo"))).find("Inspection").msgstr == "检验检疫"
+
+
+def test_a_current_catalogue_is_left_alone_and_an_outdated_one_rebuilt(tmp_path):
+    po = write_po(tmp_path)
+    compile_catalogues(tmp_path)
+    assert compile_catalogues(tmp_path) == 0
+    polib.pofile(str(po)).save(str(po))
+    os.utime(po, (po.stat().st_mtime + 10, po.stat().st_mtime + 10))
+    assert compile_catalogues(tmp_path) == 1
+
+
+def test_the_projects_catalogues_are_compiled_after_start_up(settings):
+    from pathlib import Path
+
+    from guomen.core.i18n import stale_catalogues
+
+    assert stale_catalogues(Path(settings.BASE_DIR)) == []

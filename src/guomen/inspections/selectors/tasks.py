@@ -130,9 +130,12 @@ def task_requirements(task: InspectionTask) -> list[ImportRequirement]:
 
 
 def hazard_choices(requirements: list[ImportRequirement]) -> tuple[list[Hazard], list[Hazard]]:
-    """Hazards for the finding picker: the pests of concern first, then the rest of the catalogue."""
+    """Hazards for the finding picker: the pests of concern first, then the rest of the catalogue that analysts
+    have accepted (foreign hazard names still to be reviewed are not offered)."""
     concern = {p.pk: p for r in requirements for p in r.pests.all()}
-    others = list(Hazard.objects.exclude(pk__in=concern).order_by("kind", "code"))
+    others = list(
+        Hazard.objects.exclude(pk__in=concern).filter(needs_review=False).order_by("kind", "name_zh")
+    )
     return list(concern.values()), others
 
 

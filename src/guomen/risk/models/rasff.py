@@ -48,9 +48,31 @@ class ForeignNotification(models.Model):
     def __str__(self) -> str:
         return f"RASFF {self.reference}"
 
+    @property
+    def classification_label(self) -> str:
+        from ..choices import RasffClassification
+
+        if self.classification in RasffClassification.values:
+            return RasffClassification(self.classification).label
+        return self.classification
+
+    @property
+    def extra_items(self) -> list[tuple[str, object]]:
+        """Columns kept from the export, known ones under their Chinese names."""
+        from ..rasff_read import EXTRA_LABELS
+
+        return [(EXTRA_LABELS.get(k, k), v) for k, v in (self.extra or {}).items()]
+
+    @property
+    def risk_decision_label(self) -> str:
+        from ..choices import RASFF_DECISION_LABELS
+
+        return RASFF_DECISION_LABELS.get(self.risk_decision, self.risk_decision)
+
 
 class CommodityMapping(BaseModel):
-    """How a RASFF product category (or a word in the subject) maps to a commodity group; analysts review it."""
+    """How a RASFF product category (or a word in the subject) maps to a commodity group, or an origin name the
+    country table does not know maps to a country; analysts review it."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=MappingKind.choices)
     text = models.CharField(_("text"), max_length=200)
@@ -62,6 +84,14 @@ class CommodityMapping(BaseModel):
         related_name="+",
         verbose_name=_("commodity group"),
     )
+    country = models.ForeignKey(
+        "catalog.Country",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("country"),
+    )
     reviewed = models.BooleanField(_("reviewed"), default=False)
 
     class Meta:
@@ -71,4 +101,4 @@ class CommodityMapping(BaseModel):
         verbose_name_plural = _("commodity mappings")
 
     def __str__(self) -> str:
-        return f"{self.text} → {self.commodity_group_id or '—'}"
+        return f"{self.text} → {self.country_id or self.commodity_group_id or '—'}"

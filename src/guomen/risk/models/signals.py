@@ -132,9 +132,17 @@ class RiskCluster(BaseModel):
         verbose_name_plural = _("signal clusters")
 
     def __str__(self) -> str:
-        subject = (
-            self.production_base
-            or self.enterprise
-            or " × ".join(str(x) for x in (self.origin, self.commodity_group) if x)
-        )
-        return f"{self.hazard} · {subject}"[:200]
+        return f"{self.hazard_name} · {self.subject_name}"[:200]
+
+    @property
+    def hazard_name(self) -> str:
+        return self.hazard.display_name if self.hazard_id else ""
+
+    @property
+    def subject_name(self) -> str:
+        """What the cluster is about, in words: the base, the enterprise, or origin and commodity (泰国鲜食水果)."""
+        if self.production_base_id:
+            return self.production_base.name
+        if self.enterprise_id:
+            return str(self.enterprise)
+        return "".join(x.display_name for x in (self.origin, self.commodity_group) if x)

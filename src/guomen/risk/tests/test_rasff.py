@@ -11,6 +11,7 @@ from guomen.catalog.models import Hazard
 from guomen.core.errors import ValidationFailed
 from guomen.risk.models import CommodityMapping, ForeignNotification, RiskSignal
 from guomen.risk.rasff import rasff_import
+from guomen.risk.rasff_mapping import classification_code
 from guomen.risk.selectors import foreign_notification_counts
 from guomen.risk.services import mapping_update
 
@@ -42,7 +43,7 @@ def source_counts() -> Counter:
         key = f"{reference:.4f}"
         if key not in seen:
             seen.add(key)
-            counts[classification] += 1
+            counts[classification_code(classification)] += 1
     con.close()
     return counts
 
@@ -108,7 +109,7 @@ def test_csv_unknown_columns_are_kept_and_columns_matched_by_name(catalogue, tmp
     rasff_import(path=path)
     notification = ForeignNotification.objects.get(reference="2025.0100")
     assert notification.extra == {"Extra Column": "kept"}
-    assert notification.classification == "border rejection notification"
+    assert notification.classification == "border_rejection"
     assert notification.commodity_group_id == "meat"
     assert list(notification.origins.values_list("code", flat=True)) == ["BR"]
 
@@ -222,4 +223,4 @@ def test_command_prints_the_report(catalogue, tmp_path, capsys):
         "2025.0800,confectionery,food,Sudan dye in candy,2025-05-01,Germany,alert notification,serious,India,Sudan 1,\n",
     )
     call_command("import-rasff", str(path))
-    assert "1 imported" in capsys.readouterr().out
+    assert "新导入 1 条" in capsys.readouterr().out

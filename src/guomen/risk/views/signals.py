@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.accounts.models import OrgUnit
-from guomen.catalog.models import CommodityGroup
+from guomen.catalog.models import CommodityGroup, Country
 from guomen.core.errors import ApplicationError, NotFound
 from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
@@ -19,7 +19,7 @@ from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of, render_list
 
 from .. import selectors, services
-from ..choices import Classification, MappingKind, SignalSource
+from ..choices import Classification, MappingKind, RasffClassification, SignalSource
 from ..dashboard import dashboard_data
 from ..early_warnings import assessment_create
 from ..forms import AssessmentForm, MappingForm, ReasonForm, SignalForm, bootstrap
@@ -210,13 +210,7 @@ def notification_list(request):
     qs = selectors.foreign_notification_list(
         user=request.user, q=f["q"], classification=f["classification"], origin=f["origin"].upper()
     )
-    classifications = [
-        "alert notification",
-        "border rejection notification",
-        "information notification for attention",
-        "information notification for follow-up",
-        "non-compliance notification",
-    ]
+    classifications = RasffClassification.choices
     context = {"page_obj": page_of(request, qs), "f": f, "classifications": classifications}
     return render_list(
         request, "risk/notification_list.html", "risk/partials/notification_rows.html", context
@@ -243,6 +237,7 @@ def mapping_list(request):
         "kind": kind,
         "unreviewed": unreviewed,
         "groups": CommodityGroup.objects.all(),
+        "countries": Country.objects.all() if kind == MappingKind.ORIGIN else [],
         "kinds": MappingKind.choices,
     }
     return render(request, "risk/mapping_list.html", context)
@@ -262,6 +257,7 @@ def mapping_edit(request, pk: int):
                 mapping=mapping,
                 actor=request.user,
                 commodity_group=form.cleaned_data["commodity_group"],
+                country=form.cleaned_data["country"],
                 reviewed=form.cleaned_data["reviewed"],
                 expected_version=form.cleaned_data["version"] or mapping.version,
             )

@@ -15,6 +15,7 @@ from guomen.core.ui import add_errors, page_of
 from .. import selectors
 from ..choices import STRATEGIES
 from ..engine import engine_settings
+from ..explain import feature_label
 from ..forms import BacktestForm, CapacityForm, ReasonForm, SettingsForm, TrainForm
 from ..levels import levels_recompute
 from ..services import jobs, models, settings
@@ -76,6 +77,7 @@ def _model_context(request, model, form=None):
     return {
         "model": model,
         "meta": model.meta,
+        "feature_labels": [feature_label(f) for f in (model.meta or {}).get("features", [])],
         "metrics": model.metrics,
         "form": form or ReasonForm(),
         "can_manage": can(request.user, "targeting.model"),

@@ -58,7 +58,9 @@ class Command(BaseCommand):
         p.add_argument("--model", required=True)
         p.add_argument("--csv", required=True)
         p.add_argument("--out", required=True)
-        p.add_argument("--id-col", default="")
+        p.add_argument(
+            "--id-col", default="", help="id column (default: the one named at fit, else row numbers)"
+        )
 
     def handle(self, *args, action, **opts):
         self.verbosity = opts.get("verbosity", 1)
