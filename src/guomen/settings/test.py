@@ -13,3 +13,4 @@ if DATABASES["default"]["ENGINE"] == SQLITE_ENGINE:
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"{_test_name or 'test'}.sqlite3")}
 elif _test_name:
     DATABASES["default"]["TEST"] = {"NAME": _test_name}
+SECRET_KEY = "guomen-test-suite-key"

@@ -1,5 +1,6 @@
 import logging
 import os
+import sys
 
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django.utils.translation import gettext as _
@@ -23,6 +24,8 @@ class Command(DbWorkerCommand):
             dest="schedule",
             help="Do not queue the periodic jobs from this worker (another worker or cron does).",
         )
+        # Never the autoreloader unless asked for: a reload mid-task leaves the task half done.
+        parser.set_defaults(reload=False)
 
     def handle(self, *args, schedule=True, **options):
         self._configure_schedule_logging(options["verbosity"])
@@ -39,7 +42,17 @@ class Command(DbWorkerCommand):
                 {"n": len(periodic_jobs()), "s": TICK_SECONDS},
             )
             Ticker().start()
-        super().handle(*args, **options)
+        if options["batch"]:
+            super().handle(*args, **options)
+            return
+        try:
+            super().handle(*args, **options)
+        except SystemExit as stop:
+            # A long-running worker told to stop (SIGINT/SIGTERM) ends here without the interpreter's teardown,
+            # whose native thread pools (LightGBM, OpenMP) can crash on the way out.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(stop.code if isinstance(stop.code, int) else 0)
 
     def _configure_schedule_logging(self, verbosity: int) -> None:
         schedule_logger.setLevel(logging.WARNING if verbosity == 0 else logging.INFO)
