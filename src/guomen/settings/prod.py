@@ -9,7 +9,5 @@ GUOMEN_HTTPS = env_bool("GUOMEN_HTTPS", True)
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = GUOMEN_HTTPS
 SECURE_HSTS_SECONDS = 31536000 if GUOMEN_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = GUOMEN_HTTPS
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
-}
+# Static files keep their names (the vendored bundles name source maps that are not shipped, which the
+# hashing storage refuses); granian serves them from STATIC_ROOT.

@@ -20,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, **options):
         env = {**os.environ, "DJANGO_SETTINGS_MODULE": PRODUCTION_SETTINGS}
-        # collectstatic under the production settings, so the hashed-name manifest they read exists.
+        # collectstatic under the settings the server will run with.
         subprocess.run(
             [sys.executable, "-m", "django", "collectstatic", "--noinput", "-v", "0"], env=env, check=True
         )
