@@ -4,10 +4,11 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from guomen.accounts.models import OrgUnit, User
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.pagination import PageNumberPagination
 from guomen.core.permissions import org_in_scope, require
 from guomen.portal import ratelimit
 

@@ -8,13 +8,17 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Query, Router, Schema, Status
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import MAX_OFFSET
 from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
 from guomen.targeting.reasons import reason_text
 
 from . import selectors
 from .ephyto_api import add_ephyto_route
+from .intake import MAX_LINES
 from .services import declaration_submit
 
 router = Router(tags=["declarations"])
@@ -53,6 +57,15 @@ class DeclarationIn(Schema):
     arrival_date: dt.date
     lines: list[LineIn]
     documents: list[DocumentIn] = []
+
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _few_enough_lines(cls, lines):
+        """Count the lines before parsing any of them: 40,000 lines are refused at once, not after seconds."""
+        if isinstance(lines, list) and len(lines) > MAX_LINES:
+            message = _("At most %(n)d lines per declaration.") % {"n": MAX_LINES}
+            raise PydanticCustomError("too_many_lines", message)
+        return lines
 
 
 class ReasonOut(Schema):
@@ -144,7 +157,7 @@ class DeclarationFiltersIn(Schema):
     arrival_from: dt.date | None = None
     arrival_to: dt.date | None = None
     limit: int = Field(50, ge=1, le=MAX_PAGE)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _decision_dict(decision) -> dict | None:

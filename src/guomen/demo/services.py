@@ -132,7 +132,9 @@ def demo_logins() -> list[dict]:
     every = [*reference.USERS, (SECOND_ANALYST[0], Role.LAB_ANALYST, "WJD", SECOND_ANALYST[1])]
     users = {
         u.username: u
-        for u in User.objects.select_related("org", "enterprise").filter(username__in=[row[0] for row in every])
+        for u in User.objects.select_related("org", "enterprise").filter(
+            username__in=[row[0] for row in every]
+        )
     }
     rows = []
     for username, role, _org, display_name in every:

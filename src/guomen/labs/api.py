@@ -3,7 +3,9 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
+
+from guomen.core.pagination import MAX_OFFSET
 
 from . import selectors, services
 from .models import Sample
@@ -83,8 +85,8 @@ class SampleOut(Schema):
 class FiltersIn(Schema):
     status: str = ""
     q: str = ""
-    limit: int = 50
-    offset: int = 0
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _out(sample: Sample) -> dict:

@@ -3,10 +3,11 @@
 from datetime import date, datetime
 
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.pagination import PageNumberPagination
 from guomen.registry.models import Enterprise
 
 from . import ratelimit, selectors, services, sources

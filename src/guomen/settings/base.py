@@ -40,6 +40,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "guomen.core.limits.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,7 +101,11 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # any body that is not multipart: past it, 413
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+GUOMEN_MAX_REQUEST_BYTES = 64 * 1024 * 1024  # a whole multipart request, checked from Content-Length
+GUOMEN_MAX_UPLOAD_FILE_BYTES = 50 * 1024 * 1024  # one uploaded file, counted while it streams in
+GUOMEN_MAX_IMAGE_PIXELS = 80_000_000  # Pillow refuses to decode larger images anywhere (decompression bombs)
 
 # Security headers (see core.security for the Content-Security-Policy): no framing, no referrer off-site.
 X_FRAME_OPTIONS = "DENY"
