@@ -80,6 +80,10 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Sign-in goes through the throttle (accounts.signin): 5 failures per account, 20 per address, per 15 minutes.
+AUTHENTICATION_BACKENDS = ["guomen.accounts.signin.ThrottledModelBackend"]
+GUOMEN_SIGNIN_LIMITS = {"account": (5, 900), "address": (20, 900)}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
