@@ -71,7 +71,10 @@ def quality_report_request(*, actor, period: str, org_code: str = "", fmt: str =
 
 def quality_report_run(*, job_id: int, user_id: int | None, org_id: int, period: str, fmt: str,
                        scheduled: bool = False) -> QualityReport | None:  # fmt: skip
-    """Generate and store one report, reporting progress on the JobRun; a failure is recorded, not raised."""
+    """Generate and store one report, reporting progress on the JobRun; a failure is recorded, not raised.
+    A run taken over from a worker that died after the report was stored does nothing twice."""
+    if JobRun.objects.filter(pk=job_id, status=JobRun.Status.SUCCEEDED).exists():
+        return QualityReport.objects.filter(job_id=job_id).first()
     try:
         org = OrgUnit.objects.get(pk=org_id)
         user = get_user_model().objects.get(pk=user_id) if user_id else system_reporter(org)
