@@ -81,7 +81,10 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sign-in goes through the throttle (accounts.signin): 5 failures per account, 20 per address, per 15 minutes.
-AUTHENTICATION_BACKENDS = ["guomen.accounts.signin.ThrottledModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "guomen.accounts.signin.ThrottledModelBackend",
+    "guomen.accounts.admin_access.AdministratorAdminBackend",  # /admin/: edit master data, read the rest
+]
 GUOMEN_SIGNIN_LIMITS = {"account": (5, 900), "address": (20, 900)}
 
 AUTH_PASSWORD_VALIDATORS = [
