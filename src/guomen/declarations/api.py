@@ -73,7 +73,7 @@ class ReasonOut(Schema):
     text: str
 
 
-class DecisionOut(Schema):
+class DeclarationDecisionOut(Schema):
     channel: str
     reasons: list[ReasonOut]
     instruction: str
@@ -83,7 +83,7 @@ class SubmitOut(Schema):
     number: str
     status: str
     verification_code: str
-    decision: DecisionOut | None
+    decision: DeclarationDecisionOut | None
 
 
 class LineOut(Schema):
@@ -98,13 +98,13 @@ class LineOut(Schema):
     production_base_codes: list[str]
 
 
-class DocumentOut(Schema):
+class DeclarationDocumentOut(Schema):
     type: str
     number: str
     issued_on: dt.date | None
 
 
-class TaskOut(Schema):
+class DeclarationTaskOut(Schema):
     id: int
     status: str
     channel: str
@@ -138,9 +138,9 @@ class DeclarationOut(DeclarationSummaryOut):
     total_weight_kg: Decimal
     outcome: str
     lines: list[LineOut]
-    documents: list[DocumentOut]
-    decision: DecisionOut | None
-    tasks: list[TaskOut]
+    documents: list[DeclarationDocumentOut]
+    decision: DeclarationDecisionOut | None
+    tasks: list[DeclarationTaskOut]
 
 
 class DeclarationPageOut(Schema):
