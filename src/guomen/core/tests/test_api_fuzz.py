@@ -65,7 +65,8 @@ def test_no_operation_answers_a_server_error(schema, clients):
                 else:
                     call = getattr(client, method)
                     responses = [
-                        (body, call(url, json.dumps(body), content_type="application/json")) for body in BODIES
+                        (body, call(url, json.dumps(body), content_type="application/json"))
+                        for body in BODIES
                     ]
                 for sent, response in responses:
                     if response.status_code >= 500:
