@@ -99,11 +99,13 @@ class RequestLimitsMiddleware:
         if request.method in ("POST", "PUT", "PATCH"):
             if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
                 fields += control_character_fields({k: request.POST.getlist(k) for k in request.POST})
-            elif request.content_type == "application/json" and request.path.startswith("/api/"):
-                # JSON can carry a control character only as a \u escape: parse (to name the field) only then.
-                if _json_may_hold_control_characters(request.body):
-                    with contextlib.suppress(ValueError):  # the API answers a body it cannot parse itself
-                        fields += control_character_fields(json.loads(request.body))
+            elif (
+                request.content_type == "application/json"
+                and request.path.startswith("/api/")
+                and _json_may_hold_control_characters(request.body)  # parse (to name the field) only then
+            ):
+                with contextlib.suppress(ValueError):  # the API answers a body it cannot parse itself
+                    fields += control_character_fields(json.loads(request.body))
         if not fields:
             return None
         names = sorted(
