@@ -175,6 +175,10 @@ def test_a_report_file_is_not_served_to_anonymous_visitors_or_enterprises(client
     url = reverse("reports:report_download", args=[saved[0].pk])
     assert client.get(url).status_code == 302  # to the sign-in page
     assert client.get("/media/" + saved[0].file.name).status_code == 404
+    assert (
+        "quality-report" not in saved[0].file.name
+        and saved[0].org.code not in saved[0].file.name.rsplit("/")[-1]
+    )
     client.force_login(
         make_user(Role.ENTERPRISE, None, enterprise=EnterpriseFactory(), username="ent_reports")
     )
