@@ -25,7 +25,7 @@ demo: install
 	$(GUOMEN) collectstatic --noinput -v 0
 	@echo "Guomen is starting on http://$(HOST):$(PORT)/  (Ctrl-C stops the server and the worker)"
 	@$(GUOMEN) demo-logins
-	@trap 'kill 0' EXIT INT TERM; $(GUOMEN) worker & $(GUOMEN) runserver $(HOST):$(PORT) --noreload
+	@$(GUOMEN) demo-serve --host $(HOST) --port $(PORT) || true
 
 test: install
 	$(UV) run --frozen pytest -q $(PYTEST_ARGS)

@@ -1,5 +1,6 @@
 """The NinjaAPI: one router per app, key or session auth, errors as {code, message, fields}."""
 
+from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -40,6 +41,12 @@ def auth_error(request, exc):
         "fields": {},
     }
     return api.create_response(request, body, status=401)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    body = {"code": "not_found", "message": _("Not found, or not visible to you."), "fields": {}}
+    return api.create_response(request, body, status=404)
 
 
 @api.exception_handler(HttpError)

@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -26,5 +24,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Nothing under MEDIA_URL is served directly: stored files go through views that check the owning record.
+handler400 = "guomen.core.error_views.bad_request"
+handler403 = "guomen.core.error_views.permission_denied"
+handler404 = "guomen.core.error_views.page_not_found"
+handler500 = "guomen.core.error_views.server_error"

@@ -39,6 +39,13 @@ def browser():
         browser.close()
 
 
+def _watch_csp(page) -> list[str]:
+    """Console messages of the Content-Security-Policy refusing a script, style, image or connection."""
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    return violations
+
+
 @pytest.fixture
 def phone(browser, live_server):
     """A 390×844 phone page that speaks Chinese, pointed at the live server."""
@@ -52,8 +59,10 @@ def phone(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = _watch_csp(page)
     yield page
     context.close()
+    assert violations == [], "the Content-Security-Policy blocked something the page needs"
 
 
 @pytest.fixture
@@ -63,8 +72,10 @@ def desk(browser, live_server):
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
+    violations = _watch_csp(page)
     yield page
     context.close()
+    assert violations == [], "the Content-Security-Policy blocked something the page needs"
 
 
 @pytest.fixture

@@ -32,8 +32,8 @@ def test_results_queued_offline_sync_once_with_a_conflict(
 
     login(phone, "inspector_wjd")
     phone.goto("/inspections/my_tasks/")
-    phone.wait_for_function("document.documentElement.dataset.gmSw === 'ready'")
-    phone.wait_for_function("document.documentElement.dataset.gmCached === '2'")
+    phone.locator("html[data-gm-sw=ready]").wait_for(state="attached")  # no eval under the CSP
+    phone.locator("html[data-gm-cached='2']").wait_for(state="attached")
     assert "2" in phone.get_by_test_id("cache-status").inner_text()
 
     # No signal: both task pages still open from the phone, results are queued

@@ -47,8 +47,8 @@ def test_photo_taken_offline_is_uploaded_once_and_attached(phone, orgs, inspecto
 
     login(phone, "inspector_wjd")
     phone.goto("/inspections/my_tasks/")
-    phone.wait_for_function("document.documentElement.dataset.gmSw === 'ready'")
-    phone.wait_for_function("document.documentElement.dataset.gmCached === '1'")
+    phone.locator("html[data-gm-sw=ready]").wait_for(state="attached")  # no eval under the CSP
+    phone.locator("html[data-gm-cached='1']").wait_for(state="attached")
 
     # No signal: the pest finding gets a photo, kept on the phone
     phone.context.set_offline(True)
@@ -135,8 +135,8 @@ def test_closed_task_photo_is_a_visible_conflict_and_a_refused_photo_stays_with_
 
     login(phone, "inspector_wjd")
     phone.goto("/inspections/my_tasks/")
-    phone.wait_for_function("document.documentElement.dataset.gmSw === 'ready'")
-    phone.wait_for_function("document.documentElement.dataset.gmCached === '2'")
+    phone.locator("html[data-gm-sw=ready]").wait_for(state="attached")  # no eval under the CSP
+    phone.locator("html[data-gm-cached='2']").wait_for(state="attached")
 
     phone.context.set_offline(True)
     photo_offline(phone, contested, small_jpeg(), "return")
@@ -197,7 +197,7 @@ def test_the_phone_keeps_at_most_50_photos_and_says_so(phone, orgs, inspector):
         {"name": "one-more.jpg", "mimeType": "image/jpeg", "buffer": small_jpeg()}
     )
     status = row.locator("[data-gm-photo-status]")
-    phone.wait_for_function("el => el.textContent.includes('50')", arg=status.element_handle())
+    row.locator("[data-gm-photo-status]", has_text="50").wait_for()
     assert "已达上限" in status.inner_text()
     assert row.get_by_test_id("finding-thumb-kept").count() == 0
     assert phone.evaluate("window.gmPhotos.all().then(rows => rows.length)") == 50

@@ -87,3 +87,22 @@ class ApiKey(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class Throttle(models.Model):
+    """One counter of attempts (sign-in failures, public lookups) for one key and time window, in the database so
+    every server worker shares it and a restart does not reset it."""
+
+    key = models.CharField(_("key"), max_length=200, unique=True)
+    count = models.PositiveIntegerField(_("count"), default=0)
+    window_ends = models.DateTimeField(_("window ends"), db_index=True)
+
+    # Counters, not records of a unit: never listed or shown row by row.
+    scope_global_read = True
+
+    class Meta:
+        verbose_name = _("attempt counter")
+        verbose_name_plural = _("attempt counters")
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -1,3 +1,4 @@
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -50,6 +51,10 @@ def user_create(
         email=email,
         is_staff=role == Role.ADMINISTRATOR,
     )
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationFailed(fields={"password": list(exc.messages)}) from exc
     user.set_password(password)
     try:
         user.full_clean()

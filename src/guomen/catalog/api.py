@@ -3,9 +3,10 @@
 from decimal import Decimal
 
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from guomen.core.errors import NotFound
+from guomen.core.pagination import PageNumberPagination
 
 from . import selectors
 

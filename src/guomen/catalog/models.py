@@ -19,6 +19,8 @@ class LocalizedNameMixin:
 class Country(LocalizedNameMixin, models.Model):
     """ISO 3166-1 countries and regions (loaded from pycountry, with Chinese names)."""
 
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
     code = models.CharField(_("code"), max_length=2, primary_key=True)
     alpha3 = models.CharField(_("alpha-3 code"), max_length=3, unique=True)
     name_en = models.CharField(_("English name"), max_length=100)
@@ -36,6 +38,8 @@ class Country(LocalizedNameMixin, models.Model):
 class CommodityGroup(LocalizedNameMixin, models.Model):
     """Commodity groups used in targeting and statistics (fresh fruit, meat, dairy...)."""
 
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
     code = models.SlugField(_("code"), max_length=30, primary_key=True)
     name_zh = models.CharField(_("Chinese name"), max_length=50)
     name_en = models.CharField(_("English name"), max_length=80)
@@ -52,6 +56,8 @@ class CommodityGroup(LocalizedNameMixin, models.Model):
 
 class HsCode(LocalizedNameMixin, models.Model):
     """HS 2022 nomenclature (chapters, headings, 6-digit subheadings) and 10-digit national codes."""
+
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
 
     code = models.CharField(_("HS code"), max_length=10, primary_key=True)
     level = models.PositiveSmallIntegerField(_("level"), choices=HsLevel.choices)
@@ -82,6 +88,8 @@ class HsCode(LocalizedNameMixin, models.Model):
 class Hazard(LocalizedNameMixin, BaseModel):
     """A quarantine pest, residue, contaminant, microbiological or labelling hazard."""
 
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
     code = models.CharField(_("code"), max_length=40, unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=HazardKind.choices)
     name_zh = models.CharField(_("Chinese name"), max_length=100)
@@ -103,6 +111,8 @@ class Hazard(LocalizedNameMixin, BaseModel):
 class ResidueLimit(BaseModel):
     """Maximum limit of a hazard (residue, contaminant, microbe) in a commodity (HS prefix)."""
 
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
     hazard = models.ForeignKey(
         Hazard, on_delete=models.CASCADE, related_name="limits", verbose_name=_("hazard")
     )
@@ -122,6 +132,8 @@ class ResidueLimit(BaseModel):
 
 class ImportRequirement(BaseModel):
     """What China requires of a commodity from an origin (protocol conditions)."""
+
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
 
     hs = models.ForeignKey(
         HsCode, on_delete=models.PROTECT, related_name="requirements", verbose_name=_("HS code")

@@ -4,10 +4,11 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from guomen.accounts.models import OrgUnit, User
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.pagination import PageNumberPagination
 from guomen.core.permissions import org_in_scope, require
 from guomen.portal import ratelimit
 
@@ -93,7 +94,7 @@ class CloseIn(Schema):
     version: int | None = None
 
 
-class RateOut(Schema):
+class ComplaintRateOut(Schema):
     replied_on_time: int
     received: int
     rate: float | None
@@ -137,7 +138,7 @@ def complaints(request, status: str = "", category: str = "", flag: str = "", q:
     return selectors.complaint_list(user=request.auth, status=status, category=category, flag=flag, q=q)
 
 
-@router.get("/feedback-rate", response=RateOut)
+@router.get("/feedback-rate", response=ComplaintRateOut)
 def rate(request, start: date, end: date, org: str = ""):
     """The complaint-feedback rate (replied by the deadline / received) of a period."""
     require(request.auth, "complaint.view")

@@ -24,6 +24,10 @@ def max_photo_bytes() -> int:
     return int(getattr(settings, "COMPLAINTS_MAX_PHOTO_BYTES", 5 * 1024 * 1024))
 
 
+def max_photo_pixels() -> int:
+    return int(getattr(settings, "COMPLAINTS_MAX_PHOTO_PIXELS", 40_000_000))
+
+
 def max_photos() -> int:
     return int(getattr(settings, "COMPLAINTS_MAX_PHOTOS", 5))
 
@@ -44,9 +48,19 @@ def check_photos(photos: list[tuple[str, bytes]]) -> list[CheckedPhoto]:
         try:
             with Image.open(io.BytesIO(data)) as image:
                 fmt = image.format
-                image.verify()
+                width, height = image.size
+                if width * height <= max_photo_pixels():
+                    image.verify()
+        except Image.DecompressionBombError:
+            width, height = max_photo_pixels(), 2  # far too many pixels to even open
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             problems.append(_("%(name)s is not a picture we can open.") % {"name": shown})
+            continue
+        if width * height > max_photo_pixels():
+            problems.append(
+                _("%(name)s has too many pixels (at most %(mp)d million).")
+                % {"name": shown, "mp": max_photo_pixels() // 1_000_000}
+            )
             continue
         if fmt not in ALLOWED_FORMATS:
             problems.append(_("%(name)s: send JPEG, PNG or WebP pictures.") % {"name": shown})

@@ -33,7 +33,9 @@ def complaint_submit(request):
         if form.is_valid() and form.cleaned_data.get("website"):
             form.add_error(None, _("The form could not be accepted. Please submit it again."))
         elif form.is_valid():
-            photos = [(f.name, f.read()) for f in form.cleaned_data["photos"]]
+            # Read no more files than allowed, and no more of each than the limit (+1 byte, to tell it is over).
+            files = form.cleaned_data["photos"][: max_photos() + 1]
+            photos = [(f.name, f.read(max_photo_bytes() + 1)) for f in files]
             try:
                 ratelimit.hit("complaint_submit", client)
                 complaint = services.complaint_submit(

@@ -26,6 +26,7 @@ class CoreConfig(AppConfig):
             every_minutes=settings.GUOMEN_AUDIT_SEAL_EVERY_MINUTES,
         )
         self._register_queues()
+        _limit_image_pixels()
 
     @staticmethod
     def _register_queues() -> None:
@@ -37,3 +38,12 @@ class CoreConfig(AppConfig):
             Queue("approvals", _("Waiting for my approval"), frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
                   "guomen.core.work:approval_count", "core:approvals", order=30),
         )  # fmt: skip
+
+
+def _limit_image_pixels() -> None:
+    """Every image Pillow opens in Guomen refuses to decode past the pixel limit (decompression bombs)."""
+    from django.conf import settings
+    from PIL import Image
+
+    # Pillow raises DecompressionBombError past twice MAX_IMAGE_PIXELS (and only warns below that).
+    Image.MAX_IMAGE_PIXELS = int(getattr(settings, "GUOMEN_MAX_IMAGE_PIXELS", 80_000_000)) // 2

@@ -158,3 +158,18 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.last}"
+
+
+class WorkerLease(models.Model):
+    """A running `guomen worker`'s lease, renewed by its heartbeat. The tasks a worker was running when its lease
+    ran out (the process was killed, the machine lost power) are taken over by another worker: run once more, or
+    failed with the reason (see core.leases)."""
+
+    worker_id = models.CharField(_("worker"), max_length=64, unique=True)
+    host = models.CharField(_("host"), max_length=255, blank=True)
+    pid = models.PositiveIntegerField(_("process id"), null=True)
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} ({self.host}:{self.pid})"

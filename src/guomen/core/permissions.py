@@ -82,7 +82,9 @@ def restrict(qs: QuerySet, user, action: str) -> QuerySet:
     ent_fields = getattr(model, "scope_enterprise_fields", ())
     global_read = getattr(model, "scope_global_read", False)
     if not org_field and not ent_fields:
-        return qs
+        # Deny by default: rows of a model that declares no scope are shown only when it is declared national
+        # reference data (scope_national), which belongs to no unit and no enterprise.
+        return qs if getattr(model, "scope_national", False) else qs.none()
     if user.role == Role.ENTERPRISE or (user.role == Role.SYSTEM and user.enterprise_id):
         # an enterprise's system client reads what its enterprise may read, not its unit's rows
         if not user.enterprise_id or not ent_fields:

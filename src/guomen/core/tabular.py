@@ -84,17 +84,33 @@ def _read_csv(data: bytes) -> list[list]:
     return list(csv.reader(io.StringIO(text)))
 
 
+MAX_COLUMNS = 200
+
+
 def _read_xlsx(data: bytes) -> list[list]:
     from openpyxl import load_workbook
 
+    from .archives import ArchiveRefused, check_archive
+
+    try:
+        check_archive(data)
+    except ArchiveRefused as exc:
+        raise BadImportFile(str(exc), fields={"file": [str(exc)]}) from exc
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a corrupt file
         raise BadImportFile(_("The file is not a readable Excel workbook.")) from exc
-    sheet = workbook.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return [[_cell(v) for v in r] for r in rows]
+    try:
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()  # the size a file claims is not believed: rows and columns are counted
+        rows = []
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append([_cell(v) for v in row])
+            if len(rows) > MAX_ROWS + 1:
+                raise BadImportFile(_("The file has more than %(n)d rows.") % {"n": MAX_ROWS})
+    finally:
+        workbook.close()
+    return rows
 
 
 def _cell(value):

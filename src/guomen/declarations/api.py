@@ -13,15 +13,19 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from ninja import Field, Header, Query, Router, Schema, Status
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from guomen.clearance.services import clearance_submit
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import MAX_OFFSET
 from guomen.core.permissions import sees_targeting
 from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
 from guomen.targeting.reasons import reason_text
 
 from . import selectors
 from .ephyto_api import add_ephyto_route
+from .intake import MAX_LINES
 
 router = Router(tags=["declarations"])
 add_ephyto_route(router)  # before "/{number}", which would otherwise take "ephyto" for a number
@@ -60,13 +64,22 @@ class DeclarationIn(Schema):
     lines: list[LineIn]
     documents: list[DocumentIn] = []
 
+    @field_validator("lines", mode="before")
+    @classmethod
+    def _few_enough_lines(cls, lines):
+        """Count the lines before parsing any of them: 40,000 lines are refused at once, not after seconds."""
+        if isinstance(lines, list) and len(lines) > MAX_LINES:
+            message = _("At most %(n)d lines per declaration.") % {"n": MAX_LINES}
+            raise PydanticCustomError("too_many_lines", message)
+        return lines
+
 
 class ReasonOut(Schema):
     code: str
     text: str
 
 
-class DecisionOut(Schema):
+class DeclarationDecisionOut(Schema):
     channel: str
     reasons: list[ReasonOut]
     instruction: str
@@ -76,7 +89,7 @@ class SubmitOut(Schema):
     number: str
     status: str
     verification_code: str
-    decision: DecisionOut | None
+    decision: DeclarationDecisionOut | None
 
 
 class SubmitForEnterpriseOut(Schema):
@@ -97,13 +110,13 @@ class LineOut(Schema):
     production_base_codes: list[str]
 
 
-class DocumentOut(Schema):
+class DeclarationDocumentOut(Schema):
     type: str
     number: str
     issued_on: dt.date | None
 
 
-class TaskForEnterpriseOut(Schema):
+class DeclarationTaskForEnterpriseOut(Schema):
     id: int
     status: str
     due_date: dt.date
@@ -111,7 +124,7 @@ class TaskForEnterpriseOut(Schema):
     disposition: str
 
 
-class TaskOut(TaskForEnterpriseOut):
+class DeclarationTaskOut(DeclarationTaskForEnterpriseOut):
     channel: str
     proposed_disposition: str
 
@@ -143,14 +156,14 @@ class DeclarationForEnterpriseOut(DeclarationSummaryForEnterpriseOut):
     total_weight_kg: Decimal
     outcome: str
     lines: list[LineOut]
-    documents: list[DocumentOut]
-    tasks: list[TaskForEnterpriseOut]
+    documents: list[DeclarationDocumentOut]
+    tasks: list[DeclarationTaskForEnterpriseOut]
 
 
 class DeclarationOut(DeclarationForEnterpriseOut):
     channel: str
-    decision: DecisionOut | None
-    tasks: list[TaskOut]
+    decision: DeclarationDecisionOut | None
+    tasks: list[DeclarationTaskOut]
 
 
 class DeclarationPageOut(Schema):
@@ -172,7 +185,7 @@ class DeclarationFiltersIn(Schema):
     arrival_from: dt.date | None = None
     arrival_to: dt.date | None = None
     limit: int = Field(50, ge=1, le=MAX_PAGE)
-    offset: int = Field(0, ge=0)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _decision_dict(decision) -> dict | None:

@@ -31,6 +31,9 @@ def _payload(request) -> bytes:
         upload = request.FILES.get("file")
         if upload is not None:
             return upload.read(MAX_BYTES + 1)
+        if request.content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            missing = _("Send the certificate as the form field “file”, or as the XML body.")
+            raise EphytoRejected([{"level": ERROR, "message": missing, "line": None}])
         return request.body
     except RequestDataTooBig as exc:
         too_big = _("The file is larger than %(mb)d MB; a certificate is much smaller.") % {

@@ -126,14 +126,18 @@ def seed_app_extensions(bureau: Bureau, rng: random.Random) -> dict:
 
 def demo_logins() -> list[dict]:
     """The demo users present in the database, with their demo password, role and unit."""
+    from guomen.accounts.choices import Role
+    from guomen.labs.demo import SECOND_ANALYST
+
+    every = [*reference.USERS, (SECOND_ANALYST[0], Role.LAB_ANALYST, "WJD", SECOND_ANALYST[1])]
     users = {
         u.username: u
         for u in User.objects.select_related("org", "enterprise").filter(
-            username__in=[row[0] for row in reference.USERS]
+            username__in=[row[0] for row in every]
         )
     }
     rows = []
-    for username, role, _org, display_name in reference.USERS:
+    for username, role, _org, display_name in every:
         user = users.get(username)
         if user is None:
             continue

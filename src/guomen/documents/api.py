@@ -2,11 +2,12 @@
 
 from datetime import date
 
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
 
 from guomen.catalog.models import Country, Hazard, HsCode
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import MAX_PAGE
 
 from . import indexing, selectors, services
 from .choices import DocumentKind
@@ -72,7 +73,7 @@ def search(
     hs: str = "",
     country: str = "",
     in_force: bool = False,
-    page: int = 1,
+    page: int = Query(1, ge=1, le=MAX_PAGE),
 ):
     """Ranked full-text search (Chinese words via jieba, English words, standard numbers)."""
     result = selectors.document_search_for(

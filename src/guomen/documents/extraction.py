@@ -57,6 +57,12 @@ def _pdf(data: bytes) -> Extracted:
 def _docx(data: bytes) -> Extracted:
     from docx import Document as DocxDocument
 
+    from guomen.core.archives import ArchiveRefused, check_archive
+
+    try:
+        check_archive(data)
+    except ArchiveRefused as exc:
+        raise ExtractionFailed(IndexFailure.UNREADABLE, str(exc)) from exc
     try:
         doc = DocxDocument(io.BytesIO(data))
     except Exception as exc:  # python-docx raises several unrelated types for a damaged file

@@ -132,9 +132,13 @@ def document_index_run(*, document_id: int, generation: int) -> str:
     """
     with transaction.atomic():
         doc = _locked(document_id)
-        if doc is None or doc.index_generation != generation or doc.index_state != IndexState.QUEUED:
+        # INDEXING too: a run taken over from a worker that died mid-way starts again (core.leases).
+        if doc is None or doc.index_generation != generation:
             return SKIPPED
-        _move(doc, IndexState.INDEXING)
+        if doc.index_state not in (IndexState.QUEUED, IndexState.INDEXING):
+            return SKIPPED
+        if doc.index_state == IndexState.QUEUED:
+            _move(doc, IndexState.INDEXING)
     text, pages, tokens, failure = _prepare(doc)
     with transaction.atomic():
         doc = _locked(document_id)
@@ -163,6 +167,22 @@ def document_index_run(*, document_id: int, generation: int) -> str:
             after={"index_state": IndexState.INDEXED, "pages": doc.pages, "characters": len(text)},
         )
     return doc.index_state
+
+
+@transaction.atomic
+def document_index_abandon(*, document_id: int, generation: int) -> None:
+    """The worker indexing this document died twice: the document shows that indexing failed (staff may retry)."""
+    doc = _locked(document_id)
+    if doc is None or doc.index_generation != generation or doc.index_state != IndexState.INDEXING:
+        return
+    _move(doc, IndexState.FAILED, index_error=IndexFailure.ERROR)
+    audit_record(
+        actor=None,
+        verb="document.index_failed",
+        obj=doc,
+        before={"index_state": IndexState.INDEXING},
+        after={"index_state": IndexState.FAILED, "index_error": IndexFailure.ERROR, "reason": "worker lost"},
+    )
 
 
 @transaction.atomic

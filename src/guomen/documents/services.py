@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from guomen.core.editing import require_actor
 from guomen.core.errors import Conflict, ValidationFailed, validation_error_from_django
+from guomen.core.files import unguessable_name
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
@@ -94,7 +95,7 @@ def document_create(
         doc.index_state, doc.index_changed_at = IndexState.INDEXED, timezone.now()
     if has_file:
         doc.file_name = file_name[-200:]
-        doc.file.save(file_name, ContentFile(file_bytes), save=False)
+        doc.file.save(unguessable_name(file_name), ContentFile(file_bytes), save=False)
     _clean(doc)
     doc.save(force_insert=True)
     for name, values in m2m.items():
@@ -127,7 +128,7 @@ def document_update(
     lock_index_state(document)  # holds the row: the indexing task's write waits for this edit
     if has_file:
         scalars.update(text="", pages=0, file_name=file_name[-200:])
-        document.file.save(file_name, ContentFile(file_bytes), save=False)
+        document.file.save(unguessable_name(file_name), ContentFile(file_bytes), save=False)
     before = _snapshot(document)
     version = document.version if expected_version is None else int(expected_version)
     for name, value in scalars.items():

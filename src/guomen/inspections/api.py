@@ -47,7 +47,7 @@ class FindingOut(Schema):
     photos: list[int]
 
 
-class CheckOut(Schema):
+class InspectionCheckOut(Schema):
     code: str
     kind: str
     title: str
@@ -80,7 +80,7 @@ class TaskDetailOut(TaskOut):
     notes: str
     conditions: str
     findings: list[FindingOut]
-    checklist: list[CheckOut]
+    checklist: list[InspectionCheckOut]
     declarant: str
     credit_grade: str
     recorded_by: str | None
@@ -89,7 +89,7 @@ class TaskDetailOut(TaskOut):
     confirmed_at: dt.datetime | None
 
 
-class ResultIn(Schema):
+class InspectionResultIn(Schema):
     outcome: str
     notes: str = ""
     findings: list[FindingIn] = []
@@ -265,7 +265,7 @@ def start_task(request, task_id: int, payload: StartIn):
 
 
 @router.post("/tasks/{task_id}/result", response={200: TaskDetailOut, **ERRORS})
-def record_result(request, task_id: int, payload: ResultIn):
+def record_result(request, task_id: int, payload: InspectionResultIn):
     """Record conform / non-conform with findings and a proposed disposition. 409 if the task changed."""
     task = selectors.task_detail(request.auth, task_id)
     clearance.clearance_record_result(

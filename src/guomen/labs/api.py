@@ -3,9 +3,10 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from guomen.clearance import services as clearance
+from guomen.core.pagination import MAX_OFFSET
 
 from . import selectors, services
 from .models import Sample
@@ -35,7 +36,7 @@ class CustodyIn(ScanIn):
     step: str
 
 
-class ResultIn(Schema):
+class LabResultIn(Schema):
     test: str
     analyte: str
     value: Decimal | None = None
@@ -45,7 +46,7 @@ class ResultIn(Schema):
     detected: bool | None = None
 
 
-class DecisionIn(Schema):
+class LabDecisionIn(Schema):
     reason: str = ""
     expected_version: int | None = None
 
@@ -85,8 +86,8 @@ class SampleOut(Schema):
 class FiltersIn(Schema):
     status: str = ""
     q: str = ""
-    limit: int = 50
-    offset: int = 0
+    limit: int = Field(50, ge=1, le=MAX_PAGE)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _out(sample: Sample) -> dict:
@@ -196,14 +197,14 @@ def receive(request, payload: ScanIn):
 
 
 @router.post("/samples/{sample_id}/results", response=SampleOut, summary="Enter the result of one analyte")
-def result_enter(request, sample_id: int, payload: ResultIn):
+def result_enter(request, sample_id: int, payload: LabResultIn):
     sample = selectors.sample_get(user=request.auth, pk=sample_id)
     services.result_enter(sample=sample, actor=request.auth, **payload.dict())
     return _fresh(request, sample_id)
 
 
 @router.post("/samples/{sample_id}/submit", response=SampleOut, summary="Submit the results for approval")
-def submit(request, sample_id: int, payload: DecisionIn):
+def submit(request, sample_id: int, payload: LabDecisionIn):
     sample = selectors.sample_get(user=request.auth, pk=sample_id)
     services.results_submit(sample=sample, actor=request.auth, expected_version=payload.expected_version)
     return _fresh(request, sample_id)
@@ -212,7 +213,7 @@ def submit(request, sample_id: int, payload: DecisionIn):
 @router.post(
     "/samples/{sample_id}/approve", response=SampleOut, summary="Second analyst approves the results"
 )
-def approve(request, sample_id: int, payload: DecisionIn):
+def approve(request, sample_id: int, payload: LabDecisionIn):
     sample = selectors.sample_get(user=request.auth, pk=sample_id)
     clearance.clearance_lab_approve(
         sample=sample, actor=request.auth, expected_version=payload.expected_version
@@ -221,7 +222,7 @@ def approve(request, sample_id: int, payload: DecisionIn):
 
 
 @router.post("/samples/{sample_id}/return", response=SampleOut, summary="Second analyst returns the results")
-def return_results(request, sample_id: int, payload: DecisionIn):
+def return_results(request, sample_id: int, payload: LabDecisionIn):
     sample = selectors.sample_get(user=request.auth, pk=sample_id)
     services.results_return(
         sample=sample, actor=request.auth, reason=payload.reason, expected_version=payload.expected_version
@@ -230,7 +231,7 @@ def return_results(request, sample_id: int, payload: DecisionIn):
 
 
 @router.post("/samples/{sample_id}/reject", response=SampleOut, summary="The laboratory rejects the sample")
-def reject(request, sample_id: int, payload: DecisionIn):
+def reject(request, sample_id: int, payload: LabDecisionIn):
     sample = selectors.sample_get(user=request.auth, pk=sample_id)
     services.sample_reject(
         sample=sample, actor=request.auth, reason=payload.reason, expected_version=payload.expected_version

@@ -3,10 +3,11 @@
 from datetime import date, datetime
 
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.pagination import PageNumberPagination
 from guomen.registry.models import Enterprise
 
 from . import ratelimit, selectors, services, sources
@@ -14,7 +15,7 @@ from . import ratelimit, selectors, services, sources
 router = Router(tags=["public"])
 
 
-class DecisionOut(Schema):
+class PublicDecisionOut(Schema):
     id: int
     kind: str
     decision_number: str
@@ -31,12 +32,12 @@ class DecisionOut(Schema):
         return obj.org.name
 
 
-class StaffDecisionOut(DecisionOut):
+class StaffDecisionOut(PublicDecisionOut):
     published: bool
     version: int
 
 
-class DecisionIn(Schema):
+class PortalDecisionIn(Schema):
     kind: str
     decision_number: str
     enterprise_uscc: str = ""
@@ -140,13 +141,13 @@ def credit(request, q: str):
     return _unavailable(sources.credit(q[:60])) if len(q.strip()) >= 2 else []
 
 
-@router.get("/decisions", auth=None, response=list[DecisionOut])
+@router.get("/decisions", auth=None, response=list[PublicDecisionOut])
 @paginate(PageNumberPagination, page_size=50)
 def decisions(request, kind: str = "", q: str = "", year: str = ""):
     return selectors.public_decision_list(kind=kind, q=q, year=year)
 
 
-@router.get("/decisions/{int:pk}", auth=None, response=DecisionOut)
+@router.get("/decisions/{int:pk}", auth=None, response=PublicDecisionOut)
 def decision(request, pk: int):
     return selectors.public_decision_get(pk=pk)
 
@@ -170,7 +171,7 @@ def consignment_status(request, payload: ConsignmentIn):
     return {**found.__dict__, "documents": [{"title": t, "number": n} for t, n in found.documents]}
 
 
-def _decision_data(payload: DecisionIn) -> dict:
+def _decision_data(payload: PortalDecisionIn) -> dict:
     data = payload.dict()
     org = OrgUnit.objects.filter(code=payload.org.upper()).first()
     if org is None:
@@ -185,7 +186,7 @@ def _decision_data(payload: DecisionIn) -> dict:
 
 
 @router.post("/decisions", response={201: StaffDecisionOut})
-def decision_create(request, payload: DecisionIn):
+def decision_create(request, payload: PortalDecisionIn):
     """Enter a licence or penalty decision (staff); it is not public until published."""
     return 201, services.decision_create(data=_decision_data(payload), actor=request.auth)
 

@@ -1,17 +1,17 @@
-"""Per-client limits for public forms and lookups, counted in Django's cache (fixed windows).
+"""Per-client limits for public forms and lookups, counted in the database (fixed windows) so that every server
+worker shares one count and a restart does not reset it.
 
 Limits are configurable: settings.GUOMEN_RATE_LIMITS = {"complaint_submit": (5, 3600), ...}
 (count per window in seconds). Clients are told how long to wait; nothing they typed is lost.
 """
 
 import hashlib
-import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from guomen.accounts import throttle
 from guomen.core.errors import ApplicationError
 
 DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
@@ -49,10 +49,8 @@ def client_id(request) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:24]
 
 
-def _key(scope: str, client: str, limit: Limit) -> tuple[str, int]:
-    window_no = int(time.time() // limit.window)
-    remaining = limit.window - int(time.time() % limit.window)
-    return f"gm-rl:{scope}:{client}:{window_no}", remaining
+def _key(scope: str, client: str) -> str:
+    return f"rl:{scope}:{client}"
 
 
 def _refuse(remaining: int):
@@ -66,23 +64,14 @@ def _refuse(remaining: int):
 
 def check(scope: str, client: str) -> None:
     """Refuse when the client has used up this window's allowance (does not count)."""
-    limit = limit_for(scope)
-    key, remaining = _key(scope, client, limit)
-    if int(cache.get(key, 0)) >= limit.count:
+    used, remaining = throttle.current(_key(scope, client))
+    if used >= limit_for(scope).count:
         _refuse(remaining)
 
 
 def hit(scope: str, client: str) -> None:
     """Count one attempt; refuse if it goes over the allowance."""
     limit = limit_for(scope)
-    key, remaining = _key(scope, client, limit)
-    if cache.add(key, 1, timeout=remaining + 1):
-        used = 1
-    else:
-        try:
-            used = cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=remaining + 1)
-            used = 1
+    used, remaining = throttle.hit(_key(scope, client), limit.window)
     if used > limit.count:
         _refuse(remaining)

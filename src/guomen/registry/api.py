@@ -3,7 +3,9 @@
 from datetime import date
 
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
+
+from guomen.core.pagination import PageNumberPagination
 
 from . import selectors
 

@@ -26,7 +26,7 @@ class FilterIn(Schema):
     enterprise: str = ""
 
 
-class RateOut(Schema):
+class ReportRateOut(Schema):
     numerator: int
     denominator: int
     rate: float | None
@@ -38,9 +38,9 @@ class KpiOut(Schema):
     name: str
     definition: str
     available: bool
-    current: RateOut | None
-    previous: RateOut | None
-    year_ago: RateOut | None
+    current: ReportRateOut | None
+    previous: ReportRateOut | None
+    year_ago: ReportRateOut | None
     mom_points: float | None
     yoy_points: float | None
 
@@ -64,7 +64,7 @@ class ReportIn(Schema):
     format: str = "pdf"
 
 
-class JobOut(Schema):
+class ReportJobOut(Schema):
     id: int
     status: str
     progress: int
@@ -114,7 +114,7 @@ def _job_out(request, job) -> dict:
     }
 
 
-@router.post("/quality", response={202: JobOut})
+@router.post("/quality", response={202: ReportJobOut})
 def quality_request(request, payload: ReportIn):
     job = services.quality_report_request(actor=request.auth, period=payload.period or Period.current().key,
                                           org_code=payload.org, fmt=payload.format)  # fmt: skip
@@ -122,7 +122,7 @@ def quality_request(request, payload: ReportIn):
     return Status(202, _job_out(request, job))
 
 
-@router.get("/jobs/{job_id}", response=JobOut)
+@router.get("/jobs/{job_id}", response=ReportJobOut)
 def job_get(request, job_id: int):
     return _job_out(request, selectors.report_job_get(user=request.auth, pk=job_id))
 

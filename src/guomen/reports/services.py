@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from guomen.accounts.choices import OrgKind
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import ValidationFailed
+from guomen.core.files import unguessable_name
 from guomen.core.models import JobRun
 from guomen.core.permissions import require
 from guomen.core.services import audit_record
@@ -71,7 +72,10 @@ def quality_report_request(*, actor, period: str, org_code: str = "", fmt: str =
 
 def quality_report_run(*, job_id: int, user_id: int | None, org_id: int, period: str, fmt: str,
                        scheduled: bool = False) -> QualityReport | None:  # fmt: skip
-    """Generate and store one report, reporting progress on the JobRun; a failure is recorded, not raised."""
+    """Generate and store one report, reporting progress on the JobRun; a failure is recorded, not raised.
+    A run taken over from a worker that died after the report was stored does nothing twice."""
+    if JobRun.objects.filter(pk=job_id, status=JobRun.Status.SUCCEEDED).exists():
+        return QualityReport.objects.filter(job_id=job_id).first()
     try:
         org = OrgUnit.objects.get(pk=org_id)
         user = get_user_model().objects.get(pk=user_id) if user_id else system_reporter(org)
@@ -84,7 +88,7 @@ def quality_report_run(*, job_id: int, user_id: int | None, org_id: int, period:
         with transaction.atomic():
             saved = QualityReport(period=f.period.key, org=org, format=fmt, job_id=job_id, scheduled=scheduled,
                                   created_by=user if user.pk else None)  # fmt: skip
-            saved.file.save(saved.filename, ContentFile(content), save=False)
+            saved.file.save(unguessable_name(saved.filename), ContentFile(content), save=False)
             saved.full_clean()
             saved.save()
             audit_record(actor=user, verb="report.generated", obj=saved, org_path=org.path,

@@ -146,7 +146,7 @@ class WarningIn(Schema):
     hs_prefix: str = ""
 
 
-class MeasureOut(Schema):
+class RiskMeasureOut(Schema):
     id: int
     kind: str
     status: str
@@ -173,7 +173,7 @@ class WarningOut(Schema):
     follow_up_of: int | None = None
     addressees: list[str]
     version: int
-    measures: list[MeasureOut]
+    measures: list[RiskMeasureOut]
 
     @staticmethod
     def resolve_follow_up_of(obj):
@@ -193,7 +193,7 @@ class ActionIn(Schema):
     version: int | None = None
 
 
-class MeasureIn(Schema):
+class RiskMeasureIn(Schema):
     kind: str
     scope: str = ""
     owner: str
@@ -347,8 +347,8 @@ def warning_act(request, warning_id: int, action: str, payload: ActionIn):
     return WARNING_ACTIONS[action](warning, request.auth, payload)
 
 
-@router.post("/warnings/{warning_id}/measures", response={201: MeasureOut}, summary="Attach a measure")
-def measure_new(request, warning_id: int, payload: MeasureIn):
+@router.post("/warnings/{warning_id}/measures", response={201: RiskMeasureOut}, summary="Attach a measure")
+def measure_new(request, warning_id: int, payload: RiskMeasureIn):
     _need(request.auth, "risk.measure")
     from guomen.accounts.models import User
 
@@ -359,7 +359,7 @@ def measure_new(request, warning_id: int, payload: MeasureIn):
 
 
 @router.post(
-    "/measures/{measure_id}/{action}", response=MeasureOut,
+    "/measures/{measure_id}/{action}", response=RiskMeasureOut,
     summary="lift or complete a measure, or publish a consumer warning (a second supervisor)",
 )  # fmt: skip
 def measure_act(request, measure_id: int, action: str, payload: ActionIn):

@@ -2,12 +2,22 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, PROJECT_DIR, database_config, env, env_bool, replica_config
+from .env import (
+    BASE_DIR,
+    PROJECT_DIR,
+    database_config,
+    env,
+    env_bool,
+    installation_secret_key,
+    replica_config,
+)
 
-SECRET_KEY = env("GUOMEN_SECRET_KEY", "guomen-local-development-key-not-for-production")
-DEBUG = env_bool("GUOMEN_DEBUG", True)
-ALLOWED_HOSTS = (env("GUOMEN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver") or "").split(",")
 VAR_DIR = PROJECT_DIR / "var"
+# No shared default key: GUOMEN_SECRET_KEY, or one generated for this installation under var/ on first start.
+SECRET_KEY = env("GUOMEN_SECRET_KEY") or installation_secret_key(VAR_DIR / "secret_key")
+# Django's debug pages (settings, source, every URL pattern) only when asked for explicitly.
+DEBUG = env_bool("GUOMEN_DEBUG", False)
+ALLOWED_HOSTS = (env("GUOMEN_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver") or "").split(",")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -41,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "guomen.core.limits.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "guomen.core.middleware.ApplicationErrorMiddleware",
+    "guomen.core.security.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "guomen.urls"
@@ -82,8 +94,18 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# Sign-in goes through the throttle (accounts.signin): 5 failures per account, 20 per address, per 15 minutes.
+AUTHENTICATION_BACKENDS = [
+    "guomen.accounts.signin.ThrottledModelBackend",
+    "guomen.accounts.admin_access.AdministratorAdminBackend",  # /admin/: edit master data, read the rest
+]
+GUOMEN_SIGNIN_LIMITS = {"account": (5, 900), "address": (20, 900)}
+
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "zh-hans"
@@ -100,7 +122,27 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024  # any body that is not multipart: past it, 413
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+GUOMEN_MAX_REQUEST_BYTES = 64 * 1024 * 1024  # a whole multipart request, checked from Content-Length
+GUOMEN_MAX_UPLOAD_FILE_BYTES = 50 * 1024 * 1024  # one uploaded file, counted while it streams in
+GUOMEN_MAX_IMAGE_PIXELS = 80_000_000  # Pillow refuses to decode larger images anywhere (decompression bombs)
+
+# Security headers (see core.security for the Content-Security-Policy): no framing, no referrer off-site.
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# GUOMEN_HTTPS=1 when the site is reached over TLS (directly or through a terminating proxy): secure cookies, HSTS.
+GUOMEN_HTTPS = env_bool("GUOMEN_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = GUOMEN_HTTPS
+SECURE_HSTS_SECONDS = 31536000 if GUOMEN_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = GUOMEN_HTTPS
+if env_bool("GUOMEN_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # The worker queues the periodic jobs (core.schedule); times move with GUOMEN_SCHEDULE = {"job": "HH:MM"}.

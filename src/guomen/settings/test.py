@@ -19,3 +19,4 @@ elif _test_name:
 # Numbers come from the caller's connection in tests, so counters roll back with each test like everything else
 # (production on PostgreSQL uses a connection of its own: core.numbering; its concurrency test turns this on).
 GUOMEN_NUMBERING_OWN_CONNECTION = False
+SECRET_KEY = "guomen-test-suite-key"

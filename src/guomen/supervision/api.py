@@ -54,7 +54,7 @@ class FilingIn(ReasonIn):
     action: str
 
 
-class DecisionIn(ReasonIn):
+class SupervisionDecisionIn(ReasonIn):
     approve: bool
 
 
@@ -96,7 +96,7 @@ def applications(request, status: str = ""):
 
 
 @router.post("/applications/{app_id}/decision", response=ApplicationOut)
-def application_decision(request, app_id: int, payload: DecisionIn):
+def application_decision(request, app_id: int, payload: SupervisionDecisionIn):
     app = selectors.application_get(user=request.auth, pk=app_id)
     return services.application_decide(application=app, approve=payload.approve, reason=payload.reason,
                                        actor=request.auth)  # fmt: skip
@@ -187,7 +187,7 @@ def blacklist_propose(request, payload: BlacklistIn):
 
 
 @router.post("/blacklist/{entry_id}/decision", response=BlacklistOut)
-def blacklist_decision(request, entry_id: int, payload: DecisionIn):
+def blacklist_decision(request, entry_id: int, payload: SupervisionDecisionIn):
     entry = selectors.blacklist_get(user=request.auth, pk=entry_id)
     return services.blacklist_decide(
         entry=entry, approve=payload.approve, note=payload.reason, actor=request.auth
@@ -202,7 +202,7 @@ def petition(request, entry_id: int, payload: PetitionIn):
 
 
 @router.post("/petitions/{petition_id}/decision", response=PetitionOut)
-def petition_decision(request, petition_id: int, payload: DecisionIn):
+def petition_decision(request, petition_id: int, payload: SupervisionDecisionIn):
     petition = selectors.petition_get(user=request.auth, pk=petition_id)
     return services.petition_decide(
         petition=petition, grant=payload.approve, reason=payload.reason, actor=request.auth
@@ -238,7 +238,7 @@ def downgrades(request, status: str = ""):
     "/downgrades/{downgrade_id}/decision", response=DowngradeOut,
     summary="A second supervisor approves or rejects a downgrade to grade D",
 )  # fmt: skip
-def downgrade_decision(request, downgrade_id: int, payload: DecisionIn):
+def downgrade_decision(request, downgrade_id: int, payload: SupervisionDecisionIn):
     downgrade = selectors.downgrade_get(user=request.auth, pk=downgrade_id)
     return services.downgrade_decide(
         downgrade=downgrade, approve=payload.approve, note=payload.reason, actor=request.auth
@@ -309,7 +309,7 @@ def plan_draw(request, plan_id: int, payload: DrawIn):
     return services.plan_draw(plan=plan, seed=payload.seed, actor=request.auth)
 
 
-class CheckOut(Schema):
+class SpotCheckOut(Schema):
     id: int
     version: int
     uscc: str
@@ -367,13 +367,13 @@ class CheckResultIn(Schema):
     expected_version: int | None = None
 
 
-@router.get("/checks", response=list[CheckOut])
+@router.get("/checks", response=list[SpotCheckOut])
 def my_checks(request):
     require(request.auth, "supervision.spotcheck.record")
     return list(selectors.my_checks(request.auth))
 
 
-@router.post("/checks/{check_id}/result", response=CheckOut)
+@router.post("/checks/{check_id}/result", response=SpotCheckOut)
 def check_result(request, check_id: int, payload: CheckResultIn):
     task = selectors.check_get(user=request.auth, pk=check_id)
     return services.check_record(
@@ -421,7 +421,7 @@ def check_inspector_options(request, check_id: int):
     ]  # fmt: skip
 
 
-@router.post("/checks/{check_id}/inspectors", response=CheckOut)
+@router.post("/checks/{check_id}/inspectors", response=SpotCheckOut)
 def check_assign(request, check_id: int, payload: AssignIn):
     """Assign or replace the inspectors of a spot check that has not started, by hand, with a reason."""
     task = selectors.check_get(user=request.auth, pk=check_id)
@@ -433,7 +433,7 @@ def check_assign(request, check_id: int, payload: AssignIn):
     )  # fmt: skip
 
 
-@router.post("/checks/{check_id}/publish", response=CheckOut)
+@router.post("/checks/{check_id}/publish", response=SpotCheckOut)
 def check_publish(request, check_id: int):
     task = selectors.check_get(user=request.auth, pk=check_id)
     return services.check_publish(task=task, actor=request.auth)

@@ -14,6 +14,11 @@ urlpatterns = [
     path(
         "enterprises/<int:pk>/credit/<int:event_pk>/withdraw/", views.credit_withdraw, name="credit_withdraw"
     ),
+    path(
+        "enterprises/<int:pk>/credit/<int:event_pk>/evidence/",
+        views.credit_evidence_file,
+        name="credit_evidence_file",
+    ),
     path("enterprises/<int:pk>/blacklist/", views.blacklist_propose, name="blacklist_propose"),
     path("enterprises/<int:pk>/conflict/", views.conflict_declare, name="conflict_declare"),
     path("applications/", views.application_list, name="applications"),

@@ -287,7 +287,7 @@ class BacktestIn(Schema):
     rules: str = "history"
 
 
-class JobOut(Schema):
+class TargetingJobOut(Schema):
     id: int
     kind: str
     status: str
@@ -302,7 +302,7 @@ def model_list(request):
     return list(selectors.model_list(user=request.auth)[:100])
 
 
-@router.post("/models/train", response={202: JobOut}, summary="Train a candidate model (a job)")
+@router.post("/models/train", response={202: TargetingJobOut}, summary="Train a candidate model (a job)")
 def model_train(request, payload: TrainIn):
     _require(request.auth, "targeting.model")
     return Status(202, jobs.train_request(actor=request.auth, **payload.dict()))
@@ -322,7 +322,7 @@ def model_retire(request, model_id: int, payload: ReasonIn):
     return models.model_retire(model=model, actor=request.auth, reason=payload.reason)
 
 
-@router.post("/backtests", response={202: JobOut}, summary="Run a backtest (a job)")
+@router.post("/backtests", response={202: TargetingJobOut}, summary="Run a backtest (a job)")
 def backtest(request, payload: BacktestIn):
     _require(request.auth)
     values = payload.dict()
@@ -331,7 +331,9 @@ def backtest(request, payload: BacktestIn):
     return Status(202, jobs.backtest_request(actor=request.auth, model=model, **values))
 
 
-@router.get("/jobs/{job_id}", response=JobOut, summary="Progress and result of a training or backtest job")
+@router.get(
+    "/jobs/{job_id}", response=TargetingJobOut, summary="Progress and result of a training or backtest job"
+)
 def job_detail(request, job_id: int):
     _require(request.auth)
     return selectors.job_get(user=request.auth, pk=job_id)

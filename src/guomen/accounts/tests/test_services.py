@@ -25,18 +25,18 @@ def test_orgunit_duplicate_code_is_refused_by_field(orgs):
 
 def test_enterprise_user_needs_an_enterprise(orgs):
     with pytest.raises(ValidationFailed) as exc:
-        user_create(username="ent", password="x" * 10, role=Role.ENTERPRISE)
+        user_create(username="ent", password="wjd-inspector-2026", role=Role.ENTERPRISE)
     assert "enterprise" in exc.value.fields
 
 
 def test_staff_user_needs_a_unit(db):
     with pytest.raises(ValidationFailed) as exc:
-        user_create(username="insp", password="x" * 10, role=Role.INSPECTOR)
+        user_create(username="insp", password="wjd-inspector-2026", role=Role.INSPECTOR)
     assert "org" in exc.value.fields
 
 
 def test_user_creation_is_audited(orgs):
-    user = user_create(username="insp", password="x" * 10, role=Role.INSPECTOR, org=orgs["WJD"])
+    user = user_create(username="insp", password="wjd-inspector-2026", role=Role.INSPECTOR, org=orgs["WJD"])
     assert AuditEvent.objects.filter(verb="user.create", object_id=str(user.pk)).exists()
 
 

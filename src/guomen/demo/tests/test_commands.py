@@ -85,6 +85,7 @@ def test_demo_logins_lists_every_demo_user(db):
     for username in (
         "inspector_wjd",
         "lab_wjd",
+        "lab_wjd2",
         "analyst_sz",
         "supervisor_sz",
         "enterprise_demo",

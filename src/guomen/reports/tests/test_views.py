@@ -165,3 +165,21 @@ def test_menu_offers_reports_to_supervisors_only(client, world, supervisor, insp
     assert reverse("reports:kpis") in client.get("/").content.decode()
     client.force_login(inspector)
     assert reverse("reports:kpis") not in client.get("/").content.decode()
+
+
+def test_a_report_file_is_not_served_to_anonymous_visitors_or_enterprises(client, world, make_user):
+    from guomen.accounts.choices import Role
+    from guomen.registry.tests.factories import EnterpriseFactory
+
+    saved = services.monthly_reports_run(period=Period(2026, 9), fmt="xlsx")
+    url = reverse("reports:report_download", args=[saved[0].pk])
+    assert client.get(url).status_code == 302  # to the sign-in page
+    assert client.get("/media/" + saved[0].file.name).status_code == 404
+    assert (
+        "quality-report" not in saved[0].file.name
+        and saved[0].org.code not in saved[0].file.name.rsplit("/")[-1]
+    )
+    client.force_login(
+        make_user(Role.ENTERPRISE, None, enterprise=EnterpriseFactory(), username="ent_reports")
+    )
+    assert client.get(url).status_code in (403, 404)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.files import unguessable_name
 from guomen.core.four_eyes import require_other_person
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
@@ -83,6 +84,7 @@ def credit_event_record(
         related_event=related_event, source_ref=source_ref, recorded_by=actor,
     )  # fmt: skip
     if evidence_file:
+        evidence_file.name = unguessable_name(evidence_file.name)
         event.evidence_file = evidence_file
     clean(event)
     event.save()

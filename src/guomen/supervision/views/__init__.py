@@ -5,6 +5,7 @@ from .checks import check_detail, check_publish, check_rectified, check_send_bac
 from .dossier import (
     blacklist_propose,
     conflict_declare,
+    credit_evidence_file,
     credit_record,
     credit_withdraw,
     enterprise_detail,
@@ -40,6 +41,7 @@ __all__ = [
     "check_send_back",
     "conflict_declare",
     "credit_record",
+    "credit_evidence_file",
     "credit_withdraw",
     "downgrade_decide",
     "enterprise_detail",

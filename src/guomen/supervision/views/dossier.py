@@ -1,6 +1,7 @@
 """The supervision file of an enterprise: filing, class, credit, blacklist, applications, history."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -185,3 +186,14 @@ def conflict_declare(request, pk):
                lambda d: services.conflict_declare(enterprise=enterprise, reason=d["reason"], actor=request.user),
                success=_("Your conflict of interest is recorded; you will not be drawn for this enterprise."),
                back=_back(pk))  # fmt: skip
+
+
+@login_required
+@require_GET
+def credit_evidence_file(request, pk, event_pk):
+    """A credit event's evidence file, for whoever may see the event (never a direct /media/ address)."""
+    event = selectors.credit_event_get(user=request.user, pk=event_pk)
+    if event.enterprise_id != pk or not event.evidence_file:
+        raise NotFound()
+    name = event.evidence_file.name.rsplit("/", 1)[-1]
+    return FileResponse(event.evidence_file.open("rb"), as_attachment=True, filename=name)

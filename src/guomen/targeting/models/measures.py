@@ -13,6 +13,8 @@ class ControlMeasure(BaseModel):
     automatically after `lift_after_conforming` consecutive conforming results, or on `ends_on`.
     """
 
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
     scope = models.CharField(_("scope"), max_length=20, choices=MeasureScope.choices)
     enterprise = models.ForeignKey(
         "registry.Enterprise",

@@ -9,6 +9,8 @@ from ..choices import ModelStatus
 class FrequencyLevel(BaseModel):
     """The inspection frequency level of an origin × commodity group (EU Regulation 2019/2129 logic)."""
 
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
     origin = models.ForeignKey(
         "catalog.Country", on_delete=models.PROTECT, related_name="+", verbose_name=_("origin")
     )
@@ -40,6 +42,8 @@ class FrequencyLevel(BaseModel):
 
 class RiskModel(BaseModel):
     """A trained risk model: the LightGBM file under var/models/ and what it was trained on."""
+
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
 
     name = models.CharField(_("version"), max_length=60, unique=True)
     status = models.CharField(

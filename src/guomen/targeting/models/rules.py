@@ -20,6 +20,8 @@ class RuleProfile(BaseModel):
     are confidential; inspectors only ever see `instruction`.
     """
 
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
     name = models.CharField(_("name"), max_length=100)
     # conditions
     hs_prefix = models.CharField(_("HS prefix"), max_length=10, blank=True)

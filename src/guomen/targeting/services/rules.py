@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import Conflict, ValidationFailed, validation_error_from_django
+from guomen.core.inputs import refuse_nulls
 from guomen.core.permissions import require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.declarations.choices import Direction, Transport
@@ -88,6 +89,7 @@ def rule_update(*, rule: RuleProfile, actor, expected_version: int | None = None
         raise ValidationFailed(
             fields={name: [_("This field cannot be changed.")] for name in sorted(unknown)}
         )
+    refuse_nulls(RuleProfile, changes)
     before = model_snapshot(rule, RULE_FIELDS)
     version = rule.version if expected_version is None else expected_version
     for name, value in changes.items():

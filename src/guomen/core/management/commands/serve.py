@@ -1,11 +1,17 @@
 import os
+import subprocess
 import sys
 
 from django.core.management.base import BaseCommand
 
+PRODUCTION_SETTINGS = "guomen.settings.prod"
+
 
 class Command(BaseCommand):
-    help = "Serve Guomen with granian (WSGI) and collected static files."
+    help = (
+        "Serve Guomen with granian (WSGI) and collected static files, always with the production settings "
+        "(no DEBUG; set GUOMEN_HTTPS=0 only for a trial over plain HTTP)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
@@ -13,10 +19,11 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2)
 
     def handle(self, *args, host, port, workers, **options):
-        from django.core.management import call_command
-
-        call_command("collectstatic", interactive=False, verbosity=0)
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guomen.settings.base")
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": PRODUCTION_SETTINGS}
+        # collectstatic under the settings the server will run with.
+        subprocess.run(
+            [sys.executable, "-m", "django", "collectstatic", "--noinput", "-v", "0"], env=env, check=True
+        )
         argv = [
             sys.executable,
             "-m",
@@ -35,7 +42,7 @@ class Command(BaseCommand):
             str(self._static_root()),
             "guomen.wsgi:application",
         ]
-        os.execv(sys.executable, argv)
+        os.execve(sys.executable, argv, env)
 
     @staticmethod
     def _static_root():
