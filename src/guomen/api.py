@@ -59,6 +59,7 @@ ROUTERS = [
     ("/risk", "risk"),
     ("/supervision", "supervision"),
     ("/campaigns", "campaigns"),
+    ("/certification", "certification"),
     ("/complaints", "complaints"),
     ("/documents", "documents"),
     ("/reports", "reports"),

@@ -17,6 +17,7 @@ urlpatterns = [
     path("risk/", include("guomen.risk.urls")),
     path("supervision/", include("guomen.supervision.urls")),
     path("campaigns/", include("guomen.campaigns.urls")),
+    path("certification/", include("guomen.certification.urls")),
     path("complaints/", include("guomen.complaints.urls")),
     path("documents/", include("guomen.documents.urls")),
     path("reports/", include("guomen.reports.urls")),

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "guomen.risk",
     "guomen.supervision",
     "guomen.campaigns",
+    "guomen.certification",
     "guomen.complaints",
     "guomen.documents",
     "guomen.reports",
