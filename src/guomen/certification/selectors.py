@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from guomen.core.errors import NotFound
 from guomen.core.permissions import restrict
@@ -78,34 +78,3 @@ def valid_ccc_certificate(*, enterprise, hs_code: str = "", on: dt.date) -> Cert
         if not certificate.hs_code or str(hs_code).startswith(certificate.hs_code):
             return certificate
     return None
-
-
-def counts_for(*, user, start: dt.date, end: dt.date, org_path: str) -> dict[str, int]:
-    """Figures of the month for reports: certificates in force, checks recorded, non-conforming checks,
-    misuse cases opened."""
-    certificates = restrict(Certificate.objects.all(), user, "certification.view").filter(
-        org__path__startswith=org_path
-    )
-    checks = restrict(AnnualCheck.objects.all(), user, "certification.view").filter(
-        org__path__startswith=org_path, checked_on__gte=start, checked_on__lt=end
-    )
-    misuse = restrict(MarkMisuseCase.objects.all(), user, "certification.view").filter(
-        org__path__startswith=org_path, found_on__gte=start, found_on__lt=end
-    )
-    row = checks.aggregate(
-        n=Count("pk"), nc=Count("pk", filter=Q(status__in=["rectifying"]) | Q(rectified_on__isnull=False))
-    )
-    return {
-        "certificates": certificates.filter(
-            status=CertificateStatus.VALID, valid_from__lt=end, valid_until__gte=start
-        ).count(),
-        "certified_enterprises": certificates.filter(
-            status=CertificateStatus.VALID, valid_from__lt=end, valid_until__gte=start
-        )
-        .values("enterprise")
-        .distinct()
-        .count(),
-        "checks": row["n"],
-        "non_conforming_checks": row["nc"],
-        "misuse_cases": misuse.count(),
-    }

@@ -125,3 +125,18 @@ def test_ccc_lookup_finds_the_valid_certificate_covering_the_hs_code(certificate
 def test_an_enterprise_user_sees_only_its_own_certificates(certificate, holder_user):
     CertificateFactory()
     assert list(selectors.certificate_list(user=holder_user)) == [certificate]
+
+
+def test_the_monthly_report_counts_the_certification_work_of_the_jurisdiction(
+    orgs, certificate, planned, inspector, supervisor
+):
+    from guomen.reports import sources
+    from guomen.reports.scope import build_filter
+
+    services.check_record(check=planned, results={**ALL_OK, "marks": "nc"}, findings="标志不规范",
+                          rectification_due=timezone.localdate() + dt.timedelta(days=9), actor=inspector)  # fmt: skip
+    CertificateFactory(number="2026888888000001", enterprise=EnterpriseFactory(org=orgs["GZ"]))  # elsewhere
+    today = timezone.localdate()
+    table = sources.certification(build_filter(supervisor, {"period": f"{today:%Y-%m}"}))
+    counts = [row[1] for row in table.rows]
+    assert counts == [1, 1, 1, 1, 0]
