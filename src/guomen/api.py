@@ -60,6 +60,7 @@ ROUTERS = [
     ("/supervision", "supervision"),
     ("/campaigns", "campaigns"),
     ("/certification", "certification"),
+    ("/recalls", "recalls"),
     ("/complaints", "complaints"),
     ("/documents", "documents"),
     ("/reports", "reports"),

@@ -18,6 +18,7 @@ urlpatterns = [
     path("supervision/", include("guomen.supervision.urls")),
     path("campaigns/", include("guomen.campaigns.urls")),
     path("certification/", include("guomen.certification.urls")),
+    path("recalls/", include("guomen.recalls.urls")),
     path("complaints/", include("guomen.complaints.urls")),
     path("documents/", include("guomen.documents.urls")),
     path("reports/", include("guomen.reports.urls")),

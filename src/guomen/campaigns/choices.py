@@ -54,6 +54,7 @@ class LinkKind(models.TextChoices):
     CREDIT_EVENT = "credit_event", _("Credit event (warning, violation)")
     CERTIFICATION_CHECK = "cert_check", _("Annual check of a certified enterprise")
     MARK_MISUSE = "mark_misuse", _("Certification-mark misuse case")
+    RECALL = "recall", _("Recall")
 
 
 # Which model each link kind points to (app_label.ModelName).
@@ -65,4 +66,5 @@ LINK_MODELS = {
     LinkKind.CREDIT_EVENT: "supervision.CreditEvent",
     LinkKind.CERTIFICATION_CHECK: "certification.AnnualCheck",
     LinkKind.MARK_MISUSE: "certification.MarkMisuseCase",
+    LinkKind.RECALL: "recalls.Recall",
 }

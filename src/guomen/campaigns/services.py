@@ -22,6 +22,7 @@ LINK_VIEW = {
     LinkKind.CREDIT_EVENT: "supervision.view",
     LinkKind.CERTIFICATION_CHECK: "certification.view",
     LinkKind.MARK_MISUSE: "certification.view",
+    LinkKind.RECALL: "recall.view",
 }
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -24,6 +24,7 @@ SOURCE_TITLES = {
     "spot_checks": gettext_lazy("Spot checks"),
     "campaigns": gettext_lazy("Campaigns"),
     "certification": gettext_lazy("Certification supervision"),
+    "recalls": gettext_lazy("Recalls"),
 }
 
 
@@ -220,6 +221,27 @@ def certification(f) -> Table | None:
     return table
 
 
+def recalls(f) -> Table | None:
+    """Recalls opened in the month by status, with the units affected and recovered."""
+    Recall = _model("recalls", "Recall")
+    if Recall is None:
+        return None
+    qs = scope.scoped(Recall.objects.all(), f, "org").filter(
+        reported_on__gte=f.period.start, reported_on__lt=f.period.end
+    )
+    labels = _labels(Recall, "status")
+    table = Table(
+        "recalls",
+        str(SOURCE_TITLES["recalls"]),
+        [Column("status", _("status")), Column("recalls", _("recalls opened in the month"), INT),
+         Column("affected", _("units affected"), INT), Column("recovered", _("units recovered"), INT)],
+    )  # fmt: skip
+    rows = qs.values("status").annotate(n=Count("pk"), a=Sum("units_affected"), r=Sum("units_recovered"))
+    for r in rows.order_by("status"):
+        table.rows.append([str(labels.get(r["status"], r["status"])), r["n"], r["a"] or 0, r["r"] or 0])
+    return table
+
+
 SOURCE_TABLES = {
     "lab_turnaround": lab_turnaround,
     "complaints": complaints,
@@ -228,4 +250,5 @@ SOURCE_TABLES = {
     "spot_checks": spot_checks,
     "campaigns": campaigns,
     "certification": certification,
+    "recalls": recalls,
 }

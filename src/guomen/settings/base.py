@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "guomen.supervision",
     "guomen.campaigns",
     "guomen.certification",
+    "guomen.recalls",
     "guomen.complaints",
     "guomen.documents",
     "guomen.reports",
