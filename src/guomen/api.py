@@ -61,6 +61,7 @@ ROUTERS = [
     ("/campaigns", "campaigns"),
     ("/certification", "certification"),
     ("/recalls", "recalls"),
+    ("/enforcement", "enforcement"),
     ("/complaints", "complaints"),
     ("/documents", "documents"),
     ("/reports", "reports"),

@@ -19,6 +19,7 @@ urlpatterns = [
     path("campaigns/", include("guomen.campaigns.urls")),
     path("certification/", include("guomen.certification.urls")),
     path("recalls/", include("guomen.recalls.urls")),
+    path("enforcement/", include("guomen.enforcement.urls")),
     path("complaints/", include("guomen.complaints.urls")),
     path("documents/", include("guomen.documents.urls")),
     path("reports/", include("guomen.reports.urls")),

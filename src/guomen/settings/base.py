@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "guomen.campaigns",
     "guomen.certification",
     "guomen.recalls",
+    "guomen.enforcement",
     "guomen.complaints",
     "guomen.documents",
     "guomen.reports",

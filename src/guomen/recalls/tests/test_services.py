@@ -105,7 +105,9 @@ def test_a_named_dealer_sees_the_recall_but_another_enterprise_does_not(
     assert not selectors.recall_list(user=stranger).exists()
 
 
-def test_the_monthly_report_counts_recalls_of_the_jurisdiction(recall, importer, other_supervisor, supervisor, orgs):
+def test_the_monthly_report_counts_recalls_of_the_jurisdiction(
+    recall, importer, other_supervisor, supervisor, orgs
+):
     from guomen.reports import sources
     from guomen.reports.scope import build_filter
 
