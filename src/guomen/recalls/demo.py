@@ -26,7 +26,9 @@ def seed_demo(bureau, rng) -> dict:
         defect="折叠锁止机构可能意外松脱,存在夹伤儿童手指的风险", enterprise=importers[0], source="foreign_notice",
         reported_on=today - dt.timedelta(days=25), units_affected=320, hs_code="8715", actor=supervisor,
     )  # fmt: skip
-    consignments = Declaration.objects.filter(declarant=importers[0]).values_list("number", flat=True)[:2]
+    consignments = Declaration.objects.filter(
+        declarant=importers[0], port__path__startswith="/GACC/SZ/"
+    ).values_list("number", flat=True)[:2]
     services.recall_name_affected(recall=stroller, consignments=list(consignments),
                                   dealers=[e.uscc for e in importers[1:3]], actor=supervisor)  # fmt: skip
     services.recall_set_status(
