@@ -62,6 +62,7 @@ ROUTERS = [
     ("/certification", "certification"),
     ("/recalls", "recalls"),
     ("/enforcement", "enforcement"),
+    ("/emergency", "emergency"),
     ("/complaints", "complaints"),
     ("/documents", "documents"),
     ("/reports", "reports"),

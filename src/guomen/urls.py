@@ -20,6 +20,7 @@ urlpatterns = [
     path("certification/", include("guomen.certification.urls")),
     path("recalls/", include("guomen.recalls.urls")),
     path("enforcement/", include("guomen.enforcement.urls")),
+    path("emergency/", include("guomen.emergency.urls")),
     path("complaints/", include("guomen.complaints.urls")),
     path("documents/", include("guomen.documents.urls")),
     path("reports/", include("guomen.reports.urls")),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "guomen.certification",
     "guomen.recalls",
     "guomen.enforcement",
+    "guomen.emergency",
     "guomen.complaints",
     "guomen.documents",
     "guomen.reports",
