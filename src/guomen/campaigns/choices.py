@@ -52,6 +52,9 @@ class LinkKind(models.TextChoices):
     SAMPLE = "sample", _("Sample")
     SIGNAL = "signal", _("Risk signal")
     CREDIT_EVENT = "credit_event", _("Credit event (warning, violation)")
+    CERTIFICATION_CHECK = "cert_check", _("Annual check of a certified enterprise")
+    MARK_MISUSE = "mark_misuse", _("Certification-mark misuse case")
+    RECALL = "recall", _("Recall")
 
 
 # Which model each link kind points to (app_label.ModelName).
@@ -61,4 +64,7 @@ LINK_MODELS = {
     LinkKind.SAMPLE: "labs.Sample",
     LinkKind.SIGNAL: "risk.RiskSignal",
     LinkKind.CREDIT_EVENT: "supervision.CreditEvent",
+    LinkKind.CERTIFICATION_CHECK: "certification.AnnualCheck",
+    LinkKind.MARK_MISUSE: "certification.MarkMisuseCase",
+    LinkKind.RECALL: "recalls.Recall",
 }

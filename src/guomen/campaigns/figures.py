@@ -1,11 +1,16 @@
 """Every figure of a campaign, computed from the linked records and the outreach records.
 
-inspections        linked inspection tasks + linked spot checks
-officer_visits     执法人员人次: one per inspection task with a recorded result, two per spot check drawn
-enterprises        distinct enterprises: declarants of the inspections and spot-checked enterprises
+inspections        linked inspection tasks + linked spot checks + linked annual checks of certified enterprises
+                   (recorded) + linked certification-mark misuse cases
+officer_visits     执法人员人次: one per inspection task with a recorded result, two per spot check drawn, one
+                   per recorded certification check
+enterprises        distinct enterprises: declarants of the inspections, spot-checked enterprises, certified
+                   enterprises checked and enterprises of misuse cases
 non_conformities   per non-conforming inspection its findings (at least one) + non-conforming checklist items
+                   (spot checks and certification checks) + misuse cases penalised
 rectified          those of them rectified: spot checks with a rectification date, inspections whose
-                   treatment was completed (declaration released after treatment)
+                   treatment was completed (declaration released after treatment), certification checks
+                   closed after rectification
 samples            batches sampled: declarations of linked samples (and samples of linked inspections)
                    + batches sampled during spot checks
 warnings           linked credit events that are warnings (in force)
@@ -71,6 +76,31 @@ def _spot_check_figures(task_ids) -> dict:
     }
 
 
+def _certification_figures(check_ids, case_ids) -> dict:
+    """Annual checks of certified enterprises and mark-misuse cases, when the certification app is installed."""
+    from django.apps import apps
+
+    try:
+        check_model = apps.get_model("certification", "AnnualCheck")
+        case_model = apps.get_model("certification", "MarkMisuseCase")
+    except LookupError:
+        return {"count": 0, "officers": 0, "enterprises": set(), "nc": 0, "rectified": 0}
+    checks = list(
+        check_model.objects.filter(pk__in=check_ids, checked_on__isnull=False)
+        .values("certificate__enterprise_id", "results", "rectified_on")
+    )  # fmt: skip
+    cases = list(case_model.objects.filter(pk__in=case_ids).values("enterprise_id", "status"))
+    bad = [sum(1 for v in (c["results"] or {}).values() if v == "nc") for c in checks]
+    return {
+        "count": len(checks) + len(cases),
+        "officers": len(checks),
+        "enterprises": {c["certificate__enterprise_id"] for c in checks}
+        | {c["enterprise_id"] for c in cases},
+        "nc": sum(bad) + sum(1 for c in cases if c["status"] in ("penalised", "closed")),
+        "rectified": sum(n for n, c in zip(bad, checks, strict=True) if c["rectified_on"]),
+    }
+
+
 def _sampled_batches(sample_ids, inspection_declarations) -> int:
     from guomen.labs.models import Sample
 
@@ -91,16 +121,17 @@ def campaign_figures(campaign) -> dict:
     ids = _linked_ids(campaign)
     insp = _inspection_figures(ids[LinkKind.INSPECTION])
     spot = _spot_check_figures(ids[LinkKind.SPOT_CHECK])
+    cert = _certification_figures(ids[LinkKind.CERTIFICATION_CHECK], ids[LinkKind.MARK_MISUSE])
     outreach = campaign.outreach.aggregate(
         events=Sum("events_held"), visits=Sum("enterprises_visited"),
         materials=Sum("materials_distributed"), people=Sum("people_reached"),
     )  # fmt: skip
     figures = {
-        Metric.INSPECTIONS: insp["count"] + spot["count"],
-        Metric.OFFICER_VISITS: insp["officers"] + spot["officers"],
-        Metric.ENTERPRISES: len(insp["enterprises"] | spot["enterprises"]),
-        Metric.NON_CONFORMITIES: insp["nc"] + spot["nc"],
-        Metric.RECTIFIED: insp["rectified"] + spot["rectified"],
+        Metric.INSPECTIONS: insp["count"] + spot["count"] + cert["count"],
+        Metric.OFFICER_VISITS: insp["officers"] + spot["officers"] + cert["officers"],
+        Metric.ENTERPRISES: len(insp["enterprises"] | spot["enterprises"] | cert["enterprises"]),
+        Metric.NON_CONFORMITIES: insp["nc"] + spot["nc"] + cert["nc"],
+        Metric.RECTIFIED: insp["rectified"] + spot["rectified"] + cert["rectified"],
         Metric.SAMPLES: _sampled_batches(ids[LinkKind.SAMPLE], insp["declarations"]) + spot["samples"],
         Metric.WARNINGS: CreditEvent.objects.filter(
             pk__in=ids[LinkKind.CREDIT_EVENT], kind="warning", status="active"

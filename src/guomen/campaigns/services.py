@@ -20,6 +20,9 @@ LINK_VIEW = {
     LinkKind.SAMPLE: "lab.view",
     LinkKind.SIGNAL: "risk.view",
     LinkKind.CREDIT_EVENT: "supervision.view",
+    LinkKind.CERTIFICATION_CHECK: "certification.view",
+    LinkKind.MARK_MISUSE: "certification.view",
+    LinkKind.RECALL: "recall.view",
 }
 
 

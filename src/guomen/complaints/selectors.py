@@ -135,3 +135,27 @@ def feedback_rate(*, start: dt.date, end: dt.date, org: OrgUnit | None = None) -
         if timezone.localdate(replied_at) <= due_on
     )
     return numerator, denominator
+
+
+@dataclass(frozen=True)
+class FeedbackCounts:
+    received: int  # complaints received in the period
+    answered: int  # of them, answered by the end of the period (社会投诉反馈率)
+    on_time: int  # of them, replied to no later than their due date (投诉处理及时率)
+
+
+def feedback_counts(*, start: dt.date, end: dt.date, org: OrgUnit | None = None) -> FeedbackCounts:
+    """Complaints received in [start, end] (in the unit and below), those answered by the end of `end` and
+    those replied to by their deadline — a past period keeps the figure it had when it ended."""
+    qs = Complaint.objects.filter(received_at__date__gte=start, received_at__date__lte=end)
+    if org is not None:
+        qs = qs.filter(org__path__startswith=org.path)
+    received = answered = on_time = 0
+    for replied_at, due_on in qs.values_list("replied_at", "due_on"):
+        received += 1
+        if replied_at is None:
+            continue
+        replied_on = timezone.localdate(replied_at)
+        answered += replied_on <= end
+        on_time += replied_on <= due_on
+    return FeedbackCounts(received=received, answered=answered, on_time=on_time)

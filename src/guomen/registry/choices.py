@@ -9,6 +9,12 @@ class EnterpriseKind(models.TextChoices):
     AGENT = "agent", _("Customs agent")
     COLD_STORE = "cold_store", _("Cold store")
     PACKHOUSE = "packhouse", _("Packhouse")
+    CAR_DEALER = "car_dealer", _("Car importer or dealer")
+    INSPECTION_AGENCY = "inspection_agency", _("Inspection agency")
+    CERTIFICATION_BODY = "certification_body", _("Certification body")
+    PORT_FOOD = "port_food", _("Food business at the port")
+    WASTE_CONSIGNEE = "waste_consignee", _("Solid-waste consignee")
+    DG_PACKAGING = "dg_packaging", _("Dangerous-goods packaging producer or user")
 
 
 class FilingStatus(models.TextChoices):

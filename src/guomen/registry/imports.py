@@ -96,7 +96,15 @@ ENTERPRISES = ImportKind(
         Column("uscc", _("unified social credit code"), True, _("18 characters, GB 32100")),
         Column("name_zh", _("Chinese name"), True),
         Column("name_en", _("English name")),
-        Column("kind", _("type"), True, _("importer, exporter, producer, agent, cold_store, packhouse")),
+        Column(
+            "kind",
+            _("type"),
+            True,
+            _(
+                "importer, exporter, producer, agent, cold_store, packhouse, car_dealer, inspection_agency, "
+                "certification_body, port_food, waste_consignee, dg_packaging"
+            ),
+        ),
         Column(
             "filing_status",
             _("filing status"),

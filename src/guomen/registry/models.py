@@ -8,7 +8,8 @@ from .choices import BaseKind, BaseStatus, CreditGrade, EnterpriseClass, Enterpr
 
 
 class Enterprise(BaseModel):
-    """An enterprise on file: importer, exporter, producer, agent, cold store or packhouse."""
+    """An enterprise on file: importer, exporter, producer, agent, cold store, packhouse, car dealer, inspection
+    agency, certification body, port food business, solid-waste consignee or dangerous-goods packaging firm."""
 
     uscc = models.CharField(_("unified social credit code"), max_length=18, unique=True)
     name_zh = models.CharField(_("Chinese name"), max_length=150)

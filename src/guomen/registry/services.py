@@ -1,5 +1,6 @@
 """Registry writes: enterprises and production bases, validated, scoped and audited."""
 
+from django.apps import apps
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,7 +101,8 @@ def enterprise_update(*, enterprise: Enterprise, data: dict, actor, expected_ver
     changes = {k: v for k, v in _pick(data, ENTERPRISE_FIELDS).items() if k != "filing_status"}
     if changes.get("org") is not None:
         _check_org(actor, changes["org"])
-    return audited_update(
+    before = {name: getattr(enterprise, name) for name in STANDING_FIELDS}
+    updated = audited_update(
         enterprise,
         changes=changes,
         actor=actor,
@@ -108,6 +110,27 @@ def enterprise_update(*, enterprise: Enterprise, data: dict, actor, expected_ver
         expected_version=expected_version,
         org_path=_org_path(changes.get("org", enterprise.org)),
     )
+    _record_standing_history(updated, before)
+    return updated
+
+
+STANDING_FIELDS = ("credit_grade", "classification")
+
+
+def _record_standing_history(enterprise: Enterprise, before: dict) -> None:
+    """A class or credit grade changed by hand joins the enterprise's standing history (supervision), so the
+    KPIs of a past month read the value the page showed then."""
+    try:
+        change = apps.get_model("supervision", "StandingChange")
+    except LookupError:
+        return
+    now = timezone.now()
+    change.objects.bulk_create(
+        change(enterprise=enterprise, field=name, before=before[name], after=getattr(enterprise, name),
+               reason=_("Edited on the enterprise page"), at=now)
+        for name in STANDING_FIELDS
+        if getattr(enterprise, name) != before[name]
+    )  # fmt: skip
 
 
 @transaction.atomic

@@ -6,24 +6,28 @@ Definitions (also shown in the UI, see DEFINITIONS):
   by inspection date (the task's due date), cancelled tasks excluded.
 - 境外通报率 foreign-notification rate: risk signals from foreign notifications about goods of Chinese origin
   attributed to the jurisdiction / export consignments declared in the jurisdiction (by departure date).
-- 投诉处理及时率 complaint-feedback rate: complaints replied to within their deadline / complaints received
-  (from the complaints app's feedback_rate).
-- 质量管理体系建立率, 分类管理率, 诚信管理率: enterprises on file with a certified quality management system /
-  with a class (I–IV) / with a credit evaluation, over enterprises on file at the end of the month.
+- 社会投诉反馈率 public complaint feedback rate: complaints received in the month and answered by its end /
+  complaints received in the month.
+- 企业质量体系推广率 QMS promotion rate: enterprises on file applying a certified QMS (ISO 9001) or HACCP /
+  enterprises on file at the end of the month.
+- 分类管理率, 诚信管理率: enterprises on file holding a class (I–IV) / a credit grade at the end of the month, as
+  their page showed it then (reports.snapshots), over enterprises on file at the end of the month.
+Stricter variants shown as additional indicators: 投诉处理及时率 (replied on time) and 质量管理体系建立率
+(certified ISO 9001 only).
 """
 
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from django.apps import apps
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guomen.declarations.choices import Direction
 from guomen.inspections.choices import Outcome
+from guomen.registry.choices import CreditGrade, EnterpriseClass
 
-from . import rollup, scope
+from . import rollup, scope, snapshots
 from .figures import Change, Rate
 from .periods import Period
 
@@ -38,6 +42,12 @@ class Definition:
     numerator: str
     denominator: str
     text: str
+    seed: str = ""  # the seed report's wording that the indicator follows
+
+
+SEED_QUALITY = _(
+    "Seed: the quality three rates are the detection, foreign-notification and complaint feedback rates"
+)
 
 
 DEFINITIONS = [
@@ -51,6 +61,7 @@ DEFINITIONS = [
             "Inspection tasks whose result is non-conforming, divided by inspection tasks with a recorded "
             "result (conforming or non-conforming), counted by inspection date; cancelled tasks are left out."
         ),
+        SEED_QUALITY,
     ),
     Definition(
         "foreign_notification",
@@ -63,52 +74,91 @@ DEFINITIONS = [
             "the jurisdiction, by date of notification, divided by export consignments declared in the "
             "jurisdiction, by departure date; cancelled declarations are left out."
         ),
+        SEED_QUALITY,
     ),
     Definition(
         "complaint_feedback",
         "quality",
-        _("Complaint-feedback rate"),
-        _("complaints replied to on time"),
+        _("Public complaint feedback rate"),
+        _("complaints answered by the end of the month"),
         _("complaints received"),
         _(
-            "Complaints (12365) received in the month and replied to within their deadline, divided by "
-            "complaints received in the month."
+            "Complaints from the public (12365) received in the month that had been answered (feedback given "
+            "to the complainant) by the end of the month, whether on time or late, divided by the complaints "
+            "received in the month."
         ),
+        SEED_QUALITY,
     ),
     Definition(
-        "qms",
+        "qms_promotion",
         "supervision",
-        _("QMS-adoption rate"),
-        _("enterprises with a certified quality management system"),
+        _("Enterprise QMS promotion rate"),
+        _("enterprises that have adopted a quality management system (ISO 9001 or HACCP)"),
         _("enterprises on file"),
         _(
-            "Enterprises on file whose quality management system is certified, divided by the enterprises on "
-            "file (filed) and supervised in the jurisdiction at the end of the month."
+            "Enterprises on file that apply an advanced quality management system promoted by the bureau "
+            "(ISO 9000-family QMS or HACCP, certified), divided by the enterprises on file (filed) in the "
+            "jurisdiction at the end of the month."
         ),
+        _("Seed: promote advanced QMS; ISO 9000 and HACCP certified enterprises as a share of all"),
     ),
     Definition(
         "classification",
         "supervision",
         _("Classification rate"),
-        _("enterprises with a class (I–IV)"),
+        _("enterprises under classified management (class I–IV)"),
         _("enterprises on file"),
         _(
-            "Enterprises on file that have been placed in a supervision class (I to IV), divided by the "
-            "enterprises on file in the jurisdiction at the end of the month."
+            "Enterprises on file that held a supervision class (I to IV) at the end of the month, as shown "
+            "on their page then (past months from the history of class changes), divided by the enterprises "
+            "on file in the jurisdiction at the end of the month."
         ),
+        _("Seed: enterprises under classified management as a share of all, with class I and II shares"),
     ),
     Definition(
         "credit",
         "supervision",
         _("Credit-management rate"),
-        _("enterprises with a credit evaluation"),
+        _("enterprises under credit management (with a credit grade AA–D)"),
         _("enterprises on file"),
         _(
-            "Enterprises on file whose credit grade has been evaluated by the end of the month, divided by "
-            "the enterprises on file in the jurisdiction at the end of the month."
+            "Enterprises on file that held a credit grade (AA, A, B, C or D) at the end of the month, the "
+            "grade their page showed then (past months from the history of grade changes), divided by the "
+            "enterprises on file in the jurisdiction at the end of the month."
         ),
+        _("Seed: enterprises under credit management, with the AA, A and B shares"),
+    ),
+    Definition(
+        "complaint_on_time",
+        "additional",
+        _("On-time complaint reply rate"),
+        _("complaints replied to on time"),
+        _("complaints received"),
+        _(
+            "Stricter than the public complaint feedback rate: complaints (12365) received in the month and "
+            "replied to within their deadline, divided by complaints received in the month."
+        ),
+        "",
+    ),
+    Definition(
+        "qms_certified",
+        "additional",
+        _("Certified QMS rate"),
+        _("enterprises with a certified quality management system"),
+        _("enterprises on file"),
+        _(
+            "Stricter than the QMS promotion rate: enterprises on file whose ISO 9001 quality management "
+            "system is certified (HACCP alone does not count), divided by the enterprises on file at the end "
+            "of the month."
+        ),
+        "",
     ),
 ]
+GROUP_LABELS = {
+    "quality": _("Quality KPIs"),
+    "supervision": _("Supervision KPIs"),
+    "additional": _("Additional indicators (stricter variants)"),
+}
 DEFINITION_BY_KEY = {d.key: d for d in DEFINITIONS}
 
 
@@ -118,10 +168,15 @@ class Kpi:
     current: Rate | None  # None: the source is not available in this installation
     previous: Rate | None
     year_ago: Rate | None
+    breakdown: tuple = ()  # (label, Rate) per class or grade, as the seed reports them
 
     @property
     def key(self) -> str:
         return self.definition.key
+
+    @property
+    def group_label(self) -> str:
+        return GROUP_LABELS[self.definition.group]
 
     @property
     def available(self) -> bool:
@@ -141,6 +196,10 @@ class Kpi:
             "group": self.definition.group,
             "name": str(self.definition.name),
             "definition": str(self.definition.text),
+            "numerator_label": str(self.definition.numerator),
+            "denominator_label": str(self.definition.denominator),
+            "seed": str(self.definition.seed),
+            "breakdown": [{"label": str(label), **rate.as_dict()} for label, rate in self.breakdown],
             "available": self.available,
             "current": self.current.as_dict() if self.current else None,
             "previous": self.previous.as_dict() if self.previous else None,
@@ -231,17 +290,19 @@ def foreign_notification_rates(f) -> list[Rate]:
     return [Rate(n["n"], d) for n, d in zip(num, export_counts(f), strict=True)]
 
 
-def complaint_feedback_rates(f) -> list[Rate] | None:
-    """From complaints.selectors.feedback_rate(start, end, org) once the complaints app provides it."""
+def complaint_rates(f) -> dict[str, list[Rate] | None]:
+    """From complaints.selectors.feedback_counts(start, end, org) once the complaints app provides it:
+    answered by the end of the month (社会投诉反馈率) and replied on time (the stricter variant)."""
     try:
-        from guomen.complaints.selectors import feedback_rate
+        from guomen.complaints.selectors import feedback_counts
     except ImportError:
-        return None
-    rates = []
+        return {"complaint_feedback": None, "complaint_on_time": None}
+    answered, on_time = [], []
     for p in _periods(f):
-        numerator, denominator = feedback_rate(start=p.start, end=p.last_day, org=f.unit)
-        rates.append(Rate(int(numerator), int(denominator)))
-    return rates
+        counts = feedback_counts(start=p.start, end=p.last_day, org=f.unit)
+        answered.append(Rate(counts.answered, counts.received))
+        on_time.append(Rate(counts.on_time, counts.received))
+    return {"complaint_feedback": answered, "complaint_on_time": on_time}
 
 
 def _aware(day: dt.date) -> dt.datetime:
@@ -252,39 +313,49 @@ def _on_file_by(p: Period) -> Q:
     return Q(filed_on__lt=p.end) | Q(filed_on__isnull=True, created_at__lt=_aware(p.end))
 
 
-def _credit_evaluated(p: Period) -> Q:
-    """A credit evaluation on record: the supervision app's computed standing when installed, else a grade."""
-    try:
-        apps.get_model("supervision", "EnterpriseStanding")
-    except LookupError:
-        return ~Q(credit_grade="")
-    return Q(standing__computed_at__lt=_aware(p.end))
-
-
-def supervision_rates(f) -> dict[str, list[Rate]]:
+def supervision_rates(f) -> tuple[dict[str, list[Rate]], dict[str, tuple]]:
+    """The three supervision rates (and the stricter certified-QMS rate) for the three periods, with the
+    current month's breakdown by class and by credit grade."""
     periods = _periods(f)
     qs = scope.enterprises(f)
-    conditions = {}
+    flags = {}
     for i, p in enumerate(periods):
         on_file = _on_file_by(p)
-        conditions[f"den_{i}"] = Count("pk", filter=on_file)
-        conditions[f"qms_{i}"] = Count("pk", filter=on_file & Q(qms_certified=True))
-        conditions[f"classification_{i}"] = Count("pk", filter=on_file & ~Q(classification=""))
-        conditions[f"credit_{i}"] = Count("pk", filter=on_file & _credit_evaluated(p))
-    row = qs.aggregate(**conditions)
-    return {
-        key: [Rate(row[f"{key}_{i}"], row[f"den_{i}"]) for i in range(len(periods))]
-        for key in ("qms", "classification", "credit")
+        flags[f"qms_{i}"] = Count("pk", filter=on_file & Q(qms_certified=True))
+        flags[f"promoted_{i}"] = Count(
+            "pk", filter=on_file & (Q(qms_certified=True) | Q(haccp_certified=True))
+        )
+    row = qs.aggregate(**flags)
+    standing = snapshots.standing_counts(qs, [p.end for p in periods], lambda i: _on_file_by(periods[i]))
+    rates = {"qms_promotion": [], "qms_certified": [], "classification": [], "credit": []}
+    for i, counts in enumerate(standing):
+        den = counts["on_file"]
+        rates["qms_promotion"].append(Rate(row[f"promoted_{i}"], den))
+        rates["qms_certified"].append(Rate(row[f"qms_{i}"], den))
+        rates["classification"].append(Rate(sum(counts["classification"].values()), den))
+        rates["credit"].append(Rate(sum(counts["credit_grade"].values()), den))
+    now = standing[0]
+    breakdowns = {
+        "classification": tuple(
+            (label, Rate(now["classification"][value], rates["classification"][0].numerator))
+            for value, label in EnterpriseClass.choices
+        ),
+        "credit": tuple(
+            (label, Rate(now["credit_grade"][value], rates["credit"][0].numerator))
+            for value, label in CreditGrade.choices
+        ),
     }
+    return rates, breakdowns
 
 
 def kpi_board(f) -> list[Kpi]:
     """All six KPIs for the filter's period and jurisdiction."""
+    supervision, breakdowns = supervision_rates(f)
     rates: dict[str, list[Rate] | None] = {
         "detection": detection_rates(f),
         "foreign_notification": foreign_notification_rates(f),
-        "complaint_feedback": complaint_feedback_rates(f),
-        **supervision_rates(f),
+        **complaint_rates(f),
+        **supervision,
     }
     board = []
     for definition in DEFINITIONS:
@@ -292,5 +363,5 @@ def kpi_board(f) -> list[Kpi]:
         if values is None:
             board.append(Kpi(definition, None, None, None))
         else:
-            board.append(Kpi(definition, *values))
+            board.append(Kpi(definition, *values, breakdown=breakdowns.get(definition.key, ())))
     return board

@@ -140,15 +140,15 @@ def measures(kpis: dict, watched, origin_hazards: dict[str, str]) -> list[str]:
     if detection and detection.mom and detection.mom.points is not None and detection.mom.points > 1:
         out.append(_("The detection rate rose by more than one point: review the targeting rules for the "
                      "commodities whose non-conformities rose."))  # fmt: skip
-    low = {"qms": 0.5, "classification": 1.0, "credit": 1.0, "complaint_feedback": 0.95}
+    low = {"qms_certified": 0.5, "classification": 1.0, "credit": 1.0, "complaint_on_time": 0.95}
     advice = {
-        "qms": _("Fewer than half of the enterprises on file have a certified quality management system "
+        "qms_certified": _("Fewer than half of the enterprises on file have a certified quality management system "
                  "(%(rate)s): promote quality management systems in the enterprise visits."),
         "classification": _("Classification is incomplete (%(rate)s, %(missing)d enterprises without a class): "
                             "complete the classification of the enterprises on file."),
         "credit": _("Credit management is incomplete (%(rate)s, %(missing)d enterprises without a credit "
                     "evaluation): complete their credit records."),
-        "complaint_feedback": _("Complaints were not all answered on time (%(rate)s): follow up the overdue "
+        "complaint_on_time": _("Complaints were not all answered on time (%(rate)s): follow up the overdue "
                                 "complaints."),
     }  # fmt: skip
     for key, threshold in low.items():

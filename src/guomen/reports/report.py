@@ -89,16 +89,24 @@ def kpi_table(board) -> Table:
             Column("mom", _("month on month (points)"), TEXT),
             Column("yoy", _("year on year (points)"), TEXT),
             Column("definition", _("definition"), TEXT),
+            Column("numerator_label", _("numerator counts"), TEXT),
+            Column("denominator_label", _("denominator counts"), TEXT),
+            Column("breakdown", _("of which"), TEXT),
+            Column("seed", _("seed wording"), TEXT),
+            Column("group", _("group"), TEXT),
         ],
     )
     for k in board:
+        d = k.definition
+        labels = [str(d.numerator), str(d.denominator),
+                  ", ".join(f"{label} {rate.numerator} ({rate.display})" for label, rate in k.breakdown),
+                  str(d.seed), str(k.group_label)]  # fmt: skip
+        name = str(d.name)
         if k.current is None:
-            table.rows.append(
-                [str(k.definition.name), None, None, None, _("not connected"), "", str(k.definition.text)]
-            )
+            table.rows.append([name, None, None, None, _("not connected"), "", str(d.text), *labels])
             continue
-        table.rows.append([str(k.definition.name), k.current.numerator, k.current.denominator, k.current,
-                           k.mom.display, k.yoy.display, str(k.definition.text)])  # fmt: skip
+        table.rows.append([name, k.current.numerator, k.current.denominator, k.current,
+                           k.mom.display, k.yoy.display, str(d.text), *labels])  # fmt: skip
     return table
 
 

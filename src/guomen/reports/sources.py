@@ -7,7 +7,7 @@ import datetime as dt
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,6 +23,8 @@ SOURCE_TITLES = {
     "warnings": gettext_lazy("Early warnings and measures"),
     "spot_checks": gettext_lazy("Spot checks"),
     "campaigns": gettext_lazy("Campaigns"),
+    "certification": gettext_lazy("Certification supervision"),
+    "recalls": gettext_lazy("Recalls"),
 }
 
 
@@ -186,6 +188,60 @@ def campaigns(f) -> Table | None:
     return table
 
 
+def certification(f) -> Table | None:
+    """Certified enterprises and their supervision in the month: certificates in force at its end, annual
+    checks recorded (with non-conformities), mark-misuse cases opened."""
+    Certificate = _model("certification", "Certificate")
+    Check = _model("certification", "AnnualCheck")
+    Case = _model("certification", "MarkMisuseCase")
+    if Certificate is None or Check is None or Case is None:
+        return None
+    start, end = f.period.start, f.period.end
+    in_force = scope.scoped(Certificate.objects.all(), f, "org").filter(
+        status="valid", valid_from__lt=end, valid_until__gte=end
+    )
+    checks = list(
+        scope.scoped(Check.objects.all(), f, "org")
+        .filter(checked_on__gte=start, checked_on__lt=end)
+        .values_list("results", flat=True)
+    )
+    cases = scope.scoped(Case.objects.all(), f, "org").filter(found_on__gte=start, found_on__lt=end)
+    table = Table(
+        "certification",
+        str(SOURCE_TITLES["certification"]),
+        [Column("measure", _("measure")), Column("count", _("count"), INT)],
+    )
+    table.rows += [
+        [_("certificates in force at the end of the month"), in_force.count()],
+        [_("certified enterprises"), in_force.values("enterprise").distinct().count()],
+        [_("annual checks recorded"), len(checks)],
+        [_("annual checks with non-conformities"), sum(1 for r in checks if "nc" in (r or {}).values())],
+        [_("certification-mark misuse cases opened"), cases.count()],
+    ]
+    return table
+
+
+def recalls(f) -> Table | None:
+    """Recalls opened in the month by status, with the units affected and recovered."""
+    Recall = _model("recalls", "Recall")
+    if Recall is None:
+        return None
+    qs = scope.scoped(Recall.objects.all(), f, "org").filter(
+        reported_on__gte=f.period.start, reported_on__lt=f.period.end
+    )
+    labels = _labels(Recall, "status")
+    table = Table(
+        "recalls",
+        str(SOURCE_TITLES["recalls"]),
+        [Column("status", _("status")), Column("recalls", _("recalls opened in the month"), INT),
+         Column("affected", _("units affected"), INT), Column("recovered", _("units recovered"), INT)],
+    )  # fmt: skip
+    rows = qs.values("status").annotate(n=Count("pk"), a=Sum("units_affected"), r=Sum("units_recovered"))
+    for r in rows.order_by("status"):
+        table.rows.append([str(labels.get(r["status"], r["status"])), r["n"], r["a"] or 0, r["r"] or 0])
+    return table
+
+
 SOURCE_TABLES = {
     "lab_turnaround": lab_turnaround,
     "complaints": complaints,
@@ -193,4 +249,6 @@ SOURCE_TABLES = {
     "warnings": warnings,
     "spot_checks": spot_checks,
     "campaigns": campaigns,
+    "certification": certification,
+    "recalls": recalls,
 }

@@ -55,6 +55,7 @@ def kpis(request):
         board = kpi_data.kpi_board(f)
         context["quality"] = [k for k in board if k.definition.group == "quality"]
         context["supervision"] = [k for k in board if k.definition.group == "supervision"]
+        context["additional"] = [k for k in board if k.definition.group == "additional"]
     return render_list(request, "reports/kpis.html", "reports/partials/kpi_board.html", context)
 
 

@@ -251,6 +251,7 @@ class PlanIn(Schema):
     sample_count: int | None = None
     sample_share: float | None = None
     risk_weighted: bool = False
+    checklist_kind: str = "general"
     starts_on: dt.date
     ends_on: dt.date
     publish_within_days: int | None = None

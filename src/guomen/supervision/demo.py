@@ -86,4 +86,12 @@ def seed_demo(bureau, rng) -> dict:
                                         "name": "尖竹汶府榴莲果园", "country": country, "region": "Chanthaburi"},
             statement="已通过泰国农业部GAP认证", actor=ent_user,
         )  # fmt: skip
-    return {"credit_events": events, "blacklisted": blacklisted, "spot_checks_published": published}
+    from .demo_special import seed_special
+
+    special = seed_special(bureau, supervisor, today)
+    return {
+        "credit_events": events,
+        "blacklisted": blacklisted,
+        "spot_checks_published": published,
+        **special,
+    }

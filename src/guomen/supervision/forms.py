@@ -9,6 +9,7 @@ from guomen.catalog.forms import BootstrapMixin
 from guomen.catalog.models import CommodityGroup, Country
 from guomen.registry.choices import BaseKind, EnterpriseClass, EnterpriseKind
 
+from .checklists import ChecklistKind
 from .choices import CreditEventKind, ItemOutcome, Severity
 
 
@@ -106,6 +107,7 @@ class PlanForm(StyledForm):
         label=_("or share to select (%)"), required=False, max_digits=5, decimal_places=2
     )
     risk_weighted = forms.BooleanField(label=_("weight by class and credit grade"), required=False)
+    checklist_kind = forms.ChoiceField(label=_("checklist"), choices=ChecklistKind.choices, required=False)
     starts_on = forms.DateField(label=_("period from"), widget=forms.DateInput(attrs={"type": "date"}))
     ends_on = forms.DateField(label=_("period to"), widget=forms.DateInput(attrs={"type": "date"}))
     publish_within_days = forms.IntegerField(

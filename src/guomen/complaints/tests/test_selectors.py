@@ -6,7 +6,7 @@ from django.utils import timezone
 from guomen.accounts.choices import Role
 from guomen.complaints.choices import Category
 from guomen.complaints.models import Complaint
-from guomen.complaints.selectors import complaint_list, complaint_track, feedback_rate
+from guomen.complaints.selectors import complaint_list, complaint_track, feedback_counts, feedback_rate
 from guomen.complaints.services import complaint_reply, complaint_triage
 from guomen.core.errors import NotFound
 
@@ -60,3 +60,26 @@ def test_feedback_rate_counts_replies_by_the_deadline_over_received(orgs, superv
     assert feedback_rate(start=today, end=today) == (1, 4)
     assert feedback_rate(start=today - dt.timedelta(days=30), end=today - dt.timedelta(days=1)) == (0, 0)
     assert other_unit and unanswered
+
+
+def test_feedback_counts_count_late_answers_as_feedback_but_not_as_on_time(orgs, supervisor):
+    on_time, late, unanswered = (submit(org=orgs["WJD"]) for _i in range(3))
+    for c in (on_time, late):
+        complaint_triage(complaint=c, category=Category.QUALITY, org=orgs["WJD"], actor=supervisor)
+        complaint_reply(complaint=c, reply="答复内容如下。", actor=supervisor)
+    Complaint.objects.filter(pk=late.pk).update(due_on=timezone.localdate() - dt.timedelta(days=1))
+    today = timezone.localdate()
+    counts = feedback_counts(start=today, end=today, org=orgs["SZ"])
+    assert (counts.answered, counts.on_time, counts.received) == (2, 1, 3)
+    assert unanswered
+
+
+def test_feedback_counts_of_a_past_month_ignore_answers_given_after_it(orgs, supervisor):
+    complaint = submit(org=orgs["WJD"])
+    complaint_triage(complaint=complaint, category=Category.QUALITY, org=orgs["WJD"], actor=supervisor)
+    complaint_reply(complaint=complaint, reply="答复内容如下。", actor=supervisor)
+    received = timezone.now() - dt.timedelta(days=40)
+    Complaint.objects.filter(pk=complaint.pk).update(received_at=received, due_on=timezone.localdate())
+    day = timezone.localdate(received)
+    counts = feedback_counts(start=day, end=day, org=orgs["SZ"])
+    assert (counts.answered, counts.received) == (0, 1)

@@ -192,3 +192,35 @@ def test_edit_form_shows_the_filing_date_so_saving_keeps_it(orgs, supervisor):
     client.force_login(supervisor)
     page = client.get(reverse("registry:enterprise_edit", args=[ent.pk])).content.decode()
     assert "企业" in page and 'name="filed_on" value="2024-03-05"' in page
+
+
+@pytest.mark.parametrize(
+    "kind",
+    ["car_dealer", "inspection_agency", "certification_body", "port_food", "waste_consignee", "dg_packaging"],
+)
+def test_the_new_enterprise_kinds_can_be_filed_and_filtered(orgs, supervisor, kind):
+    response = _client(supervisor).post(
+        reverse("registry:enterprise_create"),
+        {"uscc": make_uscc(7), "name_zh": "某口岸单位", "kind": kind, "filing_status": "filed",
+         "org": orgs["WJD"].pk, "credit_grade": "A"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    other = EnterpriseFactory(org=orgs["WJD"], name_zh="普通进口商", kind="importer")
+    page = _client(supervisor).get(reverse("registry:enterprise_list"), {"kind": kind}).content.decode()
+    assert "某口岸单位" in page and other.name_zh not in page
+
+
+def test_the_kind_filter_offers_the_new_kinds_in_chinese(orgs, supervisor):
+    client = Client()
+    client.force_login(supervisor)
+    with translation.override("zh-hans"):
+        page = client.get(reverse("registry:enterprise_list")).content.decode()
+    for label in (
+        "进口汽车经销商",
+        "检验鉴定机构",
+        "认证机构",
+        "口岸食品经营单位",
+        "进口废物原料收货人",
+        "危险货物包装",
+    ):
+        assert label in page

@@ -5,7 +5,7 @@ import pytest
 from guomen.accounts.choices import Role
 from guomen.registry.tests.factories import EnterpriseFactory
 from guomen.risk.models import RiskSignal
-from guomen.supervision.models import EnterpriseStanding
+from guomen.supervision.models import StandingChange
 
 from .factories import consignment, fruit_and_meat, inspection, pest
 
@@ -27,8 +27,9 @@ def world(orgs):
     - detection rate 2/5 = 40.00%; August 2026: 1/2 = 50.00%; September 2025: 0/4 = 0.00%
     - 3 export declarations (one more cancelled); 1 foreign notification about Chinese goods (CN)
       plus one about Thai goods (left out)
-    - enterprises on file: 4 (2 QMS certified, 3 classified, 2 with a credit evaluation by the end of
-      September and a third evaluated in October); one pending filing (left out)
+    - enterprises on file: 4, all with a credit grade (AA, A, A, A at the end of September; the third
+      regraded to B in October); 2 ISO 9001 certified, 2 with HACCP (one of them also ISO 9001); 2 classified
+      at the end of September (I, II) and a third classified III in October; one pending filing (left out)
     In 广州局 (GZ: BY), September 2026: 3 inspections, all non-conforming; 2 exports; 1 notification;
     2 enterprises on file, both QMS certified. None of it may count for 深圳局.
     """
@@ -64,20 +65,24 @@ def world(orgs):
 
         RiskSignal.objects.create(source="foreign_notification", title="RASFF 2026.1234", org=org,
                                   origin=CountryFactory(code=origin), occurred_on=SEP)  # fmt: skip
-    # enterprises
+    # enterprises: classes and grades as their pages show them today, with one change in October
     on_file = dt.date(2024, 1, 1)
-    evaluated = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
-    later = dt.datetime(2026, 10, 5, tzinfo=dt.UTC)
-    for qms, cls, credit_at in (
-        (True, "I", evaluated),
-        (True, "II", evaluated),
-        (False, "III", later),
-        (False, "", None),
+    october = dt.datetime(2026, 10, 5, tzinfo=dt.UTC)
+    for qms, haccp, cls, grade in (
+        (True, False, "I", "AA"),
+        (True, True, "II", "A"),
+        (False, True, "III", "B"),
+        (False, False, "", "A"),
     ):
-        firm = EnterpriseFactory(org=sz, qms_certified=qms, classification=cls, filed_on=on_file)
-        if credit_at is not None:
-            EnterpriseStanding.objects.create(enterprise=firm, computed_class=cls or "III", computed_grade="A",
-                                              computed_at=credit_at)  # fmt: skip
+        firm = EnterpriseFactory(org=sz, qms_certified=qms, haccp_certified=haccp, classification=cls,
+                                 credit_grade=grade, filed_on=on_file)  # fmt: skip
+        if cls == "III":  # classified (and regraded from A) only in October
+            StandingChange.objects.create(
+                enterprise=firm, field="classification", before="", after="III", at=october
+            )
+            StandingChange.objects.create(
+                enterprise=firm, field="credit_grade", before="A", after="B", at=october
+            )
     EnterpriseFactory(
         org=wjd, qms_certified=True, classification="I", filing_status="pending", filed_on=on_file
     )

@@ -165,3 +165,14 @@ def test_measures_name_the_hazard_found_in_the_watched_origin(world, supervisor,
     assert brazil and "加严检验" in brazil[0]
     assert "克伦特罗" in brazil[0] or "沙门氏菌" in brazil[0]
     assert "橘小实蝇" not in brazil[0]
+
+
+def test_xlsx_lists_the_six_seed_kpis_with_numerator_and_denominator(world, supervisor):
+    book = load_workbook(io.BytesIO(report.quality_report(sz_filter(supervisor), "xlsx")))
+    rows = {row[0]: row for row in book["考核指标"].iter_rows(min_row=2, values_only=True)}
+    for name in ("检出率", "境外通报率", "社会投诉反馈率", "企业质量体系推广率", "分类管理率", "诚信管理率"):
+        assert name in rows
+    assert rows["企业质量体系推广率"][1:3] == (3, 4)
+    assert rows["诚信管理率"][1:3] == (4, 4)
+    assert "AA 1" in rows["诚信管理率"][9]  # of which: AA 1 (25.00%), …
+    assert "2269" in rows["诚信管理率"][10]  # the seed wording

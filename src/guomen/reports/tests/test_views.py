@@ -183,3 +183,12 @@ def test_a_report_file_is_not_served_to_anonymous_visitors_or_enterprises(client
         make_user(Role.ENTERPRISE, None, enterprise=EnterpriseFactory(), username="ent_reports")
     )
     assert client.get(url).status_code in (403, 404)
+
+
+def test_kpi_page_names_the_seed_kpis_with_their_counts_and_the_seed_wording(client, world, supervisor):
+    html = get(client, supervisor, "reports:kpis").content.decode()
+    for name in ("质量三率", "监管三率", "社会投诉反馈率", "企业质量体系推广率", "分类管理率", "诚信管理率"):
+        assert name in html
+    assert "诚信管理企业(已有信用等级 AA–D) <strong>4</strong> / 辖区备案企业 <strong>4</strong>" in html
+    assert "全市诚信管理企业总数达2269家" in html  # the seed's wording next to the definition
+    assert "补充指标(更严格口径)" in html and "投诉处理及时率" in html

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
+from ..checklists import ChecklistKind
 from ..choices import CheckResult, CheckStatus, ItemOutcome, PlanStatus
 
 
@@ -22,6 +23,9 @@ class SpotCheckPlan(BaseModel):
         _("share to select (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     risk_weighted = models.BooleanField(_("weight by class and credit grade"), default=False)
+    checklist_kind = models.CharField(
+        _("checklist"), max_length=20, choices=ChecklistKind.choices, default=ChecklistKind.GENERAL
+    )
     starts_on = models.DateField(_("period from"))
     ends_on = models.DateField(_("period to"))
     publish_within_days = models.PositiveSmallIntegerField(_("publish results within (days)"), default=20)

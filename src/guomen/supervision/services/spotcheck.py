@@ -20,6 +20,7 @@ from guomen.registry.choices import EnterpriseKind, FilingStatus
 from guomen.registry.models import Enterprise
 
 from .. import draw, eligibility
+from ..checklists import ChecklistKind, checklist_items
 from ..choices import (
     CHECK_TRANSITIONS,
     PLAN_TRANSITIONS,
@@ -47,6 +48,9 @@ def plan_create(*, data: dict, actor) -> SpotCheckPlan:
     kinds = list(data.get("enterprise_kinds") or [])
     if any(k not in EnterpriseKind.values for k in kinds):
         errors["enterprise_kinds"] = [_("Unknown enterprise type.")]
+    checklist_kind = data.get("checklist_kind") or ChecklistKind.GENERAL
+    if checklist_kind not in ChecklistKind.values:
+        errors["checklist_kind"] = [_("Choose a checklist.")]
     count, share = data.get("sample_count"), data.get("sample_share")
     if (count is None) == (share in (None, "")):
         errors["sample_count"] = [_("Give either the number or the share of enterprises to select.")]
@@ -64,6 +68,7 @@ def plan_create(*, data: dict, actor) -> SpotCheckPlan:
         name=need_text(data.get("name"), "name"), org=org, enterprise_kinds=kinds, sample_count=count,
         sample_share=Decimal(str(share)) if share not in (None, "") else None,
         risk_weighted=bool(data.get("risk_weighted")), starts_on=starts_on, ends_on=ends_on,
+        checklist_kind=checklist_kind,
         publish_within_days=int(data.get("publish_within_days") or rules["publish_within_days"]),
         created_by=actor,
     )  # fmt: skip
@@ -119,7 +124,7 @@ def plan_draw(*, plan: SpotCheckPlan, seed: int | None = None, actor, expected_v
     chosen = [rows[i] for i in picked]
     pools = eligibility.inspector_pools({r[4] for r in chosen})
     excluded = eligibility.exclusions(plan, [r[0] for r in chosen], bool(rules["exclude_last_cycle"]))
-    checklist = [str(_(text)) for text in rules["checklist"]]
+    checklist = [str(_(text)) for text in checklist_items(plan.checklist_kind, rules["checklist"])]
     for rank, (index, row) in enumerate(zip(picked, chosen, strict=True), start=1):
         pool = [u for u in pools.get(row[4], []) if u.pk not in excluded.get(row[0], {})]
         pair = draw.pick_inspectors(pool, int(seed), rank)

@@ -1,0 +1,80 @@
+"""Certification reads, always through restrict(): staff see their unit and below, an enterprise its own."""
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from guomen.core.errors import NotFound
+from guomen.core.permissions import restrict
+
+from .choices import CertificateStatus, Scheme
+from .models import AnnualCheck, Certificate, MarkMisuseCase
+
+
+def certificate_list(*, user, q: str = "", scheme: str = "", status: str = "") -> QuerySet:
+    qs = restrict(Certificate.objects.all(), user, "certification.view").select_related(
+        "enterprise", "body", "org"
+    )
+    if q:
+        qs = qs.filter(
+            Q(number__icontains=q) | Q(enterprise__name_zh__icontains=q) | Q(products__icontains=q)
+        )
+    if scheme:
+        qs = qs.filter(scheme=scheme)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("valid_until", "id")
+
+
+def certificate_get(*, user, pk) -> Certificate:
+    found = certificate_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def check_list(*, user, status: str = "", certificate=None) -> QuerySet:
+    qs = restrict(AnnualCheck.objects.all(), user, "certification.view").select_related(
+        "certificate__enterprise", "org", "inspector"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    if certificate is not None:
+        qs = qs.filter(certificate=certificate)
+    return qs
+
+
+def check_get(*, user, pk) -> AnnualCheck:
+    found = check_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def misuse_list(*, user, status: str = "") -> QuerySet:
+    qs = restrict(MarkMisuseCase.objects.all(), user, "certification.view").select_related(
+        "enterprise", "certificate", "org"
+    )
+    if status:
+        qs = qs.filter(status=status)
+    return qs
+
+
+def misuse_get(*, user, pk) -> MarkMisuseCase:
+    found = misuse_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def valid_ccc_certificate(*, enterprise, hs_code: str = "", on: dt.date) -> Certificate | None:
+    """The enterprise's CCC certificate valid on `on` covering the HS code (by prefix), if any — for the
+    dossier's certificate lookup and the release rule for CCC products."""
+    qs = Certificate.objects.filter(
+        enterprise=enterprise, scheme=Scheme.CCC, status=CertificateStatus.VALID, valid_from__lte=on,
+        valid_until__gte=on,
+    )  # fmt: skip
+    for certificate in qs.order_by("-valid_until"):
+        if not certificate.hs_code or str(hs_code).startswith(certificate.hs_code):
+            return certificate
+    return None

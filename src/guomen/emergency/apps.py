@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmergencyConfig(AppConfig):
+    name = "guomen.emergency"
+    label = "emergency"
+    verbose_name = _("Emergency plans")
+
+    def ready(self):
+        from guomen.accounts.choices import Role as R
+        from guomen.core.context_processors import NavItem, register_nav
+        from guomen.core.permissions import register_permissions
+
+        staff = {R.INSPECTOR, R.LAB_ANALYST, R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR}
+        register_permissions({"emergency.view": staff, "emergency.edit": {R.SUPERVISOR, R.ADMINISTRATOR}})
+        register_nav(NavItem("emergency:list", _("Emergency plans"), "emergency.view", 71, "risk"))

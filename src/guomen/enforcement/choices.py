@@ -1,0 +1,65 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Agency(models.TextChoices):
+    """Partner agencies of joint enforcement (清风, 清源, 双打, 三打两建 …)."""
+
+    MARKET_SUPERVISION = "market", _("Market supervision")
+    PUBLIC_SECURITY = "police", _("Public security")
+    CUSTOMS = "customs", _("Customs")
+    AGRICULTURE = "agriculture", _("Agriculture")
+    HEALTH = "health", _("Health")
+    COMMERCE = "commerce", _("Commerce")
+    ENVIRONMENT = "environment", _("Ecology and environment")
+
+
+class InterviewStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Interview scheduled")
+    HELD = "held", _("Interview held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+INTERVIEW_TRANSITIONS: dict[str, set[str]] = {
+    InterviewStatus.SCHEDULED: {InterviewStatus.HELD, InterviewStatus.CANCELLED},
+    InterviewStatus.HELD: set(),
+    InterviewStatus.CANCELLED: set(),
+}
+
+
+class CommitmentKind(models.TextChoices):
+    INTEGRITY = "integrity", _("Quality integrity commitment (诚信承诺)")
+    SAFETY = "safety", _("Safety responsibility letter (安全责任书)")
+
+
+class CommitmentStatus(models.TextChoices):
+    IN_FORCE = "in_force", _("In force")
+    BROKEN = "broken", _("Broken")
+    EXPIRED = "expired", _("Expired")
+
+
+COMMITMENT_TRANSITIONS: dict[str, set[str]] = {
+    CommitmentStatus.IN_FORCE: {CommitmentStatus.BROKEN, CommitmentStatus.EXPIRED},
+    CommitmentStatus.BROKEN: set(),
+    CommitmentStatus.EXPIRED: set(),
+}
+
+
+class Direction(models.TextChoices):
+    OUT = "out", _("Handed over to a partner")
+    IN = "in", _("Received from a partner")
+
+
+class HandoverStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    ACCEPTED = "accepted", _("Accepted")
+    CONCLUDED = "concluded", _("Concluded")
+    RETURNED = "returned", _("Returned")
+
+
+HANDOVER_TRANSITIONS: dict[str, set[str]] = {
+    HandoverStatus.OPEN: {HandoverStatus.ACCEPTED, HandoverStatus.RETURNED},
+    HandoverStatus.ACCEPTED: {HandoverStatus.CONCLUDED},
+    HandoverStatus.CONCLUDED: set(),
+    HandoverStatus.RETURNED: set(),
+}

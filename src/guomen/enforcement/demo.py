@@ -1,0 +1,45 @@
+"""Demo joint enforcement at 深圳局: a quality interview held (counted in credit), signed commitments (诚信承诺 and
+《安全责任书》), and cases handed over to and received from partner agencies (双打, 清源)."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from guomen.accounts.models import User
+from guomen.registry.models import Enterprise
+
+from . import services
+
+
+def seed_demo(bureau, rng) -> dict:
+    supervisor = User.objects.get(username="supervisor_sz")
+    inspector = User.objects.get(username="inspector_wjd")
+    today = timezone.localdate()
+    firms = list(
+        Enterprise.objects.filter(org__path__startswith="/GACC/SZ/WJD/", kind="importer").order_by("name_zh")[
+            :3
+        ]
+    )
+    if len(firms) < 3:
+        return {}
+    held = services.interview_schedule(enterprise=firms[0], scheduled_on=today - dt.timedelta(days=12),
+                                       subject="进口食品连续两批标签不合格", actor=supervisor)  # fmt: skip
+    services.interview_hold(interview=held, attendees="总经理、质量负责人", outcome="一个月内完成标签整改并建立进货查验制度",
+                            actor=inspector)  # fmt: skip
+    services.interview_schedule(enterprise=firms[1], scheduled_on=today + dt.timedelta(days=5),
+                                subject="进口玩具召回进展缓慢", actor=supervisor)  # fmt: skip
+    services.commitment_record(enterprise=firms[0], kind="integrity", signed_on=today - dt.timedelta(days=12),
+                               text="如实申报,诚信守法经营,接受社会监督", actor=inspector)  # fmt: skip
+    for firm in firms[1:]:
+        services.commitment_record(enterprise=firm, kind="safety", signed_on=today - dt.timedelta(days=40),
+                                   valid_until=today + dt.timedelta(days=325),
+                                   text="落实进口商品质量安全主体责任,发现问题立即报告并召回", actor=inspector)  # fmt: skip
+    out = services.handover_record(direction="out", agency="police", agency_office="深圳市公安局经济犯罪侦查支队",
+                                   enterprise=firms[2], subject="“双打”行动:涉嫌进口侵犯知识产权商品",
+                                   handed_on=today - dt.timedelta(days=8), reference=f"深检移〔{today.year}〕5号",
+                                   actor=supervisor)  # fmt: skip
+    services.handover_set_status(handover=out, to="accepted", actor=supervisor)
+    services.handover_record(direction="in", agency="market", agency_office="深圳市市场监督管理局",
+                             subject="“清源”行动:市场抽检发现进口冷链食品标签问题线索", handed_on=today - dt.timedelta(days=4),
+                             org=bureau.orgs["SZ"], actor=supervisor)  # fmt: skip
+    return {"interviews": 2, "commitments": 3, "handovers": 2}

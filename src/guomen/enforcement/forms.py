@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from guomen.catalog.forms import BootstrapMixin
+
+from .choices import Agency, CommitmentKind, Direction
+
+
+class StyledForm(BootstrapMixin, forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+def _date(label, required=True):
+    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class InterviewForm(StyledForm):
+    enterprise = forms.CharField(label=_("enterprise (unified social credit code)"), max_length=18)
+    scheduled_on = _date(_("scheduled for"))
+    subject = forms.CharField(label=_("subject"), max_length=255)
+
+
+class HoldForm(StyledForm):
+    attendees = forms.CharField(label=_("attended by the enterprise"), max_length=255)
+    outcome = forms.CharField(label=_("what was agreed"), max_length=500)
+
+
+class CommitmentForm(StyledForm):
+    enterprise = forms.CharField(label=_("enterprise (unified social credit code)"), max_length=18)
+    kind = forms.ChoiceField(label=_("kind"), choices=CommitmentKind.choices)
+    signed_on = _date(_("signed on"))
+    valid_until = _date(_("valid until"), required=False)
+    text = forms.CharField(label=_("commitment"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class HandoverForm(StyledForm):
+    direction = forms.ChoiceField(label=_("direction"), choices=Direction.choices)
+    agency = forms.ChoiceField(label=_("partner agency"), choices=Agency.choices)
+    agency_office = forms.CharField(label=_("partner office"), max_length=150, required=False)
+    enterprise = forms.CharField(
+        label=_("enterprise (unified social credit code)"), max_length=18, required=False
+    )
+    subject = forms.CharField(label=_("subject"), max_length=255)
+    handed_on = _date(_("date"))
+    reference = forms.CharField(label=_("document reference"), max_length=60, required=False)

@@ -1,0 +1,110 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from guomen.core.models import BaseModel
+
+from .choices import Agency, CommitmentKind, CommitmentStatus, Direction, HandoverStatus, InterviewStatus
+
+
+def _org():
+    return models.ForeignKey(
+        "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+
+
+def _enterprise(related: str):
+    return models.ForeignKey(
+        "registry.Enterprise", on_delete=models.PROTECT, related_name=related, verbose_name=_("enterprise")
+    )
+
+
+class Interview(BaseModel):
+    """An interview (约谈) with an enterprise's management about its quality; once held it counts in credit as a
+    warning (supervision's credit events)."""
+
+    enterprise = _enterprise("interviews")
+    org = _org()
+    scheduled_on = models.DateField(_("scheduled for"))
+    subject = models.CharField(_("subject"), max_length=255)
+    attendees = models.CharField(_("attended by the enterprise"), max_length=255, blank=True)
+    outcome = models.TextField(_("what was agreed"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=InterviewStatus.choices, default=InterviewStatus.SCHEDULED
+    )
+    credit_event = models.ForeignKey(
+        "supervision.CreditEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    scope_org_field = "org"
+    scope_enterprise_fields = ("enterprise",)
+
+    class Meta:
+        ordering = ["-scheduled_on", "-id"]
+        verbose_name = _("interview")
+        verbose_name_plural = _("interviews")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.scheduled_on}"
+
+
+class Commitment(BaseModel):
+    """A signed commitment of an enterprise (诚信承诺 or 《安全责任书》); breaking it counts in credit as a
+    violation."""
+
+    enterprise = _enterprise("commitments")
+    org = _org()
+    kind = models.CharField(_("kind"), max_length=20, choices=CommitmentKind.choices)
+    signed_on = models.DateField(_("signed on"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    text = models.TextField(_("commitment"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=CommitmentStatus.choices, default=CommitmentStatus.IN_FORCE
+    )
+    credit_event = models.ForeignKey(
+        "supervision.CreditEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    scope_org_field = "org"
+    scope_enterprise_fields = ("enterprise",)
+
+    class Meta:
+        ordering = ["-signed_on", "-id"]
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self) -> str:
+        return f"{self.enterprise} {self.get_kind_display()}"
+
+
+class Handover(BaseModel):
+    """A case handed over to or received from a partner agency in joint enforcement, with its status."""
+
+    direction = models.CharField(_("direction"), max_length=5, choices=Direction.choices)
+    agency = models.CharField(_("partner agency"), max_length=20, choices=Agency.choices)
+    agency_office = models.CharField(_("partner office"), max_length=150, blank=True)
+    enterprise = models.ForeignKey(
+        "registry.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="handovers",
+        verbose_name=_("enterprise"),
+    )  # fmt: skip
+    org = _org()
+    subject = models.CharField(_("subject"), max_length=255)
+    handed_on = models.DateField(_("date"))
+    reference = models.CharField(_("document reference"), max_length=60, blank=True)
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("campaign"),
+    )  # fmt: skip
+    result = models.TextField(_("result"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=HandoverStatus.choices, default=HandoverStatus.OPEN
+    )
+
+    scope_org_field = "org"
+
+    class Meta:
+        ordering = ["-handed_on", "-id"]
+        verbose_name = _("case handover")
+        verbose_name_plural = _("case handovers")
+
+    def __str__(self) -> str:
+        return self.subject

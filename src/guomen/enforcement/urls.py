@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "enforcement"
+urlpatterns = [
+    path("", views.overview, name="list"),
+    path("interviews/<int:pk>/held/", views.interview_hold, name="interview_hold"),
+]
