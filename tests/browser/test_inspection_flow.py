@@ -75,6 +75,7 @@ def test_inspector_records_on_a_phone_and_supervisor_releases(
 
     # ... records a conforming result and proposes release
     phone.get_by_test_id("outcome-conforming").check()
+    phone.locator("label[for='c-phys.decay-conform']").click()  # the physical check the channel asked for
     phone.select_option("select[name=proposed_disposition]", "release")
     phone.get_by_test_id("submit-result").click()
     phone.get_by_test_id("result-success").wait_for()

@@ -31,7 +31,7 @@ DECLARATION_STATUS_FOR = {
 def lock_declaration(declaration_id) -> Declaration:
     """The declaration as it is in the database now (row-locked where the database can)."""
     return (
-        Declaration.objects.select_for_update()
+        Declaration.objects.select_for_update(of=("self",))
         .select_related("port", "declarant", "consignee")
         .get(pk=declaration_id)
     )

@@ -183,7 +183,11 @@ def checklist_save(task, answers: list[dict], *, outcome: str) -> list[dict]:
             continue
         if len(note) > 500:
             errors[f"checklist.{i}.note"] = _("At most 500 characters.")
-        if result == CheckResult.NON_CONFORM and outcome == Outcome.CONFORMING:
+        if (
+            result == CheckResult.NON_CONFORM
+            and outcome == Outcome.CONFORMING
+            and not getattr(item, "fixed", False)
+        ):
             errors[f"checklist.{i}.result"] = _(
                 "“%(item)s” is marked non-conform, which contradicts a conforming outcome."
             ) % {"item": item.title}
