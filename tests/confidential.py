@@ -50,7 +50,7 @@ REASON_CODES = {"rule", "measure", "targeting", "historical_ratio", "rerouted", 
 ALLOWED_PHRASES = ("双随机", "随机抽取检查对象", "随机选派执法检查人员")
 SKIP_PREFIXES = ("/static/", "/media/", "/admin/", "/i18n/", "/accounts/logout/", "/api/v1/openapi.json")
 SKIP_PREFIXES += ("/api/v1/docs", "/api/docs")
-MAX_REQUESTS = 600
+MAX_REQUESTS = 1000
 
 
 def targeted_declaration(world):

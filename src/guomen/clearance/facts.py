@@ -2,9 +2,10 @@
 
 from django.db.models import Prefetch
 
-from guomen.catalog.models import ImportRequirement
+from guomen.catalog.models import HsCode, ImportRequirement
 from guomen.declarations.ephyto_match import declaration_mismatches
 from guomen.labs.models import Sample, TestItem
+from guomen.registry.models import ProductionBase
 from guomen.supervision.choices import BlacklistStatus
 from guomen.supervision.models import BlacklistEntry
 from guomen.targeting.models import TargetingDecision
@@ -21,38 +22,43 @@ def requirement_codes(lines) -> set[str]:
 
 def facts_load(declaration, *, task=None) -> Facts:
     """The facts of a declaration (and of the task being confirmed, when there is one)."""
-    lines = list(
-        declaration.lines.select_related("hs")
-        .prefetch_related("production_bases__commodities")
-        .order_by("line_no")
+    bases = ProductionBase.objects.order_by().prefetch_related(
+        Prefetch("commodities", queryset=HsCode.objects.order_by().only("code"))
     )
-    documents = list(declaration.documents.all())
+    lines = list(
+        declaration.lines.order_by("line_no").prefetch_related(Prefetch("production_bases", queryset=bases))
+    )
+    documents = list(declaration.documents.order_by())
     requirements = list(
         ImportRequirement.objects.filter(
             hs__in=requirement_codes(lines), origin_id=declaration.origin_country_id
-        ).select_related("hs")
+        ).order_by()
     )
     parties = {pk for pk in (declaration.declarant_id, declaration.consignee_id) if pk}
     listed = {
         e.enterprise_id: e
-        for e in BlacklistEntry.objects.filter(enterprise_id__in=parties, status=BlacklistStatus.LISTED)
+        for e in BlacklistEntry.objects.filter(
+            enterprise_id__in=parties, status=BlacklistStatus.LISTED
+        ).order_by()
     }
     facts = Facts(
         declaration=declaration,
         lines=lines,
         documents=documents,
         requirements=requirements,
-        decision=TargetingDecision.objects.filter(declaration_id=declaration.pk).first(),
+        decision=next(iter(TargetingDecision.objects.filter(declaration_id=declaration.pk).order_by()), None),
         ephyto_problems=declaration_mismatches(declaration),
         listed=listed,
     )
     if task is not None:
         facts.task = task
-        facts.checklist = list(task.checklist.all())
-        facts.findings = task.findings.count()
+        facts.checklist = list(task.checklist.order_by())
+        facts.findings = task.findings.order_by().count()
         facts.samples = list(
             Sample.objects.filter(declaration_id=declaration.pk)
             .order_by("number")
-            .prefetch_related(Prefetch("items", queryset=TestItem.objects.select_related("analyte")))
+            .prefetch_related(
+                Prefetch("items", queryset=TestItem.objects.select_related("analyte").order_by())
+            )
         )
     return facts
