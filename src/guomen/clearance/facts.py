@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 
 from guomen.catalog.models import HsCode, ImportRequirement
 from guomen.declarations.ephyto_match import declaration_mismatches
+from guomen.declarations.models import DeclarationDocument, DeclarationLine
+from guomen.inspections.models import ChecklistItem, Finding
 from guomen.labs.models import Sample, TestItem
 from guomen.registry.models import ProductionBase
 from guomen.supervision.choices import BlacklistStatus
@@ -25,10 +27,13 @@ def facts_load(declaration, *, task=None) -> Facts:
     bases = ProductionBase.objects.order_by().prefetch_related(
         Prefetch("commodities", queryset=HsCode.objects.order_by().only("code"))
     )
+    # plain querysets, not the declaration's related managers (which carry a caller's prefetches)
     lines = list(
-        declaration.lines.order_by("line_no").prefetch_related(Prefetch("production_bases", queryset=bases))
+        DeclarationLine.objects.filter(declaration_id=declaration.pk)
+        .order_by("line_no")
+        .prefetch_related(Prefetch("production_bases", queryset=bases))
     )
-    documents = list(declaration.documents.order_by())
+    documents = list(DeclarationDocument.objects.filter(declaration_id=declaration.pk).order_by())
     requirements = list(
         ImportRequirement.objects.filter(
             hs__in=requirement_codes(lines), origin_id=declaration.origin_country_id
@@ -52,8 +57,8 @@ def facts_load(declaration, *, task=None) -> Facts:
     )
     if task is not None:
         facts.task = task
-        facts.checklist = list(task.checklist.order_by())
-        facts.findings = task.findings.order_by().count()
+        facts.checklist = list(ChecklistItem.objects.filter(task_id=task.pk).order_by())
+        facts.findings = Finding.objects.filter(task_id=task.pk).order_by().count()
         facts.samples = list(
             Sample.objects.filter(declaration_id=declaration.pk)
             .order_by("number")

@@ -65,3 +65,10 @@ def test_the_checks_of_a_rerouted_mandatory_decision_still_count(clean_task):
     )
     codes = _codes(clean_task)
     assert {"inspection_not_done", "measure_checks_missing"} <= set(codes)
+
+
+def test_the_card_reads_a_task_whose_lines_were_prefetched_by_the_page(clean_task, inspector):
+    from guomen.inspections.selectors import task_detail
+
+    task = task_detail(inspector, clean_task.pk)  # the dossier prefetches lines and their bases
+    assert evaluate(facts_load(task.declaration, task=task)) is not None
