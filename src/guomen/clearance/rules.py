@@ -37,7 +37,7 @@ class Facts:
     samples: list = field(default_factory=list)
     decision: object | None = None
     ephyto_problems: list = field(default_factory=list)
-    listed: dict = field(default_factory=dict)  # enterprise id → blacklist entry
+    listed: dict = field(default_factory=dict)  # ids of the blacklisted parties
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,14 @@ def test_the_card_reads_a_task_whose_lines_were_prefetched_by_the_page(clean_tas
 
     task = task_detail(inspector, clean_task.pk)  # the dossier prefetches lines and their bases
     assert evaluate(facts_load(task.declaration, task=task)) is not None
+
+
+def test_an_ephyto_from_another_country_is_a_hard_stop(clean_task):
+    from guomen.declarations.models import PhytoCertificate
+
+    PhytoCertificate.objects.create(
+        number="VN-2026-1", consignor_name="Dak Lak Fruit", export_country="VN", items=[],
+        declaration=clean_task.declaration, org=clean_task.port, source="upload", sha256="a" * 64, xml="<x/>",
+    )  # fmt: skip
+    rule = _codes(clean_task)["ephyto_mismatch"]
+    assert rule.severity == "hard_stop" and rule.evidence
