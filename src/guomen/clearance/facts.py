@@ -3,7 +3,7 @@
 from django.db import connection
 from django.db.models import Prefetch
 
-from guomen.catalog.models import HsCode, ImportRequirement
+from guomen.catalog.models import ImportRequirement
 from guomen.declarations.ephyto_match import declaration_mismatches
 from guomen.declarations.models import DeclarationDocument, DeclarationLine, PhytoCertificate
 from guomen.inspections.models import ChecklistItem, Finding
@@ -13,7 +13,7 @@ from guomen.supervision.choices import BlacklistStatus
 from guomen.supervision.models import BlacklistEntry
 from guomen.targeting.models import TargetingDecision
 
-from .rules import Facts
+from .rules import BaseFacts, Facts, LineFacts
 
 
 def requirement_codes(lines) -> set[str]:
@@ -44,17 +44,52 @@ def _has_rows(model, field: str, value) -> bool:
     return bool(_ids(f"SELECT 1 FROM {model._meta.db_table} WHERE {field} = %s LIMIT 1", [value]))
 
 
+def _rows(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _lines(declaration_id) -> list[LineFacts]:
+    """The declaration's lines with their production bases and what each base is registered for: two
+    fixed statements whatever the number of lines and bases."""
+    line_table = DeclarationLine._meta.db_table
+    links = DeclarationLine.production_bases.through._meta.db_table
+    base_table = ProductionBase._meta.db_table
+    registered = ProductionBase.commodities.through._meta.db_table
+    lines = {
+        pk: LineFacts(line_no=no, hs_id=hs)
+        for pk, no, hs in _rows(
+            f"SELECT id, line_no, hs_id FROM {line_table} WHERE declaration_id = %s ORDER BY line_no",
+            [declaration_id],
+        )
+    }
+    if not lines:
+        return []
+    bases: dict[tuple, BaseFacts] = {}
+    sql = (
+        f"SELECT k.declarationline_id, b.id, b.code, b.name, b.status, b.status_reason, c.hscode_id "
+        f"FROM {links} k JOIN {base_table} b ON b.id = k.productionbase_id "
+        f"LEFT JOIN {registered} c ON c.productionbase_id = b.id "
+        f"WHERE k.declarationline_id IN (SELECT id FROM {line_table} WHERE declaration_id = %s) "
+        f"ORDER BY k.declarationline_id, b.code"
+    )
+    for line_pk, pk, code, name, status, reason, hs in _rows(sql, [declaration_id]):
+        base = bases.get((line_pk, pk))
+        if base is None:
+            base = bases[(line_pk, pk)] = BaseFacts(
+                pk=pk, code=code, name=name, status=status, status_reason=reason
+            )
+            lines[line_pk].bases.append(base)
+        if hs:
+            base.commodities.append(hs)
+    return list(lines.values())
+
+
 def facts_load(declaration, *, task=None) -> Facts:
     """The facts of a declaration (and of the task being confirmed, when there is one)."""
-    bases = ProductionBase.objects.order_by().prefetch_related(
-        Prefetch("commodities", queryset=HsCode.objects.order_by().only("code"))
-    )
+    lines = _lines(declaration.pk)
     # plain querysets, not the declaration's related managers (which carry a caller's prefetches)
-    lines = list(
-        DeclarationLine.objects.filter(declaration_id=declaration.pk)
-        .order_by("line_no")
-        .prefetch_related(Prefetch("production_bases", queryset=bases))
-    )
     documents = list(DeclarationDocument.objects.filter(declaration_id=declaration.pk).order_by())
     requirements = list(
         ImportRequirement.objects.filter(

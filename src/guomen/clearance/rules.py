@@ -24,6 +24,27 @@ FLOOR_CODES = frozenset({"blacklisted_enterprise"})
 
 
 @dataclass
+class BaseFacts:
+    pk: int
+    code: str
+    name: str
+    status: str
+    status_reason: str
+    commodities: list = field(default_factory=list)  # HS codes it is registered for
+
+    @property
+    def status_label(self) -> str:
+        return str(dict(BaseStatus.choices).get(self.status, self.status))
+
+
+@dataclass
+class LineFacts:
+    line_no: int
+    hs_id: str
+    bases: list = field(default_factory=list)
+
+
+@dataclass
 class Facts:
     """Everything the rules read about one declaration, loaded with a fixed number of statements."""
 
@@ -67,8 +88,7 @@ class Broken:
 def _bases(facts: Facts) -> list[str]:
     out = []
     for line in facts.lines:
-        registered = {b.pk for b in line.production_bases.all()}
-        for base in line.production_bases.all():
+        for base in line.bases:
             if base.status != BaseStatus.ACTIVE:
                 out.append(
                     _("Line %(line)s: production base %(code)s %(name)s is %(status)s%(why)s.")
@@ -76,12 +96,12 @@ def _bases(facts: Facts) -> list[str]:
                         "line": line.line_no,
                         "code": base.code,
                         "name": base.name,
-                        "status": base.get_status_display(),
+                        "status": base.status_label,
                         "why": f"（{base.status_reason}）" if base.status_reason else "",
                     }
                 )
-            elif (codes := [c.pk for c in base.commodities.all()]) and not any(
-                line.hs_id.startswith(c) or c.startswith(line.hs_id) for c in codes
+            elif base.commodities and not any(
+                line.hs_id.startswith(c) or c.startswith(line.hs_id) for c in base.commodities
             ):
                 out.append(
                     _("Line %(line)s: production base %(code)s is not registered for HS %(hs)s.")
@@ -90,7 +110,7 @@ def _bases(facts: Facts) -> list[str]:
         needs_base = any(
             r.registered_base_required and line.hs_id.startswith(r.hs_id) for r in facts.requirements
         )
-        if needs_base and not registered:
+        if needs_base and not line.bases:
             out.append(
                 _(
                     "Line %(line)s: the import requirement demands a registered production base; none is declared."
