@@ -54,8 +54,20 @@ def start_server(url: str, port: int, server: str) -> subprocess.Popen:
     env = {**os.environ, "GUOMEN_DATABASE_URL": url, "GUOMEN_DEBUG": "0"}
     if server == "floor":
         env["PYTHONPATH"] = str(ROOT / "bench")
-        argv = [sys.executable, "-m", "granian", "--interface", "wsgi", "--host", HOST, "--port", str(port),
-                "--workers", "2", "floor_app:application"]  # fmt: skip
+        argv = [
+            sys.executable,
+            "-m",
+            "granian",
+            "--interface",
+            "wsgi",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--workers",
+            "2",
+            "floor_app:application",
+        ]
         log = open(BENCH_DIR / "api-intake-floor.log", "w")  # noqa: SIM115 (closed with the process)
         return subprocess.Popen(
             argv, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

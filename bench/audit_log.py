@@ -82,9 +82,13 @@ def writers(url: str) -> None:
                 with transaction.atomic():
                     for e in range(EVENTS_PER_TRANSACTION):
                         audit_record(
-                            actor=None, verb="bench.write", object_type="bench.thing", object_id=f"{w}-{t}-{e}",
-                            org_path=f"/GACC/B{w}/", after={"n": e},
-                        )  # fmt: skip
+                            actor=None,
+                            verb="bench.write",
+                            object_type="bench.thing",
+                            object_id=f"{w}-{t}-{e}",
+                            org_path=f"/GACC/B{w}/",
+                            after={"n": e},
+                        )
                     time.sleep(0.002)  # the rest of the service's transaction
                 with lock:
                     latencies.append(time.perf_counter() - started)
@@ -104,13 +108,17 @@ def writers(url: str) -> None:
     probe.join()
     ordered = sorted(latencies)
     events = AuditEvent.objects.count()
-    print(f"{WRITERS} writers × {TRANSACTIONS} transactions × {EVENTS_PER_TRANSACTION} events on PostgreSQL: "
-          f"{events} events in {wall:.2f} s ({events / wall:,.0f} events/s, {len(ordered) / wall:,.0f} transactions/s); "
-          f"transaction p50 {1000 * statistics.median(ordered):.1f} ms, "
-          f"p99 {1000 * ordered[int(len(ordered) * 0.99)]:.1f} ms")  # fmt: skip
-    print(f"pg_stat_activity/pg_locks sampled {samples['n']} times: samples with a writer waiting on a lock "
-          f"{samples['lock_waits']}, with an ungranted lock on an audit table {samples['waits_on_audit']}, "
-          f"most writers waiting at once {samples['max_waiting']}")  # fmt: skip
+    print(
+        f"{WRITERS} writers × {TRANSACTIONS} transactions × {EVENTS_PER_TRANSACTION} events on PostgreSQL: "
+        f"{events} events in {wall:.2f} s ({events / wall:,.0f} events/s, {len(ordered) / wall:,.0f} transactions/s); "
+        f"transaction p50 {1000 * statistics.median(ordered):.1f} ms, "
+        f"p99 {1000 * ordered[int(len(ordered) * 0.99)]:.1f} ms"
+    )
+    print(
+        f"pg_stat_activity/pg_locks sampled {samples['n']} times: samples with a writer waiting on a lock "
+        f"{samples['lock_waits']}, with an ungranted lock on an audit table {samples['waits_on_audit']}, "
+        f"most writers waiting at once {samples['max_waiting']}"
+    )
 
 
 def verify(url: str | None, events: int) -> None:
@@ -125,10 +133,18 @@ def verify(url: str | None, events: int) -> None:
     started = time.perf_counter()
     for i in range(events):
         batch.append(
-            AuditEvent(at=now, actor_label="bench", verb="declaration.submitted", object_type="declarations.declaration",
-                       object_id=str(i), object_repr=f"WJD2026120{i:06d}", org_path="/GACC/SZ/WJD/",
-                       after={"status": "submitted", "n": i}, reason="")
-        )  # fmt: skip
+            AuditEvent(
+                at=now,
+                actor_label="bench",
+                verb="declaration.submitted",
+                object_type="declarations.declaration",
+                object_id=str(i),
+                object_repr=f"WJD2026120{i:06d}",
+                org_path="/GACC/SZ/WJD/",
+                after={"status": "submitted", "n": i},
+                reason="",
+            )
+        )
         if len(batch) == 5000:
             AuditEvent.objects.bulk_create(batch)
             batch = []
@@ -141,18 +157,26 @@ def verify(url: str | None, events: int) -> None:
     started = time.perf_counter()
     result = audit_verify(full=True)
     full = time.perf_counter() - started
-    print(f"full verification: {result.checked:,} events in {full:.1f} s ({result.checked / full:,.0f} events/s), "
-          f"intact={result.intact}")  # fmt: skip
+    print(
+        f"full verification: {result.checked:,} events in {full:.1f} s ({result.checked / full:,.0f} events/s), "
+        f"intact={result.intact}"
+    )
     AuditEvent.objects.bulk_create(
-        [AuditEvent(at=now, actor_label="bench", verb="bench.more", object_type="bench.thing", object_id=str(i))
-         for i in range(1000)]
-    )  # fmt: skip
+        [
+            AuditEvent(
+                at=now, actor_label="bench", verb="bench.more", object_type="bench.thing", object_id=str(i)
+            )
+            for i in range(1000)
+        ]
+    )
     audit_seal_all()
     started = time.perf_counter()
     result = audit_verify()
     incremental = time.perf_counter() - started
-    print(f"incremental verification: {result.checked:,} new events after position {result.start:,} in "
-          f"{incremental:.2f} s, intact={result.intact}")  # fmt: skip
+    print(
+        f"incremental verification: {result.checked:,} new events after position {result.start:,} in "
+        f"{incremental:.2f} s, intact={result.intact}"
+    )
 
 
 def main() -> None:

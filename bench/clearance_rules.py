@@ -75,8 +75,10 @@ def main() -> None:
     print(
         f"database: {connection.vendor}, {Declaration.objects.count():,} declarations, {len(tasks)} tasks × {args.repeat}"
     )
-    print(f"release rules per confirmation: p50 {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, "
-          f"statements {min(queries)}–{max(queries)}")  # fmt: skip
+    print(
+        f"release rules per confirmation: p50 {statistics.median(times):.2f} ms, p95 {p95:.2f} ms, "
+        f"statements {min(queries)}–{max(queries)}"
+    )
 
     task = next(
         (t for t in tasks if Sample.objects.filter(declaration_id=t.declaration_id).exists()), tasks[0]
@@ -94,8 +96,10 @@ def main() -> None:
                 template.save(force_insert=True)
         _elapsed, after = _evaluated(connection, task)
         transaction.set_rollback(True)
-    print(f"statements for one declaration: {before}, with 20 more documents and "
-          f"{10 if template is not None else 0} more samples: {after} (rolled back)")  # fmt: skip
+    print(
+        f"statements for one declaration: {before}, with 20 more documents and "
+        f"{10 if template is not None else 0} more samples: {after} (rolled back)"
+    )
 
 
 if __name__ == "__main__":

@@ -18,8 +18,23 @@ HEADER = [
 ]  # fmt: skip
 CLASSES = ["alert", "border rejection", "information for attention", "information for follow-up"]
 DECISIONS = ["serious", "not serious", "undecided"]
-ORIGINS = ["Turkey", "China", "India", "Czech Republic", "Macedonia", "Swaziland", "Viet Nam", "Iran", "Brazil",
-           "Thailand", "Côte d'Ivoire", "Republic of North Macedonia", "unknown origin", "Russia", "Spain"]  # fmt: skip
+ORIGINS = [
+    "Turkey",
+    "China",
+    "India",
+    "Czech Republic",
+    "Macedonia",
+    "Swaziland",
+    "Viet Nam",
+    "Iran",
+    "Brazil",
+    "Thailand",
+    "Côte d'Ivoire",
+    "Republic of North Macedonia",
+    "unknown origin",
+    "Russia",
+    "Spain",
+]
 PRODUCTS = [
     ("nuts, nut products and seeds", "dried figs", "aflatoxins", "mycotoxins"),
     ("fruits and vegetables", "mandarins", "chlorpyrifos", "pesticide residues"),
@@ -44,13 +59,28 @@ def write(path: Path, rows: int, seed: int = 2019) -> Path:
             category, product, hazard, hazard_cat = rng.choice(PRODUCTS)
             origin = rng.choice(ORIGINS)
             day = start + dt.timedelta(days=i * 254 // max(rows, 1))
-            out.writerow([
-                i, float(2 * i + 1), rng.choice(CLASSES), day.isoformat(), f"2019.{i + 1:04d}",
-                rng.choice(["France", "Germany", "Italy", "Bulgaria", "Greece"]),
-                f"{hazard} in {product} from {origin}", category, "food", rng.choice(DECISIONS),
-                rng.choice(ACTIONS), "product not (yet) placed on the market", product, hazard, hazard_cat, origin,
-                "France", " ",
-            ])  # fmt: skip
+            out.writerow(
+                [
+                    i,
+                    float(2 * i + 1),
+                    rng.choice(CLASSES),
+                    day.isoformat(),
+                    f"2019.{i + 1:04d}",
+                    rng.choice(["France", "Germany", "Italy", "Bulgaria", "Greece"]),
+                    f"{hazard} in {product} from {origin}",
+                    category,
+                    "food",
+                    rng.choice(DECISIONS),
+                    rng.choice(ACTIONS),
+                    "product not (yet) placed on the market",
+                    product,
+                    hazard,
+                    hazard_cat,
+                    origin,
+                    "France",
+                    " ",
+                ]
+            )
     return path
 
 

@@ -26,10 +26,24 @@ def requests():
     from django.test import RequestFactory
 
     factory = RequestFactory()
-    line = {"hs_code": "0810909090", "description": "鲜榴莲 Fresh durian", "quantity": "1200", "unit": "kg",
-            "value": "35000.00", "currency": "USD", "origin_country": "TH"}  # fmt: skip
-    declaration = {"direction": "import", "port": "WJD", "declarant_uscc": "91440300MA5XXXXXX1",
-                   "origin_country": "TH", "transport": "truck", "arrival_date": "2026-12-01", "lines": [line] * 60}  # fmt: skip
+    line = {
+        "hs_code": "0810909090",
+        "description": "鲜榴莲 Fresh durian",
+        "quantity": "1200",
+        "unit": "kg",
+        "value": "35000.00",
+        "currency": "USD",
+        "origin_country": "TH",
+    }
+    declaration = {
+        "direction": "import",
+        "port": "WJD",
+        "declarant_uscc": "91440300MA5XXXXXX1",
+        "origin_country": "TH",
+        "transport": "truck",
+        "arrival_date": "2026-12-01",
+        "lines": [line] * 60,
+    }
     photo = os.urandom(200_000)
     return {
         "GET list with a query": lambda: factory.get(

@@ -42,22 +42,38 @@ def pages_for(user) -> list[str]:
     model = RiskModel.objects.order_by("-id").first()
     by_user = {
         "analyst_sz": [
-            reverse("risk:dashboard"), reverse("risk:signal_list"), reverse("risk:cluster_list"),
-            reverse("risk:warning_list"), reverse("risk:notification_list"), reverse("targeting:rule_list"),
-            reverse("targeting:measure_list"), reverse("targeting:level_list"), reverse("targeting:model_list"),
+            reverse("risk:dashboard"),
+            reverse("risk:signal_list"),
+            reverse("risk:cluster_list"),
+            reverse("risk:warning_list"),
+            reverse("risk:notification_list"),
+            reverse("targeting:rule_list"),
+            reverse("targeting:measure_list"),
+            reverse("targeting:level_list"),
+            reverse("targeting:model_list"),
             *([reverse("targeting:model_detail", args=[model.pk])] if model else []),
-            reverse("reports:dashboard"), reverse("reports:kpis"), reverse("reports:statistics"),
+            reverse("reports:dashboard"),
+            reverse("reports:kpis"),
+            reverse("reports:statistics"),
         ],
         "supervisor_sz": [
-            reverse("declarations:list"), reverse("declarations:detail", args=[declaration.number]),
-            reverse("inspections:confirmations"), reverse("supervision:enterprises"),
-            reverse("supervision:blacklist"), reverse("supervision:plans"), reverse("campaigns:list"),
+            reverse("declarations:list"),
+            reverse("declarations:detail", args=[declaration.number]),
+            reverse("inspections:confirmations"),
+            reverse("supervision:enterprises"),
+            reverse("supervision:blacklist"),
+            reverse("supervision:plans"),
+            reverse("campaigns:list"),
             reverse("complaints:list"),
         ],
         "inspector_wjd": [reverse("inspections:my_tasks"), reverse("inspections:followup")],
         "lab_wjd": [reverse("labs:queue"), reverse("labs:overdue")],
-        "admin_gacc": [reverse("catalog:hs_list"), reverse("catalog:hazard_list"), reverse("registry:enterprise_list")],
-    }  # fmt: skip
+        "admin_gacc": [
+            reverse("catalog:hs_list"),
+            reverse("catalog:hazard_list"),
+            reverse("registry:enterprise_list"),
+        ],
+    }
     return common + by_user[user.username]
 
 

@@ -28,16 +28,22 @@ def durian_world(orgs, make_user):
     hs = HsCodeFactory(code="081060")
     ImportRequirementFactory(hs=hs, origin=thailand, required_documents=["phytosanitary_certificate"])
     SimpleRule.objects.create(
-        name="泰国榴莲查验抽样", hs_prefix="0810", origin=thailand, channel="physical_sampling",
+        name="泰国榴莲查验抽样",
+        hs_prefix="0810",
+        origin=thailand,
+        channel="physical_sampling",
         instruction="开箱查验并抽样检测农药残留",
-    )  # fmt: skip
+    )
     make_user(Role.LEADER, orgs["SZ"], username="leader_sz")
     return {"hs": hs, "thailand": thailand, "importer": EnterpriseFactory(org=orgs["SZ"])}
 
 
 def _declare(world, *, orchard_status="active", documents=()):
-    orchard = ProductionBaseFactory(country=world["thailand"], status=orchard_status,
-                                    status_reason="检出检疫性有害生物" if orchard_status != "active" else "")  # fmt: skip
+    orchard = ProductionBaseFactory(
+        country=world["thailand"],
+        status=orchard_status,
+        status_reason="检出检疫性有害生物" if orchard_status != "active" else "",
+    )
     orchard.commodities.add(world["hs"])
     return clearance_submit(
         actor=None,
@@ -58,7 +64,7 @@ def _declare(world, *, orchard_status="active", documents=()):
                 "currency": "USD",
                 "production_base_codes": [orchard.code],
             }
-        ],  # fmt: skip
+        ],
         documents=list(documents),
     )
 
@@ -119,8 +125,13 @@ def test_a_pending_sample_holds_the_task_and_a_failed_one_forces_destruction(
     task = InspectionTask.objects.get(declaration=declaration)
     lab = LaboratoryFactory(org=orgs["WJD"])
     sample = to_received(register(task, inspector, lab), inspector, lab_analyst)
-    clearance_record_result(task=task, outcome="conforming", proposed_disposition="release",
-                            checklist=PHYSICAL_CHECKED, actor=inspector)  # fmt: skip
+    clearance_record_result(
+        task=task,
+        outcome="conforming",
+        proposed_disposition="release",
+        checklist=PHYSICAL_CHECKED,
+        actor=inspector,
+    )
 
     login(desk, "supervisor_sz")
     desk.goto("/inspections/confirmations/")
@@ -131,8 +142,14 @@ def test_a_pending_sample_holds_the_task_and_a_failed_one_forces_destruction(
     desk.get_by_text("正在等待实验室检测结果").first.wait_for()
 
     # The laboratory's result fails: the card says so, release is refused, destruction goes through
-    result_enter(sample=sample, test="pesticide_residues", analyte=chlorpyrifos(), value="0.10", unit="mg/kg",
-                 actor=lab_analyst)  # fmt: skip
+    result_enter(
+        sample=sample,
+        test="pesticide_residues",
+        analyte=chlorpyrifos(),
+        value="0.10",
+        unit="mg/kg",
+        actor=lab_analyst,
+    )
     sample.refresh_from_db()
     results_submit(sample=sample, actor=lab_analyst)
     clearance_lab_approve(sample=sample, actor=make_user(Role.LAB_ANALYST, orgs["WJD"], username="lab_2"))

@@ -11,8 +11,9 @@ from .conftest import login
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_supervisor_home_shows_queues_first_and_opens_the_approvals(orgs, supervisor, analyst, phone, desk,
-                                                                    screenshot):  # fmt: skip
+def test_supervisor_home_shows_queues_first_and_opens_the_approvals(
+    orgs, supervisor, analyst, phone, desk, screenshot
+):
     InspectionTaskFactory(
         declaration=declaration_under_inspection(orgs["WJD"]), status="awaiting_confirmation"
     )

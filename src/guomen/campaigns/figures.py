@@ -86,9 +86,10 @@ def _certification_figures(check_ids, case_ids) -> dict:
     except LookupError:
         return {"count": 0, "officers": 0, "enterprises": set(), "nc": 0, "rectified": 0}
     checks = list(
-        check_model.objects.filter(pk__in=check_ids, checked_on__isnull=False)
-        .values("certificate__enterprise_id", "results", "rectified_on")
-    )  # fmt: skip
+        check_model.objects.filter(pk__in=check_ids, checked_on__isnull=False).values(
+            "certificate__enterprise_id", "results", "rectified_on"
+        )
+    )
     cases = list(case_model.objects.filter(pk__in=case_ids).values("enterprise_id", "status"))
     bad = [sum(1 for v in (c["results"] or {}).values() if v == "nc") for c in checks]
     return {

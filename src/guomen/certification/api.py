@@ -148,8 +148,13 @@ def certificate_detail(request, pk: int):
 @router.post("/certificates/{pk}/status", response=CertificateOut)
 def certificate_status(request, pk: int, payload: CertificationStatusIn):
     certificate = selectors.certificate_get(user=request.auth, pk=pk)
-    return services.certificate_set_status(certificate=certificate, to=payload.to, reason=payload.reason,
-                                           actor=request.auth, expected_version=payload.version)  # fmt: skip
+    return services.certificate_set_status(
+        certificate=certificate,
+        to=payload.to,
+        reason=payload.reason,
+        actor=request.auth,
+        expected_version=payload.version,
+    )
 
 
 @router.get("/checks", response=list[CheckOut])
@@ -178,8 +183,13 @@ def check_record(request, pk: int, payload: RecordIn):
 @router.post("/checks/{pk}/close", response=CheckOut)
 def check_close(request, pk: int, payload: CertificationCloseIn):
     check = selectors.check_get(user=request.auth, pk=pk)
-    return services.check_close(check=check, rectified_on=payload.rectified_on, reason=payload.reason,
-                                actor=request.auth, expected_version=payload.version)  # fmt: skip
+    return services.check_close(
+        check=check,
+        rectified_on=payload.rectified_on,
+        reason=payload.reason,
+        actor=request.auth,
+        expected_version=payload.version,
+    )
 
 
 @router.get("/misuse", response=list[MisuseOut])
@@ -196,8 +206,13 @@ def misuse_open(request, payload: MisuseIn):
         certificate = selectors.certificate_list(user=request.auth).filter(number=payload.certificate).first()
         if certificate is None:
             raise ValidationFailed(fields={"certificate": [_("No such certificate that you may see.")]})
-    return 201, services.misuse_open(enterprise=enterprise, found_on=payload.found_on, description=payload.description,
-                                     certificate=certificate, actor=request.auth)  # fmt: skip
+    return 201, services.misuse_open(
+        enterprise=enterprise,
+        found_on=payload.found_on,
+        description=payload.description,
+        certificate=certificate,
+        actor=request.auth,
+    )
 
 
 @router.post("/misuse/{pk}/decide", response=MisuseOut)

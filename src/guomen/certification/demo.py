@@ -37,10 +37,15 @@ def _enterprise(name, kind, org, seq, supervisor):
     if found is not None:
         return found
     return enterprise_create(
-        data={"uscc": make_uscc(880000 + seq * 41, "440399"), "name_zh": name, "kind": kind, "org": org,
-              "filed_on": timezone.localdate() - dt.timedelta(days=1200)},
+        data={
+            "uscc": make_uscc(880000 + seq * 41, "440399"),
+            "name_zh": name,
+            "kind": kind,
+            "org": org,
+            "filed_on": timezone.localdate() - dt.timedelta(days=1200),
+        },
         actor=supervisor,
-    )  # fmt: skip
+    )
 
 
 def seed_demo(bureau, rng) -> dict:
@@ -57,34 +62,64 @@ def seed_demo(bureau, rng) -> dict:
     certificates = []
     for holder, scheme, number, products, hs, body, days_ago, years in CERTIFICATES:
         start = today - dt.timedelta(days=days_ago)
-        certificates.append(services.certificate_register(
-            enterprise=holders[holder], scheme=scheme, number=number, products=products, hs_code=hs,
-            body=bodies[body], valid_from=start, valid_until=start.replace(year=start.year + years), actor=supervisor,
-        ))  # fmt: skip
+        certificates.append(
+            services.certificate_register(
+                enterprise=holders[holder],
+                scheme=scheme,
+                number=number,
+                products=products,
+                hs_code=hs,
+                body=bodies[body],
+                valid_from=start,
+                valid_until=start.replace(year=start.year + years),
+                actor=supervisor,
+            )
+        )
     ok = {item: "ok" for item in ("validity", "scope", "consistency", "marks", "system", "complaints")}
-    checks = [services.check_plan(certificate=c, planned_on=today - dt.timedelta(days=20 - i * 3), actor=supervisor)
-              for i, c in enumerate(certificates[:5])]  # fmt: skip
+    checks = [
+        services.check_plan(certificate=c, planned_on=today - dt.timedelta(days=20 - i * 3), actor=supervisor)
+        for i, c in enumerate(certificates[:5])
+    ]
     services.check_record(
         check=checks[0], results=ok, checked_on=today - dt.timedelta(days=18), actor=inspector
     )
     services.check_record(
-        check=checks[1], results={**ok, "marks": "nc"}, findings="部分产品铭牌未按规定加施认证标志",
-        rectification_due=today + dt.timedelta(days=15), checked_on=today - dt.timedelta(days=14), actor=inspector,
-    )  # fmt: skip
+        check=checks[1],
+        results={**ok, "marks": "nc"},
+        findings="部分产品铭牌未按规定加施认证标志",
+        rectification_due=today + dt.timedelta(days=15),
+        checked_on=today - dt.timedelta(days=14),
+        actor=inspector,
+    )
     services.check_record(
-        check=checks[2], results={**ok, "consistency": "nc"}, findings="抽查产品的电池型号与获证型式不一致",
-        rectification_due=today - dt.timedelta(days=2), checked_on=today - dt.timedelta(days=12), actor=inspector,
-    )  # fmt: skip
-    services.check_close(check=checks[2], rectified_on=today - dt.timedelta(days=3), reason="现场复查,已更换为获证型号电池",
-                         actor=inspector)  # fmt: skip
+        check=checks[2],
+        results={**ok, "consistency": "nc"},
+        findings="抽查产品的电池型号与获证型式不一致",
+        rectification_due=today - dt.timedelta(days=2),
+        checked_on=today - dt.timedelta(days=12),
+        actor=inspector,
+    )
+    services.check_close(
+        check=checks[2],
+        rectified_on=today - dt.timedelta(days=3),
+        reason="现场复查,已更换为获证型号电池",
+        actor=inspector,
+    )
     case = services.misuse_open(
-        enterprise=holders[3], found_on=today - dt.timedelta(days=9), actor=inspector,
+        enterprise=holders[3],
+        found_on=today - dt.timedelta(days=9),
+        actor=inspector,
         description="在未获CCC认证的进口电吹风外包装上加施CCC标志",
-    )  # fmt: skip
-    services.misuse_decide(case=case, to="penalised", reason="经查属实", penalty="责令改正,罚款人民币3万元",
-                           actor=supervisor)  # fmt: skip
-    services.misuse_open(enterprise=holders[1], found_on=today - dt.timedelta(days=2), actor=inspector,
-                         description="群众举报:儿童推车宣传册使用认证标志与证书范围不符")  # fmt: skip
+    )
+    services.misuse_decide(
+        case=case, to="penalised", reason="经查属实", penalty="责令改正,罚款人民币3万元", actor=supervisor
+    )
+    services.misuse_open(
+        enterprise=holders[1],
+        found_on=today - dt.timedelta(days=2),
+        actor=inspector,
+        description="群众举报:儿童推车宣传册使用认证标志与证书范围不符",
+    )
     _link_to_campaign(today, checks[:3], case, supervisor)
     return {"certificates": len(certificates), "certification_checks": len(checks)}
 

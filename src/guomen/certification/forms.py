@@ -22,8 +22,9 @@ class CertificateForm(StyledForm):
     number = forms.CharField(label=_("certificate number"), max_length=60)
     products = forms.CharField(label=_("certified products or scope"), max_length=255)
     hs_code = forms.CharField(label=_("HS code"), max_length=10, required=False)
-    body = forms.CharField(label=_("certification body on file (unified social credit code)"), max_length=18,
-                           required=False)  # fmt: skip
+    body = forms.CharField(
+        label=_("certification body on file (unified social credit code)"), max_length=18, required=False
+    )
     body_name = forms.CharField(label=_("certification body (not on file)"), max_length=150, required=False)
     valid_from = _date(_("valid from"))
     valid_until = _date(_("valid until"))
@@ -43,8 +44,9 @@ RESULT_CHOICES = [("ok", _("Conforming")), ("nc", _("Non-conforming")), ("na", _
 
 class RecordForm(StyledForm):
     checked_on = _date(_("checked on"))
-    findings = forms.CharField(label=_("non-conformities found"), widget=forms.Textarea(attrs={"rows": 2}),
-                               required=False)  # fmt: skip
+    findings = forms.CharField(
+        label=_("non-conformities found"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
     rectification_due = _date(_("rectify by"), required=False)
 
     def __init__(self, *args, **kwargs):
@@ -73,7 +75,12 @@ class MisuseForm(StyledForm):
 
 
 class DecideForm(StyledForm):
-    to = forms.ChoiceField(label=_("decision"), choices=[(MisuseStatus.PENALISED, MisuseStatus.PENALISED.label),
-                                                           (MisuseStatus.DISMISSED, MisuseStatus.DISMISSED.label)])  # fmt: skip
+    to = forms.ChoiceField(
+        label=_("decision"),
+        choices=[
+            (MisuseStatus.PENALISED, MisuseStatus.PENALISED.label),
+            (MisuseStatus.DISMISSED, MisuseStatus.DISMISSED.label),
+        ],
+    )
     penalty = forms.CharField(label=_("penalty"), max_length=255, required=False)
     reason = forms.CharField(label=_("reason"), max_length=255)

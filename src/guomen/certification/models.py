@@ -15,9 +15,13 @@ class Certificate(BaseModel):
         "registry.Enterprise", on_delete=models.PROTECT, related_name="certificates", verbose_name=_("holder")
     )
     body = models.ForeignKey(
-        "registry.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="issued_certificates",
+        "registry.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_certificates",
         verbose_name=_("certification body"),
-    )  # fmt: skip
+    )
     body_name = models.CharField(_("certification body (not on file)"), max_length=150, blank=True)
     products = models.CharField(_("certified products or scope"), max_length=255)
     hs_code = models.CharField(_("HS code"), max_length=10, blank=True)
@@ -67,9 +71,13 @@ class AnnualCheck(BaseModel):
         _("status"), max_length=20, choices=CheckStatus.choices, default=CheckStatus.PLANNED
     )
     inspector = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("inspector"),
-    )  # fmt: skip
+    )
 
     scope_org_field = "org"
     scope_enterprise_fields = ("certificate__enterprise",)
@@ -98,9 +106,13 @@ class MarkMisuseCase(BaseModel):
         verbose_name=_("enterprise"),
     )
     certificate = models.ForeignKey(
-        Certificate, null=True, blank=True, on_delete=models.SET_NULL, related_name="misuse_cases",
+        Certificate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="misuse_cases",
         verbose_name=_("certificate concerned"),
-    )  # fmt: skip
+    )
     org = models.ForeignKey(
         "accounts.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
     )
@@ -108,9 +120,13 @@ class MarkMisuseCase(BaseModel):
     description = models.TextField(_("what was found"))
     penalty = models.CharField(_("penalty"), max_length=255, blank=True)
     credit_event = models.ForeignKey(
-        "supervision.CreditEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "supervision.CreditEvent",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("credit event"),
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=MisuseStatus.choices, default=MisuseStatus.OPEN
     )

@@ -71,9 +71,12 @@ def valid_ccc_certificate(*, enterprise, hs_code: str = "", on: dt.date) -> Cert
     """The enterprise's CCC certificate valid on `on` covering the HS code (by prefix), if any — for the
     dossier's certificate lookup and the release rule for CCC products."""
     qs = Certificate.objects.filter(
-        enterprise=enterprise, scheme=Scheme.CCC, status=CertificateStatus.VALID, valid_from__lte=on,
+        enterprise=enterprise,
+        scheme=Scheme.CCC,
+        status=CertificateStatus.VALID,
+        valid_from__lte=on,
         valid_until__gte=on,
-    )  # fmt: skip
+    )
     for certificate in qs.order_by("-valid_until"):
         if not certificate.hs_code or str(hs_code).startswith(certificate.hs_code):
             return certificate

@@ -65,9 +65,18 @@ def _reason(reason: str) -> str:
 
 @transaction.atomic
 def certificate_register(
-    *, enterprise, scheme: str, number: str, products: str, valid_from: dt.date, valid_until: dt.date,
-    body=None, body_name: str = "", hs_code: str = "", actor,
-) -> Certificate:  # fmt: skip
+    *,
+    enterprise,
+    scheme: str,
+    number: str,
+    products: str,
+    valid_from: dt.date,
+    valid_until: dt.date,
+    body=None,
+    body_name: str = "",
+    hs_code: str = "",
+    actor,
+) -> Certificate:
     """Put a certificate of an enterprise of the actor's jurisdiction on file."""
     _require_here(actor, "certification.edit", enterprise.org)
     errors = {}
@@ -88,14 +97,26 @@ def certificate_register(
     if errors:
         raise ValidationFailed(fields=errors)
     certificate = Certificate(
-        number=number, scheme=scheme, enterprise=enterprise, body=body, body_name=str(body_name or "").strip(),
-        products=str(products or "").strip(), hs_code=hs_code, valid_from=valid_from, valid_until=valid_until,
+        number=number,
+        scheme=scheme,
+        enterprise=enterprise,
+        body=body,
+        body_name=str(body_name or "").strip(),
+        products=str(products or "").strip(),
+        hs_code=hs_code,
+        valid_from=valid_from,
+        valid_until=valid_until,
         org=enterprise.org,
-    )  # fmt: skip
+    )
     _clean(certificate)
     certificate.save(force_insert=True)
-    audit_record(actor=actor, verb="certificate.registered", obj=certificate, org_path=certificate.org.path,
-                 after=model_snapshot(certificate, ["number", "scheme", "valid_from", "valid_until"]))  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="certificate.registered",
+        obj=certificate,
+        org_path=certificate.org.path,
+        after=model_snapshot(certificate, ["number", "scheme", "valid_from", "valid_until"]),
+    )
     return certificate
 
 
@@ -104,9 +125,15 @@ def certificate_set_status(*, certificate: Certificate, to: str, reason: str, ac
     """Suspend, restore, revoke or expire a certificate (CERTIFICATE_TRANSITIONS), with a reason."""
     _require_here(actor, "certification.edit", certificate.org)
     return transition(
-        certificate, to=to, allowed=CERTIFICATE_TRANSITIONS, actor=actor, verb="certificate.status",
-        reason=_reason(reason), expected_version=expected_version, org_path=certificate.org.path,
-    )  # fmt: skip
+        certificate,
+        to=to,
+        allowed=CERTIFICATE_TRANSITIONS,
+        actor=actor,
+        verb="certificate.status",
+        reason=_reason(reason),
+        expected_version=expected_version,
+        org_path=certificate.org.path,
+    )
 
 
 @transaction.atomic
@@ -120,8 +147,13 @@ def check_plan(*, certificate: Certificate, planned_on: dt.date, actor) -> Annua
     check = AnnualCheck(certificate=certificate, org=certificate.org, planned_on=planned_on)
     _clean(check)
     check.save(force_insert=True)
-    audit_record(actor=actor, verb="certification_check.planned", obj=check, org_path=check.org.path,
-                 after={"planned_on": planned_on})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="certification_check.planned",
+        obj=check,
+        org_path=check.org.path,
+        after={"planned_on": planned_on},
+    )
     return check
 
 
@@ -142,9 +174,15 @@ def _results(results: dict) -> dict[str, str]:
 
 @transaction.atomic
 def check_record(
-    *, check: AnnualCheck, results: dict, findings: str = "", rectification_due: dt.date | None = None,
-    checked_on: dt.date | None = None, actor, expected_version=None,
-) -> AnnualCheck:  # fmt: skip
+    *,
+    check: AnnualCheck,
+    results: dict,
+    findings: str = "",
+    rectification_due: dt.date | None = None,
+    checked_on: dt.date | None = None,
+    actor,
+    expected_version=None,
+) -> AnnualCheck:
     """Record a planned check against the checklist. Non-conformities need a description and a rectification
     date, and send the check to rectification; a clean check is closed."""
     _require_here(actor, "certification.check", check.org)
@@ -162,11 +200,21 @@ def check_record(
         raise ValidationFailed(fields=errors)
     to = CheckStatus.RECTIFYING if bad else CheckStatus.CLOSED
     return transition(
-        check, to=to, allowed=CHECK_TRANSITIONS, actor=actor, verb="certification_check.recorded",
-        expected_version=expected_version, org_path=check.org.path,
-        extra_fields={"results": clean, "findings": str(findings or "").strip(), "checked_on": checked_on,
-                      "rectification_due": rectification_due if bad else None, "inspector_id": actor.pk},
-    )  # fmt: skip
+        check,
+        to=to,
+        allowed=CHECK_TRANSITIONS,
+        actor=actor,
+        verb="certification_check.recorded",
+        expected_version=expected_version,
+        org_path=check.org.path,
+        extra_fields={
+            "results": clean,
+            "findings": str(findings or "").strip(),
+            "checked_on": checked_on,
+            "rectification_due": rectification_due if bad else None,
+            "inspector_id": actor.pk,
+        },
+    )
 
 
 @transaction.atomic
@@ -182,20 +230,31 @@ def check_close(*, check: AnnualCheck, rectified_on: dt.date, reason: str, actor
             fields={"rectified_on": [_("Give the date of rectification, not in the future.")]}
         )
     return transition(
-        check, to=CheckStatus.CLOSED, allowed=CHECK_TRANSITIONS, actor=actor, verb="certification_check.closed",
-        reason=_reason(reason), expected_version=expected_version, org_path=check.org.path,
+        check,
+        to=CheckStatus.CLOSED,
+        allowed=CHECK_TRANSITIONS,
+        actor=actor,
+        verb="certification_check.closed",
+        reason=_reason(reason),
+        expected_version=expected_version,
+        org_path=check.org.path,
         extra_fields={"rectified_on": rectified_on},
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
 def check_cancel(*, check: AnnualCheck, reason: str, actor, expected_version=None):
     _require_here(actor, "certification.edit", check.org)
     return transition(
-        check, to=CheckStatus.CANCELLED, allowed=CHECK_TRANSITIONS, actor=actor,
-        verb="certification_check.cancelled", reason=_reason(reason), expected_version=expected_version,
+        check,
+        to=CheckStatus.CANCELLED,
+        allowed=CHECK_TRANSITIONS,
+        actor=actor,
+        verb="certification_check.cancelled",
+        reason=_reason(reason),
+        expected_version=expected_version,
         org_path=check.org.path,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -213,20 +272,32 @@ def misuse_open(
         errors["description"] = [_("Describe what was found.")]
     if errors:
         raise ValidationFailed(fields=errors)
-    case = MarkMisuseCase(enterprise=enterprise, certificate=certificate, org=enterprise.org, found_on=found_on,
-                          description=str(description).strip())  # fmt: skip
+    case = MarkMisuseCase(
+        enterprise=enterprise,
+        certificate=certificate,
+        org=enterprise.org,
+        found_on=found_on,
+        description=str(description).strip(),
+    )
     _clean(case)
     case.save(force_insert=True)
-    audit_record(actor=actor, verb="mark_misuse.opened", obj=case, org_path=case.org.path,
-                 after={"found_on": found_on})  # fmt: skip
+    audit_record(
+        actor=actor, verb="mark_misuse.opened", obj=case, org_path=case.org.path, after={"found_on": found_on}
+    )
     return case
 
 
 @transaction.atomic
 def misuse_decide(
-    *, case: MarkMisuseCase, to: str, reason: str, penalty: str = "", severity: str = "general", actor,
+    *,
+    case: MarkMisuseCase,
+    to: str,
+    reason: str,
+    penalty: str = "",
+    severity: str = "general",
+    actor,
     expected_version=None,
-) -> MarkMisuseCase:  # fmt: skip
+) -> MarkMisuseCase:
     """Penalise (a credit violation of the enterprise is recorded with the penalty as evidence) or dismiss."""
     from guomen.supervision.services import credit_event_record
 
@@ -236,21 +307,39 @@ def misuse_decide(
     if to == MisuseStatus.PENALISED:
         penalty = _text(penalty, "penalty")
         event = credit_event_record(
-            enterprise=case.enterprise, kind="violation", severity=severity, occurred_on=case.found_on,
+            enterprise=case.enterprise,
+            kind="violation",
+            severity=severity,
+            occurred_on=case.found_on,
             description=_("Certification-mark misuse: %(what)s") % {"what": case.description[:200]},
-            evidence=penalty, source_ref=f"mark_misuse:{case.pk}", actor=actor,
-        )  # fmt: skip
+            evidence=penalty,
+            source_ref=f"mark_misuse:{case.pk}",
+            actor=actor,
+        )
         extra = {"penalty": penalty, "credit_event_id": event.pk}
     return transition(
-        case, to=to, allowed=MISUSE_TRANSITIONS, actor=actor, verb="mark_misuse.decided", reason=reason,
-        expected_version=expected_version, org_path=case.org.path, extra_fields=extra,
-    )  # fmt: skip
+        case,
+        to=to,
+        allowed=MISUSE_TRANSITIONS,
+        actor=actor,
+        verb="mark_misuse.decided",
+        reason=reason,
+        expected_version=expected_version,
+        org_path=case.org.path,
+        extra_fields=extra,
+    )
 
 
 @transaction.atomic
 def misuse_close(*, case: MarkMisuseCase, reason: str, actor, expected_version=None) -> MarkMisuseCase:
     _require_here(actor, "certification.edit", case.org)
     return transition(
-        case, to=MisuseStatus.CLOSED, allowed=MISUSE_TRANSITIONS, actor=actor, verb="mark_misuse.closed",
-        reason=_reason(reason), expected_version=expected_version, org_path=case.org.path,
-    )  # fmt: skip
+        case,
+        to=MisuseStatus.CLOSED,
+        allowed=MISUSE_TRANSITIONS,
+        actor=actor,
+        verb="mark_misuse.closed",
+        reason=_reason(reason),
+        expected_version=expected_version,
+        org_path=case.org.path,
+    )

@@ -32,8 +32,13 @@ def certificate_list(request):
     require(request.user, "certification.view")
     filters = {k: request.GET.get(k, "").strip()[:60] for k in ("q", "scheme", "status")}
     qs = selectors.certificate_list(user=request.user, **filters)
-    context = {"page": page_of(request, qs), "filters": filters, "schemes": Scheme.choices,
-               "statuses": CertificateStatus.choices, "can_edit": can(request.user, "certification.edit")}  # fmt: skip
+    context = {
+        "page": page_of(request, qs),
+        "filters": filters,
+        "schemes": Scheme.choices,
+        "statuses": CertificateStatus.choices,
+        "can_edit": can(request.user, "certification.edit"),
+    }
     return render_list(request, "certification/list.html", "certification/partials/rows.html", context)
 
 
@@ -65,11 +70,16 @@ def certificate_detail(request, pk):
     certificate = selectors.certificate_get(user=request.user, pk=pk)
     checks = list(selectors.check_list(user=request.user, certificate=certificate))
     context = {
-        "certificate": certificate, "checks": checks, "items": CheckItem.choices,
+        "certificate": certificate,
+        "checks": checks,
+        "items": CheckItem.choices,
         "can_edit": can(request.user, "certification.edit") and request.user.role != "enterprise",
         "can_check": can(request.user, "certification.check"),
-        "status_form": StatusForm(), "plan_form": PlanForm(), "record_form": RecordForm(), "close_form": CloseForm(),
-    }  # fmt: skip
+        "status_form": StatusForm(),
+        "plan_form": PlanForm(),
+        "record_form": RecordForm(),
+        "close_form": CloseForm(),
+    }
     return render(request, "certification/detail.html", context)
 
 
@@ -88,8 +98,14 @@ def _act(request, back, call, success):
 def _form_or_message(request, form) -> bool:
     if form.is_valid():
         return True
-    messages.error(request, " ".join(f"{form.fields[k].label if k in form.fields else ''}: {e}"
-                                     for k, errs in form.errors.items() for e in errs))  # fmt: skip
+    messages.error(
+        request,
+        " ".join(
+            f"{form.fields[k].label if k in form.fields else ''}: {e}"
+            for k, errs in form.errors.items()
+            for e in errs
+        ),
+    )
     return False
 
 
@@ -101,10 +117,14 @@ def certificate_status(request, pk):
     if not _form_or_message(request, form):
         return redirect("certification:detail", pk=pk)
     d = form.cleaned_data
-    return _act(request, reverse("certification:detail", args=[pk]),
-                lambda: services.certificate_set_status(certificate=certificate, to=d["to"], reason=d["reason"],
-                                                        actor=request.user),
-                _("The certificate status was changed."))  # fmt: skip
+    return _act(
+        request,
+        reverse("certification:detail", args=[pk]),
+        lambda: services.certificate_set_status(
+            certificate=certificate, to=d["to"], reason=d["reason"], actor=request.user
+        ),
+        _("The certificate status was changed."),
+    )
 
 
 @login_required
@@ -114,10 +134,14 @@ def check_plan(request, pk):
     form = PlanForm(request.POST)
     if not _form_or_message(request, form):
         return redirect("certification:detail", pk=pk)
-    return _act(request, reverse("certification:detail", args=[pk]),
-                lambda: services.check_plan(certificate=certificate, planned_on=form.cleaned_data["planned_on"],
-                                            actor=request.user),
-                _("The annual check was planned."))  # fmt: skip
+    return _act(
+        request,
+        reverse("certification:detail", args=[pk]),
+        lambda: services.check_plan(
+            certificate=certificate, planned_on=form.cleaned_data["planned_on"], actor=request.user
+        ),
+        _("The annual check was planned."),
+    )
 
 
 @login_required
@@ -129,11 +153,19 @@ def check_record(request, pk):
     if not _form_or_message(request, form):
         return redirect(back)
     d = form.cleaned_data
-    return _act(request, back,
-                lambda: services.check_record(check=check, results=form.results(), findings=d["findings"],
-                                              rectification_due=d["rectification_due"], checked_on=d["checked_on"],
-                                              actor=request.user),
-                _("The check was recorded."))  # fmt: skip
+    return _act(
+        request,
+        back,
+        lambda: services.check_record(
+            check=check,
+            results=form.results(),
+            findings=d["findings"],
+            rectification_due=d["rectification_due"],
+            checked_on=d["checked_on"],
+            actor=request.user,
+        ),
+        _("The check was recorded."),
+    )
 
 
 @login_required
@@ -145,10 +177,14 @@ def check_close(request, pk):
     if not _form_or_message(request, form):
         return redirect(back)
     d = form.cleaned_data
-    return _act(request, back,
-                lambda: services.check_close(check=check, rectified_on=d["rectified_on"], reason=d["reason"],
-                                             actor=request.user),
-                _("The check was closed."))  # fmt: skip
+    return _act(
+        request,
+        back,
+        lambda: services.check_close(
+            check=check, rectified_on=d["rectified_on"], reason=d["reason"], actor=request.user
+        ),
+        _("The check was closed."),
+    )
 
 
 @login_required
@@ -160,8 +196,12 @@ def misuse_list(request):
         d = form.cleaned_data
         try:
             enterprise = _enterprise(request.user, d["enterprise"], "enterprise")
-            services.misuse_open(enterprise=enterprise, found_on=d["found_on"], description=d["description"],
-                                 actor=request.user)  # fmt: skip
+            services.misuse_open(
+                enterprise=enterprise,
+                found_on=d["found_on"],
+                description=d["description"],
+                actor=request.user,
+            )
         except (PermissionDenied, NotFound):
             raise
         except ApplicationError as exc:
@@ -170,10 +210,15 @@ def misuse_list(request):
             messages.success(request, _("The case was opened."))
             return redirect("certification:misuse")
     status = request.GET.get("status", "").strip()[:20]
-    context = {"page": page_of(request, selectors.misuse_list(user=request.user, status=status)), "form": form,
-               "decide_form": DecideForm(), "statuses": MisuseStatus.choices, "status": status,
-               "can_open": can(request.user, "certification.check"),
-               "can_decide": can(request.user, "certification.edit") and request.user.role != "enterprise"}  # fmt: skip
+    context = {
+        "page": page_of(request, selectors.misuse_list(user=request.user, status=status)),
+        "form": form,
+        "decide_form": DecideForm(),
+        "statuses": MisuseStatus.choices,
+        "status": status,
+        "can_open": can(request.user, "certification.check"),
+        "can_decide": can(request.user, "certification.edit") and request.user.role != "enterprise",
+    }
     return render(request, "certification/misuse.html", context)
 
 
@@ -185,7 +230,11 @@ def misuse_decide(request, pk):
     if not _form_or_message(request, form):
         return redirect("certification:misuse")
     d = form.cleaned_data
-    return _act(request, reverse("certification:misuse"),
-                lambda: services.misuse_decide(case=case, to=d["to"], reason=d["reason"], penalty=d["penalty"],
-                                               actor=request.user),
-                _("The decision was recorded."))  # fmt: skip
+    return _act(
+        request,
+        reverse("certification:misuse"),
+        lambda: services.misuse_decide(
+            case=case, to=d["to"], reason=d["reason"], penalty=d["penalty"], actor=request.user
+        ),
+        _("The decision was recorded."),
+    )

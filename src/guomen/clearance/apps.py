@@ -27,8 +27,15 @@ class ClearanceConfig(AppConfig):
         from guomen.core.work import Queue, register_approvals, register_queue
 
         register_queue(
-            Queue("overrides", _("Overrides to decide"), frozenset({R.LEADER}),
-                  "guomen.clearance.selectors:overrides_to_decide", "clearance:overrides", query="status=requested",
-                  order=5, urgent=True),
-        )  # fmt: skip
+            Queue(
+                "overrides",
+                _("Overrides to decide"),
+                frozenset({R.LEADER}),
+                "guomen.clearance.selectors:overrides_to_decide",
+                "clearance:overrides",
+                query="status=requested",
+                order=5,
+                urgent=True,
+            ),
+        )
         register_approvals("guomen.clearance.selectors:approvals_waiting")

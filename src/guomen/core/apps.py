@@ -35,9 +35,15 @@ class CoreConfig(AppConfig):
         from .work import Queue, register_queue
 
         register_queue(
-            Queue("approvals", _("Waiting for my approval"), frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
-                  "guomen.core.work:approval_count", "core:approvals", order=30),
-        )  # fmt: skip
+            Queue(
+                "approvals",
+                _("Waiting for my approval"),
+                frozenset({Role.SUPERVISOR, Role.ADMINISTRATOR}),
+                "guomen.core.work:approval_count",
+                "core:approvals",
+                order=30,
+            ),
+        )
 
 
 def _limit_image_pixels() -> None:

@@ -26,8 +26,23 @@ from .services import GENESIS_HASH, event_digest, event_payload
 
 SEAL_BATCH = 20000
 WALK_BATCH = 5000
-WALK_FIELDS = ("id", "seq", "prev_hash", "hash", "at", "actor_id", "actor_label", "verb", "object_type",
-               "object_id", "object_repr", "org_path", "before", "after", "reason")  # fmt: skip
+WALK_FIELDS = (
+    "id",
+    "seq",
+    "prev_hash",
+    "hash",
+    "at",
+    "actor_id",
+    "actor_label",
+    "verb",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "org_path",
+    "before",
+    "after",
+    "reason",
+)
 
 
 def _head_for_update() -> AuditChainHead:
@@ -83,9 +98,13 @@ def _write_positions(events: list[SimpleNamespace]) -> None:
                 f"UPDATE {table} AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash "
                 "FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[]) AS v(id, seq, prev_hash, hash) "
                 "WHERE e.id = v.id",
-                [[e.pk for e in events], [e.seq for e in events], [e.prev_hash for e in events],
-                 [e.hash for e in events]],
-            )  # fmt: skip
+                [
+                    [e.pk for e in events],
+                    [e.seq for e in events],
+                    [e.prev_hash for e in events],
+                    [e.hash for e in events],
+                ],
+            )
         else:
             cursor.executemany(
                 f"UPDATE {table} SET seq = %s, prev_hash = %s, hash = %s WHERE id = %s",

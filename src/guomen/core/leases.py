@@ -159,8 +159,10 @@ class Heartbeat(threading.Thread):
             lease_renew(self.worker_id)
             taken = reap()
             if taken["requeued"] or taken["failed"]:
-                logger.warning(_("Took over tasks of stopped workers: %(r)d queued again, %(f)d failed."),
-                               {"r": taken["requeued"], "f": taken["failed"]})  # fmt: skip
+                logger.warning(
+                    _("Took over tasks of stopped workers: %(r)d queued again, %(f)d failed."),
+                    {"r": taken["requeued"], "f": taken["failed"]},
+                )
         except Exception:  # the heartbeat must outlive a passing database error
             logger.exception("worker heartbeat failed")
         finally:

@@ -77,6 +77,13 @@ def queues_for(user) -> list[dict]:
             continue
         url = reverse(queue.url_name) + (f"?{queue.query}" if queue.query else "")
         count = int(_call(queue.counter, user))
-        rows.append({"key": queue.key, "label": queue.label, "count": count, "url": url,
-                     "urgent": queue.urgent and count > 0})  # fmt: skip
+        rows.append(
+            {
+                "key": queue.key,
+                "label": queue.label,
+                "count": count,
+                "url": url,
+                "urgent": queue.urgent and count > 0,
+            }
+        )
     return rows

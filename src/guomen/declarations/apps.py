@@ -25,6 +25,12 @@ class DeclarationsConfig(AppConfig):
         from guomen.core.work import Queue, register_queue
 
         register_queue(
-            Queue("declarations_open", _("Declarations in progress"), frozenset({R.ENTERPRISE}),
-                  "guomen.declarations.selectors:declarations_in_progress", "declarations:list", order=10),
-        )  # fmt: skip
+            Queue(
+                "declarations_open",
+                _("Declarations in progress"),
+                frozenset({R.ENTERPRISE}),
+                "guomen.declarations.selectors:declarations_in_progress",
+                "declarations:list",
+                order=10,
+            ),
+        )

@@ -85,12 +85,14 @@ def plan_activate(request, pk: int, payload: ActivateIn):
         ).first()
         if warning is None:
             raise ValidationFailed(fields={"early_warning": [_("No such early warning that you may see.")]})
-    return 201, services.plan_activate(plan=plan, situation=payload.situation, tasks=payload.tasks,
-                                       early_warning=warning, actor=request.auth)  # fmt: skip
+    return 201, services.plan_activate(
+        plan=plan, situation=payload.situation, tasks=payload.tasks, early_warning=warning, actor=request.auth
+    )
 
 
 @router.post("/activations/{pk}/close", response=ActivationOut)
 def activation_close(request, pk: int, payload: EmergencyCloseIn):
     activation = selectors.activation_get(user=request.auth, pk=pk)
-    return services.activation_close(activation=activation, review=payload.review, actor=request.auth,
-                                     expected_version=payload.version)  # fmt: skip
+    return services.activation_close(
+        activation=activation, review=payload.review, actor=request.auth, expected_version=payload.version
+    )

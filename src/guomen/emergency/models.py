@@ -56,9 +56,13 @@ class Activation(BaseModel):
 
     plan = models.ForeignKey(EmergencyPlan, on_delete=models.PROTECT, related_name="activations")
     early_warning = models.ForeignKey(
-        "risk.EarlyWarning", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "risk.EarlyWarning",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("early warning"),
-    )  # fmt: skip
+    )
     started_on = models.DateField(_("started on"))
     situation = models.TextField(_("situation"))
     tasks = models.TextField(_("tasks and duty roster"))

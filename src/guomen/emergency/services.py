@@ -40,8 +40,9 @@ def plan_save(*, org, kind: str, title: str, contacts: str, revised_on: dt.date,
         raise ValidationFailed(fields={"kind": [_("Choose the kind of plan.")]})
     _need(title=title, contacts=contacts)
     _day(revised_on, "revised_on")
-    plan = EmergencyPlan.objects.create(org=org, kind=kind, title=title.strip(), contacts=contacts.strip(),
-                                        revised_on=revised_on)  # fmt: skip
+    plan = EmergencyPlan.objects.create(
+        org=org, kind=kind, title=title.strip(), contacts=contacts.strip(), revised_on=revised_on
+    )
     audit_record(actor=actor, verb="emergency_plan.saved", obj=plan, org_path=org.path, after={"kind": kind})
     return plan
 
@@ -51,10 +52,16 @@ def drill_record(*, plan: EmergencyPlan, held_on: dt.date, scenario: str, findin
     _here(actor, plan.org)
     _need(scenario=scenario, findings=findings)
     _day(held_on, "held_on")
-    drill = Drill.objects.create(plan=plan, held_on=held_on, scenario=scenario.strip(), findings=findings.strip(),
-                                 recorded_by=actor)  # fmt: skip
-    audit_record(actor=actor, verb="emergency_drill.recorded", obj=drill, org_path=plan.org.path,
-                 after={"held_on": held_on})  # fmt: skip
+    drill = Drill.objects.create(
+        plan=plan, held_on=held_on, scenario=scenario.strip(), findings=findings.strip(), recorded_by=actor
+    )
+    audit_record(
+        actor=actor,
+        verb="emergency_drill.recorded",
+        obj=drill,
+        org_path=plan.org.path,
+        after={"held_on": held_on},
+    )
     return drill
 
 
@@ -70,10 +77,20 @@ def plan_activate(
         and not restrict(type(early_warning).objects.filter(pk=early_warning.pk), actor, "risk.view").exists()
     ):
         raise ValidationFailed(fields={"early_warning": [_("No such early warning that you may see.")]})
-    activation = Activation.objects.create(plan=plan, early_warning=early_warning, started_on=timezone.localdate(),
-                                           situation=situation.strip(), tasks=tasks.strip())  # fmt: skip
-    audit_record(actor=actor, verb="emergency_plan.activated", obj=activation, org_path=plan.org.path,
-                 after={"plan": plan.pk})  # fmt: skip
+    activation = Activation.objects.create(
+        plan=plan,
+        early_warning=early_warning,
+        started_on=timezone.localdate(),
+        situation=situation.strip(),
+        tasks=tasks.strip(),
+    )
+    audit_record(
+        actor=actor,
+        verb="emergency_plan.activated",
+        obj=activation,
+        org_path=plan.org.path,
+        after={"plan": plan.pk},
+    )
     return activation
 
 
@@ -81,6 +98,13 @@ def plan_activate(
 def activation_close(*, activation: Activation, review: str, actor, expected_version=None) -> Activation:
     _here(actor, activation.plan.org)
     _need(review=review)
-    return transition(activation, to=ActivationStatus.CLOSED, allowed=ACTIVATION_TRANSITIONS, actor=actor,
-                      verb="emergency_plan.closed", expected_version=expected_version,
-                      org_path=activation.plan.org.path, extra_fields={"review": review.strip()})  # fmt: skip
+    return transition(
+        activation,
+        to=ActivationStatus.CLOSED,
+        allowed=ACTIVATION_TRANSITIONS,
+        actor=actor,
+        verb="emergency_plan.closed",
+        expected_version=expected_version,
+        org_path=activation.plan.org.path,
+        extra_fields={"review": review.strip()},
+    )

@@ -106,16 +106,24 @@ def interviews(request):
 @router.post("/interviews", response={201: InterviewOut})
 def interview_schedule(request, payload: InterviewIn):
     require(request.auth, "enforcement.edit")
-    return 201, services.interview_schedule(enterprise=_enterprise(request.auth, payload.enterprise),
-                                            scheduled_on=payload.scheduled_on, subject=payload.subject,
-                                            actor=request.auth)  # fmt: skip
+    return 201, services.interview_schedule(
+        enterprise=_enterprise(request.auth, payload.enterprise),
+        scheduled_on=payload.scheduled_on,
+        subject=payload.subject,
+        actor=request.auth,
+    )
 
 
 @router.post("/interviews/{pk}/held", response=InterviewOut)
 def interview_hold(request, pk: int, payload: HoldIn):
     interview = selectors.interview_get(user=request.auth, pk=pk)
-    return services.interview_hold(interview=interview, attendees=payload.attendees, outcome=payload.outcome,
-                                   actor=request.auth, expected_version=payload.version)  # fmt: skip
+    return services.interview_hold(
+        interview=interview,
+        attendees=payload.attendees,
+        outcome=payload.outcome,
+        actor=request.auth,
+        expected_version=payload.version,
+    )
 
 
 @router.get("/commitments", response=list[CommitmentOut])
@@ -135,8 +143,13 @@ def commitment_record(request, payload: CommitmentIn):
 @router.post("/commitments/{pk}/broken", response=CommitmentOut)
 def commitment_break(request, pk: int, payload: BreakIn):
     commitment = selectors.commitment_get(user=request.auth, pk=pk)
-    return services.commitment_break(commitment=commitment, reason=payload.reason, occurred_on=payload.occurred_on,
-                                     actor=request.auth, expected_version=payload.version)  # fmt: skip
+    return services.commitment_break(
+        commitment=commitment,
+        reason=payload.reason,
+        occurred_on=payload.occurred_on,
+        actor=request.auth,
+        expected_version=payload.version,
+    )
 
 
 @router.get("/handovers", response=list[HandoverOut])
@@ -157,5 +170,10 @@ def handover_record(request, payload: HandoverIn):
 @router.post("/handovers/{pk}/status", response=HandoverOut)
 def handover_status(request, pk: int, payload: HandoverStatusIn):
     handover = selectors.handover_get(user=request.auth, pk=pk)
-    return services.handover_set_status(handover=handover, to=payload.to, result=payload.result, actor=request.auth,
-                                        expected_version=payload.version)  # fmt: skip
+    return services.handover_set_status(
+        handover=handover,
+        to=payload.to,
+        result=payload.result,
+        actor=request.auth,
+        expected_version=payload.version,
+    )

@@ -22,24 +22,58 @@ def seed_demo(bureau, rng) -> dict:
     )
     if len(firms) < 3:
         return {}
-    held = services.interview_schedule(enterprise=firms[0], scheduled_on=today - dt.timedelta(days=12),
-                                       subject="进口食品连续两批标签不合格", actor=supervisor)  # fmt: skip
-    services.interview_hold(interview=held, attendees="总经理、质量负责人", outcome="一个月内完成标签整改并建立进货查验制度",
-                            actor=inspector)  # fmt: skip
-    services.interview_schedule(enterprise=firms[1], scheduled_on=today + dt.timedelta(days=5),
-                                subject="进口玩具召回进展缓慢", actor=supervisor)  # fmt: skip
-    services.commitment_record(enterprise=firms[0], kind="integrity", signed_on=today - dt.timedelta(days=12),
-                               text="如实申报,诚信守法经营,接受社会监督", actor=inspector)  # fmt: skip
+    held = services.interview_schedule(
+        enterprise=firms[0],
+        scheduled_on=today - dt.timedelta(days=12),
+        subject="进口食品连续两批标签不合格",
+        actor=supervisor,
+    )
+    services.interview_hold(
+        interview=held,
+        attendees="总经理、质量负责人",
+        outcome="一个月内完成标签整改并建立进货查验制度",
+        actor=inspector,
+    )
+    services.interview_schedule(
+        enterprise=firms[1],
+        scheduled_on=today + dt.timedelta(days=5),
+        subject="进口玩具召回进展缓慢",
+        actor=supervisor,
+    )
+    services.commitment_record(
+        enterprise=firms[0],
+        kind="integrity",
+        signed_on=today - dt.timedelta(days=12),
+        text="如实申报,诚信守法经营,接受社会监督",
+        actor=inspector,
+    )
     for firm in firms[1:]:
-        services.commitment_record(enterprise=firm, kind="safety", signed_on=today - dt.timedelta(days=40),
-                                   valid_until=today + dt.timedelta(days=325),
-                                   text="落实进口商品质量安全主体责任,发现问题立即报告并召回", actor=inspector)  # fmt: skip
-    out = services.handover_record(direction="out", agency="police", agency_office="深圳市公安局经济犯罪侦查支队",
-                                   enterprise=firms[2], subject="“双打”行动:涉嫌进口侵犯知识产权商品",
-                                   handed_on=today - dt.timedelta(days=8), reference=f"深检移〔{today.year}〕5号",
-                                   actor=supervisor)  # fmt: skip
+        services.commitment_record(
+            enterprise=firm,
+            kind="safety",
+            signed_on=today - dt.timedelta(days=40),
+            valid_until=today + dt.timedelta(days=325),
+            text="落实进口商品质量安全主体责任,发现问题立即报告并召回",
+            actor=inspector,
+        )
+    out = services.handover_record(
+        direction="out",
+        agency="police",
+        agency_office="深圳市公安局经济犯罪侦查支队",
+        enterprise=firms[2],
+        subject="“双打”行动:涉嫌进口侵犯知识产权商品",
+        handed_on=today - dt.timedelta(days=8),
+        reference=f"深检移〔{today.year}〕5号",
+        actor=supervisor,
+    )
     services.handover_set_status(handover=out, to="accepted", actor=supervisor)
-    services.handover_record(direction="in", agency="market", agency_office="深圳市市场监督管理局",
-                             subject="“清源”行动:市场抽检发现进口冷链食品标签问题线索", handed_on=today - dt.timedelta(days=4),
-                             org=bureau.orgs["SZ"], actor=supervisor)  # fmt: skip
+    services.handover_record(
+        direction="in",
+        agency="market",
+        agency_office="深圳市市场监督管理局",
+        subject="“清源”行动:市场抽检发现进口冷链食品标签问题线索",
+        handed_on=today - dt.timedelta(days=4),
+        org=bureau.orgs["SZ"],
+        actor=supervisor,
+    )
     return {"interviews": 2, "commitments": 3, "handovers": 2}

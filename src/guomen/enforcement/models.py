@@ -83,17 +83,25 @@ class Handover(BaseModel):
     agency = models.CharField(_("partner agency"), max_length=20, choices=Agency.choices)
     agency_office = models.CharField(_("partner office"), max_length=150, blank=True)
     enterprise = models.ForeignKey(
-        "registry.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="handovers",
+        "registry.Enterprise",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="handovers",
         verbose_name=_("enterprise"),
-    )  # fmt: skip
+    )
     org = _org()
     subject = models.CharField(_("subject"), max_length=255)
     handed_on = models.DateField(_("date"))
     reference = models.CharField(_("document reference"), max_length=60, blank=True)
     campaign = models.ForeignKey(
-        "campaigns.Campaign", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "campaigns.Campaign",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("campaign"),
-    )  # fmt: skip
+    )
     result = models.TextField(_("result"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=HandoverStatus.choices, default=HandoverStatus.OPEN

@@ -78,24 +78,44 @@ def interview_hold(*, interview: Interview, attendees: str, outcome: str, actor,
     _need({"attendees": attendees, "outcome": outcome})
     _not_future(interview.scheduled_on, "scheduled_on")
     event = credit_event_record(
-        enterprise=interview.enterprise, kind="warning", occurred_on=interview.scheduled_on,
+        enterprise=interview.enterprise,
+        kind="warning",
+        occurred_on=interview.scheduled_on,
         description=_("Quality interview (约谈): %(subject)s") % {"subject": interview.subject[:200]},
-        evidence=outcome.strip()[:500], source_ref=f"interview:{interview.pk}", actor=actor,
-    )  # fmt: skip
+        evidence=outcome.strip()[:500],
+        source_ref=f"interview:{interview.pk}",
+        actor=actor,
+    )
     return transition(
-        interview, to=InterviewStatus.HELD, allowed=INTERVIEW_TRANSITIONS, actor=actor, verb="interview.held",
-        expected_version=expected_version, org_path=interview.org.path,
-        extra_fields={"attendees": attendees.strip(), "outcome": outcome.strip(), "credit_event_id": event.pk},
-    )  # fmt: skip
+        interview,
+        to=InterviewStatus.HELD,
+        allowed=INTERVIEW_TRANSITIONS,
+        actor=actor,
+        verb="interview.held",
+        expected_version=expected_version,
+        org_path=interview.org.path,
+        extra_fields={
+            "attendees": attendees.strip(),
+            "outcome": outcome.strip(),
+            "credit_event_id": event.pk,
+        },
+    )
 
 
 @transaction.atomic
 def interview_cancel(*, interview: Interview, reason: str, actor, expected_version=None):
     _require_here(actor, "enforcement.edit", interview.org)
     _need({"reason": reason})
-    return transition(interview, to=InterviewStatus.CANCELLED, allowed=INTERVIEW_TRANSITIONS, actor=actor,
-                      verb="interview.cancelled", reason=reason, expected_version=expected_version,
-                      org_path=interview.org.path)  # fmt: skip
+    return transition(
+        interview,
+        to=InterviewStatus.CANCELLED,
+        allowed=INTERVIEW_TRANSITIONS,
+        actor=actor,
+        verb="interview.cancelled",
+        reason=reason,
+        expected_version=expected_version,
+        org_path=interview.org.path,
+    )
 
 
 @transaction.atomic
@@ -109,8 +129,14 @@ def commitment_record(
     _not_future(signed_on, "signed_on")
     if valid_until is not None and valid_until < signed_on:
         raise ValidationFailed(fields={"valid_until": [_("The commitment ends before it is signed.")]})
-    commitment = Commitment(enterprise=enterprise, org=enterprise.org, kind=kind, signed_on=signed_on,
-                            valid_until=valid_until, text=text.strip())  # fmt: skip
+    commitment = Commitment(
+        enterprise=enterprise,
+        org=enterprise.org,
+        kind=kind,
+        signed_on=signed_on,
+        valid_until=valid_until,
+        text=text.strip(),
+    )
     return _save(commitment, actor, "commitment.recorded", {"kind": kind, "signed_on": signed_on})
 
 
@@ -125,20 +151,42 @@ def commitment_break(
     _need({"reason": reason})
     _not_future(occurred_on, "occurred_on")
     event = credit_event_record(
-        enterprise=commitment.enterprise, kind="violation", severity="general", occurred_on=occurred_on,
-        description=_("Broke its %(kind)s") % {"kind": commitment.get_kind_display()}, evidence=reason.strip()[:500],
-        source_ref=f"commitment:{commitment.pk}", actor=actor,
-    )  # fmt: skip
-    return transition(commitment, to=CommitmentStatus.BROKEN, allowed=COMMITMENT_TRANSITIONS, actor=actor,
-                      verb="commitment.broken", reason=reason, expected_version=expected_version,
-                      org_path=commitment.org.path, extra_fields={"credit_event_id": event.pk})  # fmt: skip
+        enterprise=commitment.enterprise,
+        kind="violation",
+        severity="general",
+        occurred_on=occurred_on,
+        description=_("Broke its %(kind)s") % {"kind": commitment.get_kind_display()},
+        evidence=reason.strip()[:500],
+        source_ref=f"commitment:{commitment.pk}",
+        actor=actor,
+    )
+    return transition(
+        commitment,
+        to=CommitmentStatus.BROKEN,
+        allowed=COMMITMENT_TRANSITIONS,
+        actor=actor,
+        verb="commitment.broken",
+        reason=reason,
+        expected_version=expected_version,
+        org_path=commitment.org.path,
+        extra_fields={"credit_event_id": event.pk},
+    )
 
 
 @transaction.atomic
 def handover_record(
-    *, direction: str, agency: str, subject: str, handed_on: dt.date, org=None, enterprise=None,
-    agency_office: str = "", reference: str = "", campaign=None, actor,
-) -> Handover:  # fmt: skip
+    *,
+    direction: str,
+    agency: str,
+    subject: str,
+    handed_on: dt.date,
+    org=None,
+    enterprise=None,
+    agency_office: str = "",
+    reference: str = "",
+    campaign=None,
+    actor,
+) -> Handover:
     """A case handed over to a partner agency or received from one (joint enforcement)."""
     org = org or (enterprise.org if enterprise is not None else getattr(actor, "org", None))
     if org is None:
@@ -161,9 +209,17 @@ def handover_record(
         raise ValidationFailed(fields=errors)
     _need({"subject": subject})
     _not_future(handed_on, "handed_on")
-    handover = Handover(direction=direction, agency=agency, agency_office=agency_office.strip(), enterprise=enterprise,
-                        org=org, subject=subject.strip(), handed_on=handed_on, reference=reference.strip(),
-                        campaign=campaign)  # fmt: skip
+    handover = Handover(
+        direction=direction,
+        agency=agency,
+        agency_office=agency_office.strip(),
+        enterprise=enterprise,
+        org=org,
+        subject=subject.strip(),
+        handed_on=handed_on,
+        reference=reference.strip(),
+        campaign=campaign,
+    )
     return _save(handover, actor, "handover.recorded", {"direction": direction, "agency": agency})
 
 
@@ -174,6 +230,14 @@ def handover_set_status(*, handover: Handover, to: str, result: str = "", actor,
     if to == "concluded":
         _need({"result": result})
         extra["result"] = result.strip()
-    return transition(handover, to=to, allowed=HANDOVER_TRANSITIONS, actor=actor, verb="handover.status",
-                      reason=str(result or ""), expected_version=expected_version, org_path=handover.org.path,
-                      extra_fields=extra)  # fmt: skip
+    return transition(
+        handover,
+        to=to,
+        allowed=HANDOVER_TRANSITIONS,
+        actor=actor,
+        verb="handover.status",
+        reason=str(result or ""),
+        expected_version=expected_version,
+        org_path=handover.org.path,
+        extra_fields=extra,
+    )

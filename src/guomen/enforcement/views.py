@@ -37,8 +37,14 @@ def _run(request, call, success) -> None:
 def _invalid(request, form) -> bool:
     if form.is_valid():
         return False
-    messages.error(request, " ".join(f"{form.fields[k].label if k in form.fields else ''}: {e}"
-                                     for k, errs in form.errors.items() for e in errs))  # fmt: skip
+    messages.error(
+        request,
+        " ".join(
+            f"{form.fields[k].label if k in form.fields else ''}: {e}"
+            for k, errs in form.errors.items()
+            for e in errs
+        ),
+    )
     return True
 
 
@@ -59,16 +65,30 @@ def overview(request):
             user = request.user
             calls = {
                 "interview": lambda: services.interview_schedule(
-                    enterprise=_enterprise(user, d["enterprise"]), scheduled_on=d["scheduled_on"],
-                    subject=d["subject"], actor=user),
+                    enterprise=_enterprise(user, d["enterprise"]),
+                    scheduled_on=d["scheduled_on"],
+                    subject=d["subject"],
+                    actor=user,
+                ),
                 "commitment": lambda: services.commitment_record(
-                    enterprise=_enterprise(user, d["enterprise"]), kind=d["kind"], signed_on=d["signed_on"],
-                    valid_until=d["valid_until"], text=d["text"], actor=user),
+                    enterprise=_enterprise(user, d["enterprise"]),
+                    kind=d["kind"],
+                    signed_on=d["signed_on"],
+                    valid_until=d["valid_until"],
+                    text=d["text"],
+                    actor=user,
+                ),
                 "handover": lambda: services.handover_record(
-                    enterprise=_enterprise(user, d["enterprise"]), direction=d["direction"], agency=d["agency"],
-                    agency_office=d["agency_office"], subject=d["subject"], handed_on=d["handed_on"],
-                    reference=d["reference"], actor=user),
-            }  # fmt: skip
+                    enterprise=_enterprise(user, d["enterprise"]),
+                    direction=d["direction"],
+                    agency=d["agency"],
+                    agency_office=d["agency_office"],
+                    subject=d["subject"],
+                    handed_on=d["handed_on"],
+                    reference=d["reference"],
+                    actor=user,
+                ),
+            }
             _run(request, calls[which], _("Saved."))
         return redirect("enforcement:list")
     staff = request.user.role != "enterprise"
@@ -78,9 +98,11 @@ def overview(request):
         "handovers": selectors.handover_list(user=request.user)[:50],
         "can_edit": staff and can(request.user, "enforcement.edit"),
         "can_record": staff and can(request.user, "enforcement.record"),
-        "interview_form": InterviewForm(), "commitment_form": CommitmentForm(), "handover_form": HandoverForm(),
+        "interview_form": InterviewForm(),
+        "commitment_form": CommitmentForm(),
+        "handover_form": HandoverForm(),
         "hold_form": HoldForm(),
-    }  # fmt: skip
+    }
     return render(request, "enforcement/overview.html", context)
 
 
@@ -90,6 +112,9 @@ def interview_hold(request, pk):
     interview = selectors.interview_get(user=request.user, pk=pk)
     form = HoldForm(request.POST)
     if not _invalid(request, form):
-        _run(request, lambda: services.interview_hold(interview=interview, actor=request.user, **form.cleaned_data),
-             _("The interview was recorded; it counts in the enterprise's credit."))  # fmt: skip
+        _run(
+            request,
+            lambda: services.interview_hold(interview=interview, actor=request.user, **form.cleaned_data),
+            _("The interview was recorded; it counts in the enterprise's credit."),
+        )
     return redirect("enforcement:list")

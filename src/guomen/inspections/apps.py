@@ -37,12 +37,37 @@ class InspectionsConfig(AppConfig):
 
         queues = "guomen.inspections.selectors.queues"
         register_queue(
-            Queue("to_inspect", _("Tasks to inspect"), frozenset({Role.INSPECTOR}), f"{queues}:tasks_to_inspect",
-                  "inspections:my_tasks", order=10),
-            Queue("in_progress", _("Tasks in progress"), frozenset({Role.INSPECTOR}), f"{queues}:tasks_in_progress",
-                  "inspections:my_tasks", order=11),
-            Queue("to_confirm", _("Results to confirm"), frozenset({Role.SUPERVISOR}), f"{queues}:results_to_confirm",
-                  "inspections:confirmations", order=10),
-            Queue("rectifications", _("Rectifications to answer"), frozenset({Role.ENTERPRISE}),
-                  f"{queues}:rectifications_to_answer", "inspections:followup", order=20, urgent=True),
-        )  # fmt: skip
+            Queue(
+                "to_inspect",
+                _("Tasks to inspect"),
+                frozenset({Role.INSPECTOR}),
+                f"{queues}:tasks_to_inspect",
+                "inspections:my_tasks",
+                order=10,
+            ),
+            Queue(
+                "in_progress",
+                _("Tasks in progress"),
+                frozenset({Role.INSPECTOR}),
+                f"{queues}:tasks_in_progress",
+                "inspections:my_tasks",
+                order=11,
+            ),
+            Queue(
+                "to_confirm",
+                _("Results to confirm"),
+                frozenset({Role.SUPERVISOR}),
+                f"{queues}:results_to_confirm",
+                "inspections:confirmations",
+                order=10,
+            ),
+            Queue(
+                "rectifications",
+                _("Rectifications to answer"),
+                frozenset({Role.ENTERPRISE}),
+                f"{queues}:rectifications_to_answer",
+                "inspections:followup",
+                order=20,
+                urgent=True,
+            ),
+        )

@@ -35,9 +35,32 @@ class LabsConfig(AppConfig):
         counts = "guomen.labs.selectors"
         analyst = frozenset({R.LAB_ANALYST})
         register_queue(
-            Queue("to_receive", _("Samples to receive"), analyst, f"{counts}:samples_to_receive", "labs:queue", order=10),
-            Queue("to_test", _("Samples to test"), analyst, f"{counts}:samples_to_test", "labs:queue", order=11),
-            Queue("to_review", _("Results to review"), analyst, f"{counts}:results_to_review", "labs:queue", order=12),
-            Queue("overdue_lab", _("Overdue tests"), frozenset({R.SUPERVISOR}), f"{counts}:overdue_count",
-                  "labs:overdue", order=20, urgent=True),
-        )  # fmt: skip
+            Queue(
+                "to_receive",
+                _("Samples to receive"),
+                analyst,
+                f"{counts}:samples_to_receive",
+                "labs:queue",
+                order=10,
+            ),
+            Queue(
+                "to_test", _("Samples to test"), analyst, f"{counts}:samples_to_test", "labs:queue", order=11
+            ),
+            Queue(
+                "to_review",
+                _("Results to review"),
+                analyst,
+                f"{counts}:results_to_review",
+                "labs:queue",
+                order=12,
+            ),
+            Queue(
+                "overdue_lab",
+                _("Overdue tests"),
+                frozenset({R.SUPERVISOR}),
+                f"{counts}:overdue_count",
+                "labs:overdue",
+                order=20,
+                urgent=True,
+            ),
+        )

@@ -110,15 +110,22 @@ def recall_detail(request, number: str):
 @router.post("/{number}/affected", response=RecallOut)
 def recall_affected(request, number: str, payload: AffectedIn):
     recall = selectors.recall_get(user=request.auth, number=number)
-    return services.recall_name_affected(recall=recall, consignments=payload.consignments, dealers=payload.dealers,
-                                         actor=request.auth)  # fmt: skip
+    return services.recall_name_affected(
+        recall=recall, consignments=payload.consignments, dealers=payload.dealers, actor=request.auth
+    )
 
 
 @router.post("/{number}/status", response=RecallOut)
 def recall_status(request, number: str, payload: RecallStatusIn):
     recall = selectors.recall_get(user=request.auth, number=number)
-    return services.recall_set_status(recall=recall, to=payload.to, reason=payload.reason, review=payload.review,
-                                      actor=request.auth, expected_version=payload.version)  # fmt: skip
+    return services.recall_set_status(
+        recall=recall,
+        to=payload.to,
+        reason=payload.reason,
+        review=payload.review,
+        actor=request.auth,
+        expected_version=payload.version,
+    )
 
 
 @router.post("/{number}/progress", response={201: RecallCreatedOut})

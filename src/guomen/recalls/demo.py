@@ -22,42 +22,77 @@ def seed_demo(bureau, rng) -> dict:
     if len(importers) < 4:
         return {}
     stroller = services.recall_open(
-        title="进口儿童推车折叠锁止机构缺陷召回", category="children", product="Bebe Go 儿童推车 型号A1 批次2026-07",
-        defect="折叠锁止机构可能意外松脱,存在夹伤儿童手指的风险", enterprise=importers[0], source="foreign_notice",
-        reported_on=today - dt.timedelta(days=25), units_affected=320, hs_code="8715", actor=supervisor,
-    )  # fmt: skip
+        title="进口儿童推车折叠锁止机构缺陷召回",
+        category="children",
+        product="Bebe Go 儿童推车 型号A1 批次2026-07",
+        defect="折叠锁止机构可能意外松脱,存在夹伤儿童手指的风险",
+        enterprise=importers[0],
+        source="foreign_notice",
+        reported_on=today - dt.timedelta(days=25),
+        units_affected=320,
+        hs_code="8715",
+        actor=supervisor,
+    )
     consignments = Declaration.objects.filter(
         declarant=importers[0], port__path__startswith="/GACC/SZ/"
     ).values_list("number", flat=True)[:2]
-    services.recall_name_affected(recall=stroller, consignments=list(consignments),
-                                  dealers=[e.uscc for e in importers[1:3]], actor=supervisor)  # fmt: skip
+    services.recall_name_affected(
+        recall=stroller,
+        consignments=list(consignments),
+        dealers=[e.uscc for e in importers[1:3]],
+        actor=supervisor,
+    )
     services.recall_set_status(
         recall=stroller, to="confirmed", reason="境外已召回,同型号产品已进口", actor=supervisor
     )
     services.recall_set_status(recall=stroller, to="in_progress", actor=supervisor)
     for days, units, note in ((15, 120, "经销商下架并通知消费者"), (5, 214, "上门回收及更换锁止部件")):
-        services.recall_progress(recall=stroller, reported_on=today - dt.timedelta(days=days), units_recovered=units,
-                                 note=note, actor=inspector)  # fmt: skip
+        services.recall_progress(
+            recall=stroller,
+            reported_on=today - dt.timedelta(days=days),
+            units_recovered=units,
+            note=note,
+            actor=inspector,
+        )
     dryer = services.recall_open(
-        title="进口电吹风过热保护失效召回", category="hair_dryer", product="型号HD-2000 批次2026-05",
-        defect="过热保护装置失效,存在起火风险", enterprise=importers[3], source="defect_report",
-        reported_on=today - dt.timedelta(days=60), units_affected=85, hs_code="8516", actor=supervisor,
-    )  # fmt: skip
+        title="进口电吹风过热保护失效召回",
+        category="hair_dryer",
+        product="型号HD-2000 批次2026-05",
+        defect="过热保护装置失效,存在起火风险",
+        enterprise=importers[3],
+        source="defect_report",
+        reported_on=today - dt.timedelta(days=60),
+        units_affected=85,
+        hs_code="8516",
+        actor=supervisor,
+    )
     services.recall_name_affected(
         recall=dryer, consignments=[], dealers=[importers[1].uscc], actor=supervisor
     )
     services.recall_set_status(recall=dryer, to="confirmed", reason="检测证实过热保护失效", actor=supervisor)
     services.recall_set_status(recall=dryer, to="in_progress", actor=supervisor)
-    services.recall_progress(recall=dryer, reported_on=today - dt.timedelta(days=20), units_recovered=85,
-                             note="全部召回并销毁", actor=inspector)  # fmt: skip
+    services.recall_progress(
+        recall=dryer,
+        reported_on=today - dt.timedelta(days=20),
+        units_recovered=85,
+        note="全部召回并销毁",
+        actor=inspector,
+    )
     services.recall_set_status(recall=dryer, to="completed", actor=supervisor)
-    services.recall_set_status(recall=dryer, to="closed", review="召回率100%,责任进口商已纳入重点监管",
-                               actor=supervisor)  # fmt: skip
+    services.recall_set_status(
+        recall=dryer, to="closed", review="召回率100%,责任进口商已纳入重点监管", actor=supervisor
+    )
     services.recall_open(
-        title="进口空气净化器滤网甲醛释放超标", category="air_purifier", product="型号AP-300",
-        defect="消费者投诉滤网异味,疑似甲醛释放超标", enterprise=importers[2], source="complaint",
-        reported_on=today - dt.timedelta(days=3), units_affected=0, actor=supervisor,
-    )  # fmt: skip
+        title="进口空气净化器滤网甲醛释放超标",
+        category="air_purifier",
+        product="型号AP-300",
+        defect="消费者投诉滤网异味,疑似甲醛释放超标",
+        enterprise=importers[2],
+        source="complaint",
+        reported_on=today - dt.timedelta(days=3),
+        units_affected=0,
+        actor=supervisor,
+    )
     _link_to_campaign(today, [stroller, dryer], supervisor)
     return {"recalls": 3}
 

@@ -30,10 +30,16 @@ class RecallForm(StyledForm):
 
 
 class AffectedForm(StyledForm):
-    consignments = forms.CharField(label=_("affected consignments (declaration numbers, one a line)"),
-                                   widget=forms.Textarea(attrs={"rows": 2}), required=False)  # fmt: skip
-    dealers = forms.CharField(label=_("affected dealers (unified social credit codes, one a line)"),
-                              widget=forms.Textarea(attrs={"rows": 2}), required=False)  # fmt: skip
+    consignments = forms.CharField(
+        label=_("affected consignments (declaration numbers, one a line)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    dealers = forms.CharField(
+        label=_("affected dealers (unified social credit codes, one a line)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
 
 
 class StatusForm(StyledForm):

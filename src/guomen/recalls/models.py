@@ -27,9 +27,13 @@ class Recall(BaseModel):
     )
     source = models.CharField(_("source"), max_length=20, choices=RecallSource.choices)
     early_warning = models.ForeignKey(
-        "risk.EarlyWarning", null=True, blank=True, on_delete=models.SET_NULL, related_name="recalls",
+        "risk.EarlyWarning",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recalls",
         verbose_name=_("early warning"),
-    )  # fmt: skip
+    )
     reported_on = models.DateField(_("reported on"))
     units_affected = models.PositiveIntegerField(_("units affected"), default=0)
     units_recovered = models.PositiveIntegerField(_("units recovered"), default=0)

@@ -48,9 +48,19 @@ def _next_number(day: dt.date) -> str:
 
 @transaction.atomic
 def recall_open(
-    *, title: str, category: str, product: str, defect: str, enterprise, source: str, reported_on: dt.date,
-    units_affected: int = 0, hs_code: str = "", early_warning=None, actor,
-) -> Recall:  # fmt: skip
+    *,
+    title: str,
+    category: str,
+    product: str,
+    defect: str,
+    enterprise,
+    source: str,
+    reported_on: dt.date,
+    units_affected: int = 0,
+    hs_code: str = "",
+    early_warning=None,
+    actor,
+) -> Recall:
     """Open a recall record for an importer of the actor's jurisdiction."""
     _require_here(actor, "recall.edit", enterprise.org)
     errors = {}
@@ -76,14 +86,28 @@ def recall_open(
         raise ValidationFailed(fields=errors)
     today = timezone.localdate()
     recall = Recall(
-        number=_next_number(today), title=title.strip(), category=category, product=product.strip(),
-        defect=defect.strip(), hs_code=str(hs_code or "").strip(), enterprise=enterprise, org=enterprise.org,
-        source=source, early_warning=early_warning, reported_on=reported_on, units_affected=int(units_affected),
-    )  # fmt: skip
+        number=_next_number(today),
+        title=title.strip(),
+        category=category,
+        product=product.strip(),
+        defect=defect.strip(),
+        hs_code=str(hs_code or "").strip(),
+        enterprise=enterprise,
+        org=enterprise.org,
+        source=source,
+        early_warning=early_warning,
+        reported_on=reported_on,
+        units_affected=int(units_affected),
+    )
     _clean(recall)
     recall.save(force_insert=True)
-    audit_record(actor=actor, verb="recall.opened", obj=recall, org_path=recall.org.path,
-                 after={"number": recall.number, "category": category, "source": source})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="recall.opened",
+        obj=recall,
+        org_path=recall.org.path,
+        after={"number": recall.number, "category": category, "source": source},
+    )
     return recall
 
 
@@ -96,10 +120,18 @@ def recall_name_affected(*, recall: Recall, consignments: list[str], dealers: li
         raise ValidationFailed(fields={"status": [_("The recall is closed.")]})
     numbers = sorted({str(n).strip() for n in consignments or [] if str(n).strip()})
     codes = sorted({str(c).strip() for c in dealers or [] if str(c).strip()})
-    found = {d.number: d for d in restrict(Declaration.objects.filter(number__in=numbers), actor, "declaration.view")
-             .filter(port__path__startswith=actor.org.path if actor.org_id else "/")}  # fmt: skip
-    firms = {e.uscc: e for e in restrict(Enterprise.objects.filter(uscc__in=codes), actor, "enterprise.view")
-             .filter(org__path__startswith=actor.org.path if actor.org_id else "/")}  # fmt: skip
+    found = {
+        d.number: d
+        for d in restrict(Declaration.objects.filter(number__in=numbers), actor, "declaration.view").filter(
+            port__path__startswith=actor.org.path if actor.org_id else "/"
+        )
+    }
+    firms = {
+        e.uscc: e
+        for e in restrict(Enterprise.objects.filter(uscc__in=codes), actor, "enterprise.view").filter(
+            org__path__startswith=actor.org.path if actor.org_id else "/"
+        )
+    }
     errors = {}
     missing = [n for n in numbers if n not in found]
     if missing:
@@ -115,8 +147,13 @@ def recall_name_affected(*, recall: Recall, consignments: list[str], dealers: li
         raise ValidationFailed(fields=errors)
     recall.consignments.add(*found.values())
     recall.dealers.add(*firms.values())
-    audit_record(actor=actor, verb="recall.affected", obj=recall, org_path=recall.org.path,
-                 after={"consignments": numbers, "dealers": codes})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="recall.affected",
+        obj=recall,
+        org_path=recall.org.path,
+        after={"consignments": numbers, "dealers": codes},
+    )
     return recall
 
 
@@ -138,9 +175,16 @@ def recall_set_status(
             fields={"consignments": [_("Name the affected consignments or dealers first.")]}
         )
     return transition(
-        recall, to=to, allowed=RECALL_TRANSITIONS, actor=actor, verb="recall.status", reason=str(reason or ""),
-        expected_version=expected_version, org_path=recall.org.path, extra_fields=extra,
-    )  # fmt: skip
+        recall,
+        to=to,
+        allowed=RECALL_TRANSITIONS,
+        actor=actor,
+        verb="recall.status",
+        reason=str(reason or ""),
+        expected_version=expected_version,
+        org_path=recall.org.path,
+        extra_fields=extra,
+    )
 
 
 @transaction.atomic
@@ -154,18 +198,26 @@ def recall_progress(
         errors["status"] = [_("Progress is reported while the recall is under way.")]
     units = int(units_recovered) if units_recovered is not None else -1
     if units < recall.units_recovered or (recall.units_affected and units > recall.units_affected):
-        errors["units_recovered"] = [_("Between %(low)d and %(high)d.") % {
-            "low": recall.units_recovered, "high": recall.units_affected or units}]  # fmt: skip
+        errors["units_recovered"] = [
+            _("Between %(low)d and %(high)d.")
+            % {"low": recall.units_recovered, "high": recall.units_affected or units}
+        ]
     if reported_on is None or reported_on > timezone.localdate():
         errors["reported_on"] = [_("The date must not be in the future.")]
     if not str(note or "").strip():
         errors["note"] = [_("This field is required.")]
     if errors:
         raise ValidationFailed(fields=errors)
-    row = RecallProgress.objects.create(recall=recall, reported_on=reported_on, units_recovered=units,
-                                        note=note.strip(), recorded_by=actor)  # fmt: skip
+    row = RecallProgress.objects.create(
+        recall=recall, reported_on=reported_on, units_recovered=units, note=note.strip(), recorded_by=actor
+    )
     Recall.objects.filter(pk=recall.pk).update(units_recovered=units)
     recall.units_recovered = units
-    audit_record(actor=actor, verb="recall.progress", obj=recall, org_path=recall.org.path,
-                 after={"units_recovered": units, "reported_on": reported_on})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="recall.progress",
+        obj=recall,
+        org_path=recall.org.path,
+        after={"units_recovered": units, "reported_on": reported_on},
+    )
     return row

@@ -21,9 +21,13 @@ from .forms import AffectedForm, ProgressForm, RecallForm, StatusForm
 def recall_list(request):
     require(request.user, "recall.view")
     filters = {k: request.GET.get(k, "").strip()[:60] for k in ("q", "category", "status")}
-    context = {"page": page_of(request, selectors.recall_list(user=request.user, **filters)), "filters": filters,
-               "categories": ProductCategory.choices, "statuses": RecallStatus.choices,
-               "can_edit": can(request.user, "recall.edit")}  # fmt: skip
+    context = {
+        "page": page_of(request, selectors.recall_list(user=request.user, **filters)),
+        "filters": filters,
+        "categories": ProductCategory.choices,
+        "statuses": RecallStatus.choices,
+        "can_edit": can(request.user, "recall.edit"),
+    }
     return render_list(request, "recalls/list.html", "recalls/partials/rows.html", context)
 
 
@@ -70,11 +74,16 @@ def recall_detail(request, number):
     recall = selectors.recall_get(user=request.user, number=number)
     staff = request.user.role != "enterprise"
     context = {
-        "recall": recall, "consignments": recall.consignments.order_by("number"),
-        "dealers": recall.dealers.order_by("name_zh"), "progress": recall.progress.order_by("reported_on", "id"),
-        "can_edit": staff and can(request.user, "recall.edit"), "can_record": staff and can(request.user, "recall.record"),
-        "affected_form": AffectedForm(), "status_form": StatusForm(), "progress_form": ProgressForm(),
-    }  # fmt: skip
+        "recall": recall,
+        "consignments": recall.consignments.order_by("number"),
+        "dealers": recall.dealers.order_by("name_zh"),
+        "progress": recall.progress.order_by("reported_on", "id"),
+        "can_edit": staff and can(request.user, "recall.edit"),
+        "can_record": staff and can(request.user, "recall.record"),
+        "affected_form": AffectedForm(),
+        "status_form": StatusForm(),
+        "progress_form": ProgressForm(),
+    }
     return render(request, "recalls/detail.html", context)
 
 
@@ -82,8 +91,14 @@ def _post(request, number, form_class, call, success):
     recall = selectors.recall_get(user=request.user, number=number)
     form = form_class(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(f"{form.fields[k].label if k in form.fields else ''}: {e}"
-                                         for k, errs in form.errors.items() for e in errs))  # fmt: skip
+        messages.error(
+            request,
+            " ".join(
+                f"{form.fields[k].label if k in form.fields else ''}: {e}"
+                for k, errs in form.errors.items()
+                for e in errs
+            ),
+        )
         return redirect("recalls:detail", number=number)
     try:
         call(recall, form.cleaned_data)
@@ -103,24 +118,38 @@ def _lines(text: str) -> list[str]:
 @login_required
 @require_POST
 def recall_affected(request, number):
-    return _post(request, number, AffectedForm,
-                 lambda r, d: services.recall_name_affected(recall=r, consignments=_lines(d["consignments"]),
-                                                            dealers=_lines(d["dealers"]), actor=request.user),
-                 _("The affected consignments and dealers were added."))  # fmt: skip
+    return _post(
+        request,
+        number,
+        AffectedForm,
+        lambda r, d: services.recall_name_affected(
+            recall=r, consignments=_lines(d["consignments"]), dealers=_lines(d["dealers"]), actor=request.user
+        ),
+        _("The affected consignments and dealers were added."),
+    )
 
 
 @login_required
 @require_POST
 def recall_status(request, number):
-    return _post(request, number, StatusForm,
-                 lambda r, d: services.recall_set_status(recall=r, to=d["to"], reason=d["reason"], review=d["review"],
-                                                         actor=request.user),
-                 _("The recall status was changed."))  # fmt: skip
+    return _post(
+        request,
+        number,
+        StatusForm,
+        lambda r, d: services.recall_set_status(
+            recall=r, to=d["to"], reason=d["reason"], review=d["review"], actor=request.user
+        ),
+        _("The recall status was changed."),
+    )
 
 
 @login_required
 @require_POST
 def recall_progress(request, number):
-    return _post(request, number, ProgressForm,
-                 lambda r, d: services.recall_progress(recall=r, actor=request.user, **d),
-                 _("The progress was recorded."))  # fmt: skip
+    return _post(
+        request,
+        number,
+        ProgressForm,
+        lambda r, d: services.recall_progress(recall=r, actor=request.user, **d),
+        _("The progress was recorded."),
+    )

@@ -126,11 +126,17 @@ def _record_standing_history(enterprise: Enterprise, before: dict) -> None:
         return
     now = timezone.now()
     change.objects.bulk_create(
-        change(enterprise=enterprise, field=name, before=before[name], after=getattr(enterprise, name),
-               reason=_("Edited on the enterprise page"), at=now)
+        change(
+            enterprise=enterprise,
+            field=name,
+            before=before[name],
+            after=getattr(enterprise, name),
+            reason=_("Edited on the enterprise page"),
+            at=now,
+        )
         for name in STANDING_FIELDS
         if getattr(enterprise, name) != before[name]
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic

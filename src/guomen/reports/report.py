@@ -98,15 +98,29 @@ def kpi_table(board) -> Table:
     )
     for k in board:
         d = k.definition
-        labels = [str(d.numerator), str(d.denominator),
-                  ", ".join(f"{label} {rate.numerator} ({rate.display})" for label, rate in k.breakdown),
-                  str(d.seed), str(k.group_label)]  # fmt: skip
+        labels = [
+            str(d.numerator),
+            str(d.denominator),
+            ", ".join(f"{label} {rate.numerator} ({rate.display})" for label, rate in k.breakdown),
+            str(d.seed),
+            str(k.group_label),
+        ]
         name = str(d.name)
         if k.current is None:
             table.rows.append([name, None, None, None, _("not connected"), "", str(d.text), *labels])
             continue
-        table.rows.append([name, k.current.numerator, k.current.denominator, k.current,
-                           k.mom.display, k.yoy.display, str(d.text), *labels])  # fmt: skip
+        table.rows.append(
+            [
+                name,
+                k.current.numerator,
+                k.current.denominator,
+                k.current,
+                k.mom.display,
+                k.yoy.display,
+                str(d.text),
+                *labels,
+            ]
+        )
     return table
 
 

@@ -233,9 +233,13 @@ def recalls(f) -> Table | None:
     table = Table(
         "recalls",
         str(SOURCE_TITLES["recalls"]),
-        [Column("status", _("status")), Column("recalls", _("recalls opened in the month"), INT),
-         Column("affected", _("units affected"), INT), Column("recovered", _("units recovered"), INT)],
-    )  # fmt: skip
+        [
+            Column("status", _("status")),
+            Column("recalls", _("recalls opened in the month"), INT),
+            Column("affected", _("units affected"), INT),
+            Column("recovered", _("units recovered"), INT),
+        ],
+    )
     rows = qs.values("status").annotate(n=Count("pk"), a=Sum("units_affected"), r=Sum("units_recovered"))
     for r in rows.order_by("status"):
         table.rows.append([str(labels.get(r["status"], r["status"])), r["n"], r["a"] or 0, r["r"] or 0])

@@ -359,9 +359,10 @@ def measure_new(request, warning_id: int, payload: RiskMeasureIn):
 
 
 @router.post(
-    "/measures/{measure_id}/{action}", response=RiskMeasureOut,
+    "/measures/{measure_id}/{action}",
+    response=RiskMeasureOut,
     summary="lift or complete a measure, or publish a consumer warning (a second supervisor)",
-)  # fmt: skip
+)
 def measure_act(request, measure_id: int, action: str, payload: ActionIn):
     _need(request.auth, "risk.view")
     measure = selectors.measure_get(user=request.auth, pk=measure_id)

@@ -77,11 +77,30 @@ class RiskConfig(AppConfig):
 
         counts = "guomen.risk.selectors"
         register_queue(
-            Queue("to_assess", _("Clusters to assess"), frozenset({R.RISK_ANALYST}), f"{counts}:clusters_to_assess",
-                  "risk:cluster_list", order=10),
-            Queue("to_validate", _("Warnings to validate"), frozenset({R.RISK_ANALYST}),
-                  f"{counts}:warnings_to_validate", "risk:warning_list", query="status=draft", order=11),
-            Queue("messages", _("Unread messages"), frozenset({R.ENTERPRISE}), f"{counts}:unread_messages",
-                  "risk:inbox", order=30),
-        )  # fmt: skip
+            Queue(
+                "to_assess",
+                _("Clusters to assess"),
+                frozenset({R.RISK_ANALYST}),
+                f"{counts}:clusters_to_assess",
+                "risk:cluster_list",
+                order=10,
+            ),
+            Queue(
+                "to_validate",
+                _("Warnings to validate"),
+                frozenset({R.RISK_ANALYST}),
+                f"{counts}:warnings_to_validate",
+                "risk:warning_list",
+                query="status=draft",
+                order=11,
+            ),
+            Queue(
+                "messages",
+                _("Unread messages"),
+                frozenset({R.ENTERPRISE}),
+                f"{counts}:unread_messages",
+                "risk:inbox",
+                order=30,
+            ),
+        )
         register_approvals(f"{counts}:approvals_waiting")

@@ -278,18 +278,30 @@ def approvals_waiting(user) -> list:
         .select_related("warning", "proposed_by")
     )
     rows = [
-        Approval(_("Early warning to validate"), w.title, reverse("risk:warning_detail", args=[w.pk]),
-                 str(w.drafted_by or ""))
+        Approval(
+            _("Early warning to validate"),
+            w.title,
+            reverse("risk:warning_detail", args=[w.pk]),
+            str(w.drafted_by or ""),
+        )
         for w in to_validate.order_by("created_at", "id")
-    ]  # fmt: skip
+    ]
     rows += [
-        Approval(_("Early warning to publish"), w.title, reverse("risk:warning_detail", args=[w.pk]),
-                 str(w.drafted_by or ""))
+        Approval(
+            _("Early warning to publish"),
+            w.title,
+            reverse("risk:warning_detail", args=[w.pk]),
+            str(w.drafted_by or ""),
+        )
         for w in to_publish.order_by("created_at", "id")
-    ]  # fmt: skip
+    ]
     rows += [
-        Approval(_("Consumer warning to put on the portal"), m.public_title,
-                 reverse("risk:warning_detail", args=[m.warning_id]), str(m.proposed_by or ""))
+        Approval(
+            _("Consumer warning to put on the portal"),
+            m.public_title,
+            reverse("risk:warning_detail", args=[m.warning_id]),
+            str(m.proposed_by or ""),
+        )
         for m in notices.order_by("id")
-    ]  # fmt: skip
+    ]
     return rows

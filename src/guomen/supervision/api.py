@@ -235,9 +235,10 @@ def downgrades(request, status: str = ""):
 
 
 @router.post(
-    "/downgrades/{downgrade_id}/decision", response=DowngradeOut,
+    "/downgrades/{downgrade_id}/decision",
+    response=DowngradeOut,
     summary="A second supervisor approves or rejects a downgrade to grade D",
-)  # fmt: skip
+)
 def downgrade_decision(request, downgrade_id: int, payload: SupervisionDecisionIn):
     downgrade = selectors.downgrade_get(user=request.auth, pk=downgrade_id)
     return services.downgrade_decide(

@@ -29,30 +29,61 @@ def seed_special(bureau, supervisor, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
     for i, (name, kind, org) in enumerate(FIRMS):
         if not Enterprise.objects.filter(name_zh=name).exists():
-            enterprise_create(data={"uscc": make_uscc(660000 + i * 53, "440398"), "name_zh": name, "kind": kind,
-                                    "org": bureau.orgs[org], "filed_on": today - dt.timedelta(days=900)},
-                              actor=supervisor)  # fmt: skip
+            enterprise_create(
+                data={
+                    "uscc": make_uscc(660000 + i * 53, "440398"),
+                    "name_zh": name,
+                    "kind": kind,
+                    "org": bureau.orgs[org],
+                    "filed_on": today - dt.timedelta(days=900),
+                },
+                actor=supervisor,
+            )
     period = {
         "org": bureau.orgs["SZ"],
         "starts_on": today - dt.timedelta(days=20),
         "ends_on": today + dt.timedelta(days=40),
     }
-    cars = services.plan_create(data={"name": f"{today.year}年进口汽车“三包”及召回专项监督抽查", "sample_count": 3,
-                                      "enterprise_kinds": ["car_dealer"], "checklist_kind": "car_3r", **period},
-                                actor=supervisor)  # fmt: skip
+    cars = services.plan_create(
+        data={
+            "name": f"{today.year}年进口汽车“三包”及召回专项监督抽查",
+            "sample_count": 3,
+            "enterprise_kinds": ["car_dealer"],
+            "checklist_kind": "car_3r",
+            **period,
+        },
+        actor=supervisor,
+    )
     services.plan_draw(plan=cars, seed=20260915, actor=supervisor)
     recorded = 0
     for task in cars.tasks.order_by("rank"):
         if not task.inspector_b_id:
             continue
         bad = {6} if task.rank == 1 else set()  # recall procedure missing at one dealer
-        items = {it.position: ("non_conform" if it.position in bad else "conform",
-                               "未建立召回流程,召回记录缺失" if it.position in bad else "") for it in task.items.all()}  # fmt: skip
-        services.check_record(task=task, items=items, samples_taken=0, actor=task.inspector_a,
-                              rectification_due=today + dt.timedelta(days=20) if bad else None)  # fmt: skip
+        items = {
+            it.position: (
+                "non_conform" if it.position in bad else "conform",
+                "未建立召回流程,召回记录缺失" if it.position in bad else "",
+            )
+            for it in task.items.all()
+        }
+        services.check_record(
+            task=task,
+            items=items,
+            samples_taken=0,
+            actor=task.inspector_a,
+            rectification_due=today + dt.timedelta(days=20) if bad else None,
+        )
         recorded += 1
-    agencies = services.plan_create(data={"name": f"{today.year}年检验鉴定业务“口岸天平行动”", "sample_count": 2,
-                                          "enterprise_kinds": ["inspection_agency"], "checklist_kind": "agency", **period},
-                                    actor=supervisor)  # fmt: skip
+    agencies = services.plan_create(
+        data={
+            "name": f"{today.year}年检验鉴定业务“口岸天平行动”",
+            "sample_count": 2,
+            "enterprise_kinds": ["inspection_agency"],
+            "checklist_kind": "agency",
+            **period,
+        },
+        actor=supervisor,
+    )
     services.plan_draw(plan=agencies, seed=20260916, actor=supervisor)
     return {"special_spot_checks": recorded}

@@ -312,9 +312,15 @@ def approvals_waiting(user) -> list:
     rows = []
     if can(user, "supervision.blacklist.decide"):
         entries = blacklist_list(user=user, status=BlacklistStatus.PROPOSED).exclude(proposed_by=user)
-        rows += [Approval(_("Blacklisting to decide"), e.enterprise.name_zh,
-                          reverse("supervision:enterprise_detail", args=[e.enterprise_id]), str(e.proposed_by or ""))
-                 for e in entries.order_by("created_at", "id")]  # fmt: skip
+        rows += [
+            Approval(
+                _("Blacklisting to decide"),
+                e.enterprise.name_zh,
+                reverse("supervision:enterprise_detail", args=[e.enterprise_id]),
+                str(e.proposed_by or ""),
+            )
+            for e in entries.order_by("created_at", "id")
+        ]
     if can(user, "supervision.petition.decide"):
         petitions = (
             restrict(RemovalPetition.objects.all(), user, "supervision.view")
@@ -322,22 +328,43 @@ def approvals_waiting(user) -> list:
             .exclude(recommended_by=user)
             .select_related("entry__enterprise", "recommended_by")
         )
-        rows += [Approval(_("Lifting of a blacklisting to approve"), p.entry.enterprise.name_zh,
-                          reverse("supervision:enterprise_detail", args=[p.entry.enterprise_id]),
-                          str(p.recommended_by or "")) for p in petitions.order_by("created_at", "id")]  # fmt: skip
+        rows += [
+            Approval(
+                _("Lifting of a blacklisting to approve"),
+                p.entry.enterprise.name_zh,
+                reverse("supervision:enterprise_detail", args=[p.entry.enterprise_id]),
+                str(p.recommended_by or ""),
+            )
+            for p in petitions.order_by("created_at", "id")
+        ]
     if can(user, "supervision.downgrade.decide"):
         downgrades = downgrade_list(user=user, status=DowngradeStatus.PROPOSED).exclude(proposed_by=user)
-        rows += [Approval(_("Downgrade to grade D to approve"), d.enterprise.name_zh,
-                          reverse("supervision:enterprise_detail", args=[d.enterprise_id]), str(d.proposed_by or ""))
-                 for d in downgrades.order_by("created_at", "id")]  # fmt: skip
+        rows += [
+            Approval(
+                _("Downgrade to grade D to approve"),
+                d.enterprise.name_zh,
+                reverse("supervision:enterprise_detail", args=[d.enterprise_id]),
+                str(d.proposed_by or ""),
+            )
+            for d in downgrades.order_by("created_at", "id")
+        ]
     if can(user, "supervision.spotcheck.publish"):
         checks = (
             restrict(SpotCheckTask.objects.all(), user, "supervision.spotcheck.view")
             .filter(status=CheckStatus.RECORDED)
-            .exclude(assigned_by=user).exclude(recorded_by=user).exclude(inspector_a=user).exclude(inspector_b=user)
+            .exclude(assigned_by=user)
+            .exclude(recorded_by=user)
+            .exclude(inspector_a=user)
+            .exclude(inspector_b=user)
             .select_related("enterprise", "recorded_by")
-        )  # fmt: skip
-        rows += [Approval(_("Spot-check result to publish"), c.enterprise.name_zh,
-                          reverse("supervision:check_detail", args=[c.pk]), str(c.recorded_by or ""))
-                 for c in checks.order_by("recorded_at", "id")]  # fmt: skip
+        )
+        rows += [
+            Approval(
+                _("Spot-check result to publish"),
+                c.enterprise.name_zh,
+                reverse("supervision:check_detail", args=[c.pk]),
+                str(c.recorded_by or ""),
+            )
+            for c in checks.order_by("recorded_at", "id")
+        ]
     return rows

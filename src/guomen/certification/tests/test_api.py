@@ -43,7 +43,7 @@ def _endpoints(holder, certificate, planned, case):
             "supervisor",
             201,
             "inspector",
-        ),  # fmt: skip
+        ),
         ("get", f"/api/v1/certification/certificates/{certificate.pk}", None, "inspector", 200, None),
         (
             "post",
@@ -52,7 +52,7 @@ def _endpoints(holder, certificate, planned, case):
             "supervisor",
             200,
             "inspector",
-        ),  # fmt: skip
+        ),
         ("get", "/api/v1/certification/checks", None, "inspector", 200, None),
         (
             "post",
@@ -86,7 +86,7 @@ def _endpoints(holder, certificate, planned, case):
             "inspector",
             201,
             "lab_analyst",
-        ),  # fmt: skip
+        ),
         (
             "post",
             f"/api/v1/certification/misuse/{case.pk}/decide",
@@ -102,8 +102,9 @@ def _endpoints(holder, certificate, planned, case):
 def case(holder, inspector):
     from guomen.certification import services
 
-    return services.misuse_open(enterprise=holder, found_on=timezone.localdate(), description="疑似冒用认证标志",
-                                actor=inspector)  # fmt: skip
+    return services.misuse_open(
+        enterprise=holder, found_on=timezone.localdate(), description="疑似冒用认证标志", actor=inspector
+    )
 
 
 @pytest.mark.parametrize("index", range(11))
@@ -133,21 +134,33 @@ def test_the_holder_reads_its_certificate_but_cannot_change_it(certificate, hold
     assert (
         _call(holder_user, "get", f"/api/v1/certification/certificates/{certificate.pk}").status_code == 200
     )
-    response = _call(holder_user, "post", f"/api/v1/certification/certificates/{certificate.pk}/status",
-                     {"to": "revoked", "reason": "x"})  # fmt: skip
+    response = _call(
+        holder_user,
+        "post",
+        f"/api/v1/certification/certificates/{certificate.pk}/status",
+        {"to": "revoked", "reason": "x"},
+    )
     assert response.status_code == 403
     assert Certificate.objects.get().status == "valid"
 
 
 def test_a_bad_date_in_the_api_is_a_422_naming_the_field(certificate, supervisor):
-    response = _call(supervisor, "post", f"/api/v1/certification/certificates/{certificate.pk}/checks",
-                     {"planned_on": "2026-13-45"})  # fmt: skip
+    response = _call(
+        supervisor,
+        "post",
+        f"/api/v1/certification/certificates/{certificate.pk}/checks",
+        {"planned_on": "2026-13-45"},
+    )
     assert response.status_code == 422 and "planned_on" in response.json()["fields"]
     assert not AnnualCheck.objects.exists()
 
 
 def test_an_unknown_enterprise_is_a_chinese_field_error(supervisor):
-    response = _call(supervisor, "post", "/api/v1/certification/misuse",
-                     {"enterprise": "91440300000000000X", "found_on": str(timezone.localdate()), "description": "x"})  # fmt: skip
+    response = _call(
+        supervisor,
+        "post",
+        "/api/v1/certification/misuse",
+        {"enterprise": "91440300000000000X", "found_on": str(timezone.localdate()), "description": "x"},
+    )
     assert response.status_code == 422 and "enterprise" in response.json()["fields"]
     assert not MarkMisuseCase.objects.exists()

@@ -18,13 +18,25 @@ def test_linked_certification_checks_and_misuse_cases_count_in_the_campaign(
 ):
     today = timezone.localdate()
     campaign = campaigns.campaign_create(
-        data={"code": "RZ2026", "name": "认证产品专项整治", "kind": "rectification", "starts_on": today - dt.timedelta(days=5),
-              "ends_on": today + dt.timedelta(days=5), "org": orgs["SZ"]},
-        targets={"inspections": 2}, actor=supervisor,
-    )  # fmt: skip
+        data={
+            "code": "RZ2026",
+            "name": "认证产品专项整治",
+            "kind": "rectification",
+            "starts_on": today - dt.timedelta(days=5),
+            "ends_on": today + dt.timedelta(days=5),
+            "org": orgs["SZ"],
+        },
+        targets={"inspections": 2},
+        actor=supervisor,
+    )
     campaigns.campaign_set_status(campaign=campaign, to="active", actor=supervisor)
-    services.check_record(check=planned, results={**ALL_OK, "marks": "nc", "scope": "nc"}, findings="标志不规范",
-                          rectification_due=today + dt.timedelta(days=10), actor=inspector)  # fmt: skip
+    services.check_record(
+        check=planned,
+        results={**ALL_OK, "marks": "nc", "scope": "nc"},
+        findings="标志不规范",
+        rectification_due=today + dt.timedelta(days=10),
+        actor=inspector,
+    )
     case = services.misuse_open(enterprise=holder, found_on=today, description="冒用CCC标志", actor=inspector)
     services.misuse_decide(case=case, to="penalised", reason="查实", penalty="罚款", actor=supervisor)
     campaigns.campaign_link(campaign=campaign, kind="cert_check", object_id=planned.pk, actor=inspector)

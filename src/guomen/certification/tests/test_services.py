@@ -16,8 +16,15 @@ ALL_OK = {item: "ok" for item in ("validity", "scope", "consistency", "marks", "
 
 
 def _register(holder, actor, **overrides):
-    values = {"scheme": "ccc", "number": "2026011101000777", "products": "儿童电动玩具", "body_name": "中国质量认证中心",
-              "valid_from": dt.date(2026, 1, 1), "valid_until": dt.date(2031, 1, 1), "hs_code": "9503"}  # fmt: skip
+    values = {
+        "scheme": "ccc",
+        "number": "2026011101000777",
+        "products": "儿童电动玩具",
+        "body_name": "中国质量认证中心",
+        "valid_from": dt.date(2026, 1, 1),
+        "valid_until": dt.date(2031, 1, 1),
+        "hs_code": "9503",
+    }
     values.update(overrides)
     return services.certificate_register(enterprise=holder, actor=actor, **values)
 
@@ -69,8 +76,13 @@ def test_a_clean_check_closes_at_once(planned, inspector):
 def test_a_check_with_non_conformities_goes_to_rectification_then_closes(planned, inspector):
     results = {**ALL_OK, "marks": "nc"}
     due = timezone.localdate() + dt.timedelta(days=30)
-    check = services.check_record(check=planned, results=results, findings="产品铭牌上CCC标志尺寸不符", rectification_due=due,
-                                  actor=inspector)  # fmt: skip
+    check = services.check_record(
+        check=planned,
+        results=results,
+        findings="产品铭牌上CCC标志尺寸不符",
+        rectification_due=due,
+        actor=inspector,
+    )
     assert check.status == "rectifying" and check.non_conformities == 1
     check = services.check_close(
         check=check, rectified_on=timezone.localdate(), reason="现场复查已整改", actor=inspector
@@ -93,10 +105,12 @@ def test_an_unknown_checklist_value_names_the_item(planned, inspector):
 
 
 def test_a_misuse_penalty_counts_as_a_credit_violation(holder, supervisor, inspector):
-    case = services.misuse_open(enterprise=holder, found_on=timezone.localdate(), description="未获证产品加施CCC标志",
-                                actor=inspector)  # fmt: skip
-    case = services.misuse_decide(case=case, to="penalised", reason="查实", penalty="罚款2万元,责令改正",
-                                  actor=supervisor)  # fmt: skip
+    case = services.misuse_open(
+        enterprise=holder, found_on=timezone.localdate(), description="未获证产品加施CCC标志", actor=inspector
+    )
+    case = services.misuse_decide(
+        case=case, to="penalised", reason="查实", penalty="罚款2万元,责令改正", actor=supervisor
+    )
     event = CreditEvent.objects.get(enterprise=holder)
     assert case.status == "penalised" and case.credit_event == event
     assert event.kind == "violation" and "罚款2万元" in event.evidence
@@ -105,8 +119,9 @@ def test_a_misuse_penalty_counts_as_a_credit_violation(holder, supervisor, inspe
 def test_a_penalty_without_its_content_is_refused_and_no_credit_event_is_written(
     holder, supervisor, inspector
 ):
-    case = services.misuse_open(enterprise=holder, found_on=timezone.localdate(), description="伪造认证标志",
-                                actor=inspector)  # fmt: skip
+    case = services.misuse_open(
+        enterprise=holder, found_on=timezone.localdate(), description="伪造认证标志", actor=inspector
+    )
     with pytest.raises(ValidationFailed) as exc:
         services.misuse_decide(case=case, to="penalised", reason="查实", penalty="", actor=supervisor)
     assert "penalty" in exc.value.fields
@@ -133,8 +148,13 @@ def test_the_monthly_report_counts_the_certification_work_of_the_jurisdiction(
     from guomen.reports import sources
     from guomen.reports.scope import build_filter
 
-    services.check_record(check=planned, results={**ALL_OK, "marks": "nc"}, findings="标志不规范",
-                          rectification_due=timezone.localdate() + dt.timedelta(days=9), actor=inspector)  # fmt: skip
+    services.check_record(
+        check=planned,
+        results={**ALL_OK, "marks": "nc"},
+        findings="标志不规范",
+        rectification_due=timezone.localdate() + dt.timedelta(days=9),
+        actor=inspector,
+    )
     CertificateFactory(number="2026888888000001", enterprise=EnterpriseFactory(org=orgs["GZ"]))  # elsewhere
     today = timezone.localdate()
     table = sources.certification(build_filter(supervisor, {"period": f"{today:%Y-%m}"}))

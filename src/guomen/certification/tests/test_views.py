@@ -37,9 +37,18 @@ def test_the_list_filters_by_scheme(certificate, inspector):
 
 
 def test_a_supervisor_files_a_certificate_through_the_form(holder, supervisor):
-    response = _client(supervisor).post(reverse("certification:new"), {
-        "enterprise": holder.uscc, "scheme": "iso9001", "number": "00126Q30001R0M", "products": "电器进口销售",
-        "body_name": "方圆标志认证集团", "valid_from": "2026-01-01", "valid_until": "2029-01-01"})  # fmt: skip
+    response = _client(supervisor).post(
+        reverse("certification:new"),
+        {
+            "enterprise": holder.uscc,
+            "scheme": "iso9001",
+            "number": "00126Q30001R0M",
+            "products": "电器进口销售",
+            "body_name": "方圆标志认证集团",
+            "valid_from": "2026-01-01",
+            "valid_until": "2029-01-01",
+        },
+    )
     certificate = Certificate.objects.get()
     assert response.status_code == 302 and response.url == reverse(
         "certification:detail", args=[certificate.pk]
@@ -47,9 +56,18 @@ def test_a_supervisor_files_a_certificate_through_the_form(holder, supervisor):
 
 
 def test_a_form_with_reversed_dates_shows_the_error_and_saves_nothing(holder, supervisor):
-    response = _client(supervisor).post(reverse("certification:new"), {
-        "enterprise": holder.uscc, "scheme": "iso9001", "number": "00126Q30001R0M", "products": "电器进口销售",
-        "body_name": "方圆标志认证集团", "valid_from": "2026-01-01", "valid_until": "2025-01-01"})  # fmt: skip
+    response = _client(supervisor).post(
+        reverse("certification:new"),
+        {
+            "enterprise": holder.uscc,
+            "scheme": "iso9001",
+            "number": "00126Q30001R0M",
+            "products": "电器进口销售",
+            "body_name": "方圆标志认证集团",
+            "valid_from": "2026-01-01",
+            "valid_until": "2025-01-01",
+        },
+    )
     assert response.status_code == 200 and "证书有效期截止早于生效" in response.content.decode()
     assert not Certificate.objects.exists()
 
@@ -61,8 +79,12 @@ def test_an_inspector_cannot_open_the_new_certificate_form(inspector):
 def test_an_inspector_records_a_check_with_a_non_conformity_on_the_page(planned, inspector):
     due = timezone.localdate() + dt.timedelta(days=20)
     data = {f"item_{i}": "ok" for i in ("validity", "scope", "consistency", "system", "complaints")}
-    data |= {"item_marks": "nc", "checked_on": str(timezone.localdate()), "findings": "铭牌未加施CCC标志",
-             "rectification_due": str(due)}  # fmt: skip
+    data |= {
+        "item_marks": "nc",
+        "checked_on": str(timezone.localdate()),
+        "findings": "铭牌未加施CCC标志",
+        "rectification_due": str(due),
+    }
     response = _client(inspector).post(reverse("certification:check_record", args=[planned.pk]), data)
     assert response.status_code == 302
     assert AnnualCheck.objects.get().status == "rectifying"
@@ -78,10 +100,18 @@ def test_another_unit_cannot_open_the_certificate(certificate, other_inspector):
 
 
 def test_a_misuse_case_is_opened_and_penalised_on_the_page(holder, inspector, supervisor):
-    _client(inspector).post(reverse("certification:misuse"), {
-        "enterprise": holder.uscc, "found_on": str(timezone.localdate()), "description": "未获证产品加施CCC标志"})  # fmt: skip
+    _client(inspector).post(
+        reverse("certification:misuse"),
+        {
+            "enterprise": holder.uscc,
+            "found_on": str(timezone.localdate()),
+            "description": "未获证产品加施CCC标志",
+        },
+    )
     case = MarkMisuseCase.objects.get()
-    _client(supervisor).post(reverse("certification:misuse_decide", args=[case.pk]),
-                             {"to": "penalised", "penalty": "罚款2万元", "reason": "查实"})  # fmt: skip
+    _client(supervisor).post(
+        reverse("certification:misuse_decide", args=[case.pk]),
+        {"to": "penalised", "penalty": "罚款2万元", "reason": "查实"},
+    )
     page = _client(supervisor).get(reverse("certification:misuse")).content.decode()
     assert "已处罚" in page and "罚款2万元" in page

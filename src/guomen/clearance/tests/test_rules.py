@@ -78,8 +78,15 @@ def test_an_ephyto_from_another_country_is_a_hard_stop(clean_task):
     from guomen.declarations.models import PhytoCertificate
 
     PhytoCertificate.objects.create(
-        number="VN-2026-1", consignor_name="Dak Lak Fruit", export_country="VN", items=[],
-        declaration=clean_task.declaration, org=clean_task.port, source="upload", sha256="a" * 64, xml="<x/>",
-    )  # fmt: skip
+        number="VN-2026-1",
+        consignor_name="Dak Lak Fruit",
+        export_country="VN",
+        items=[],
+        declaration=clean_task.declaration,
+        org=clean_task.port,
+        source="upload",
+        sha256="a" * 64,
+        xml="<x/>",
+    )
     rule = _codes(clean_task)["ephyto_mismatch"]
     assert rule.severity == "hard_stop" and rule.evidence

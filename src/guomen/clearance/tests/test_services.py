@@ -46,8 +46,13 @@ def test_a_refused_release_changes_nothing_and_writes_no_audit(story_task, inspe
 
 def test_a_hard_stop_does_not_prevent_returning_the_goods(story_task, inspector, supervisor):
     task = _story_recorded(story_task, inspector)
-    clearance_confirm(task=fresh(task), disposition="treatment", treatment_kind="fumigation",
-                      reason="证书缺失，暂不放行", actor=supervisor)  # fmt: skip
+    clearance_confirm(
+        task=fresh(task),
+        disposition="treatment",
+        treatment_kind="fumigation",
+        reason="证书缺失，暂不放行",
+        actor=supervisor,
+    )
     assert fresh(task).declaration.status == "treatment"
 
 
@@ -55,8 +60,13 @@ def test_a_pending_sample_holds_every_confirmation(clean_task, inspector, superv
     sample_at_lab(clean_task, inspector, lab_analyst, lab)
     task = record_conforming(clean_task, inspector)
     with pytest.raises(ReleaseRefused) as exc:
-        clearance_confirm(task=fresh(task), disposition="treatment", treatment_kind="fumigation",
-                          reason="先处理", actor=supervisor)  # fmt: skip
+        clearance_confirm(
+            task=fresh(task),
+            disposition="treatment",
+            treatment_kind="fumigation",
+            reason="先处理",
+            actor=supervisor,
+        )
     assert [r["code"] for r in exc.value.rules] == ["sample_pending"]
 
 
@@ -107,8 +117,12 @@ def test_a_green_declaration_missing_its_certificate_goes_to_a_document_check(wo
     from guomen.catalog.tests.factories import ImportRequirementFactory
     from guomen.declarations.tests.factories import line_data, submission
 
-    ImportRequirementFactory(hs=world["valve"], origin=world["thailand"], registered_base_required=False,
-                             required_documents=["certificate_of_origin"])  # fmt: skip
+    ImportRequirementFactory(
+        hs=world["valve"],
+        origin=world["thailand"],
+        registered_base_required=False,
+        required_documents=["certificate_of_origin"],
+    )
     valve = line_data(world, hs_code="848180", description="阀门", production_base_codes=[])
     declaration = clearance_submit(
         actor=world["enterprise_user"], **submission(world, lines=[valve], documents=[])

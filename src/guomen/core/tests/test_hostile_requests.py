@@ -140,8 +140,15 @@ def test_a_declaration_with_too_many_lines_is_refused_before_parsing_them(client
 
     client.force_login(make_user(Role.INSPECTOR, orgs["WJD"], username="lines_inspector"))
     line = {"hs_code": "0810909090"}  # incomplete: parsing any line would answer for each of them
-    body = {"direction": "import", "port": "WJD", "declarant_uscc": "x", "origin_country": "TH",
-            "transport": "truck", "arrival_date": "2026-12-01", "lines": [line] * 40_000}  # fmt: skip
+    body = {
+        "direction": "import",
+        "port": "WJD",
+        "declarant_uscc": "x",
+        "origin_country": "TH",
+        "transport": "truck",
+        "arrival_date": "2026-12-01",
+        "lines": [line] * 40_000,
+    }
     response = client.post("/api/v1/declarations", json.dumps(body), content_type="application/json")
     fields = _refused(response, 422)["fields"]
     assert list(fields) == ["lines"] and "200" in fields["lines"][0]

@@ -83,11 +83,17 @@ def test_a_document_whose_indexing_worker_died_twice_shows_the_failure(analyst):
     doc = make_document()
     Document.objects.filter(pk=doc.pk).update(index_state=IndexState.INDEXING, index_generation=3)
     DBTaskResult.objects.create(
-        status="RUNNING", args_kwargs={"args": [doc.pk, 3], "kwargs": {}},
-        task_path="guomen.documents.tasks.document_index_task", backend_name="default", queue_name="default",
-        run_after=get_date_max(), priority=0, worker_ids=["first", _dead_worker()], exception_class_path="",
+        status="RUNNING",
+        args_kwargs={"args": [doc.pk, 3], "kwargs": {}},
+        task_path="guomen.documents.tasks.document_index_task",
+        backend_name="default",
+        queue_name="default",
+        run_after=get_date_max(),
+        priority=0,
+        worker_ids=["first", _dead_worker()],
+        exception_class_path="",
         traceback="",
-    )  # fmt: skip
+    )
     reap()
     doc = Document.objects.get(pk=doc.pk)
     assert (doc.index_state, doc.index_error) == (IndexState.FAILED, IndexFailure.ERROR)
@@ -105,10 +111,21 @@ def _wait_for(predicate, what: str, seconds: float = 90) -> None:
 
 def _worker(env):
     return subprocess.Popen(
-        [sys.executable, "-m", "guomen.manage", "worker", "--no-schedule", "--interval", "0.2",
-         "--no-startup-delay"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "guomen.manage",
+            "worker",
+            "--no-schedule",
+            "--interval",
+            "0.2",
+            "--no-startup-delay",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def _database_url() -> str:

@@ -18,8 +18,14 @@ DENIED = {302, 401, 403, 404, 422}
 
 @pytest.fixture
 def plan(orgs, supervisor):
-    return services.plan_save(org=orgs["SZ"], kind="port_health", title="深圳局口岸卫生检疫应急预案",
-                              contacts="值班电话 0755-88880000", revised_on=dt.date(2026, 3, 1), actor=supervisor)  # fmt: skip
+    return services.plan_save(
+        org=orgs["SZ"],
+        kind="port_health",
+        title="深圳局口岸卫生检疫应急预案",
+        contacts="值班电话 0755-88880000",
+        revised_on=dt.date(2026, 3, 1),
+        actor=supervisor,
+    )
 
 
 def _call(user, method, url, body=None):
@@ -52,8 +58,14 @@ def test_another_jurisdiction_cannot_activate_the_plan(plan, orgs, make_user):
 
 def test_an_unknown_plan_kind_names_the_field(orgs, supervisor):
     with pytest.raises(ValidationFailed) as exc:
-        services.plan_save(org=orgs["SZ"], kind="nonsense", title="x", contacts="x", revised_on=dt.date(2026, 1, 1),
-                           actor=supervisor)  # fmt: skip
+        services.plan_save(
+            org=orgs["SZ"],
+            kind="nonsense",
+            title="x",
+            contacts="x",
+            revised_on=dt.date(2026, 1, 1),
+            actor=supervisor,
+        )
     assert "kind" in exc.value.fields and not EmergencyPlan.objects.exists()
 
 
@@ -76,7 +88,7 @@ def test_api_permission_matrix(request, plan, supervisor, index, make_user, orgs
             "supervisor",
             201,
             "inspector",
-        ),  # fmt: skip
+        ),
         (
             "post",
             f"/api/v1/emergency/plans/{plan.pk}/drills",
@@ -84,7 +96,7 @@ def test_api_permission_matrix(request, plan, supervisor, index, make_user, orgs
             "supervisor",
             201,
             "inspector",
-        ),  # fmt: skip
+        ),
         (
             "post",
             f"/api/v1/emergency/plans/{plan.pk}/activate",
@@ -103,8 +115,11 @@ def test_api_permission_matrix(request, plan, supervisor, index, make_user, orgs
         ),
     ]
     method, url, body, allowed, ok, wrong = endpoints[index]
-    users = {"anonymous": None, "enterprise_user": make_user(Role.ENTERPRISE, None, EnterpriseFactory(org=orgs["WJD"])),
-             "other_unit": make_user(allowed, orgs["BY"])}  # fmt: skip
+    users = {
+        "anonymous": None,
+        "enterprise_user": make_user(Role.ENTERPRISE, None, EnterpriseFactory(org=orgs["WJD"])),
+        "other_unit": make_user(allowed, orgs["BY"]),
+    }
     if wrong:
         users["wrong_role"] = make_user(wrong, orgs["SZ"])
     for case, user in users.items():

@@ -14,8 +14,9 @@ def firm(orgs):
 
 @pytest.fixture
 def interview(firm, supervisor):
-    return services.interview_schedule(enterprise=firm, scheduled_on=dt.date(2026, 9, 3), subject="进口食品标签不合格问题",
-                                       actor=supervisor)  # fmt: skip
+    return services.interview_schedule(
+        enterprise=firm, scheduled_on=dt.date(2026, 9, 3), subject="进口食品标签不合格问题", actor=supervisor
+    )
 
 
 @pytest.fixture

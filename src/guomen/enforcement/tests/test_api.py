@@ -25,8 +25,14 @@ def _call(user, method, url, body=None):
 
 @pytest.fixture
 def handover(firm, supervisor):
-    return services.handover_record(direction="in", agency="customs", subject="海关移交:进口食品标签问题线索",
-                                    handed_on=dt.date(2026, 9, 2), enterprise=firm, actor=supervisor)  # fmt: skip
+    return services.handover_record(
+        direction="in",
+        agency="customs",
+        subject="海关移交:进口食品标签问题线索",
+        handed_on=dt.date(2026, 9, 2),
+        enterprise=firm,
+        actor=supervisor,
+    )
 
 
 def _endpoints(firm, interview, commitment, handover):
@@ -39,7 +45,7 @@ def _endpoints(firm, interview, commitment, handover):
             "supervisor",
             201,
             "inspector",
-        ),  # fmt: skip
+        ),
         (
             "post",
             f"/api/v1/enforcement/interviews/{interview.pk}/held",
@@ -56,7 +62,7 @@ def _endpoints(firm, interview, commitment, handover):
             "inspector",
             201,
             "lab_analyst",
-        ),  # fmt: skip
+        ),
         (
             "post",
             f"/api/v1/enforcement/commitments/{commitment.pk}/broken",
@@ -79,7 +85,7 @@ def _endpoints(firm, interview, commitment, handover):
             "supervisor",
             201,
             "inspector",
-        ),  # fmt: skip
+        ),
         (
             "post",
             f"/api/v1/enforcement/handovers/{handover.pk}/status",
@@ -95,11 +101,15 @@ def _endpoints(firm, interview, commitment, handover):
 def test_api_permission_matrix(request, firm, interview, handover, index, make_user, orgs, inspector):
     from guomen.registry.tests.factories import EnterpriseFactory
 
-    commitment = services.commitment_record(enterprise=firm, kind="integrity", signed_on=dt.date(2026, 3, 1), text="诚信承诺",
-                                            actor=inspector)  # fmt: skip
+    commitment = services.commitment_record(
+        enterprise=firm, kind="integrity", signed_on=dt.date(2026, 3, 1), text="诚信承诺", actor=inspector
+    )
     method, url, body, allowed, ok, wrong = _endpoints(firm, interview, commitment, handover)[index]
-    users = {"anonymous": None, "enterprise_user": make_user(Role.ENTERPRISE, None, EnterpriseFactory(org=orgs["WJD"])),
-             "other_unit": make_user(allowed, orgs["BY"])}  # fmt: skip
+    users = {
+        "anonymous": None,
+        "enterprise_user": make_user(Role.ENTERPRISE, None, EnterpriseFactory(org=orgs["WJD"])),
+        "other_unit": make_user(allowed, orgs["BY"]),
+    }
     if wrong:
         users["wrong_role"] = make_user(wrong, orgs["SZ"])
     for case, user in users.items():
@@ -128,6 +138,9 @@ def test_the_page_refuses_an_enterprise_of_another_unit(client, orgs, supervisor
 
     elsewhere = EnterpriseFactory(org=orgs["BY"])
     client.force_login(supervisor)
-    response = client.post(reverse("enforcement:list"), {"form": "interview", "enterprise": elsewhere.uscc,
-                                                         "scheduled_on": "2026-09-10", "subject": "约谈"}, follow=True)  # fmt: skip
+    response = client.post(
+        reverse("enforcement:list"),
+        {"form": "interview", "enterprise": elsewhere.uscc, "scheduled_on": "2026-09-10", "subject": "约谈"},
+        follow=True,
+    )
     assert "该记录不在您的辖区内" in response.content.decode() or "没有您可查看" in response.content.decode()

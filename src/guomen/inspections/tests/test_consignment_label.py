@@ -15,8 +15,19 @@ pytestmark = pytest.mark.django_db
 
 def _decode(pdf: bytes, tmp_path) -> list:
     (tmp_path / "label.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(tmp_path / "label.pdf"),
-                    str(tmp_path / "label")], check=True, timeout=120)  # fmt: skip
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "150",
+            "-png",
+            "-singlefile",
+            str(tmp_path / "label.pdf"),
+            str(tmp_path / "label"),
+        ],
+        check=True,
+        timeout=120,
+    )
     image = Image.open(tmp_path / "label.png").convert("L")
     return zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
 

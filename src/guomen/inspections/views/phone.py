@@ -115,10 +115,15 @@ def consignment_label(request, pk):
     """The consignment's hold label: declaration number as a regular QR (the scan page opens the task from it)."""
     task = selectors.task_detail(request.user, pk)
     d = task.declaration
-    pdf = render_pdf("inspections/pdf/consignment_label.html", {
-        "task": task, "d": d, "lines": list(d.lines.select_related("hs").order_by("line_no")),
-        "qr_data_uri": qr_png_data_uri(d.number),
-    })  # fmt: skip
+    pdf = render_pdf(
+        "inspections/pdf/consignment_label.html",
+        {
+            "task": task,
+            "d": d,
+            "lines": list(d.lines.select_related("hs").order_by("line_no")),
+            "qr_data_uri": qr_png_data_uri(d.number),
+        },
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{d.number}-label.pdf"'
     return response

@@ -23,8 +23,11 @@ pytestmark = pytest.mark.django_db
 def _pdf_to_image(pdf: bytes, tmp_path, dpi: int = 150) -> Image.Image:
     source = tmp_path / "label.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(source), str(tmp_path / "label")],
-                   check=True, timeout=120)  # fmt: skip
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", "-singlefile", str(source), str(tmp_path / "label")],
+        check=True,
+        timeout=120,
+    )
     return Image.open(tmp_path / "label.png").convert("L")
 
 
@@ -52,7 +55,8 @@ def test_the_decoded_label_opens_the_sample_by_scan(client, task, inspector, lab
     client.force_login(inspector)
     image = _pdf_to_image(client.get(reverse("labs:sample_label", args=[sample.pk])).content, tmp_path)
     [code] = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
-    response = client.post(reverse("labs:custody", args=[sample.pk]),
-                           {"code": code.text, "expected_version": sample.version})  # fmt: skip
+    response = client.post(
+        reverse("labs:custody", args=[sample.pk]), {"code": code.text, "expected_version": sample.version}
+    )
     sample.refresh_from_db()
     assert response.status_code == 302 and sample.status == "sealed"

@@ -26,10 +26,16 @@ def consignment(orgs, importer):
 @pytest.fixture
 def recall(importer, supervisor):
     return services.recall_open(
-        title="进口儿童推车折叠机构缺陷召回", category="children", product="某品牌儿童推车 型号A1 批次2026-07",
-        defect="折叠锁止机构可能意外松脱,存在夹伤风险", enterprise=importer, source="defect_report",
-        reported_on=dt.date(2026, 9, 1), units_affected=120, actor=supervisor,
-    )  # fmt: skip
+        title="进口儿童推车折叠机构缺陷召回",
+        category="children",
+        product="某品牌儿童推车 型号A1 批次2026-07",
+        defect="折叠锁止机构可能意外松脱,存在夹伤风险",
+        enterprise=importer,
+        source="defect_report",
+        reported_on=dt.date(2026, 9, 1),
+        units_affected=120,
+        actor=supervisor,
+    )
 
 
 @pytest.fixture

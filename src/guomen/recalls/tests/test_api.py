@@ -42,7 +42,7 @@ def _endpoints(recall, importer, consignment):
             "supervisor",
             201,
             "inspector",
-        ),  # fmt: skip
+        ),
         ("get", f"/api/v1/recalls/{n}", None, "inspector", 200, None),
         (
             "post",
@@ -67,7 +67,7 @@ def _endpoints(recall, importer, consignment):
             "inspector",
             422,
             "lab_analyst",
-        ),  # fmt: skip
+        ),
     ]
 
 
@@ -76,8 +76,11 @@ def test_api_permission_matrix(request, recall, importer, consignment, index, ma
     from guomen.registry.tests.factories import EnterpriseFactory
 
     method, url, body, allowed, ok, wrong = _endpoints(recall, importer, consignment)[index]
-    users = {"anonymous": None, "enterprise_user": make_user(Role.ENTERPRISE, None, EnterpriseFactory(org=orgs["WJD"])),
-             "other_unit": make_user(allowed, orgs["BY"])}  # fmt: skip
+    users = {
+        "anonymous": None,
+        "enterprise_user": make_user(Role.ENTERPRISE, None, EnterpriseFactory(org=orgs["WJD"])),
+        "other_unit": make_user(allowed, orgs["BY"]),
+    }
     if wrong:
         users["wrong_role"] = make_user(wrong, orgs["SZ"])
     for case, user in users.items():
@@ -91,8 +94,20 @@ def test_api_permission_matrix(request, recall, importer, consignment, index, ma
 
 
 def test_an_unknown_early_warning_is_a_field_error_and_nothing_is_saved(importer, supervisor):
-    response = _call(supervisor, "post", "/api/v1/recalls", {
-        "title": "x", "category": "cosmetics", "product": "x", "defect": "x", "enterprise": importer.uscc,
-        "source": "early_warning", "reported_on": "2026-09-02", "early_warning": "NOPE-1"})  # fmt: skip
+    response = _call(
+        supervisor,
+        "post",
+        "/api/v1/recalls",
+        {
+            "title": "x",
+            "category": "cosmetics",
+            "product": "x",
+            "defect": "x",
+            "enterprise": importer.uscc,
+            "source": "early_warning",
+            "reported_on": "2026-09-02",
+            "early_warning": "NOPE-1",
+        },
+    )
     assert response.status_code == 422 and "early_warning" in response.json()["fields"]
     assert not Recall.objects.exists()

@@ -20,21 +20,38 @@ def test_a_recall_is_numbered_and_audited(recall):
 
 def test_another_jurisdiction_cannot_open_a_recall_for_the_importer(importer, other_supervisor):
     with pytest.raises(PermissionDenied):
-        services.recall_open(title="x", category="children", product="x", defect="x", enterprise=importer,
-                             source="defect_report", reported_on=dt.date(2026, 9, 1), actor=other_supervisor)  # fmt: skip
+        services.recall_open(
+            title="x",
+            category="children",
+            product="x",
+            defect="x",
+            enterprise=importer,
+            source="defect_report",
+            reported_on=dt.date(2026, 9, 1),
+            actor=other_supervisor,
+        )
     assert not Recall.objects.exists()
 
 
 def test_a_recall_following_an_early_warning_must_name_it(importer, supervisor):
     with pytest.raises(ValidationFailed) as exc:
-        services.recall_open(title="x", category="cosmetics", product="x", defect="x", enterprise=importer,
-                             source="early_warning", reported_on=dt.date(2026, 9, 1), actor=supervisor)  # fmt: skip
+        services.recall_open(
+            title="x",
+            category="cosmetics",
+            product="x",
+            defect="x",
+            enterprise=importer,
+            source="early_warning",
+            reported_on=dt.date(2026, 9, 1),
+            actor=supervisor,
+        )
     assert "early_warning" in exc.value.fields
 
 
 def test_consignments_and_dealers_of_the_jurisdiction_are_named(recall, consignment, dealer, supervisor):
-    services.recall_name_affected(recall=recall, consignments=[consignment.number], dealers=[dealer.uscc],
-                                  actor=supervisor)  # fmt: skip
+    services.recall_name_affected(
+        recall=recall, consignments=[consignment.number], dealers=[dealer.uscc], actor=supervisor
+    )
     assert list(recall.consignments.all()) == [consignment] and list(recall.dealers.all()) == [dealer]
 
 
@@ -43,8 +60,9 @@ def test_a_consignment_outside_the_jurisdiction_refuses_the_whole_change(
 ):
     elsewhere = DeclarationFactory(port=orgs["BY"], number="DEC-GZ-0009")
     with pytest.raises(ValidationFailed) as exc:
-        services.recall_name_affected(recall=recall, consignments=[consignment.number, elsewhere.number], dealers=[],
-                                      actor=supervisor)  # fmt: skip
+        services.recall_name_affected(
+            recall=recall, consignments=[consignment.number, elsewhere.number], dealers=[], actor=supervisor
+        )
     assert "DEC-GZ-0009" in exc.value.fields["consignments"][0]
     assert not recall.consignments.exists()
 
@@ -66,8 +84,13 @@ def _start(recall, consignment, supervisor):
 
 def test_progress_to_completion_and_closure_with_a_review(recall, consignment, supervisor, inspector):
     _start(recall, consignment, supervisor)
-    services.recall_progress(recall=recall, reported_on=timezone.localdate(), units_recovered=80, note="已召回80台",
-                             actor=inspector)  # fmt: skip
+    services.recall_progress(
+        recall=recall,
+        reported_on=timezone.localdate(),
+        units_recovered=80,
+        note="已召回80台",
+        actor=inspector,
+    )
     services.recall_set_status(recall=recall, to="completed", actor=supervisor)
     with pytest.raises(ValidationFailed):
         services.recall_set_status(recall=recall, to="closed", actor=supervisor)
@@ -80,12 +103,18 @@ def test_progress_to_completion_and_closure_with_a_review(recall, consignment, s
 
 def test_progress_never_goes_back_nor_past_the_affected_units(recall, consignment, supervisor, inspector):
     _start(recall, consignment, supervisor)
-    services.recall_progress(recall=recall, reported_on=timezone.localdate(), units_recovered=50, note="第一批",
-                             actor=inspector)  # fmt: skip
+    services.recall_progress(
+        recall=recall, reported_on=timezone.localdate(), units_recovered=50, note="第一批", actor=inspector
+    )
     for units in (40, 121):
         with pytest.raises(ValidationFailed) as exc:
-            services.recall_progress(recall=recall, reported_on=timezone.localdate(), units_recovered=units, note="x",
-                                     actor=inspector)  # fmt: skip
+            services.recall_progress(
+                recall=recall,
+                reported_on=timezone.localdate(),
+                units_recovered=units,
+                note="x",
+                actor=inspector,
+            )
         assert "units_recovered" in exc.value.fields
 
 

@@ -30,10 +30,19 @@ def test_the_list_filters_by_category(recall, inspector):
 
 
 def test_a_supervisor_opens_a_recall_through_the_form(importer, supervisor):
-    response = _client(supervisor).post(reverse("recalls:new"), {
-        "title": "进口电饭煲内胆涂层脱落召回", "category": "rice_cooker", "product": "型号RC-5",
-        "defect": "涂层脱落", "enterprise": importer.uscc, "source": "complaint", "reported_on": "2026-09-03",
-        "units_affected": "40"})  # fmt: skip
+    response = _client(supervisor).post(
+        reverse("recalls:new"),
+        {
+            "title": "进口电饭煲内胆涂层脱落召回",
+            "category": "rice_cooker",
+            "product": "型号RC-5",
+            "defect": "涂层脱落",
+            "enterprise": importer.uscc,
+            "source": "complaint",
+            "reported_on": "2026-09-03",
+            "units_affected": "40",
+        },
+    )
     recall = Recall.objects.get()
     assert response.status_code == 302 and response.url == reverse("recalls:detail", args=[recall.number])
 
@@ -42,8 +51,11 @@ def test_a_dealer_outside_the_jurisdiction_is_refused_on_the_page(recall, orgs, 
     from guomen.registry.tests.factories import EnterpriseFactory
 
     elsewhere = EnterpriseFactory(org=orgs["BY"])
-    response = _client(supervisor).post(reverse("recalls:affected", args=[recall.number]),
-                                        {"consignments": "", "dealers": elsewhere.uscc}, follow=True)  # fmt: skip
+    response = _client(supervisor).post(
+        reverse("recalls:affected", args=[recall.number]),
+        {"consignments": "", "dealers": elsewhere.uscc},
+        follow=True,
+    )
     assert "不在您的辖区内或不存在" in response.content.decode()
     assert not recall.dealers.exists()
 

@@ -201,9 +201,15 @@ def test_edit_form_shows_the_filing_date_so_saving_keeps_it(orgs, supervisor):
 def test_the_new_enterprise_kinds_can_be_filed_and_filtered(orgs, supervisor, kind):
     response = _client(supervisor).post(
         reverse("registry:enterprise_create"),
-        {"uscc": make_uscc(7), "name_zh": "某口岸单位", "kind": kind, "filing_status": "filed",
-         "org": orgs["WJD"].pk, "credit_grade": "A"},
-    )  # fmt: skip
+        {
+            "uscc": make_uscc(7),
+            "name_zh": "某口岸单位",
+            "kind": kind,
+            "filing_status": "filed",
+            "org": orgs["WJD"].pk,
+            "credit_grade": "A",
+        },
+    )
     assert response.status_code == 302
     other = EnterpriseFactory(org=orgs["WJD"], name_zh="普通进口商", kind="importer")
     page = _client(supervisor).get(reverse("registry:enterprise_list"), {"kind": kind}).content.decode()

@@ -74,8 +74,14 @@ def world(orgs):
         (False, True, "III", "B"),
         (False, False, "", "A"),
     ):
-        firm = EnterpriseFactory(org=sz, qms_certified=qms, haccp_certified=haccp, classification=cls,
-                                 credit_grade=grade, filed_on=on_file)  # fmt: skip
+        firm = EnterpriseFactory(
+            org=sz,
+            qms_certified=qms,
+            haccp_certified=haccp,
+            classification=cls,
+            credit_grade=grade,
+            filed_on=on_file,
+        )
         if cls == "III":  # classified (and regraded from A) only in October
             StandingChange.objects.create(
                 enterprise=firm, field="classification", before="", after="III", at=october

@@ -142,9 +142,15 @@ def test_the_six_seed_kpis_carry_the_seed_names(world, supervisor):
     with translation.override("zh-hans"):
         names = {k.key: str(k.definition.name) for k in board(supervisor).values()}
     assert [names[k] for k in ("detection", "foreign_notification", "complaint_feedback")] == [
-        "检出率", "境外通报率", "社会投诉反馈率"]  # fmt: skip
+        "检出率",
+        "境外通报率",
+        "社会投诉反馈率",
+    ]
     assert [names[k] for k in ("qms_promotion", "classification", "credit")] == [
-        "企业质量体系推广率", "分类管理率", "诚信管理率"]  # fmt: skip
+        "企业质量体系推广率",
+        "分类管理率",
+        "诚信管理率",
+    ]
 
 
 def test_every_kpi_carries_its_definition(world, supervisor):

@@ -152,8 +152,16 @@ def test_xlsx_sheet_imports_like_a_csv(catalogue, tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.append(["REF", "DATE_CASE", "SUBJET", "PROD_CAT", "COUNT_ORIGEN", "CLASSIF"])
-    sheet.append(["2019.0001", "2019-01-02", "Salmonella in chicken from Swaziland", "poultry meat and poultry "
-                  "meat products", "Swaziland", "alert"])  # fmt: skip
+    sheet.append(
+        [
+            "2019.0001",
+            "2019-01-02",
+            "Salmonella in chicken from Swaziland",
+            "poultry meat and poultry meat products",
+            "Swaziland",
+            "alert",
+        ]
+    )
     book.save(tmp_path / "rasff.xlsx")
     rasff_import(path=tmp_path / "rasff.xlsx")
     notification = ForeignNotification.objects.get()
@@ -179,10 +187,20 @@ def test_another_countrys_list_imports_with_a_mapping_that_is_saved_and_reused(c
     text = "Nummer|Betreff|Datum|Herkunft\n2025.3001|Salmonellen in Geflügel|2025-05-02|Türkei\n"
     saved = tmp_path / "mapping.json"
     call_command(
-        "import-rasff", str(write(tmp_path, text)), "--map", "reference=Nummer", "--map", "subject=Betreff",
-        "--map", "notified_at=Datum", "--map", "origin_text=Herkunft", "--save-mapping", str(saved),
+        "import-rasff",
+        str(write(tmp_path, text)),
+        "--map",
+        "reference=Nummer",
+        "--map",
+        "subject=Betreff",
+        "--map",
+        "notified_at=Datum",
+        "--map",
+        "origin_text=Herkunft",
+        "--save-mapping",
+        str(saved),
         stdout=io.StringIO(),
-    )  # fmt: skip
+    )
     second = write(tmp_path, text.replace("2025.3001", "2025.3002"), name="second.csv")
     call_command("import-rasff", str(second), "--mapping", str(saved), stdout=io.StringIO())
     subjects = dict(ForeignNotification.objects.values_list("reference", "subject"))

@@ -112,9 +112,13 @@ class RemovalPetition(BaseModel):
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     recommended_by = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("lifting recommended by"),
-    )  # fmt: skip
+    )
     recommended_at = models.DateTimeField(_("lifting recommended at"), null=True, blank=True)
     decided_by = models.ForeignKey(
         "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -142,22 +146,32 @@ class CreditDowngrade(BaseModel):
     """
 
     enterprise = models.ForeignKey(
-        "registry.Enterprise", on_delete=models.PROTECT, related_name="credit_downgrades",
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="credit_downgrades",
         verbose_name=_("enterprise"),
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=DowngradeStatus.choices, default=DowngradeStatus.PROPOSED
     )
     from_grade = models.CharField(_("grade before"), max_length=2)
     score = models.IntegerField(_("credit score"), default=0)
     proposed_by = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("proposed by"),
-    )  # fmt: skip
+    )
     decided_by = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("decided by"),
-    )  # fmt: skip
+    )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_note = models.CharField(_("decision note"), max_length=255, blank=True)
 

@@ -187,11 +187,20 @@ def petition_decide(*, petition: RemovalPetition, grant: bool, reason: str, acto
         raise ValidationFailed(message, fields={"grant": [message]})
     if grant and not approving:
         return transition(
-            petition, to=PetitionStatus.RECOMMENDED, allowed=PETITION_TRANSITIONS, actor=actor,
-            verb="blacklist.petition_recommended", reason=reason, expected_version=expected_version,
+            petition,
+            to=PetitionStatus.RECOMMENDED,
+            allowed=PETITION_TRANSITIONS,
+            actor=actor,
+            verb="blacklist.petition_recommended",
+            reason=reason,
+            expected_version=expected_version,
             org_path=path_of(entry.enterprise),
-            extra_fields={"recommended_by_id": actor.pk, "recommended_at": timezone.now(), "conforming_streak": streak},
-        )  # fmt: skip
+            extra_fields={
+                "recommended_by_id": actor.pk,
+                "recommended_at": timezone.now(),
+                "conforming_streak": streak,
+            },
+        )
     to = PetitionStatus.GRANTED if grant else PetitionStatus.REFUSED
     transition(
         petition, to=to, allowed=PETITION_TRANSITIONS, actor=actor, verb=f"blacklist.petition_{to}",

@@ -44,10 +44,14 @@ def sync_proposals(*, held: dict[int, tuple[str, int]], evaluated_ids, proposer,
             already.add(row.enterprise_id)
             continue
         transition(
-            row, to=DowngradeStatus.WITHDRAWN, allowed=DOWNGRADE_TRANSITIONS, actor=None,
-            verb="standing.downgrade_withdrawn", reason=_("The credit score is no longer in grade D."),
+            row,
+            to=DowngradeStatus.WITHDRAWN,
+            allowed=DOWNGRADE_TRANSITIONS,
+            actor=None,
+            verb="standing.downgrade_withdrawn",
+            reason=_("The credit score is no longer in grade D."),
             org_path=path_of(row.enterprise),
-        )  # fmt: skip
+        )
     wanted = [pk for pk in held if pk not in already]
     if not wanted:
         return 0
@@ -67,8 +71,13 @@ def sync_proposals(*, held: dict[int, tuple[str, int]], evaluated_ids, proposer,
         row = CreditDowngrade.objects.create(
             enterprise_id=pk, from_grade=grade, score=score, proposed_by_id=proposer_id
         )
-        audit_record(actor=proposer, verb="standing.downgrade_proposed", obj=row, org_path=path_of(firms[pk]),
-                     after={"from_grade": grade, "to_grade": GRADE_D, "score": score})  # fmt: skip
+        audit_record(
+            actor=proposer,
+            verb="standing.downgrade_proposed",
+            obj=row,
+            org_path=path_of(firms[pk]),
+            after={"from_grade": grade, "to_grade": GRADE_D, "score": score},
+        )
         created += 1
     return created
 
@@ -82,10 +91,16 @@ def downgrade_decide(*, downgrade: CreditDowngrade, approve: bool, note: str, ac
     note = need_reason(note, "note")
     to = DowngradeStatus.APPROVED if approve else DowngradeStatus.REJECTED
     transition(
-        downgrade, to=to, allowed=DOWNGRADE_TRANSITIONS, actor=actor, verb=f"standing.downgrade_{to}",
-        reason=note, expected_version=expected_version, org_path=path_of(enterprise),
+        downgrade,
+        to=to,
+        allowed=DOWNGRADE_TRANSITIONS,
+        actor=actor,
+        verb=f"standing.downgrade_{to}",
+        reason=note,
+        expected_version=expected_version,
+        org_path=path_of(enterprise),
         extra_fields={"decided_by_id": actor.pk, "decided_at": timezone.now(), "decision_note": note[:255]},
-    )  # fmt: skip
+    )
     if approve and enterprise.credit_grade != GRADE_D:
         before = enterprise.credit_grade
         updated = Enterprise.objects.filter(pk=enterprise.pk, version=enterprise.version).update(
@@ -94,8 +109,21 @@ def downgrade_decide(*, downgrade: CreditDowngrade, approve: bool, note: str, ac
         if not updated:
             raise Conflict()
         enterprise.credit_grade, enterprise.version = GRADE_D, enterprise.version + 1
-        StandingChange.objects.create(enterprise=enterprise, field="credit_grade", before=before, after=GRADE_D,
-                                      reason=note[:255], at=timezone.now())  # fmt: skip
-        audit_record(actor=actor, verb="standing.downgraded", obj=enterprise, org_path=path_of(enterprise),
-                     before={"credit_grade": before}, after={"credit_grade": GRADE_D}, reason=note)  # fmt: skip
+        StandingChange.objects.create(
+            enterprise=enterprise,
+            field="credit_grade",
+            before=before,
+            after=GRADE_D,
+            reason=note[:255],
+            at=timezone.now(),
+        )
+        audit_record(
+            actor=actor,
+            verb="standing.downgraded",
+            obj=enterprise,
+            org_path=path_of(enterprise),
+            before={"credit_grade": before},
+            after={"credit_grade": GRADE_D},
+            reason=note,
+        )
     return downgrade

@@ -12,9 +12,14 @@ from guomen.supervision import services
 @pytest.fixture
 def event(firm, inspector):
     return services.credit_event_record(
-        enterprise=firm, kind="violation", severity="serious", occurred_on=timezone.localdate(),
-        description="货证不符", evidence_file=ContentFile(b"%PDF-1.4 evidence", name="evidence.pdf"), actor=inspector,
-    )  # fmt: skip
+        enterprise=firm,
+        kind="violation",
+        severity="serious",
+        occurred_on=timezone.localdate(),
+        description="货证不符",
+        evidence_file=ContentFile(b"%PDF-1.4 evidence", name="evidence.pdf"),
+        actor=inspector,
+    )
 
 
 def _url(event):

@@ -58,8 +58,11 @@ def test_a_second_supervisor_blacklists_on_a_colleagues_proposal(own_proposal, f
 
 
 def test_api_refuses_the_proposers_decision_with_403_naming_the_rule(own_proposal, supervisor):
-    response = _post_json(supervisor, f"/api/v1/supervision/blacklist/{own_proposal.pk}/decision",
-                          {"approve": True, "reason": "证据确凿"})  # fmt: skip
+    response = _post_json(
+        supervisor,
+        f"/api/v1/supervision/blacklist/{own_proposal.pk}/decision",
+        {"approve": True, "reason": "证据确凿"},
+    )
     own_proposal.refresh_from_db()
     assert response.status_code == 403 and response.json()["code"] == "four_eyes"
     assert "黑名单" in response.json()["message"] and own_proposal.status == "proposed"
@@ -91,8 +94,12 @@ def recommended(firm, firm_user, analyst, supervisor):
     entry = services.blacklist_propose(enterprise=firm, reason="伪造植物检疫证书", actor=analyst)
     services.blacklist_decide(entry=entry, approve=True, note="证据确凿", actor=supervisor)
     consignments(firm, "cccccc", start=timezone.now() + dt.timedelta(seconds=1))
-    petition = services.petition_submit(entry=entry, root_cause="供应商管控缺失导致证书造假",
-                                        corrective_actions="更换供应商并建立证书核验制度", actor=firm_user)  # fmt: skip
+    petition = services.petition_submit(
+        entry=entry,
+        root_cause="供应商管控缺失导致证书造假",
+        corrective_actions="更换供应商并建立证书核验制度",
+        actor=firm_user,
+    )
     return services.petition_decide(petition=petition, grant=True, reason="连续6批合格", actor=supervisor)
 
 
@@ -117,8 +124,11 @@ def test_a_second_supervisor_approves_the_lifting(recommended, second_supervisor
 
 
 def test_api_refuses_the_recommenders_approval(recommended, supervisor):
-    response = _post_json(supervisor, f"/api/v1/supervision/petitions/{recommended.pk}/decision",
-                          {"approve": True, "reason": "同意"})  # fmt: skip
+    response = _post_json(
+        supervisor,
+        f"/api/v1/supervision/petitions/{recommended.pk}/decision",
+        {"approve": True, "reason": "同意"},
+    )
     assert response.status_code == 403 and response.json()["code"] == "four_eyes"
 
 
@@ -136,9 +146,15 @@ def test_dossier_offers_the_approval_only_to_another_supervisor(recommended, sup
 
 def _grave(firm, actor, n=2):
     for i in range(n):
-        services.credit_event_record(enterprise=firm, kind="violation", severity="grave",
-                                     occurred_on=timezone.localdate(), description=f"伪造证书{i}",
-                                     evidence=f"SZ-{i}", actor=actor)  # fmt: skip
+        services.credit_event_record(
+            enterprise=firm,
+            kind="violation",
+            severity="grave",
+            occurred_on=timezone.localdate(),
+            description=f"伪造证书{i}",
+            evidence=f"SZ-{i}",
+            actor=actor,
+        )
 
 
 def test_points_that_reach_grade_d_only_propose_the_downgrade(firm, supervisor):
@@ -182,8 +198,11 @@ def test_a_recovered_score_withdraws_the_proposal(firm, supervisor):
 def test_api_refuses_the_proposers_downgrade_approval(firm, supervisor):
     _grave(firm, supervisor)
     proposal = CreditDowngrade.objects.get(enterprise=firm)
-    response = _post_json(supervisor, f"/api/v1/supervision/downgrades/{proposal.pk}/decision",
-                          {"approve": True, "reason": "同意"})  # fmt: skip
+    response = _post_json(
+        supervisor,
+        f"/api/v1/supervision/downgrades/{proposal.pk}/decision",
+        {"approve": True, "reason": "同意"},
+    )
     assert response.status_code == 403 and response.json()["code"] == "four_eyes"
 
 
@@ -217,8 +236,9 @@ def assigned_by_hand(orgs, supervisor, wjd_inspectors):
         plan=PlanFactory(org=orgs["SZ"], sample_count=1), seed=2, actor=supervisor
     ).tasks.get()
     spare = next(u for u in wjd_inspectors if u not in task.inspectors)
-    services.check_assign_inspectors(task=task, inspector_a=task.inspector_a, inspector_b=spare,
-                                     reason="更换查验员", actor=supervisor)  # fmt: skip
+    services.check_assign_inspectors(
+        task=task, inspector_a=task.inspector_a, inspector_b=spare, reason="更换查验员", actor=supervisor
+    )
     items = {i.position: ("conform", "") for i in task.items.all()}
     return services.check_record(task=task, items=items, actor=spare)
 

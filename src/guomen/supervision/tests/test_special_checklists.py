@@ -14,9 +14,16 @@ from .factories import EnterpriseFactory
 
 
 def _plan(orgs, supervisor, **extra):
-    data = {"name": "进口汽车“三包”及召回专项监督抽查", "org": orgs["SZ"], "enterprise_kinds": ["car_dealer"],
-            "sample_count": 5, "starts_on": dt.date(2026, 9, 1), "ends_on": dt.date(2026, 9, 30),
-            "checklist_kind": "car_3r", **extra}  # fmt: skip
+    data = {
+        "name": "进口汽车“三包”及召回专项监督抽查",
+        "org": orgs["SZ"],
+        "enterprise_kinds": ["car_dealer"],
+        "sample_count": 5,
+        "starts_on": dt.date(2026, 9, 1),
+        "ends_on": dt.date(2026, 9, 30),
+        "checklist_kind": "car_3r",
+        **extra,
+    }
     return services.plan_create(data=data, actor=supervisor)
 
 
@@ -28,8 +35,14 @@ def test_a_three_guarantees_plan_draws_car_dealers_with_the_six_aspects(orgs, su
     tasks = list(plan.tasks.all())
     assert {t.enterprise_id for t in tasks} == {d.pk for d in dealers}
     items = [i.text for i in tasks[0].items.order_by("position")]
-    assert items == ["经销商到货验收", "进口汽车随车文件", "维修保养手册是否明晰合规", "投诉处理是否完善",
-                     "维修零部件是否合理储备", "召回流程是否规范"]  # fmt: skip
+    assert items == [
+        "经销商到货验收",
+        "进口汽车随车文件",
+        "维修保养手册是否明晰合规",
+        "投诉处理是否完善",
+        "维修零部件是否合理储备",
+        "召回流程是否规范",
+    ]
 
 
 def test_an_unknown_checklist_names_the_field(orgs, supervisor):

@@ -124,8 +124,13 @@ def petition_decide(request, pk):
 @require_POST
 def downgrade_decide(request, pk):
     downgrade = selectors.downgrade_get(user=request.user, pk=pk)
-    return act(request, DecisionForm(request.POST),
-               lambda d: services.downgrade_decide(downgrade=downgrade, approve=d["decision"] == "yes",
-                                                   note=d["reason"], actor=request.user),
-               success=_("The decision was recorded."),
-               back=request.POST.get("next") or reverse("supervision:enterprise_detail", args=[downgrade.enterprise_id]))  # fmt: skip
+    return act(
+        request,
+        DecisionForm(request.POST),
+        lambda d: services.downgrade_decide(
+            downgrade=downgrade, approve=d["decision"] == "yes", note=d["reason"], actor=request.user
+        ),
+        success=_("The decision was recorded."),
+        back=request.POST.get("next")
+        or reverse("supervision:enterprise_detail", args=[downgrade.enterprise_id]),
+    )

@@ -75,8 +75,23 @@ def test_corrupt_model_file_is_refused_by_rank(table, tmp_path):
 
 def test_rank_uses_the_id_column_named_at_fit(table, tmp_path):
     model = tmp_path / "m.txt"
-    call_command("risk", "fit", "--csv", str(table), "--label", "found", "--time-col", "when", "--id-col", "shop",
-                 "--drop", "secret_outcome", "--model-out", str(model), verbosity=0)  # fmt: skip
+    call_command(
+        "risk",
+        "fit",
+        "--csv",
+        str(table),
+        "--label",
+        "found",
+        "--time-col",
+        "when",
+        "--id-col",
+        "shop",
+        "--drop",
+        "secret_outcome",
+        "--model-out",
+        str(model),
+        verbosity=0,
+    )
     out = tmp_path / "ranked.csv"
     call_command("risk", "rank", "--model", str(model), "--csv", str(table), "--out", str(out))
     assert [r["id"] for r in _rows(out)][:2] == ["S0", "S1"]
