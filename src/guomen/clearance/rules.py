@@ -206,13 +206,15 @@ def _pending(facts: Facts) -> list[str]:
     ]
 
 
+def lab_failure(item) -> str:
+    """One failed test item as people read it: analyte, value and the limit it exceeds."""
+    value = item.value.normalize() if item.value is not None else _("detected")
+    limit = f" > {item.limit_value.normalize()} {item.limit_unit}" if item.limit_value is not None else ""
+    return f"{item.analyte.name_zh} {value} {item.unit}".strip() + limit
+
+
 def lab_failures(sample) -> list[str]:
-    return [
-        f"{i.analyte.name_zh} {i.value.normalize() if i.value is not None else _('detected')} {i.unit}".strip()
-        + (f" > {i.limit_value.normalize()} {i.limit_unit}" if i.limit_value is not None else "")
-        for i in sample.items.all()
-        if i.verdict == Verdict.NON_CONFORMING
-    ]
+    return [lab_failure(i) for i in sample.items.all() if i.verdict == Verdict.NON_CONFORMING]
 
 
 def _lab(facts: Facts) -> list[str]:

@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 
 from guomen.risk.services import signal_record
 
+from ..rules import lab_failure
+
 
 def signal_for_inspection(task, *, actor):
     """Report a confirmed non-conforming inspection to risk management (once per task)."""
@@ -47,11 +49,7 @@ def signal_for_inspection(task, *, actor):
 def signal_for_sample(sample, failing, actor) -> None:
     declaration = sample.declaration
     line = sample.line
-    findings = "; ".join(
-        f"{i.analyte.name_zh} {i.value.normalize() if i.value is not None else _('detected')} {i.unit}".strip()
-        + (f" > {i.limit_value.normalize()} {i.limit_unit}" if i.limit_value is not None else "")
-        for i in failing
-    )
+    findings = "; ".join(lab_failure(i) for i in failing)
     commodity = line.description if line else ""
     signal_record(
         source="lab",
