@@ -35,6 +35,9 @@ def override_request(*, task, disposition: str, actor, reason: str, conditions: 
     if not org_in_scope(actor, task.port):
         raise PermissionDenied(_("This task belongs to another jurisdiction."))
     reason = _reason(reason)
+    conditions = (conditions or "").strip()
+    if len(conditions) > MAX_REASON:
+        raise ValidationFailed(fields={"conditions": [_("At most %(n)d characters.") % {"n": MAX_REASON}]})
     if disposition not in RELEASES:
         raise ValidationFailed(
             fields={"disposition": [_("Only a release or a conditional release needs an override.")]}
@@ -59,7 +62,7 @@ def override_request(*, task, disposition: str, actor, reason: str, conditions: 
                 declaration=declaration,
                 port=task.port,
                 disposition=disposition,
-                conditions=(conditions or "").strip()[:2000],
+                conditions=conditions,
                 rules=[b.as_dict() for b in refusing],
                 reason=reason,
                 requested_by=actor,

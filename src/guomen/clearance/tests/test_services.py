@@ -187,3 +187,16 @@ def test_a_failed_lab_result_cannot_be_overridden(
     lab_result(sample, lab_analyst, second_analyst, residue, value="0.10")
     with pytest.raises(ReleaseRefused):
         override_request(task=fresh(task), disposition="release", reason="复检", actor=supervisor)
+
+
+def test_overlong_override_conditions_are_refused_not_cut(story_task, inspector, supervisor):
+    task = _story_recorded(story_task, inspector)
+    with pytest.raises(ValidationFailed) as exc:
+        override_request(
+            task=fresh(task),
+            disposition="conditional_release",
+            reason="急需",
+            conditions="冷" * 2001,
+            actor=supervisor,
+        )
+    assert "conditions" in exc.value.fields and not ReleaseOverride.objects.exists()
