@@ -98,6 +98,9 @@ class Hazard(LocalizedNameMixin, BaseModel):
     description = models.TextField(_("description"), blank=True)
     photo_hint = models.TextField(_("how to recognise it"), blank=True)
     needs_review = models.BooleanField(_("needs review"), default=False)
+    cas_number = models.CharField(_("CAS number"), max_length=12, blank=True)
+    rejected_at = models.DateTimeField(_("rejected at"), null=True, blank=True)
+    review_note = models.TextField(_("review note"), blank=True)
 
     class Meta:
         ordering = ["kind", "code"]
@@ -106,6 +109,33 @@ class Hazard(LocalizedNameMixin, BaseModel):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def picklist_label(self) -> str:
+        """Chinese name first, then the Latin or English name in brackets (the lists of inspectors and the lab)."""
+        latin = self.scientific_name or self.name_en
+        return f"{self.name_zh}（{latin}）" if latin and latin != self.name_zh else self.name_zh or latin
+
+
+class HazardSynonym(BaseModel):
+    """Another name of a catalogue hazard (a foreign notification's spelling merged into it by an analyst):
+    the next import of that spelling lands on the hazard instead of the review queue."""
+
+    scope_national = True  # national reference data: rows belong to no unit (restrict() checks the role only)
+
+    hazard = models.ForeignKey(
+        Hazard, on_delete=models.CASCADE, related_name="synonyms", verbose_name=_("hazard")
+    )
+    key = models.CharField(_("name (normalised)"), max_length=150, unique=True)
+    text = models.CharField(_("name as written"), max_length=150)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = _("hazard synonym")
+        verbose_name_plural = _("hazard synonyms")
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.hazard}"
 
 
 class ResidueLimit(BaseModel):

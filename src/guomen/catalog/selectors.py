@@ -10,7 +10,8 @@ from guomen.core.permissions import require, restrict
 
 from .choices import HsLevel
 from .country_names import alias_code
-from .models import CommodityGroup, Country, Hazard, HsCode, ImportRequirement, ResidueLimit
+from .hazard_names import known_name, suggestions
+from .models import CommodityGroup, Country, Hazard, HazardSynonym, HsCode, ImportRequirement, ResidueLimit
 
 DECLARABLE_LEVELS = (HsLevel.SUBHEADING, HsLevel.NATIONAL)
 _NOT_DIGITS = re.compile(r"[\s.\-]")
@@ -211,3 +212,42 @@ def import_requirement_get(*, user, pk: int) -> ImportRequirement:
     if found is None:
         raise NotFound()
     return found
+
+
+# Hazard review queue ------------------------------------------------------------------------------
+
+
+def hazard_review_queue(*, user, q: str = "") -> QuerySet:
+    """Hazards named by foreign notifications that an analyst has not accepted, merged or rejected yet:
+    they stay out of the inspector's and the lab's lists until then."""
+    qs = restrict(Hazard.objects.filter(needs_review=True, rejected_at=None), user, "catalog.edit")
+    text = str(q or "").strip()
+    if text:
+        qs = qs.filter(Q(name_en__icontains=text) | Q(name_zh__icontains=text) | Q(code__icontains=text))
+    return qs.order_by("name_en", "id")
+
+
+def reviewed_hazards() -> list[tuple]:
+    """(id, name_zh, name_en, scientific_name, cas_number, synonym keys) of every hazard in the lists."""
+    synonyms: dict[int, list[str]] = {}
+    for hazard_id, key in HazardSynonym.objects.values_list("hazard_id", "key"):
+        synonyms.setdefault(hazard_id, []).append(key)
+    rows = Hazard.objects.filter(needs_review=False).values_list(
+        "id", "name_zh", "name_en", "scientific_name", "cas_number"
+    )
+    return [(*row, synonyms.get(row[0], [])) for row in rows]
+
+
+def hazard_review_rows(hazards) -> list[dict]:
+    """Each queued hazard with the maintained Chinese name of its substance and its suggested matches."""
+    reviewed = reviewed_hazards()
+    offered = {hazard.pk: suggestions(hazard, reviewed) for hazard in hazards}
+    by_id = Hazard.objects.in_bulk({s.hazard_id for found in offered.values() for s in found})
+    return [
+        {
+            "hazard": hazard,
+            "known": known_name(hazard.name_en),
+            "suggestions": [(by_id[s.hazard_id], s) for s in offered[hazard.pk] if s.hazard_id in by_id],
+        }
+        for hazard in hazards
+    ]

@@ -1,13 +1,19 @@
 """Catalog writes: hazards, residue limits and import requirements, validated and audited."""
 
-from django.db import transaction
+import re
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from stdnum import casrn
 
 from guomen.core.editing import audited_create, audited_update, require_actor
-from guomen.core.errors import ValidationFailed
+from guomen.core.errors import Conflict, ValidationFailed
+from guomen.core.services import audit_record
 
-from .choices import DocumentType
-from .models import Hazard, ImportRequirement, ResidueLimit
+from .choices import DocumentType, HazardKind
+from .hazard_names import hazard_key
+from .models import Hazard, HazardSynonym, ImportRequirement, ResidueLimit
 from .selectors import DECLARABLE_LEVELS
 
 HAZARD_FIELDS = (
@@ -20,6 +26,7 @@ HAZARD_FIELDS = (
     "photo_hint",
     "needs_review",
 )
+CJK = re.compile(r"[\u3400-\u9fff]")
 LIMIT_FIELDS = ("hazard", "hs", "value", "unit", "standard")
 REQUIREMENT_FIELDS = (
     "hs",
@@ -139,3 +146,111 @@ def import_requirement_update(
         expected_version=expected_version,
         m2m=m2m,
     )
+
+
+# Hazard review ------------------------------------------------------------------------------------
+# A foreign notification's hazard enters the inspector's and the lab's lists only when an analyst accepts it
+# (with its Chinese name), merges it into a hazard already in the catalogue (its spelling kept as a synonym,
+# every record moved), or rejects it (kept on the notifications that name it, out of every list).
+
+
+def _pending(hazard: Hazard) -> Hazard:
+    hazard = Hazard.objects.select_for_update().get(pk=hazard.pk)
+    if not hazard.needs_review or hazard.rejected_at is not None:
+        raise Conflict(_("This hazard has already been reviewed."))
+    return hazard
+
+
+@transaction.atomic
+def hazard_accept(*, hazard: Hazard, data: dict, actor) -> Hazard:
+    require_actor(actor, "catalog.edit")
+    hazard = _pending(hazard)
+    name_zh = str(data.get("name_zh") or "").strip()
+    if not CJK.search(name_zh):
+        raise ValidationFailed(fields={"name_zh": [_("Write the hazard's Chinese name.")]})
+    same = Hazard.objects.filter(name_zh=name_zh, needs_review=False).exclude(pk=hazard.pk).first()
+    if same is not None:
+        raise ValidationFailed(
+            fields={
+                "name_zh": [
+                    _("%(name)s is already in the lists: merge into it instead.") % {"name": same.name_zh}
+                ]
+            }
+        )
+    kind = data.get("kind") or hazard.kind
+    if kind not in HazardKind.values:
+        raise ValidationFailed(fields={"kind": [_("Choose a kind from the list.")]})
+    cas = str(data.get("cas_number") or "").strip()
+    if cas and not casrn.is_valid(cas):
+        raise ValidationFailed(fields={"cas_number": [_("This is not a valid CAS number.")]})
+    changes = {"name_zh": name_zh[:100], "kind": kind, "needs_review": False}
+    if cas:
+        changes["cas_number"] = casrn.compact(cas)
+    return audited_update(hazard, changes=changes, actor=actor, verb="hazard.accept")
+
+
+@transaction.atomic
+def hazard_reject(*, hazard: Hazard, reason: str, actor) -> Hazard:
+    require_actor(actor, "catalog.edit")
+    hazard = _pending(hazard)
+    reason = str(reason or "").strip()
+    if not reason:
+        raise ValidationFailed(fields={"reason": [_("Say why this is not a hazard for the lists.")]})
+    changes = {"rejected_at": timezone.now(), "review_note": reason[:2000]}
+    return audited_update(hazard, changes=changes, actor=actor, verb="hazard.reject", reason=reason[:2000])
+
+
+@transaction.atomic
+def hazard_merge(*, hazard: Hazard, into: Hazard, actor) -> Hazard:
+    """Move every record that names `hazard` onto `into`, keep its spellings as synonyms of `into`, delete it."""
+    require_actor(actor, "catalog.edit")
+    hazard = _pending(hazard)
+    if into.pk == hazard.pk or into.needs_review:
+        raise ValidationFailed(fields={"into": [_("Choose a hazard that is already in the lists.")]})
+    moved = _repoint(hazard, into)
+    for text in {t.strip() for t in (hazard.name_en, hazard.scientific_name, hazard.code) if t.strip()}:
+        key = hazard_key(text)[:150]
+        if key and not HazardSynonym.objects.filter(key=key).exists():
+            HazardSynonym.objects.create(hazard=into, key=key, text=text[:150])
+    audit_record(
+        actor=actor,
+        verb="hazard.merge",
+        obj=into,
+        before={"merged": {"id": hazard.pk, "code": hazard.code, "name_en": hazard.name_en}},
+        after={"moved": moved},
+    )
+    hazard.delete()
+    return into
+
+
+def _repoint(source: Hazard, target: Hazard) -> dict[str, int]:
+    """Every foreign key and many-to-many link to `source` moved to `target` (links it already has dropped)."""
+    moved: dict[str, int] = {}
+    for relation in Hazard._meta.get_fields(include_hidden=True):
+        if not (relation.is_relation and relation.auto_created and not relation.concrete):
+            continue
+        if relation.many_to_many:
+            through = relation.through
+            to_hazard = next(f.name for f in through._meta.fields if f.related_model is Hazard)
+            other = next(
+                f.name
+                for f in through._meta.fields
+                if f.is_relation and f.name != to_hazard and f.related_model
+            )
+            links = through.objects.filter(**{to_hazard: source})
+            already = through.objects.filter(**{to_hazard: target}).values(other)
+            links.filter(**{f"{other}__in": already}).delete()
+            count = links.update(**{to_hazard: target})
+        else:
+            model, name = relation.related_model, relation.field.name
+            try:
+                with transaction.atomic():
+                    count = model.objects.filter(**{name: source}).update(**{name: target})
+            except IntegrityError as exc:
+                raise Conflict(
+                    _("%(records)s of both hazards would clash; edit them first.")
+                    % {"records": model._meta.verbose_name_plural}
+                ) from exc
+        if count:
+            moved[relation.related_model._meta.label_lower] = count
+    return moved

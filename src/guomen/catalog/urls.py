@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import review_views, views
 
 app_name = "catalog"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("hs/<str:code>/", views.hs_detail, name="hs_detail"),
     path("countries/", views.country_list, name="country_list"),
     path("hazards/", views.hazard_list, name="hazard_list"),
+    path("hazards/review/", review_views.hazard_review, name="hazard_review"),
+    path("hazards/review/<int:pk>/", review_views.hazard_review_act, name="hazard_review_act"),
     path("hazards/new/", views.hazard_edit, name="hazard_create"),
     path("hazards/<int:pk>/", views.hazard_detail, name="hazard_detail"),
     path("hazards/<int:pk>/edit/", views.hazard_edit, name="hazard_edit"),

@@ -147,7 +147,7 @@ class ResultForm(forms.Form):
     def __init__(self, *args, tests=(), analytes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["test"].choices = list(tests)
-        self.fields["analyte"].choices = BLANK + [(h.code, f"{h.name_zh} ({h.code})") for h in analytes]
+        self.fields["analyte"].choices = BLANK + [(h.code, h.picklist_label) for h in analytes]
 
     def detected_value(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data.get("detected") or "")

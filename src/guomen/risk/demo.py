@@ -11,6 +11,7 @@ from guomen.accounts.models import OrgUnit, User
 from guomen.catalog.models import Hazard
 from guomen.registry.models import ProductionBase
 
+from . import wording
 from .early_warnings import assessment_create, warning_create, warning_publish, warning_validate
 from .measures import measure_add
 from .models import RiskCluster
@@ -82,12 +83,11 @@ def seed_demo(bureau, rng) -> dict:
         },
     )
     subject = cluster.subject_name
-    goods = cluster.commodity_group.display_name if cluster.commodity_group_id else "进口食品"
     warning = warning_create(
         actor=analyst,
         assessment=assessment,
         data={
-            "title": f"关于{subject}{cluster.hazard_name}风险的预警通报",
+            "title": wording.warning_title(subject=subject, hazard=cluster.hazard),
             "body": assessment.reasoning,
             "addressees": ports,
         },
@@ -115,8 +115,8 @@ def seed_demo(bureau, rng) -> dict:
             "owner": analyst,
             "deadline": due,
             "lifting_condition": "期满自动撤下",
-            "public_title": f"消费提示：{subject}相关产品",
-            "public_text": f"请通过正规渠道选购{goods}，发现问题可拨打12365。",
+            "public_title": wording.consumer_title(group=cluster.commodity_group),
+            "public_text": wording.consumer_text(group=cluster.commodity_group, hazard=cluster.hazard),
         },
     )
     warning_validate(warning=warning, actor=supervisor)

@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
 from guomen.accounts.models import OrgUnit
-from guomen.catalog.models import CommodityGroup, Hazard
+from guomen.catalog.hazard_names import hazard_key, known_name
+from guomen.catalog.models import CommodityGroup, Hazard, HazardSynonym
 from guomen.core.services import audit_record
 
 from .choices import MappingKind, SignalSource
@@ -154,12 +155,16 @@ def mapping_seed() -> int:
 
 
 class HazardResolver:
+    """Hazard names → catalogue hazards through their names and the synonyms analysts merged; a name still
+    unknown becomes a hazard awaiting review (with its Chinese name when the national standards give one)."""
+
     def __init__(self):
         self.by_key: dict[str, int] = {}
         for pk, code, name_en, sci in Hazard.objects.values_list("id", "code", "name_en", "scientific_name"):
             for text in (code, name_en, sci):
                 if text:
                     self.by_key.setdefault(norm(text), pk)
+        self.synonyms = dict(HazardSynonym.objects.values_list("key", "hazard_id"))
         self.new: dict[str, Hazard] = {}
 
     def keys(self, text: str) -> list[str]:
@@ -170,12 +175,16 @@ class HazardResolver:
                 code = hazard_code(name)
                 if norm(code) in self.by_key:
                     self.by_key[key] = self.by_key[norm(code)]
+                elif hazard_key(name) in self.synonyms:
+                    self.by_key[key] = self.synonyms[hazard_key(name)]
                 else:
+                    known = known_name(name)
                     self.new[key] = Hazard(
                         code=code,
-                        kind=hazard_kind(name),
-                        name_zh=name[:100],
+                        kind=known.kind if known else hazard_kind(name),
+                        name_zh=(known.name_zh if known else name)[:100],
                         name_en=name[:150],
+                        cas_number=known.cas if known else "",
                         needs_review=True,
                     )
             found.append(key)

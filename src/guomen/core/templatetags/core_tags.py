@@ -24,3 +24,11 @@ def unit_name(value):
     from guomen.core.units import unit_name as name
 
     return name(value)
+
+
+@register.filter
+def may(user, action: str) -> bool:
+    """Whether the user's role allows the action ({% if request.user|may:"catalog.edit" %})."""
+    from guomen.core.permissions import can
+
+    return can(user, action)

@@ -13,7 +13,7 @@ from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of
 
-from .. import selectors
+from .. import selectors, wording
 from ..choices import MeasureKind, MeasureStatus, WarningStatus
 from ..early_warnings import (
     SUBJECT_FIELDS,
@@ -70,6 +70,8 @@ def warning_new(request):
     base = original or (assessment.cluster or assessment.signal if assessment else None)
     if base is not None:
         initial = {name: getattr(base, name, None) for name in SUBJECT_FIELDS}
+    if base is not None and original is None and getattr(base, "subject_name", ""):
+        initial["title"] = wording.warning_title(subject=base.subject_name, hazard=base.hazard)
     if assessment is not None:
         initial |= {
             "classification": assessment.classification,
@@ -130,7 +132,16 @@ def warning_detail(request, pk: int):
         and org_in_scope(user, warning.org)
         and warning.status != WarningStatus.CLOSED,
         "can_edit": can(user, "risk.edit"),
-        "measure_form": bootstrap(MeasureForm()),
+        "measure_form": bootstrap(
+            MeasureForm(
+                initial={
+                    "public_title": wording.consumer_title(group=warning.commodity_group),
+                    "public_text": wording.consumer_text(
+                        group=warning.commodity_group, hazard=warning.hazard
+                    ),
+                }
+            )
+        ),
         "reason_form": ReasonForm(initial={"version": warning.version}),
         "events": timeline_entries(audit_timeline(objects=[warning, *measures])),
     }
