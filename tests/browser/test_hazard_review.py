@@ -14,7 +14,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _pending(name: str, kind=HazardKind.OTHER) -> Hazard:
     return HazardFactory(
-        code=f"rasff-{name[:20]}", name_en=name, name_zh=name, scientific_name="", kind=kind, needs_review=True
+        code=f"rasff-{name[:20]}",
+        name_en=name,
+        name_zh=name,
+        scientific_name="",
+        kind=kind,
+        needs_review=True,
     )
 
 

@@ -219,7 +219,9 @@ def test_a_failed_action_says_why_and_changes_nothing(orgs, analyst):
 
 
 def test_accepting_under_a_chinese_name_already_in_the_lists_asks_for_a_merge(orgs, analyst):
-    HazardFactory(code="salmonella", name_zh="沙门氏菌", name_en="Salmonella", kind=HazardKind.MICROBIOLOGICAL)
+    HazardFactory(
+        code="salmonella", name_zh="沙门氏菌", name_en="Salmonella", kind=HazardKind.MICROBIOLOGICAL
+    )
     with pytest.raises(ValidationFailed) as caught:
         services.hazard_accept(hazard=pending("Salmonella spp."), data={"name_zh": "沙门氏菌"}, actor=analyst)
     assert "name_zh" in caught.value.fields
