@@ -193,13 +193,3 @@ def _plain(number) -> str:
 
 # The result of one test item is what the rest of the platform calls a lab result.
 LabResult = TestItem
-
-
-class SampleSequence(models.Model):
-    """The last sample number given per port and day: incrementing this row serialises numbering."""
-
-    prefix = models.CharField(max_length=30, primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self) -> str:
-        return f"{self.prefix} {self.last}"

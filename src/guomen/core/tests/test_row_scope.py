@@ -15,7 +15,7 @@ NOT_LISTED_THROUGH_RESTRICT = {
     "declarations.DeclarationLine", "declarations.DeclarationDocument",
     "targeting.TargetingSettings", "targeting.PortDayLoad", "targeting.OutcomeStat", "targeting.MeasureHit",
     "inspections.Finding", "inspections.ChecklistItem", "inspections.InspectionPhoto",
-    "labs.CustodyEvent", "labs.TestItem", "labs.SampleSequence",
+    "labs.CustodyEvent", "labs.TestItem",
     "risk.InboxMessage", "risk.ForeignNotification", "risk.CommodityMapping",
     "supervision.SpotCheckItem", "supervision.RuleSet", "supervision.RecomputeRun",
     "campaigns.CampaignTarget", "campaigns.CampaignLink", "documents.Document", "reports.RollupState",
