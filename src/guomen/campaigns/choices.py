@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CampaignKind(models.TextChoices):
@@ -54,7 +55,7 @@ class LinkKind(models.TextChoices):
     CREDIT_EVENT = "credit_event", _("Credit event (warning, violation)")
     CERTIFICATION_CHECK = "cert_check", _("Annual check of a certified enterprise")
     MARK_MISUSE = "mark_misuse", _("Certification-mark misuse case")
-    RECALL = "recall", _("Recall")
+    RECALL = "recall", pgettext_lazy("campaign kind", "Recall")
 
 
 # Which model each link kind points to (app_label.ModelName).

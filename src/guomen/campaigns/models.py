@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -44,7 +45,7 @@ class Campaign(BaseModel):
 
 class CampaignTarget(models.Model):
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="targets")
-    metric = models.CharField(_("measure"), max_length=20, choices=Metric.choices)
+    metric = models.CharField(pgettext_lazy("indicator", "measure"), max_length=20, choices=Metric.choices)
     target = models.PositiveIntegerField(_("target"))
 
     class Meta:

@@ -8,6 +8,7 @@ import io
 
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .choices import ActivityCategory
 from .figures import campaign_figures, progress
@@ -71,7 +72,7 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
             "lead": lead,
             "paragraphs": paragraphs,
             "sections": sections,
-            "table_head": [_("Indicator"), _("Target"), _("Achieved"), _("Share")],
+            "table_head": [_("Indicator"), _("Target"), _("Achieved"), pgettext("achievement", "Share")],
             "table": table,
             "targets_heading": _("Targets and results"),
             "work_heading": _("Work carried out"),

@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
@@ -148,7 +148,7 @@ class ResidueLimit(BaseModel):
     )
     hs = models.ForeignKey(HsCode, on_delete=models.PROTECT, related_name="limits", verbose_name=_("HS code"))
     value = models.DecimalField(_("limit"), max_digits=12, decimal_places=4)
-    unit = models.CharField(_("unit"), max_length=20, default="mg/kg")
+    unit = models.CharField(pgettext_lazy("measure", "unit"), max_length=20, default="mg/kg")
     standard = models.CharField(_("standard"), max_length=60, blank=True)
 
     class Meta:

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.accounts.choices import OrgKind
 from guomen.accounts.models import OrgUnit
@@ -95,7 +96,7 @@ class ReplyForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("outcome"), choices=Outcome.choices)
+    outcome = forms.ChoiceField(label=pgettext_lazy("complaint", "outcome"), choices=Outcome.choices)
     note = forms.CharField(label=_("closing note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     version = forms.IntegerField(widget=forms.HiddenInput)
 

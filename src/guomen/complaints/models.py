@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -56,7 +57,9 @@ class Complaint(BaseModel):
     reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
     reply = models.TextField(_("reply"), blank=True)
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    outcome = models.CharField(
+        pgettext_lazy("complaint", "outcome"), max_length=20, choices=Outcome.choices, blank=True
+    )
     closing_note = models.TextField(_("closing note"), blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 

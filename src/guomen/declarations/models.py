@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -88,9 +89,9 @@ class DeclarationLine(models.Model):
     hs = models.ForeignKey(
         "catalog.HsCode", on_delete=models.PROTECT, related_name="+", verbose_name=_("HS code")
     )
-    description = models.CharField(_("description"), max_length=200)
+    description = models.CharField(pgettext_lazy("goods", "description"), max_length=200)
     quantity = models.DecimalField(_("quantity"), max_digits=14, decimal_places=3)
-    unit = models.CharField(_("unit"), max_length=20)
+    unit = models.CharField(pgettext_lazy("measure", "unit"), max_length=20)
     net_weight_kg = models.DecimalField(_("net weight (kg)"), max_digits=14, decimal_places=3)
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, default="USD")

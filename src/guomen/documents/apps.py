@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DocumentsConfig(AppConfig):
     name = "guomen.documents"
     label = "documents"
-    verbose_name = _("Documents")
+    verbose_name = pgettext_lazy("library", "Documents")
 
     def ready(self):
         from guomen.accounts.choices import Role as R
@@ -18,7 +19,9 @@ class DocumentsConfig(AppConfig):
                 "document.edit": {R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR},
             }
         )
-        register_nav(NavItem("documents:list", _("Documents"), "document.view", 85, "reference"))
+        register_nav(
+            NavItem("documents:list", pgettext_lazy("library", "Documents"), "document.view", 85, "reference")
+        )
 
         from guomen.core.timeline import register_labeler
 

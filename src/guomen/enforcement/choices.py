@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Agency(models.TextChoices):
@@ -51,10 +52,10 @@ class Direction(models.TextChoices):
 
 
 class HandoverStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("case status", "Open")
     ACCEPTED = "accepted", _("Accepted")
     CONCLUDED = "concluded", _("Concluded")
-    RETURNED = "returned", _("Returned")
+    RETURNED = "returned", pgettext_lazy("case status", "Returned")
 
 
 HANDOVER_TRANSITIONS: dict[str, set[str]] = {

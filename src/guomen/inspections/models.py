@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 from guomen.targeting.choices import Channel
@@ -95,7 +96,7 @@ class Finding(models.Model):
         verbose_name=_("hazard"),
     )
     description = models.CharField(_("description"), max_length=255)
-    count = models.PositiveIntegerField(_("count"), null=True, blank=True)
+    count = models.PositiveIntegerField(pgettext_lazy("quantity", "count"), null=True, blank=True)
     checklist_code = models.CharField(
         _("checklist item"), max_length=60, blank=True, default="", db_default=""
     )
@@ -186,7 +187,7 @@ class RectificationRequest(BaseModel):
     )
     subject = models.CharField(_("subject"), max_length=200)
     details = models.TextField(_("what must be put right"), blank=True)
-    due_date = models.DateField(_("deadline"), db_index=True)
+    due_date = models.DateField(pgettext_lazy("rectification", "deadline"), db_index=True)
     owner = models.ForeignKey(
         "accounts.User",
         null=True,

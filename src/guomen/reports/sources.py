@@ -10,7 +10,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from . import scope
 from .figures import Rate
@@ -134,7 +134,7 @@ def warnings(f) -> Table | None:
         [
             Column("what", _("warning or measure")),
             Column("status", _("status")),
-            Column("n", _("number"), INT),
+            Column("n", pgettext_lazy("quantity", "number"), INT),
         ],
     )
     w_labels = _labels(Warning_, "status")
@@ -209,7 +209,10 @@ def certification(f) -> Table | None:
     table = Table(
         "certification",
         str(SOURCE_TITLES["certification"]),
-        [Column("measure", _("measure")), Column("count", _("count"), INT)],
+        [
+            Column("measure", pgettext_lazy("indicator", "measure")),
+            Column("count", pgettext_lazy("quantity", "count"), INT),
+        ],
     )
     table.rows += [
         [_("certificates in force at the end of the month"), in_force.count()],

@@ -70,7 +70,7 @@ class MeasureKind(models.TextChoices):
 
 
 class MeasureStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
+    PLANNED = "planned", pgettext_lazy("measure status", "Planned")
     IN_FORCE = "in_force", pgettext_lazy("risk", "In force")
     DONE = "done", _("Done")
     LIFTED = "lifted", _("Lifted")

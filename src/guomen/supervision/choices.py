@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ApplicationKind(models.TextChoices):
@@ -10,9 +11,9 @@ class ApplicationKind(models.TextChoices):
 
 
 class ApplicationStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("application", "Submitted")
     APPROVED = "approved", _("Approved")
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("application", "Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
@@ -68,7 +69,7 @@ OPEN_BLACKLIST = (BS.PROPOSED, BS.LISTED)
 
 
 class PetitionStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("application", "Submitted")
     RECOMMENDED = "recommended", _("Lifting recommended: awaiting a second supervisor")
     GRANTED = "granted", _("Granted: blacklisting lifted")
     REFUSED = "refused", _("Refused")
@@ -137,7 +138,7 @@ class RuleKind(models.TextChoices):
 class DowngradeStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed: awaiting a second supervisor")
     APPROVED = "approved", _("Approved: grade D applied")
-    REJECTED = "rejected", _("Rejected")
+    REJECTED = "rejected", pgettext_lazy("application", "Rejected")
     WITHDRAWN = "withdrawn", _("Withdrawn: the score recovered")
 
 

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -12,7 +13,7 @@ class ForeignNotification(models.Model):
     reference = models.CharField(_("reference"), max_length=40, unique=True)
     category = models.CharField(_("product category"), max_length=200, blank=True)
     kind = models.CharField(_("type"), max_length=60, blank=True)
-    subject = models.TextField(_("subject"), blank=True)
+    subject = models.TextField(pgettext_lazy("notification", "subject"), blank=True)
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True, db_index=True)
     notifying_country = models.CharField(_("notifying country"), max_length=100, blank=True)
     classification = models.CharField(_("classification"), max_length=60, blank=True, db_index=True)

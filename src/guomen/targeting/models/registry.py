@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -20,7 +21,7 @@ class FrequencyLevel(BaseModel):
         related_name="+",
         verbose_name=_("commodity group"),
     )
-    level = models.PositiveSmallIntegerField(_("level"), default=0)
+    level = models.PositiveSmallIntegerField(pgettext_lazy("frequency", "level"), default=0)
     inspected = models.PositiveIntegerField(_("inspected in 12 months"), default=0)
     non_conforming = models.PositiveIntegerField(_("non-conforming in 12 months"), default=0)
     rate = models.FloatField(_("non-conformity rate"), default=0.0)
