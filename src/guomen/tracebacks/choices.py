@@ -1,0 +1,54 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationSource(models.TextChoices):
+    RASFF = "rasff", _("RASFF import")
+    MANUAL = "manual", _("Entered by hand")
+
+
+class NotificationStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting a decision")
+    UNMATCHED = "unmatched", _("Unmatched")
+    CONFIRMED = "confirmed", _("Match confirmed")
+
+
+N = NotificationStatus
+# A notification waits for an analyst while it has candidates; without any it is unmatched (still listed). An
+# analyst confirms one candidate (a trace-back case opens) or marks it unmatched; a new match run or a new
+# candidate puts an unmatched notification back in the queue.
+NOTIFICATION_TRANSITIONS: dict[str, set[str]] = {
+    N.PENDING: {N.CONFIRMED, N.UNMATCHED},
+    N.UNMATCHED: {N.PENDING, N.CONFIRMED},
+    N.CONFIRMED: set(),
+}
+
+
+class CaseStatus(models.TextChoices):
+    INVESTIGATING = "investigating", _("Under investigation")
+    RECTIFYING = "rectifying", _("Rectification under way")
+    CLOSED = "closed", _("Closed")
+
+
+C = CaseStatus
+CASE_TRANSITIONS: dict[str, set[str]] = {
+    C.INVESTIGATING: {C.RECTIFYING, C.CLOSED},
+    C.RECTIFYING: {C.CLOSED},
+    C.CLOSED: set(),
+}
+
+
+class TaskStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    DONE = "done", _("Done")
+
+
+TASK_TRANSITIONS: dict[str, set[str]] = {TaskStatus.OPEN: {TaskStatus.DONE}, TaskStatus.DONE: set()}
+
+
+class Cause(models.TextChoices):
+    EXPORTER = "exporter", _("Fault at the exporter (production, inputs, processing)")
+    TRANSPORT = "transport", _("Transport or storage after export")
+    DESTINATION = "destination", _("Different standard or method at destination")
+    NOT_OURS = "not_ours", _("Goods not exported by this enterprise")
+    UNKNOWN = "unknown", _("Cause not established")
