@@ -124,3 +124,14 @@ def my_open_tasks_count(user) -> int:
 def status_counts(user) -> dict[str, int]:
     qs = restrict(TraceNotification.objects.all(), user, VIEW)
     return dict(qs.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+
+
+def confirmed_notifications(path: str, *, enterprise=None) -> QuerySet:
+    """Notifications traced back to an exporter of the unit at `path` or below (the numerator of 境外通报率).
+    The caller (reports) has already checked the user's right to the jurisdiction."""
+    qs = TraceNotification.objects.filter(
+        status=NotificationStatus.CONFIRMED, attributed_org__path__startswith=path
+    )
+    if enterprise is not None:
+        qs = qs.filter(case__enterprise=enterprise)
+    return qs

@@ -67,7 +67,7 @@ def intake_foreign(*, ids=None, actor=None) -> int:
             foreign=n,
             reference=f"RASFF {n.reference}",
             authority=(n.notifying_country or "RASFF")[:200],
-            notified_on=timezone.localtime(n.notified_at).date(),
+            notified_on=timezone.localtime(n.notified_at or n.imported_at).date(),
             subject=n.subject or n.reference,
             product=(n.category or "")[:255],
             operator=n.operator,
