@@ -154,24 +154,33 @@ def notification_enter(
     hs = str(hs_code or "").replace(".", "").strip()
     if hs and not (hs.isdigit() and 2 <= len(hs) <= 10):
         errors["hs_code"] = [_("Enter 2 to 10 digits of an HS code.")]
-    reference = _text(reference, "reference", 60, message=_("Give the notification's reference."))
-    if TraceNotification.objects.filter(reference=reference, source=NotificationSource.MANUAL).exists():
+    texts = {}
+    for name, value, limit, required, message in (
+        ("reference", reference, 60, True, _("Give the notification's reference.")),
+        ("authority", authority, 200, True, _("Name the authority that notified.")),
+        ("subject", subject, 2000, True, _("Say what was notified.")),
+        ("product", product, 255, False, ""),
+        ("operator", operator, 2000, False, ""),
+        ("hazards_text", hazards_text, 2000, False, ""),
+        ("numbers", numbers, 255, False, ""),
+    ):
+        try:
+            texts[name] = _text(value, name, limit, required=required, message=message)
+        except ValidationFailed as exc:
+            errors.update(exc.fields)
+    if texts.get("reference") and TraceNotification.objects.filter(
+        reference=texts["reference"], source=NotificationSource.MANUAL
+    ).exists():
         errors["reference"] = [_("A notification with this reference has already been entered.")]
     if errors:
         raise ValidationFailed(fields=errors)
     notification = TraceNotification(
         source=NotificationSource.MANUAL,
-        reference=reference,
-        authority=_text(authority, "authority", 200, message=_("Name the authority that notified.")),
+        **texts,
         notifying_country=notifying_country,
         notified_on=notified_on,
-        subject=_text(subject, "subject", 2000, message=_("Say what was notified.")),
-        product=_text(product, "product", 255, required=False),
-        operator=_text(operator, "operator", 2000, required=False),
-        hazards_text=_text(hazards_text, "hazards_text", 2000, required=False),
         commodity_group=commodity_group,
         hs_code=hs,
-        numbers=_text(numbers, "numbers", 255, required=False),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     notification.save(force_insert=True)
