@@ -54,4 +54,10 @@ class TracebacksConfig(AppConfig):
                 order=46,
             ),
         )
+        from guomen.core.timeline import register_labeler
+
+        from .choices import event_label
+
+        for prefix in ("traceback", "traceback_case", "traceback_task"):
+            register_labeler(prefix, event_label)
         notifications_imported.connect(_on_rasff_import, dispatch_uid="tracebacks.rasff_intake")

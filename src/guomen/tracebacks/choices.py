@@ -52,3 +52,21 @@ class Cause(models.TextChoices):
     DESTINATION = "destination", _("Different standard or method at destination")
     NOT_OURS = "not_ours", _("Goods not exported by this enterprise")
     UNKNOWN = "unknown", _("Cause not established")
+
+
+EVENT_LABELS = {
+    "traceback.entered": _("Notification entered"),
+    "traceback.confirmed": _("Match confirmed"),
+    "traceback.no_match": _("Marked unmatched"),
+    "traceback_case.opened": _("Trace-back case opened"),
+    "traceback_case.findings": _("Findings recorded"),
+    "traceback_case.rectifying": _("Findings recorded; rectification requested"),
+    "traceback_case.closed": _("Case closed"),
+    "traceback_task.added": _("Investigation task added"),
+    "traceback_task.done": _("Investigation task done"),
+}
+
+
+def event_label(event):
+    label = EVENT_LABELS.get(event.verb)
+    return (label, "") if label is not None else None

@@ -168,9 +168,12 @@ def notification_enter(
             texts[name] = _text(value, name, limit, required=required, message=message)
         except ValidationFailed as exc:
             errors.update(exc.fields)
-    if texts.get("reference") and TraceNotification.objects.filter(
-        reference=texts["reference"], source=NotificationSource.MANUAL
-    ).exists():
+    if (
+        texts.get("reference")
+        and TraceNotification.objects.filter(
+            reference=texts["reference"], source=NotificationSource.MANUAL
+        ).exists()
+    ):
         errors["reference"] = [_("A notification with this reference has already been entered.")]
     if errors:
         raise ValidationFailed(fields=errors)
