@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class NotificationSource(models.TextChoices):
@@ -27,7 +28,7 @@ NOTIFICATION_TRANSITIONS: dict[str, set[str]] = {
 class CaseStatus(models.TextChoices):
     INVESTIGATING = "investigating", _("Under investigation")
     RECTIFYING = "rectifying", _("Rectification under way")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("trace-back case", "Closed")
 
 
 C = CaseStatus
@@ -39,7 +40,7 @@ CASE_TRANSITIONS: dict[str, set[str]] = {
 
 
 class TaskStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", _("To do")
     DONE = "done", _("Done")
 
 
@@ -59,7 +60,7 @@ EVENT_LABELS = {
     "traceback.confirmed": _("Match confirmed"),
     "traceback.no_match": _("Marked unmatched"),
     "traceback_case.opened": _("Trace-back case opened"),
-    "traceback_case.findings": _("Findings recorded"),
+    "traceback_case.findings": _("Investigation findings recorded"),
     "traceback_case.rectifying": _("Findings recorded; rectification requested"),
     "traceback_case.closed": _("Case closed"),
     "traceback_task.added": _("Investigation task added"),

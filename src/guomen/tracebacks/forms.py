@@ -41,7 +41,7 @@ class ReasonForm(forms.Form):
 
 class TaskForm(forms.Form):
     title = forms.CharField(label=_("task"), max_length=200)
-    due_date = _date(_("due date"))
+    due_date = _date(_("complete by"))
     assignee = forms.ChoiceField(label=_("assigned to"), required=False)
 
     def __init__(self, *args, users=(), **kwargs):
@@ -54,7 +54,9 @@ class TaskDoneForm(forms.Form):
 
 
 class FindingsForm(forms.Form):
-    findings = forms.CharField(label=_("findings"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
+    findings = forms.CharField(
+        label=_("investigation findings"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     cause = forms.ChoiceField(label=_("cause"), choices=Cause.choices)
     severity = forms.ChoiceField(
         label=_("severity (fault at the exporter)"), choices=[("", "—"), *Severity.choices], required=False

@@ -75,8 +75,8 @@ class TraceNotification(BaseModel):
     class Meta:
         ordering = ["-notified_on", "-id"]
         indexes = [models.Index(fields=["status", "notified_on"])]
-        verbose_name = _("foreign notification about our exports")
-        verbose_name_plural = _("foreign notifications about our exports")
+        verbose_name = _("notification about our exports")
+        verbose_name_plural = _("notifications about our exports")
 
     def __str__(self) -> str:
         return self.reference
@@ -99,7 +99,7 @@ class MatchCandidate(models.Model):
         verbose_name=_("export declaration"),
     )
     org = models.ForeignKey("accounts.OrgUnit", on_delete=models.PROTECT, related_name="+")
-    score = models.PositiveSmallIntegerField(_("score"))
+    score = models.PositiveSmallIntegerField(_("match score"))
     evidence = models.JSONField(_("evidence"), default=list)
 
     scope_org_field = "org"
@@ -138,7 +138,7 @@ class TraceCase(BaseModel):
     status = models.CharField(
         _("status"), max_length=15, choices=CaseStatus.choices, default=CaseStatus.INVESTIGATING
     )
-    findings = models.TextField(_("findings"), blank=True)
+    findings = models.TextField(_("investigation findings"), blank=True)
     cause = models.CharField(_("cause"), max_length=15, choices=Cause.choices, blank=True)
     credit_event = models.ForeignKey(
         "supervision.CreditEvent", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -185,7 +185,7 @@ class CaseTask(BaseModel):
         related_name="+",
         verbose_name=_("assigned to"),
     )
-    due_date = models.DateField(_("due date"))
+    due_date = models.DateField(_("complete by"))
     status = models.CharField(_("status"), max_length=10, choices=TaskStatus.choices, default=TaskStatus.OPEN)
     result = models.TextField(_("result"), blank=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)

@@ -367,7 +367,7 @@ def case_findings(
     _staff_here(actor, "traceback.findings", case.org)
     if case.status != CaseStatus.INVESTIGATING:
         raise IllegalTransition(_("Findings are recorded while the case is under investigation."))
-    text = _text(findings, "findings", 4000, message=_("Describe what was found."))
+    text = _text(findings, "findings", 4000, message=_("Describe what the investigation found."))
     errors = {}
     if cause not in Cause.values:
         errors["cause"] = [_("Choose the cause.")]
