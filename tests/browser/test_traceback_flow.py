@@ -107,3 +107,7 @@ def test_notification_to_closed_case_counted_on_the_kpi_page(
     with desk.expect_navigation():
         desk.click("[data-testid=kpi-foreign_notification-drill]")
     assert number in desk.inner_text("[data-testid=tb-case-table]")
+    desk.set_viewport_size({"width": 390, "height": 844})
+    desk.goto("/tracebacks/?queue=confirmed")
+    assert "CFS-2026-0001" in desk.inner_text("[data-testid=tb-table]")
+    screenshot(desk, "traceback-queue-phone")
