@@ -4,6 +4,7 @@ import pytest
 
 from guomen.accounts.choices import Role
 from guomen.registry.tests.factories import EnterpriseFactory
+from guomen.risk.models import RiskSignal
 from guomen.supervision.models import StandingChange
 
 from .factories import consignment, fruit_and_meat, inspection, pest
@@ -59,7 +60,12 @@ def world(orgs):
     for _i in range(2):
         consignment(by, SEP, direction="export", origin="CN")
     # foreign notifications
-    # (traced back to an exporter of the unit, and one still unmatched that must not count)
+    for org, origin in ((sz, "CN"), (sz, "TH"), (gz, "CN")):
+        from guomen.catalog.tests.factories import CountryFactory
+
+        RiskSignal.objects.create(source="foreign_notification", title="RASFF 2026.1234", org=org,
+                                  origin=CountryFactory(code=origin), occurred_on=SEP)  # fmt: skip
+    # the rate counts trace-backs (traced back to an exporter of the unit, and one still unmatched that must not count)
     from guomen.tracebacks.models import TraceNotification
 
     for i, (org, status) in enumerate(((sz, "confirmed"), (sz, "unmatched"), (gz, "confirmed"))):
