@@ -74,6 +74,7 @@ ROUTERS = [
     ("/complaints", "complaints"),
     ("/documents", "documents"),
     ("/reports", "reports"),
+    ("/tracebacks", "tracebacks"),
     ("/public", "portal"),
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("complaints/", include("guomen.complaints.urls")),
     path("documents/", include("guomen.documents.urls")),
     path("reports/", include("guomen.reports.urls")),
+    path("tracebacks/", include("guomen.tracebacks.urls")),
     path("public/", include("guomen.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -4,8 +4,9 @@ the same month a year earlier, with numerator and denominator.
 Definitions (also shown in the UI, see DEFINITIONS):
 - 检出率 detection rate: inspection tasks with a non-conforming result / inspection tasks with a result,
   by inspection date (the task's due date), cancelled tasks excluded.
-- 境外通报率 foreign-notification rate: risk signals from foreign notifications about goods of Chinese origin
-  attributed to the jurisdiction / export consignments declared in the jurisdiction (by departure date).
+- 境外通报率 foreign-notification rate: foreign notifications about goods of Chinese origin whose trace-back
+  confirmed an exporter of the jurisdiction (by notification date) / export consignments declared in the
+  jurisdiction (by departure date); drill-down to the trace-back cases.
 - 社会投诉反馈率 public complaint feedback rate: complaints received in the month and answered by its end /
   complaints received in the month.
 - 企业质量体系推广率 QMS promotion rate: enterprises on file applying a certified QMS (ISO 9001) or HACCP /
@@ -70,9 +71,10 @@ DEFINITIONS = [
         _("foreign notifications about our exports"),
         _("export consignments"),
         _(
-            "Risk signals from foreign notifications (e.g. RASFF) about goods of Chinese origin attributed to "
-            "the jurisdiction, by date of notification, divided by export consignments declared in the "
-            "jurisdiction, by departure date; cancelled declarations are left out."
+            "Foreign notifications (RASFF or any country's authority) about goods of Chinese origin that an "
+            "analyst traced back to an exporter of the jurisdiction (match confirmed), by date of notification, "
+            "divided by export consignments (export declarations) declared in the jurisdiction, by departure "
+            "date; cancelled declarations and unmatched notifications are left out."
         ),
         SEED_QUALITY,
     ),
@@ -278,15 +280,13 @@ def export_counts(f) -> list[int]:
 
 
 def foreign_notification_rates(f) -> list[Rate]:
-    from guomen.risk.choices import SignalSource
-    from guomen.risk.models import RiskSignal
-
-    signals = scope.scoped(
-        RiskSignal.objects.filter(source=SignalSource.FOREIGN_NOTIFICATION, origin_id=CHINA), f, "org"
-    )
-    if f.enterprise is not None:
-        signals = signals.filter(enterprise=f.enterprise)
-    num = counts_by_period(signals, "occurred_on", _periods(f), n=Q())
+    """Confirmed trace-backs attributed to the jurisdiction (tracebacks.selectors.confirmed_notifications)."""
+    try:
+        from guomen.tracebacks.selectors import confirmed_notifications
+    except ImportError:
+        return [Rate(0, d) for d in export_counts(f)]
+    confirmed = confirmed_notifications(f.path, enterprise=f.enterprise)
+    num = counts_by_period(confirmed, "notified_on", _periods(f), n=Q())
     return [Rate(n["n"], d) for n, d in zip(num, export_counts(f), strict=True)]
 
 

@@ -25,6 +25,7 @@ SOURCE_TITLES = {
     "campaigns": gettext_lazy("Campaigns"),
     "certification": gettext_lazy("Certification supervision"),
     "recalls": gettext_lazy("Recalls"),
+    "export_notifications": gettext_lazy("Foreign notifications on exports and their trace-back"),
 }
 
 
@@ -249,6 +250,37 @@ def recalls(f) -> Table | None:
     return table
 
 
+def export_notifications(f) -> Table | None:
+    """Notifications about Chinese goods in the month: received (all units), traced to the jurisdiction, and the
+    trace-back cases of the jurisdiction by status."""
+    TraceNotification = _model("tracebacks", "TraceNotification")
+    TraceCase = _model("tracebacks", "TraceCase")
+    if TraceNotification is None or TraceCase is None:
+        return None
+    month = Q(notified_on__gte=f.period.start, notified_on__lt=f.period.end)
+    received = TraceNotification.objects.filter(month)
+    table = Table(
+        "export_notifications",
+        str(SOURCE_TITLES["export_notifications"]),
+        [Column("item", _("item")), Column("count", _("count"), INT)],
+    )
+    counts = dict(received.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    table.rows += [
+        [_("notifications about goods of Chinese origin received (all units)"), sum(counts.values())],
+        [_("still awaiting a decision (all units)"), counts.get("pending", 0)],
+        [_("unmatched (all units)"), counts.get("unmatched", 0)],
+        [_("traced back to an exporter of the jurisdiction"), received.filter(status="confirmed",
+                                                                               attributed_org__path__startswith=f.path).count()],
+    ]  # fmt: skip
+    cases = scope.scoped(TraceCase.objects.all(), f, "org").filter(
+        notification__notified_on__gte=f.period.start, notification__notified_on__lt=f.period.end
+    )
+    labels = _labels(TraceCase, "status")
+    for status, n in cases.values_list("status").annotate(n=Count("pk")).order_by("status"):
+        table.rows.append([_("trace-back cases: %(status)s") % {"status": labels.get(status, status)}, n])
+    return table
+
+
 SOURCE_TABLES = {
     "lab_turnaround": lab_turnaround,
     "complaints": complaints,
@@ -258,4 +290,5 @@ SOURCE_TABLES = {
     "campaigns": campaigns,
     "certification": certification,
     "recalls": recalls,
+    "export_notifications": export_notifications,
 }

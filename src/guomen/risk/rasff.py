@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import connection, transaction
 from django.db.models import Count, Max
+from django.dispatch import Signal
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -58,6 +59,11 @@ DATE_FORMATS = (
 )
 REFERENCE = re.compile(r"^(\d{4})\.(\d{1,4})$")
 TEXT_FIELDS = [name for name in FIELD_ALIASES if name not in ("reference", "notified_at")]
+
+
+# Sent inside the import's transaction with the ids of the notifications just created (`ids`) and the `actor`;
+# other apps (e.g. the trace-back queue for notifications about Chinese goods) take them from here.
+notifications_imported = Signal()
 
 
 class BadRow(Exception):
@@ -283,6 +289,8 @@ def _import(table: Table, *, name: str, actor) -> RasffReport:
     _insert_links(ForeignNotification.origins.through, "country_id", origin_links)
     _insert_links(ForeignNotification.hazards.through, "hazard_id", hazard_links)
     report.signals = _raise_signals(parsed, hazards.by_key, actor=actor)
+    if parsed:
+        notifications_imported.send(sender=ForeignNotification, ids=[p[0].pk for p in parsed], actor=actor)
     if report.created or report.errors:
         audit_record(
             actor=actor,

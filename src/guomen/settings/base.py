@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "guomen.documents",
     "guomen.reports",
     "guomen.portal",
+    "guomen.tracebacks",
     "guomen.demo",
 ]
 

@@ -78,3 +78,9 @@ def test_complaints_table_asks_for_the_jurisdiction(world, supervisor, monkeypat
     table = sources.complaints(sep(supervisor, org="HG"))
     assert seen == ["HG"]
     assert table.rows[0][2].display == "80.00%"
+
+
+def test_export_notifications_and_their_trace_back(world, supervisor, gz_supervisor):
+    sz = rows(supervisor, "export_notifications")
+    assert [r[1] for r in sz[:4]] == [3, 0, 1, 1]  # received (all units), pending, unmatched, traced to SZ
+    assert [r[1] for r in rows(gz_supervisor, "export_notifications")[:4]] == [3, 0, 1, 1]

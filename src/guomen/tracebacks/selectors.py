@@ -1,0 +1,137 @@
+"""Trace-back reads, always through restrict(): notifications (every bureau unit), candidates and cases (the
+unit of the export and above). Enterprises have no trace-back action, so they read none of it."""
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from guomen.core.errors import NotFound
+from guomen.core.permissions import can, require, restrict
+
+from .choices import CaseStatus, NotificationStatus, TaskStatus
+from .models import CaseTask, MatchCandidate, TraceCase, TraceNotification
+
+VIEW = "traceback.view"
+QUEUES = {
+    "pending": NotificationStatus.PENDING,
+    "unmatched": NotificationStatus.UNMATCHED,
+    "confirmed": NotificationStatus.CONFIRMED,
+}
+
+
+def candidates_visible(user) -> QuerySet:
+    return restrict(MatchCandidate.objects.all(), user, VIEW)
+
+
+def notification_list(user, *, queue: str = "pending", q: str = "", mine: bool = False) -> QuerySet:
+    """The queue: pending (candidates waiting for a decision), unmatched (never dropped) or confirmed. With
+    `mine`, only notifications with a candidate in the user's jurisdiction."""
+    require(user, VIEW)
+    qs = restrict(TraceNotification.objects.all(), user, VIEW).select_related(
+        "commodity_group", "notifying_country"
+    )
+    if queue in QUEUES:
+        qs = qs.filter(status=QUEUES[queue])
+    if q:
+        qs = qs.filter(Q(reference__icontains=q) | Q(subject__icontains=q) | Q(product__icontains=q))
+    visible = candidates_visible(user).filter(notification_id=OuterRef("pk"))
+    qs = qs.annotate(here=Exists(visible))
+    if mine:
+        qs = qs.filter(here=True)
+    return qs.annotate(n_candidates=Count("candidates", distinct=True)).order_by("-notified_on", "-id")
+
+
+def notification_get(user, pk) -> TraceNotification:
+    require(user, VIEW)
+    try:
+        return restrict(TraceNotification.objects.all(), user, VIEW).select_related("foreign").get(pk=int(pk))
+    except (TraceNotification.DoesNotExist, ValueError, TypeError):
+        raise NotFound(_("No such notification.")) from None
+
+
+def notification_candidates(user, notification) -> tuple[list[MatchCandidate], int]:
+    """The candidates the user may see (their jurisdiction), best first, and how many others lie elsewhere."""
+    mine = list(
+        candidates_visible(user)
+        .filter(notification=notification)
+        .select_related("enterprise", "declaration", "org")
+        .order_by("-score", "id")
+    )
+    total = notification.candidates.count()
+    return mine, total - len(mine)
+
+
+def candidate_get(user, notification, pk) -> MatchCandidate:
+    try:
+        return candidates_visible(user).select_related("org").get(notification=notification, pk=int(pk))
+    except (MatchCandidate.DoesNotExist, ValueError, TypeError):
+        raise NotFound(_("No such candidate in your jurisdiction.")) from None
+
+
+def notification_case(user, notification) -> TraceCase | None:
+    return restrict(TraceCase.objects.filter(notification=notification), user, VIEW).first()
+
+
+def case_list(user, *, status: str = "", mine: bool = False, period=None, org_path: str = "") -> QuerySet:
+    require(user, VIEW)
+    qs = restrict(TraceCase.objects.all(), user, VIEW).select_related("notification", "enterprise", "org")
+    if status in CaseStatus.values:
+        qs = qs.filter(status=status)
+    if mine:
+        qs = qs.filter(tasks__assignee=user, tasks__status=TaskStatus.OPEN).distinct()
+    if period is not None:
+        qs = qs.filter(notification__notified_on__gte=period.start, notification__notified_on__lt=period.end)
+    if org_path:
+        qs = qs.filter(org__path__startswith=org_path)
+    return qs.order_by("-notification__notified_on", "-id")
+
+
+def case_get(user, number: str) -> TraceCase:
+    require(user, VIEW)
+    case = (
+        restrict(TraceCase.objects.all(), user, VIEW)
+        .select_related("notification", "enterprise", "declaration", "org", "rectification", "credit_event")
+        .filter(number=str(number))
+        .first()
+    )
+    if case is None:
+        raise NotFound(_("No such trace-back case."))
+    return case
+
+
+def case_tasks(case) -> list[CaseTask]:
+    return list(case.tasks.select_related("assignee").order_by("due_date", "id"))
+
+
+def task_get(user, pk) -> CaseTask:
+    try:
+        return restrict(CaseTask.objects.all(), user, VIEW).select_related("case__org").get(pk=int(pk))
+    except (CaseTask.DoesNotExist, ValueError, TypeError):
+        raise NotFound(_("No such task.")) from None
+
+
+def to_decide_count(user) -> int:
+    if not can(user, "traceback.decide"):
+        return 0
+    return notification_list(user, queue="pending", mine=True).count()
+
+
+def my_open_tasks_count(user) -> int:
+    if not can(user, VIEW):
+        return 0
+    return restrict(CaseTask.objects.filter(assignee=user, status=TaskStatus.OPEN), user, VIEW).count()
+
+
+def status_counts(user) -> dict[str, int]:
+    qs = restrict(TraceNotification.objects.all(), user, VIEW)
+    return dict(qs.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+
+
+def confirmed_notifications(path: str, *, enterprise=None) -> QuerySet:
+    """Notifications traced back to an exporter of the unit at `path` or below (the numerator of 境外通报率).
+    The caller (reports) has already checked the user's right to the jurisdiction."""
+    qs = TraceNotification.objects.filter(
+        status=NotificationStatus.CONFIRMED, attributed_org__path__startswith=path
+    )
+    if enterprise is not None:
+        qs = qs.filter(case__enterprise=enterprise)
+    return qs
