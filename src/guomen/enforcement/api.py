@@ -2,12 +2,11 @@
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from guomen.core.errors import ValidationFailed
-from guomen.core.permissions import require, restrict
-from guomen.registry.models import Enterprise
+from guomen.core.actions import apply
+from guomen.core.permissions import require
+from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
 
@@ -15,10 +14,7 @@ router = Router(tags=["enforcement"])
 
 
 def _enterprise(user, uscc: str):
-    found = restrict(Enterprise.objects.filter(uscc=uscc), user, "enterprise.view").first() if uscc else None
-    if found is None:
-        raise ValidationFailed(fields={"enterprise": [_("No such enterprise that you may see.")]})
-    return found
+    return enterprise_named(user=user, uscc=uscc)
 
 
 class InterviewIn(Schema):
@@ -117,13 +113,7 @@ def interview_schedule(request, payload: InterviewIn):
 @router.post("/interviews/{pk}/held", response=InterviewOut)
 def interview_hold(request, pk: int, payload: HoldIn):
     interview = selectors.interview_get(user=request.auth, pk=pk)
-    return services.interview_hold(
-        interview=interview,
-        attendees=payload.attendees,
-        outcome=payload.outcome,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.interview_hold, payload, interview=interview, actor=request.auth)
 
 
 @router.get("/commitments", response=list[CommitmentOut])
@@ -143,13 +133,7 @@ def commitment_record(request, payload: CommitmentIn):
 @router.post("/commitments/{pk}/broken", response=CommitmentOut)
 def commitment_break(request, pk: int, payload: BreakIn):
     commitment = selectors.commitment_get(user=request.auth, pk=pk)
-    return services.commitment_break(
-        commitment=commitment,
-        reason=payload.reason,
-        occurred_on=payload.occurred_on,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.commitment_break, payload, commitment=commitment, actor=request.auth)
 
 
 @router.get("/handovers", response=list[HandoverOut])
@@ -170,10 +154,4 @@ def handover_record(request, payload: HandoverIn):
 @router.post("/handovers/{pk}/status", response=HandoverOut)
 def handover_status(request, pk: int, payload: HandoverStatusIn):
     handover = selectors.handover_get(user=request.auth, pk=pk)
-    return services.handover_set_status(
-        handover=handover,
-        to=payload.to,
-        result=payload.result,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.handover_set_status, payload, handover=handover, actor=request.auth)

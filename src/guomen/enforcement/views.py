@@ -3,49 +3,22 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
-from guomen.core.errors import ApplicationError, NotFound, PermissionDenied, ValidationFailed
-from guomen.core.permissions import can, require, restrict
-from guomen.registry.models import Enterprise
+from guomen.core.actions import action_view, form_problems, run_flashed
+from guomen.core.errors import NotFound
+from guomen.core.permissions import can, require
+from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
 from .forms import CommitmentForm, HandoverForm, HoldForm, InterviewForm
 
 
 def _enterprise(user, uscc: str):
-    if not uscc:
-        return None
-    found = restrict(Enterprise.objects.filter(uscc=uscc.strip()), user, "enterprise.view").first()
-    if found is None:
-        raise ValidationFailed(fields={"enterprise": [_("No such enterprise that you may see.")]})
-    return found
-
-
-def _run(request, call, success) -> None:
-    try:
-        call()
-    except (PermissionDenied, NotFound):
-        raise
-    except ApplicationError as exc:
-        messages.error(request, " ".join(p for ps in exc.fields.values() for p in ps) or str(exc.message))
-    else:
-        messages.success(request, success)
-
-
-def _invalid(request, form) -> bool:
-    if form.is_valid():
-        return False
-    messages.error(
-        request,
-        " ".join(
-            f"{form.fields[k].label if k in form.fields else ''}: {e}"
-            for k, errs in form.errors.items()
-            for e in errs
-        ),
-    )
-    return True
+    return enterprise_named(user=user, uscc=uscc) if uscc else None
 
 
 @login_required
@@ -60,7 +33,9 @@ def overview(request):
         if form_class is None:
             raise NotFound()
         form = form_class(request.POST)
-        if not _invalid(request, form):
+        if not form.is_valid():
+            messages.error(request, form_problems(form))
+        else:
             d = dict(form.cleaned_data)
             user = request.user
             calls = {
@@ -89,7 +64,7 @@ def overview(request):
                     actor=user,
                 ),
             }
-            _run(request, calls[which], _("Saved."))
+            run_flashed(request, calls[which], _("Saved."))
         return redirect("enforcement:list")
     staff = request.user.role != "enterprise"
     context = {
@@ -106,15 +81,6 @@ def overview(request):
     return render(request, "enforcement/overview.html", context)
 
 
-@login_required
-@require_POST
-def interview_hold(request, pk):
-    interview = selectors.interview_get(user=request.user, pk=pk)
-    form = HoldForm(request.POST)
-    if not _invalid(request, form):
-        _run(
-            request,
-            lambda: services.interview_hold(interview=interview, actor=request.user, **form.cleaned_data),
-            _("The interview was recorded; it counts in the enterprise's credit."),
-        )
-    return redirect("enforcement:list")
+# fmt: off
+interview_hold = action_view(lambda user, pk: selectors.interview_get(user=user, pk=pk), HoldForm, services.interview_hold, "interview", gettext_lazy("The interview was recorded; it counts in the enterprise's credit."), lambda interview: reverse("enforcement:list"))
+# fmt: on

@@ -2,12 +2,10 @@
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from guomen.core.errors import ValidationFailed
-from guomen.core.permissions import require, restrict
-from guomen.registry.models import Enterprise
+from guomen.core.actions import apply
+from guomen.core.permissions import require
 
 from . import selectors, services
 
@@ -84,22 +82,10 @@ def recalls(request, q: str = "", category: str = "", status: str = ""):
 
 @router.post("", response={201: RecallOut})
 def recall_open(request, payload: RecallIn):
-    from guomen.risk.models import EarlyWarning
-
     require(request.auth, "recall.edit")
     data = payload.model_dump()
-    enterprise = restrict(
-        Enterprise.objects.filter(uscc=data.pop("enterprise")), request.auth, "enterprise.view"
-    ).first()
-    if enterprise is None:
-        raise ValidationFailed(fields={"enterprise": [_("No such enterprise that you may see.")]})
-    number = data.pop("early_warning")
-    warning = None
-    if number:
-        warning = restrict(EarlyWarning.objects.filter(number=number), request.auth, "risk.view").first()
-        if warning is None:
-            raise ValidationFailed(fields={"early_warning": [_("No such early warning that you may see.")]})
-    return 201, services.recall_open(enterprise=enterprise, early_warning=warning, actor=request.auth, **data)
+    parties = selectors.recall_parties(user=request.auth, data=data)
+    return 201, services.recall_open(actor=request.auth, **parties, **data)
 
 
 @router.get("/{number}", response=RecallOut)
@@ -118,14 +104,7 @@ def recall_affected(request, number: str, payload: AffectedIn):
 @router.post("/{number}/status", response=RecallOut)
 def recall_status(request, number: str, payload: RecallStatusIn):
     recall = selectors.recall_get(user=request.auth, number=number)
-    return services.recall_set_status(
-        recall=recall,
-        to=payload.to,
-        reason=payload.reason,
-        review=payload.review,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.recall_set_status, payload, recall=recall, actor=request.auth)
 
 
 @router.post("/{number}/progress", response={201: RecallCreatedOut})
