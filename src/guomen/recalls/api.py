@@ -37,6 +37,7 @@ class RecallOut(Schema):
     units_recovered: int
     consignments: list[str]
     dealers: list[str]
+    consumer_warning: str = ""  # status of the linked consumer warning (planned, in_force, …)
     version: int
 
     @staticmethod
@@ -46,6 +47,10 @@ class RecallOut(Schema):
     @staticmethod
     def resolve_consignments(obj):
         return sorted(obj.consignments.values_list("number", flat=True))
+
+    @staticmethod
+    def resolve_consumer_warning(obj):
+        return obj.consumer_warning.status if obj.consumer_warning_id else ""
 
     @staticmethod
     def resolve_dealers(obj):
@@ -68,6 +73,12 @@ class ProgressIn(Schema):
     reported_on: dt.date
     units_recovered: int
     note: str
+
+
+class RecallWarningIn(Schema):
+    title: str
+    text: str
+    days: int = 28
 
 
 class RecallCreatedOut(Schema):
@@ -111,3 +122,9 @@ def recall_status(request, number: str, payload: RecallStatusIn):
 def recall_progress(request, number: str, payload: ProgressIn):
     recall = selectors.recall_get(user=request.auth, number=number)
     return 201, services.recall_progress(recall=recall, actor=request.auth, **payload.model_dump())
+
+
+@router.post("/{number}/consumer-warning", response=RecallOut)
+def recall_warn(request, number: str, payload: RecallWarningIn):
+    recall = selectors.recall_get(user=request.auth, number=number)
+    return services.recall_warn_consumers(recall=recall, actor=request.auth, **payload.model_dump())

@@ -11,7 +11,7 @@ from guomen.core.permissions import can, require
 
 from . import selectors, services
 from .choices import ProductCategory, RecallStatus
-from .forms import AffectedForm, ProgressForm, RecallForm, StatusForm
+from .forms import AffectedForm, ProgressForm, RecallForm, StatusForm, WarnForm
 
 
 def _list_extra(user) -> dict:
@@ -49,6 +49,8 @@ def recall_detail(request, number):
     staff = request.user.role != "enterprise"
     context = {
         "recall": recall,
+        "consumer_warning": recall.consumer_warning,
+        "staff": staff,
         "consignments": recall.consignments.order_by("number"),
         "dealers": recall.dealers.order_by("name_zh"),
         "progress": recall.progress.order_by("reported_on", "id"),
@@ -57,6 +59,8 @@ def recall_detail(request, number):
         "affected_form": AffectedForm(),
         "status_form": StatusForm(),
         "progress_form": ProgressForm(),
+        "warn_form": WarnForm(initial={"title": recall.title, "text": f"{recall.product}：{recall.defect}"}),
+        "can_warn": staff and can(request.user, "recall.edit") and recall.status in services.WARNED_STATUSES,
     }
     return render(request, "recalls/detail.html", context)
 
@@ -81,4 +85,5 @@ def _affected(d) -> dict:
 recall_affected = action_view(_recall, AffectedForm, services.recall_name_affected, "recall", gettext_lazy("The affected consignments and dealers were added."), _detail, _affected)
 recall_status = action_view(_recall, StatusForm, services.recall_set_status, "recall", gettext_lazy("The recall status was changed."), _detail)
 recall_progress = action_view(_recall, ProgressForm, services.recall_progress, "recall", gettext_lazy("The progress was recorded."), _detail)
+recall_warn = action_view(_recall, WarnForm, services.recall_warn_consumers, "recall", gettext_lazy("The consumer warning waits for a second supervisor to publish it."), _detail)
 # fmt: on
