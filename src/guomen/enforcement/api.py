@@ -155,3 +155,51 @@ def handover_record(request, payload: HandoverIn):
 def handover_status(request, pk: int, payload: HandoverStatusIn):
     handover = selectors.handover_get(user=request.auth, pk=pk)
     return apply(services.handover_set_status, payload, handover=handover, actor=request.auth)
+
+
+class PartnerIn(Schema):
+    campaign: str  # campaign code
+    agency: str
+    agency_office: str
+    role: str = ""
+
+
+class PartnerStatusIn(Schema):
+    to: str
+    reason: str = ""
+    role: str = ""
+    version: int | None = None
+
+
+class PartnerOut(Schema):
+    id: int
+    campaign: str
+    agency: str
+    agency_office: str
+    role: str
+    status: str
+    version: int
+
+    @staticmethod
+    def resolve_campaign(obj):
+        return obj.campaign.code
+
+
+@router.get("/partners", response=list[PartnerOut])
+def partners(request):
+    require(request.auth, "enforcement.view")
+    return list(selectors.partner_list(user=request.auth)[:200])
+
+
+@router.post("/partners", response={201: PartnerOut})
+def partner_invite(request, payload: PartnerIn):
+    require(request.auth, "enforcement.edit")
+    data = payload.model_dump()
+    campaign = selectors.campaign_named(user=request.auth, code=data.pop("campaign"))
+    return 201, services.partner_invite(campaign=campaign, actor=request.auth, **data)
+
+
+@router.post("/partners/{pk}/status", response=PartnerOut)
+def partner_status(request, pk: int, payload: PartnerStatusIn):
+    partner = selectors.partner_get(user=request.auth, pk=pk)
+    return apply(services.partner_set_status, payload, partner=partner, actor=request.auth)

@@ -14,7 +14,21 @@ from guomen.core.permissions import can, require
 from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
-from .forms import CommitmentForm, HandoverForm, HoldForm, InterviewForm
+from .forms import (
+    CommitmentForm,
+    HandoverForm,
+    HoldForm,
+    InterviewForm,
+    PartnerForm,
+    PartnerStatusForm,
+)
+
+FORMS = {
+    "interview": InterviewForm,
+    "commitment": CommitmentForm,
+    "handover": HandoverForm,
+    "partner": PartnerForm,
+}
 
 
 def _enterprise(user, uscc: str):
@@ -27,9 +41,7 @@ def overview(request):
     require(request.user, "enforcement.view")
     if request.method == "POST":
         which = request.POST.get("form", "")
-        form_class = {"interview": InterviewForm, "commitment": CommitmentForm, "handover": HandoverForm}.get(
-            which
-        )
+        form_class = FORMS.get(which)
         if form_class is None:
             raise NotFound()
         form = form_class(request.POST)
@@ -53,6 +65,13 @@ def overview(request):
                     text=d["text"],
                     actor=user,
                 ),
+                "partner": lambda: services.partner_invite(
+                    campaign=selectors.campaign_named(user=user, code=d["campaign"]),
+                    agency=d["agency"],
+                    agency_office=d["agency_office"],
+                    role=d["role"],
+                    actor=user,
+                ),
                 "handover": lambda: services.handover_record(
                     enterprise=_enterprise(user, d["enterprise"]),
                     direction=d["direction"],
@@ -71,6 +90,9 @@ def overview(request):
         "interviews": selectors.interview_list(user=request.user)[:50],
         "commitments": selectors.commitment_list(user=request.user)[:50],
         "handovers": selectors.handover_list(user=request.user)[:50],
+        "partners": selectors.partner_list(user=request.user).order_by("-campaign__starts_on", "agency")[:50],
+        "partner_form": PartnerForm(),
+        "partner_status_form": PartnerStatusForm(),
         "can_edit": staff and can(request.user, "enforcement.edit"),
         "can_record": staff and can(request.user, "enforcement.record"),
         "interview_form": InterviewForm(),
@@ -83,4 +105,5 @@ def overview(request):
 
 # fmt: off
 interview_hold = action_view(lambda user, pk: selectors.interview_get(user=user, pk=pk), HoldForm, services.interview_hold, "interview", gettext_lazy("The interview was recorded; it counts in the enterprise's credit."), lambda interview: reverse("enforcement:list"))
+partner_status = action_view(lambda user, pk: selectors.partner_get(user=user, pk=pk), PartnerStatusForm, services.partner_set_status, "partner", gettext_lazy("The partner agency's status was changed."), lambda partner: reverse("enforcement:list"))
 # fmt: on
