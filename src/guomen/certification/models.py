@@ -42,6 +42,7 @@ class Certificate(BaseModel):
         indexes = [
             models.Index(fields=["enterprise", "scheme", "status"]),
             models.Index(fields=["org", "status"]),
+            models.Index(fields=["valid_until", "id"]),  # the list's order: a page is read off the index
         ]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
