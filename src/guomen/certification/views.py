@@ -120,7 +120,7 @@ def misuse_list(request):
     context = {
         "page": page_of(request, selectors.misuse_list(user=request.user, status=status)),
         "form": form,
-        "decide_form": DecideForm(),
+        "decide_fields": [str(field) for field in DecideForm()],  # rendered once for every open case
         "statuses": MisuseStatus.choices,
         "status": status,
         "can_open": can(request.user, "certification.check"),

@@ -92,13 +92,14 @@ def overview(request):
         "handovers": selectors.handover_list(user=request.user)[:50],
         "partners": selectors.partner_list(user=request.user).order_by("-campaign__starts_on", "agency")[:50],
         "partner_form": PartnerForm(),
-        "partner_status_form": PartnerStatusForm(),
         "can_edit": staff and can(request.user, "enforcement.edit"),
         "can_record": staff and can(request.user, "enforcement.record"),
         "interview_form": InterviewForm(),
         "commitment_form": CommitmentForm(),
         "handover_form": HandoverForm(),
-        "hold_form": HoldForm(),
+        # the widgets of the per-row forms, rendered once for every row (not 50 times)
+        "hold_fields": [str(field) for field in HoldForm()],
+        "partner_status_fields": [str(field) for field in PartnerStatusForm()],
     }
     return render(request, "enforcement/overview.html", context)
 
