@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.actions import action_view, create_from, list_view
+from guomen.core.actions import action_view, create_from, list_view, new_page
 from guomen.core.permissions import can, require
 from guomen.core.ui import page_of
 from guomen.registry.selectors import enterprise_named
@@ -27,37 +27,27 @@ from .forms import (
 )
 
 
-def _list_extra(user) -> dict:
-    return {
-        "schemes": Scheme.choices,
-        "statuses": CertificateStatus.choices,
-        "can_edit": can(user, "certification.edit"),
-    }
+def _register(data, user):
+    body = data.pop("body")
+    return services.certificate_register(
+        enterprise=enterprise_named(user=user, uscc=data.pop("enterprise")),
+        body=enterprise_named(user=user, uscc=body, field="body") if body else None,
+        actor=user,
+        **data,
+    )
 
 
 # fmt: off
-certificate_list = list_view("certification.view", selectors.certificate_list, ("q", "scheme", "status"), "certification", _list_extra)
+certificate_list = list_view("certification.view", selectors.certificate_list, ("q", "scheme", "status"), "certification",
+                             lambda user: {"schemes": Scheme.choices, "statuses": CertificateStatus.choices, "can_edit": can(user, "certification.edit")})
 # fmt: on
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def certificate_new(request):
-    require(request.user, "certification.edit")
-    form = CertificateForm(request.POST or None)
-
-    def create(data):
-        body = data.pop("body")
-        return services.certificate_register(
-            enterprise=enterprise_named(user=request.user, uscc=data.pop("enterprise")),
-            body=enterprise_named(user=request.user, uscc=body, field="body") if body else None,
-            actor=request.user,
-            **data,
-        )
-
-    if request.method == "POST" and (certificate := create_from(form, create)):
-        return redirect("certification:detail", pk=certificate.pk)
-    return render(request, "certification/new.html", {"form": form})
+    done = lambda certificate: redirect("certification:detail", pk=certificate.pk)  # noqa: E731
+    return new_page(request, "certification.edit", CertificateForm, _register, "certification/new.html", done)
 
 
 @login_required

@@ -3,7 +3,7 @@ flashed and the user sent back; a create form whose service errors land on its f
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from .errors import ApplicationError, NotFound, PermissionDenied
@@ -98,6 +98,16 @@ def create_from(form, create):
     except ApplicationError as exc:
         add_errors(form, exc)
         return None
+
+
+def new_page(request, action: str, form_class, create, template: str, done):
+    """A record's creation page: `create(cleaned_data, user)` on a valid POST, then `done(record)` (a redirect);
+    otherwise the form, with the service's refusals on its fields."""
+    require(request.user, action)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and (record := create_from(form, lambda data: create(data, request.user))):
+        return done(record)
+    return render(request, template, {"form": form})
 
 
 def apply(service, payload, **objects):

@@ -6,40 +6,29 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.actions import action_view, create_from, list_view
-from guomen.core.permissions import can, require
+from guomen.core.actions import action_view, list_view, new_page
+from guomen.core.permissions import can
 
 from . import selectors, services
 from .choices import ProductCategory, RecallStatus
 from .forms import AffectedForm, ProgressForm, RecallForm, StatusForm, WarnForm
 
 
-def _list_extra(user) -> dict:
-    return {
-        "categories": ProductCategory.choices,
-        "statuses": RecallStatus.choices,
-        "can_edit": can(user, "recall.edit"),
-    }
+def _open(data, user):
+    return services.recall_open(actor=user, **selectors.recall_parties(user=user, data=data), **data)
 
 
 # fmt: off
-recall_list = list_view("recall.view", selectors.recall_list, ("q", "category", "status"), "recalls", _list_extra)
+recall_list = list_view("recall.view", selectors.recall_list, ("q", "category", "status"), "recalls",
+                        lambda user: {"categories": ProductCategory.choices, "statuses": RecallStatus.choices, "can_edit": can(user, "recall.edit")})
 # fmt: on
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def recall_new(request):
-    require(request.user, "recall.edit")
-    form = RecallForm(request.POST or None)
-
-    def create(data):
-        parties = selectors.recall_parties(user=request.user, data=data)
-        return services.recall_open(actor=request.user, **parties, **data)
-
-    if request.method == "POST" and (recall := create_from(form, create)):
-        return redirect("recalls:detail", number=recall.number)
-    return render(request, "recalls/new.html", {"form": form})
+    done = lambda recall: redirect("recalls:detail", number=recall.number)  # noqa: E731
+    return new_page(request, "recall.edit", RecallForm, _open, "recalls/new.html", done)
 
 
 @login_required
