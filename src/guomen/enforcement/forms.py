@@ -58,5 +58,15 @@ class PartnerStatusForm(StyledForm):
     to = forms.ChoiceField(
         label=_("new status"), choices=[c for c in PartnerStatus.choices if c[0] != PartnerStatus.INVITED]
     )
-    reason = forms.CharField(label=_("reason"), max_length=255, required=False)
-    role = forms.CharField(label=_("part it plays"), max_length=255, required=False)
+    reason = forms.CharField(
+        label=_("reason"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("reason (when declining or withdrawing)")}),
+    )
+    role = forms.CharField(
+        label=_("part it plays"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("part it plays")}),
+    )
