@@ -22,6 +22,12 @@ def cn_date(d) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def _partner_agencies(campaign) -> list[str]:
+    from guomen.enforcement.selectors import campaign_partner_agencies
+
+    return campaign_partner_agencies(campaign)
+
+
 def build(campaign, *, language: str = "zh-hans") -> dict:
     """The report's content: {title, subtitle, lead, paragraphs, sections, table, footer}."""
     with translation.override(language):
@@ -49,6 +55,11 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
                 "%(events)s publicity and service events were held, %(visits)s enterprises were visited, "
                 "%(materials)s copies of materials were distributed and %(people)s people were reached."
             ) % {"events": f["events"], "visits": f["visits"], "materials": f["materials"], "people": f["people"]})  # fmt: skip
+        if partners := _partner_agencies(campaign):
+            paragraphs.append(
+                _("Jointly with %(agencies)s (%(count)s partner agencies).")
+                % {"agencies": "、".join(partners), "count": len(partners)}
+            )
         sections = []
         activities = list(campaign.activities.order_by("held_on", "id"))
         for number, category in enumerate(c for c in CATEGORY_ORDER if f["activities"][c]):

@@ -5,9 +5,10 @@ import datetime as dt
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
+from guomen.core.actions import apply
 from guomen.core.errors import ValidationFailed
-from guomen.core.permissions import require, restrict
-from guomen.registry.models import Enterprise
+from guomen.core.permissions import require
+from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
 
@@ -118,13 +119,6 @@ class DecideIn(Schema):
     version: int | None = None
 
 
-def _enterprise(user, uscc: str, field: str) -> Enterprise:
-    found = restrict(Enterprise.objects.filter(uscc=uscc), user, "enterprise.view").first() if uscc else None
-    if found is None:
-        raise ValidationFailed(fields={field: [_("No such enterprise that you may see.")]})
-    return found
-
-
 @router.get("/certificates", response=list[CertificateOut])
 def certificates(request, q: str = "", scheme: str = "", status: str = ""):
     require(request.auth, "certification.view")
@@ -134,9 +128,9 @@ def certificates(request, q: str = "", scheme: str = "", status: str = ""):
 @router.post("/certificates", response={201: CertificateOut})
 def certificate_register(request, payload: CertificateIn):
     data = payload.model_dump()
-    enterprise = _enterprise(request.auth, data.pop("enterprise"), "enterprise")
+    enterprise = enterprise_named(user=request.auth, uscc=data.pop("enterprise"))
     body_code = data.pop("body")
-    body = _enterprise(request.auth, body_code, "body") if body_code else None
+    body = enterprise_named(user=request.auth, uscc=body_code, field="body") if body_code else None
     return 201, services.certificate_register(enterprise=enterprise, body=body, actor=request.auth, **data)
 
 
@@ -148,13 +142,7 @@ def certificate_detail(request, pk: int):
 @router.post("/certificates/{pk}/status", response=CertificateOut)
 def certificate_status(request, pk: int, payload: CertificationStatusIn):
     certificate = selectors.certificate_get(user=request.auth, pk=pk)
-    return services.certificate_set_status(
-        certificate=certificate,
-        to=payload.to,
-        reason=payload.reason,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.certificate_set_status, payload, certificate=certificate, actor=request.auth)
 
 
 @router.get("/checks", response=list[CheckOut])
@@ -174,22 +162,13 @@ def check_plan(request, pk: int, payload: CertificationPlanIn):
 @router.post("/checks/{pk}/record", response=CheckOut)
 def check_record(request, pk: int, payload: RecordIn):
     check = selectors.check_get(user=request.auth, pk=pk)
-    data = payload.model_dump()
-    return services.check_record(
-        check=check, expected_version=data.pop("version"), actor=request.auth, **data
-    )
+    return apply(services.check_record, payload, check=check, actor=request.auth)
 
 
 @router.post("/checks/{pk}/close", response=CheckOut)
 def check_close(request, pk: int, payload: CertificationCloseIn):
     check = selectors.check_get(user=request.auth, pk=pk)
-    return services.check_close(
-        check=check,
-        rectified_on=payload.rectified_on,
-        reason=payload.reason,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.check_close, payload, check=check, actor=request.auth)
 
 
 @router.get("/misuse", response=list[MisuseOut])
@@ -200,7 +179,7 @@ def misuse(request, status: str = ""):
 
 @router.post("/misuse", response={201: MisuseOut})
 def misuse_open(request, payload: MisuseIn):
-    enterprise = _enterprise(request.auth, payload.enterprise, "enterprise")
+    enterprise = enterprise_named(user=request.auth, uscc=payload.enterprise)
     certificate = None
     if payload.certificate:
         certificate = selectors.certificate_list(user=request.auth).filter(number=payload.certificate).first()
@@ -218,5 +197,4 @@ def misuse_open(request, payload: MisuseIn):
 @router.post("/misuse/{pk}/decide", response=MisuseOut)
 def misuse_decide(request, pk: int, payload: DecideIn):
     case = selectors.misuse_get(user=request.auth, pk=pk)
-    data = payload.model_dump()
-    return services.misuse_decide(case=case, expected_version=data.pop("version"), actor=request.auth, **data)
+    return apply(services.misuse_decide, payload, case=case, actor=request.auth)

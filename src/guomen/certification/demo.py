@@ -12,6 +12,7 @@ from guomen.registry.models import Enterprise
 from guomen.registry.services import enterprise_create
 
 from . import services
+from .models import CompulsoryProduct
 
 BODIES = [("中国质量认证中心", 1), ("方圆标志认证集团有限公司", 2)]
 HOLDERS = [
@@ -29,6 +30,14 @@ CERTIFICATES = [
     (2, "iso9001", "00125Q30987R0M", "进口汽车的销售与售后服务", "", 1, 200, 3),
     (3, "iso22000", "00123F30555R1M", "进口食品的储存与分销", "", 1, 1000, 3),
     (3, "haccp", "001HACCP23001", "进口预包装食品分装", "", 0, 1100, 3),
+]
+# Part of the compulsory product certification catalogue (强制性产品认证目录), by HS heading.
+CATALOGUE = [
+    ("8504", "电源适配器及充电器"),
+    ("8516", "家用电热器具(电吹风、电热水器等)"),
+    ("8528", "电视机及显示器"),
+    ("9503", "电玩具"),
+    ("8703", "机动车辆(汽车)"),
 ]
 
 
@@ -59,6 +68,10 @@ def seed_demo(bureau, rng) -> dict:
         _enterprise(name, kind, bureau.orgs[org], 10 + i, supervisor)
         for i, (name, kind, org) in enumerate(HOLDERS)
     ]
+    for prefix, name in CATALOGUE:
+        CompulsoryProduct.objects.get_or_create(
+            hs_prefix=prefix, defaults={"name_zh": name, "announcement": "认监委公告2020年第18号"}
+        )
     certificates = []
     for holder, scheme, number, products, hs, body, days_ago, years in CERTIFICATES:
         start = today - dt.timedelta(days=days_ago)

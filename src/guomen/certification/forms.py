@@ -60,7 +60,12 @@ class RecordForm(StyledForm):
             )
 
     def results(self) -> dict:
-        return {item: self.cleaned_data.get(f"item_{item}") for item in CheckItem.values}
+        return results_of(self.cleaned_data)
+
+
+def results_of(data) -> dict:
+    """The checklist answers of a recorded check, by item."""
+    return {item: data.get(f"item_{item}") for item in CheckItem.values}
 
 
 class CloseForm(StyledForm):

@@ -42,6 +42,7 @@ class Certificate(BaseModel):
         indexes = [
             models.Index(fields=["enterprise", "scheme", "status"]),
             models.Index(fields=["org", "status"]),
+            models.Index(fields=["valid_until", "id"]),  # the list's order: a page is read off the index
         ]
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
@@ -142,3 +143,23 @@ class MarkMisuseCase(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.found_on}"
+
+
+class CompulsoryProduct(models.Model):
+    """An entry of the compulsory product certification catalogue (强制性产品认证目录) by HS prefix: goods under it
+    are released only to a consignee holding a valid CCC certificate that covers them (clearance rule
+    `ccc_certificate_missing`)."""
+
+    scope_national = True  # national reference data: the catalogue belongs to no unit
+
+    hs_prefix = models.CharField(_("HS code or prefix"), max_length=10, unique=True)
+    name_zh = models.CharField(_("product category"), max_length=100)
+    announcement = models.CharField(_("catalogue announcement"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["hs_prefix"]
+        verbose_name = _("CCC catalogue entry")
+        verbose_name_plural = _("CCC catalogue entries")
+
+    def __str__(self) -> str:
+        return f"{self.hs_prefix} {self.name_zh}"

@@ -5,73 +5,58 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.errors import ApplicationError, NotFound, PermissionDenied, ValidationFailed
-from guomen.core.permissions import can, require, restrict
-from guomen.core.ui import add_errors, page_of, render_list
-from guomen.registry.models import Enterprise
+from guomen.core.actions import action_view, create_from, list_view, new_page
+from guomen.core.permissions import can, require
+from guomen.core.ui import page_of
+from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
 from .choices import CertificateStatus, CheckItem, MisuseStatus, Scheme
-from .forms import CertificateForm, CloseForm, DecideForm, MisuseForm, PlanForm, RecordForm, StatusForm
+from .forms import (
+    CertificateForm,
+    CloseForm,
+    DecideForm,
+    MisuseForm,
+    PlanForm,
+    RecordForm,
+    StatusForm,
+    results_of,
+)
 
 
-def _enterprise(user, uscc: str, field: str):
-    if not uscc:
-        return None
-    found = restrict(Enterprise.objects.filter(uscc=uscc.strip()), user, "enterprise.view").first()
-    if found is None:
-        raise ValidationFailed(fields={field: [_("No such enterprise that you may see.")]})
-    return found
+def _register(data, user):
+    body = data.pop("body")
+    return services.certificate_register(
+        enterprise=enterprise_named(user=user, uscc=data.pop("enterprise")),
+        body=enterprise_named(user=user, uscc=body, field="body") if body else None,
+        actor=user,
+        **data,
+    )
 
 
-@login_required
-@require_GET
-def certificate_list(request):
-    require(request.user, "certification.view")
-    filters = {k: request.GET.get(k, "").strip()[:60] for k in ("q", "scheme", "status")}
-    qs = selectors.certificate_list(user=request.user, **filters)
-    context = {
-        "page": page_of(request, qs),
-        "filters": filters,
-        "schemes": Scheme.choices,
-        "statuses": CertificateStatus.choices,
-        "can_edit": can(request.user, "certification.edit"),
-    }
-    return render_list(request, "certification/list.html", "certification/partials/rows.html", context)
+# fmt: off
+certificate_list = list_view("certification.view", selectors.certificate_list, ("q", "scheme", "status"), "certification",
+                             lambda user: {"schemes": Scheme.choices, "statuses": CertificateStatus.choices, "can_edit": can(user, "certification.edit")})
+# fmt: on
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def certificate_new(request):
-    require(request.user, "certification.edit")
-    form = CertificateForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            enterprise = _enterprise(request.user, data.pop("enterprise"), "enterprise")
-            body = _enterprise(request.user, data.pop("body"), "body")
-            certificate = services.certificate_register(
-                enterprise=enterprise, body=body, actor=request.user, **data
-            )
-        except (PermissionDenied, NotFound):
-            raise
-        except ApplicationError as exc:
-            add_errors(form, exc)
-        else:
-            return redirect("certification:detail", pk=certificate.pk)
-    return render(request, "certification/new.html", {"form": form})
+    done = lambda certificate: redirect("certification:detail", pk=certificate.pk)  # noqa: E731
+    return new_page(request, "certification.edit", CertificateForm, _register, "certification/new.html", done)
 
 
 @login_required
 @require_GET
 def certificate_detail(request, pk):
     certificate = selectors.certificate_get(user=request.user, pk=pk)
-    checks = list(selectors.check_list(user=request.user, certificate=certificate))
     context = {
         "certificate": certificate,
-        "checks": checks,
+        "checks": list(selectors.check_list(user=request.user, certificate=certificate)),
         "items": CheckItem.choices,
         "can_edit": can(request.user, "certification.edit") and request.user.role != "enterprise",
         "can_check": can(request.user, "certification.check"),
@@ -83,108 +68,29 @@ def certificate_detail(request, pk):
     return render(request, "certification/detail.html", context)
 
 
-def _act(request, back, call, success):
-    try:
-        call()
-    except (PermissionDenied, NotFound):
-        raise
-    except ApplicationError as exc:
-        messages.error(request, " ".join(p for ps in exc.fields.values() for p in ps) or str(exc.message))
-    else:
-        messages.success(request, success)
-    return redirect(back)
+def _certificate(user, pk):
+    return selectors.certificate_get(user=user, pk=pk)
 
 
-def _form_or_message(request, form) -> bool:
-    if form.is_valid():
-        return True
-    messages.error(
-        request,
-        " ".join(
-            f"{form.fields[k].label if k in form.fields else ''}: {e}"
-            for k, errs in form.errors.items()
-            for e in errs
-        ),
-    )
-    return False
+def _check(user, pk):
+    return selectors.check_get(user=user, pk=pk)
 
 
-@login_required
-@require_POST
-def certificate_status(request, pk):
-    certificate = selectors.certificate_get(user=request.user, pk=pk)
-    form = StatusForm(request.POST)
-    if not _form_or_message(request, form):
-        return redirect("certification:detail", pk=pk)
-    d = form.cleaned_data
-    return _act(
-        request,
-        reverse("certification:detail", args=[pk]),
-        lambda: services.certificate_set_status(
-            certificate=certificate, to=d["to"], reason=d["reason"], actor=request.user
-        ),
-        _("The certificate status was changed."),
-    )
+def _detail(record) -> str:
+    return reverse("certification:detail", args=[getattr(record, "certificate_id", record.pk)])
 
 
-@login_required
-@require_POST
-def check_plan(request, pk):
-    certificate = selectors.certificate_get(user=request.user, pk=pk)
-    form = PlanForm(request.POST)
-    if not _form_or_message(request, form):
-        return redirect("certification:detail", pk=pk)
-    return _act(
-        request,
-        reverse("certification:detail", args=[pk]),
-        lambda: services.check_plan(
-            certificate=certificate, planned_on=form.cleaned_data["planned_on"], actor=request.user
-        ),
-        _("The annual check was planned."),
-    )
+def _recorded(d) -> dict:
+    keep = ("findings", "rectification_due", "checked_on")
+    return {"results": results_of(d), **{k: d[k] for k in keep}}
 
 
-@login_required
-@require_POST
-def check_record(request, pk):
-    check = selectors.check_get(user=request.user, pk=pk)
-    form = RecordForm(request.POST)
-    back = reverse("certification:detail", args=[check.certificate_id])
-    if not _form_or_message(request, form):
-        return redirect(back)
-    d = form.cleaned_data
-    return _act(
-        request,
-        back,
-        lambda: services.check_record(
-            check=check,
-            results=form.results(),
-            findings=d["findings"],
-            rectification_due=d["rectification_due"],
-            checked_on=d["checked_on"],
-            actor=request.user,
-        ),
-        _("The check was recorded."),
-    )
-
-
-@login_required
-@require_POST
-def check_close(request, pk):
-    check = selectors.check_get(user=request.user, pk=pk)
-    form = CloseForm(request.POST)
-    back = reverse("certification:detail", args=[check.certificate_id])
-    if not _form_or_message(request, form):
-        return redirect(back)
-    d = form.cleaned_data
-    return _act(
-        request,
-        back,
-        lambda: services.check_close(
-            check=check, rectified_on=d["rectified_on"], reason=d["reason"], actor=request.user
-        ),
-        _("The check was closed."),
-    )
+# fmt: off
+certificate_status = action_view(_certificate, StatusForm, services.certificate_set_status, "certificate", gettext_lazy("The certificate status was changed."), _detail)
+check_plan = action_view(_certificate, PlanForm, services.check_plan, "certificate", gettext_lazy("The annual check was planned."), _detail)
+check_record = action_view(_check, RecordForm, services.check_record, "check", gettext_lazy("The check was recorded."), _detail, _recorded)
+check_close = action_view(_check, CloseForm, services.check_close, "check", gettext_lazy("The check was closed."), _detail)
+# fmt: on
 
 
 @login_required
@@ -192,28 +98,19 @@ def check_close(request, pk):
 def misuse_list(request):
     require(request.user, "certification.view")
     form = MisuseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        try:
-            enterprise = _enterprise(request.user, d["enterprise"], "enterprise")
-            services.misuse_open(
-                enterprise=enterprise,
-                found_on=d["found_on"],
-                description=d["description"],
-                actor=request.user,
-            )
-        except (PermissionDenied, NotFound):
-            raise
-        except ApplicationError as exc:
-            add_errors(form, exc)
-        else:
-            messages.success(request, _("The case was opened."))
-            return redirect("certification:misuse")
+
+    def create(data):
+        enterprise = enterprise_named(user=request.user, uscc=data.pop("enterprise"))
+        return services.misuse_open(enterprise=enterprise, actor=request.user, **data)
+
+    if request.method == "POST" and create_from(form, create):
+        messages.success(request, _("The case was opened."))
+        return redirect("certification:misuse")
     status = request.GET.get("status", "").strip()[:20]
     context = {
         "page": page_of(request, selectors.misuse_list(user=request.user, status=status)),
         "form": form,
-        "decide_form": DecideForm(),
+        "decide_fields": [str(field) for field in DecideForm()],  # rendered once for every open case
         "statuses": MisuseStatus.choices,
         "status": status,
         "can_open": can(request.user, "certification.check"),
@@ -222,19 +119,6 @@ def misuse_list(request):
     return render(request, "certification/misuse.html", context)
 
 
-@login_required
-@require_POST
-def misuse_decide(request, pk):
-    case = selectors.misuse_get(user=request.user, pk=pk)
-    form = DecideForm(request.POST)
-    if not _form_or_message(request, form):
-        return redirect("certification:misuse")
-    d = form.cleaned_data
-    return _act(
-        request,
-        reverse("certification:misuse"),
-        lambda: services.misuse_decide(
-            case=case, to=d["to"], reason=d["reason"], penalty=d["penalty"], actor=request.user
-        ),
-        _("The decision was recorded."),
-    )
+# fmt: off
+misuse_decide = action_view(lambda user, pk: selectors.misuse_get(user=user, pk=pk), DecideForm, services.misuse_decide, "case", gettext_lazy("The decision was recorded."), lambda case: reverse("certification:misuse"))
+# fmt: on

@@ -2,8 +2,11 @@
 
 from django.db import connection
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from guomen.catalog.models import ImportRequirement
+from guomen.certification.choices import CertificateStatus, Scheme
+from guomen.certification.models import Certificate, CompulsoryProduct
 from guomen.declarations.ephyto_match import declaration_mismatches
 from guomen.declarations.models import DeclarationDocument, DeclarationLine, PhytoCertificate
 from guomen.inspections.models import ChecklistItem, Finding
@@ -86,6 +89,22 @@ def _lines(declaration_id) -> list[LineFacts]:
     return list(lines.values())
 
 
+def _ccc_uncovered(declaration) -> list[tuple]:
+    """Lines in the CCC catalogue that no valid CCC certificate of the consignee (else the declarant) covers,
+    as certification's valid_ccc_certificate() reads a certificate: one fixed statement."""
+    today = timezone.localdate()
+    sql = (
+        f"SELECT l.line_no, l.hs_id, MIN(p.name_zh) FROM {DeclarationLine._meta.db_table} l "
+        f"JOIN {CompulsoryProduct._meta.db_table} p ON l.hs_id LIKE p.hs_prefix || '%%' "
+        f"WHERE l.declaration_id = %s AND NOT EXISTS (SELECT 1 FROM {Certificate._meta.db_table} c "
+        f"WHERE c.enterprise_id = %s AND c.scheme = %s AND c.status = %s AND c.valid_from <= %s "
+        f"AND c.valid_until >= %s AND (c.hs_code = '' OR l.hs_id LIKE c.hs_code || '%%')) "
+        f"GROUP BY l.line_no, l.hs_id ORDER BY l.line_no"
+    )
+    holder = declaration.consignee_id or declaration.declarant_id
+    return _rows(sql, [declaration.pk, holder, Scheme.CCC.value, CertificateStatus.VALID.value, today, today])
+
+
 def facts_load(declaration, *, task=None) -> Facts:
     """The facts of a declaration (and of the task being confirmed, when there is one)."""
     lines = _lines(declaration.pk)
@@ -107,6 +126,7 @@ def facts_load(declaration, *, task=None) -> Facts:
         decision=next(iter(TargetingDecision.objects.filter(declaration_id=declaration.pk).order_by()), None),
         ephyto_problems=declaration_mismatches(declaration) if certificates else [],
         listed=listed,
+        ccc_uncovered=_ccc_uncovered(declaration),
     )
     if task is not None:
         facts.task = task

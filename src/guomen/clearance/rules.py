@@ -59,6 +59,7 @@ class Facts:
     decision: object | None = None
     ephyto_problems: list = field(default_factory=list)
     listed: dict = field(default_factory=dict)  # ids of the blacklisted parties
+    ccc_uncovered: list = field(default_factory=list)  # (line, HS, category) no CCC certificate covers
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,19 @@ def _standing(facts: Facts) -> list[str]:
     return out
 
 
+# CCC: goods in the compulsory certification catalogue go only to a holder of a valid CCC certificate covering them.
+def _ccc(facts: Facts) -> list[str]:
+    d = facts.declaration
+    holder = d.consignee if d.consignee_id else d.declarant
+    return [
+        _(
+            "Line %(line)s: HS %(hs)s is in the CCC catalogue (%(category)s); %(name)s holds no valid CCC certificate covering it."
+        )
+        % {"line": line, "hs": hs, "category": category, "name": holder.name_zh}
+        for line, hs, category in facts.ccc_uncovered
+    ]
+
+
 H, HOLD, REFUSE = Severity.HARD_STOP, Severity.HOLD, Severity.REFUSE_RELEASE
 # fmt: off
 RULES: tuple[Rule, ...] = (
@@ -251,6 +265,7 @@ RULES: tuple[Rule, ...] = (
     Rule("inspection_not_done", H, gettext_lazy("The inspection or sampling asked for was not recorded"), _inspection),
     Rule("measure_checks_missing", H, gettext_lazy("A control measure's demanded checks were not done"), _measures),
     Rule("enterprise_standing", H, gettext_lazy("Enterprise blacklisted or its filing not valid"), _standing),
+    Rule("ccc_certificate_missing", H, gettext_lazy("CCC product without a valid CCC certificate"), _ccc),
     Rule("sample_pending", HOLD, gettext_lazy("A sample is still at the laboratory"), _pending),
     Rule("lab_non_conforming", REFUSE, gettext_lazy("A laboratory result is non-conforming"), _lab),
 )

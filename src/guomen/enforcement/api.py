@@ -2,12 +2,11 @@
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from guomen.core.errors import ValidationFailed
-from guomen.core.permissions import require, restrict
-from guomen.registry.models import Enterprise
+from guomen.core.actions import apply
+from guomen.core.permissions import require
+from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
 
@@ -15,10 +14,7 @@ router = Router(tags=["enforcement"])
 
 
 def _enterprise(user, uscc: str):
-    found = restrict(Enterprise.objects.filter(uscc=uscc), user, "enterprise.view").first() if uscc else None
-    if found is None:
-        raise ValidationFailed(fields={"enterprise": [_("No such enterprise that you may see.")]})
-    return found
+    return enterprise_named(user=user, uscc=uscc)
 
 
 class InterviewIn(Schema):
@@ -117,13 +113,7 @@ def interview_schedule(request, payload: InterviewIn):
 @router.post("/interviews/{pk}/held", response=InterviewOut)
 def interview_hold(request, pk: int, payload: HoldIn):
     interview = selectors.interview_get(user=request.auth, pk=pk)
-    return services.interview_hold(
-        interview=interview,
-        attendees=payload.attendees,
-        outcome=payload.outcome,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.interview_hold, payload, interview=interview, actor=request.auth)
 
 
 @router.get("/commitments", response=list[CommitmentOut])
@@ -143,13 +133,7 @@ def commitment_record(request, payload: CommitmentIn):
 @router.post("/commitments/{pk}/broken", response=CommitmentOut)
 def commitment_break(request, pk: int, payload: BreakIn):
     commitment = selectors.commitment_get(user=request.auth, pk=pk)
-    return services.commitment_break(
-        commitment=commitment,
-        reason=payload.reason,
-        occurred_on=payload.occurred_on,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.commitment_break, payload, commitment=commitment, actor=request.auth)
 
 
 @router.get("/handovers", response=list[HandoverOut])
@@ -170,10 +154,52 @@ def handover_record(request, payload: HandoverIn):
 @router.post("/handovers/{pk}/status", response=HandoverOut)
 def handover_status(request, pk: int, payload: HandoverStatusIn):
     handover = selectors.handover_get(user=request.auth, pk=pk)
-    return services.handover_set_status(
-        handover=handover,
-        to=payload.to,
-        result=payload.result,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.handover_set_status, payload, handover=handover, actor=request.auth)
+
+
+class PartnerIn(Schema):
+    campaign: str  # campaign code
+    agency: str
+    agency_office: str
+    role: str = ""
+
+
+class PartnerStatusIn(Schema):
+    to: str
+    reason: str = ""
+    role: str = ""
+    version: int | None = None
+
+
+class PartnerOut(Schema):
+    id: int
+    campaign: str
+    agency: str
+    agency_office: str
+    role: str
+    status: str
+    version: int
+
+    @staticmethod
+    def resolve_campaign(obj):
+        return obj.campaign.code
+
+
+@router.get("/partners", response=list[PartnerOut])
+def partners(request):
+    require(request.auth, "enforcement.view")
+    return list(selectors.partner_list(user=request.auth)[:200])
+
+
+@router.post("/partners", response={201: PartnerOut})
+def partner_invite(request, payload: PartnerIn):
+    require(request.auth, "enforcement.edit")
+    data = payload.model_dump()
+    campaign = selectors.campaign_named(user=request.auth, code=data.pop("campaign"))
+    return 201, services.partner_invite(campaign=campaign, actor=request.auth, **data)
+
+
+@router.post("/partners/{pk}/status", response=PartnerOut)
+def partner_status(request, pk: int, payload: PartnerStatusIn):
+    partner = selectors.partner_get(user=request.auth, pk=pk)
+    return apply(services.partner_set_status, payload, partner=partner, actor=request.auth)

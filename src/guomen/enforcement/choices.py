@@ -64,3 +64,20 @@ HANDOVER_TRANSITIONS: dict[str, set[str]] = {
     HandoverStatus.CONCLUDED: set(),
     HandoverStatus.RETURNED: set(),
 }
+
+
+class PartnerStatus(models.TextChoices):
+    INVITED = "invited", _("Invited")
+    TAKING_PART = "taking_part", _("Taking part")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn from the campaign")
+
+
+P = PartnerStatus
+# A partner agency is invited to a joint campaign (清风, 清源, 双打 …), takes part or declines, and may withdraw.
+PARTNER_TRANSITIONS: dict[str, set[str]] = {
+    P.INVITED: {P.TAKING_PART, P.DECLINED},
+    P.TAKING_PART: {P.WITHDRAWN},
+    P.DECLINED: set(),
+    P.WITHDRAWN: set(),
+}

@@ -76,4 +76,39 @@ def seed_demo(bureau, rng) -> dict:
         org=bureau.orgs["SZ"],
         actor=supervisor,
     )
-    return {"interviews": 2, "commitments": 3, "handovers": 2}
+    partners = _partners(bureau, today, supervisor)
+    return {"interviews": 2, "commitments": 3, "handovers": 2, "campaign_partners": partners}
+
+
+# (agency, office, part it plays, status): the 双打 joint action and who took part in it.
+PARTNERS = [
+    ("market", "深圳市市场监督管理局", "联合检查进口商品集散市场,核查侵权假冒商品来源", "taking_part"),
+    ("police", "深圳市公安局经济犯罪侦查支队", "接收移送线索并立案侦查", "taking_part"),
+    ("customs", "深圳海关缉私局", "口岸环节布控查缉", "taking_part"),
+    ("commerce", "深圳市商务局", "", "invited"),
+]
+
+
+def _partners(bureau, today, supervisor) -> int:
+    from guomen.campaigns.services import campaign_create
+
+    campaign = campaign_create(
+        data={
+            "code": f"SD{today.year}",
+            "name": f"{today.year}年“双打”专项行动",
+            "kind": "special_action",
+            "theme": "打击侵犯知识产权和制售假冒伪劣商品",
+            "starts_on": today - dt.timedelta(days=30),
+            "ends_on": today + dt.timedelta(days=60),
+            "org": bureau.orgs["SZ"],
+        },
+        targets={},
+        actor=supervisor,
+    )
+    for agency, office, role, status in PARTNERS:
+        partner = services.partner_invite(
+            campaign=campaign, agency=agency, agency_office=office, role=role, actor=supervisor
+        )
+        if status != "invited":
+            services.partner_set_status(partner=partner, to=status, actor=supervisor)
+    return len(PARTNERS)

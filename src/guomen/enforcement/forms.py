@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.catalog.forms import BootstrapMixin
 
-from .choices import Agency, CommitmentKind, Direction
+from .choices import Agency, CommitmentKind, Direction, PartnerStatus
 
 
 class StyledForm(BootstrapMixin, forms.Form):
@@ -45,3 +45,28 @@ class HandoverForm(StyledForm):
     subject = forms.CharField(label=_("subject"), max_length=255)
     handed_on = _date(_("date"))
     reference = forms.CharField(label=_("document reference"), max_length=60, required=False)
+
+
+class PartnerForm(StyledForm):
+    campaign = forms.CharField(label=_("campaign code"), max_length=40)
+    agency = forms.ChoiceField(label=_("partner agency"), choices=Agency.choices)
+    agency_office = forms.CharField(label=_("partner office"), max_length=150)
+    role = forms.CharField(label=_("part it plays"), max_length=255, required=False)
+
+
+class PartnerStatusForm(StyledForm):
+    to = forms.ChoiceField(
+        label=_("new status"), choices=[c for c in PartnerStatus.choices if c[0] != PartnerStatus.INVITED]
+    )
+    reason = forms.CharField(
+        label=_("reason"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("reason (when declining or withdrawing)")}),
+    )
+    role = forms.CharField(
+        label=_("part it plays"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("part it plays")}),
+    )

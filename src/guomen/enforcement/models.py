@@ -3,7 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
-from .choices import Agency, CommitmentKind, CommitmentStatus, Direction, HandoverStatus, InterviewStatus
+from .choices import (
+    Agency,
+    CommitmentKind,
+    CommitmentStatus,
+    Direction,
+    HandoverStatus,
+    InterviewStatus,
+    PartnerStatus,
+)
 
 
 def _org():
@@ -116,3 +124,33 @@ class Handover(BaseModel):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class CampaignPartner(BaseModel):
+    """A partner agency on a joint-enforcement campaign (清风, 清源, 双打 …): which office took part, and what it did."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign", on_delete=models.CASCADE, related_name="partners", verbose_name=_("campaign")
+    )
+    agency = models.CharField(_("partner agency"), max_length=20, choices=Agency.choices)
+    agency_office = models.CharField(_("partner office"), max_length=150)
+    role = models.CharField(_("part it plays"), max_length=255, blank=True)
+    org = _org()
+    status = models.CharField(
+        _("status"), max_length=20, choices=PartnerStatus.choices, default=PartnerStatus.INVITED
+    )
+
+    scope_org_field = "org"
+
+    class Meta:
+        ordering = ["campaign", "agency", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "agency", "agency_office"], name="uniq_campaign_partner_office"
+            )
+        ]
+        verbose_name = _("campaign partner agency")
+        verbose_name_plural = _("campaign partner agencies")
+
+    def __str__(self) -> str:
+        return f"{self.get_agency_display()} {self.agency_office}"

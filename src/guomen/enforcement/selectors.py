@@ -2,11 +2,13 @@
 and commitments, never the handovers between agencies."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from guomen.core.errors import NotFound
+from guomen.core.errors import NotFound, ValidationFailed
 from guomen.core.permissions import restrict
 
-from .models import Commitment, Handover, Interview
+from .choices import PartnerStatus
+from .models import CampaignPartner, Commitment, Handover, Interview
 
 
 def interview_list(*, user) -> QuerySet:
@@ -41,3 +43,34 @@ def commitment_get(*, user, pk) -> Commitment:
 
 def handover_get(*, user, pk) -> Handover:
     return _get(handover_list(user=user), pk)
+
+
+def partner_list(*, user, campaign=None) -> QuerySet:
+    qs = restrict(CampaignPartner.objects.all(), user, "enforcement.view").select_related("campaign", "org")
+    return qs.filter(campaign=campaign) if campaign is not None else qs
+
+
+def partner_get(*, user, pk) -> CampaignPartner:
+    return _get(partner_list(user=user), pk)
+
+
+def campaign_partner_agencies(campaign) -> list[str]:
+    """The agencies that took part in a campaign, as the campaign report names them (no user: the report's
+    reader may already see the campaign)."""
+    rows = CampaignPartner.objects.filter(campaign=campaign, status=PartnerStatus.TAKING_PART)
+    names = []
+    for partner in rows.order_by("agency", "agency_office"):
+        name = partner.agency_office or str(partner.get_agency_display())
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def campaign_named(*, user, code: str):
+    """The campaign a form or payload names by code, among those the user may see; else an error on its field."""
+    from guomen.campaigns.selectors import campaign_list
+
+    found = campaign_list(user=user).filter(code=str(code or "").strip()).first() if code else None
+    if found is None:
+        raise ValidationFailed(fields={"campaign": [_("No such campaign that you may see.")]})
+    return found

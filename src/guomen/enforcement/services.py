@@ -19,13 +19,14 @@ from .choices import (
     COMMITMENT_TRANSITIONS,
     HANDOVER_TRANSITIONS,
     INTERVIEW_TRANSITIONS,
+    PARTNER_TRANSITIONS,
     Agency,
     CommitmentKind,
     CommitmentStatus,
     Direction,
     InterviewStatus,
 )
-from .models import Commitment, Handover, Interview
+from .models import CampaignPartner, Commitment, Handover, Interview
 
 
 def _require_here(actor, action: str, org) -> None:
@@ -239,5 +240,61 @@ def handover_set_status(*, handover: Handover, to: str, result: str = "", actor,
         reason=str(result or ""),
         expected_version=expected_version,
         org_path=handover.org.path,
+        extra_fields=extra,
+    )
+
+
+@transaction.atomic
+def partner_invite(*, campaign, agency: str, agency_office: str, role: str = "", actor) -> CampaignPartner:
+    """Invite a partner agency's office to a joint campaign of the actor's unit (or one below it)."""
+    _require_here(actor, "enforcement.edit", campaign.org)
+    errors = {}
+    if agency not in Agency.values:
+        errors["agency"] = [_("Choose a partner agency from the list.")]
+    if not str(agency_office or "").strip():
+        errors["agency_office"] = [_("This field is required.")]
+    if campaign.status not in ("planned", "active"):
+        errors["campaign"] = [_("Partners join a planned or running campaign.")]
+    if errors:
+        raise ValidationFailed(fields=errors)
+    office = agency_office.strip()
+    if CampaignPartner.objects.filter(campaign=campaign, agency=agency, agency_office=office).exists():
+        raise ValidationFailed(fields={"agency_office": [_("This office is already on the campaign.")]})
+    partner = CampaignPartner(
+        campaign=campaign, agency=agency, agency_office=office, role=str(role or "").strip(), org=campaign.org
+    )
+    try:
+        partner.full_clean()
+    except ValidationError as exc:
+        raise validation_error_from_django(exc) from exc
+    partner.save(force_insert=True)
+    audit_record(
+        actor=actor,
+        verb="campaign_partner.invited",
+        obj=partner,
+        org_path=campaign.org.path,
+        after={"campaign": campaign.code, "agency": agency, "office": office},
+    )
+    return partner
+
+
+@transaction.atomic
+def partner_set_status(
+    *, partner: CampaignPartner, to: str, reason: str = "", role: str = "", actor, expected_version=None
+):
+    """The partner takes part (saying what it does), declines or withdraws (PARTNER_TRANSITIONS)."""
+    _require_here(actor, "enforcement.edit", partner.org)
+    extra = {"role": role.strip()} if str(role or "").strip() else {}
+    if to in ("declined", "withdrawn"):
+        _need({"reason": reason})
+    return transition(
+        partner,
+        to=to,
+        allowed=PARTNER_TRANSITIONS,
+        actor=actor,
+        verb="campaign_partner.status",
+        reason=str(reason or ""),
+        expected_version=expected_version,
+        org_path=partner.org.path,
         extra_fields=extra,
     )

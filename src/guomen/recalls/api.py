@@ -2,12 +2,10 @@
 
 import datetime as dt
 
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
-from guomen.core.errors import ValidationFailed
-from guomen.core.permissions import require, restrict
-from guomen.registry.models import Enterprise
+from guomen.core.actions import apply
+from guomen.core.permissions import require
 
 from . import selectors, services
 
@@ -39,6 +37,7 @@ class RecallOut(Schema):
     units_recovered: int
     consignments: list[str]
     dealers: list[str]
+    consumer_warning: str = ""  # status of the linked consumer warning (planned, in_force, …)
     version: int
 
     @staticmethod
@@ -48,6 +47,10 @@ class RecallOut(Schema):
     @staticmethod
     def resolve_consignments(obj):
         return sorted(obj.consignments.values_list("number", flat=True))
+
+    @staticmethod
+    def resolve_consumer_warning(obj):
+        return obj.consumer_warning.status if obj.consumer_warning_id else ""
 
     @staticmethod
     def resolve_dealers(obj):
@@ -72,6 +75,12 @@ class ProgressIn(Schema):
     note: str
 
 
+class RecallWarningIn(Schema):
+    title: str
+    text: str
+    days: int = 28
+
+
 class RecallCreatedOut(Schema):
     id: int
 
@@ -84,22 +93,10 @@ def recalls(request, q: str = "", category: str = "", status: str = ""):
 
 @router.post("", response={201: RecallOut})
 def recall_open(request, payload: RecallIn):
-    from guomen.risk.models import EarlyWarning
-
     require(request.auth, "recall.edit")
     data = payload.model_dump()
-    enterprise = restrict(
-        Enterprise.objects.filter(uscc=data.pop("enterprise")), request.auth, "enterprise.view"
-    ).first()
-    if enterprise is None:
-        raise ValidationFailed(fields={"enterprise": [_("No such enterprise that you may see.")]})
-    number = data.pop("early_warning")
-    warning = None
-    if number:
-        warning = restrict(EarlyWarning.objects.filter(number=number), request.auth, "risk.view").first()
-        if warning is None:
-            raise ValidationFailed(fields={"early_warning": [_("No such early warning that you may see.")]})
-    return 201, services.recall_open(enterprise=enterprise, early_warning=warning, actor=request.auth, **data)
+    parties = selectors.recall_parties(user=request.auth, data=data)
+    return 201, services.recall_open(actor=request.auth, **parties, **data)
 
 
 @router.get("/{number}", response=RecallOut)
@@ -118,17 +115,16 @@ def recall_affected(request, number: str, payload: AffectedIn):
 @router.post("/{number}/status", response=RecallOut)
 def recall_status(request, number: str, payload: RecallStatusIn):
     recall = selectors.recall_get(user=request.auth, number=number)
-    return services.recall_set_status(
-        recall=recall,
-        to=payload.to,
-        reason=payload.reason,
-        review=payload.review,
-        actor=request.auth,
-        expected_version=payload.version,
-    )
+    return apply(services.recall_set_status, payload, recall=recall, actor=request.auth)
 
 
 @router.post("/{number}/progress", response={201: RecallCreatedOut})
 def recall_progress(request, number: str, payload: ProgressIn):
     recall = selectors.recall_get(user=request.auth, number=number)
     return 201, services.recall_progress(recall=recall, actor=request.auth, **payload.model_dump())
+
+
+@router.post("/{number}/consumer-warning", response=RecallOut)
+def recall_warn(request, number: str, payload: RecallWarningIn):
+    recall = selectors.recall_get(user=request.auth, number=number)
+    return services.recall_warn_consumers(recall=recall, actor=request.auth, **payload.model_dump())

@@ -10,6 +10,7 @@ from guomen.declarations.models import Declaration
 from guomen.registry.models import Enterprise
 
 from . import services
+from .models import Recall
 
 
 def seed_demo(bureau, rng) -> dict:
@@ -46,6 +47,7 @@ def seed_demo(bureau, rng) -> dict:
         recall=stroller, to="confirmed", reason="境外已召回,同型号产品已进口", actor=supervisor
     )
     services.recall_set_status(recall=stroller, to="in_progress", actor=supervisor)
+    _warn_consumers(stroller, supervisor)
     for days, units, note in ((15, 120, "经销商下架并通知消费者"), (5, 214, "上门回收及更换锁止部件")):
         services.recall_progress(
             recall=stroller,
@@ -106,3 +108,41 @@ def _link_to_campaign(today, recalls, supervisor) -> None:
         return
     for recall in recalls:
         campaign_link(campaign=campaign, kind="recall", object_id=recall.pk, actor=supervisor)
+
+
+def _warn_consumers(recall, supervisor) -> None:
+    """The stroller recall's early warning (drafted, validated, published by three people) carries a consumer
+    warning the recall proposed and a second supervisor published: on the public portal."""
+    from guomen.accounts.models import OrgUnit
+    from guomen.risk.early_warnings import warning_create, warning_publish, warning_validate
+    from guomen.risk.measures import measure_publish
+
+    analyst = User.objects.filter(username="analyst_sz").first()
+    second = User.objects.filter(username="supervisor2_sz").first()
+    if analyst is None or second is None:
+        return
+    warning = warning_create(
+        actor=analyst,
+        data={
+            "title": "进口儿童推车折叠锁止机构缺陷",
+            "body": "境外通报某品牌儿童推车折叠锁止机构可能意外松脱,请各口岸核查同型号进口批次并督促召回。",
+            "classification": "alert",
+            "risk_decision": "serious",
+            "addressees": list(OrgUnit.objects.filter(code__in=["WJD", "HG"])),
+            "enterprise": recall.enterprise,
+            "hs_prefix": recall.hs_code,
+        },
+    )
+    warning_validate(warning=warning, actor=supervisor)
+    warning_publish(warning=warning, actor=second)
+    Recall.objects.filter(pk=recall.pk).update(early_warning=warning)
+    recall.early_warning = warning
+    services.recall_warn_consumers(
+        recall=recall,
+        title="消费警示:Bebe Go 儿童推车(型号A1)",
+        text="该型号儿童推车折叠锁止机构可能意外松脱,存在夹伤儿童手指的风险。请立即停止使用,联系经销商免费更换锁止部件。",
+        days=60,
+        actor=supervisor,
+    )
+    recall.refresh_from_db()
+    measure_publish(measure=recall.consumer_warning, actor=second)

@@ -54,3 +54,9 @@ class ProgressForm(StyledForm):
     reported_on = _date(_("date"))
     units_recovered = forms.IntegerField(label=_("units recovered so far"), min_value=0)
     note = forms.CharField(label=_("what was done"), max_length=255)
+
+
+class WarnForm(StyledForm):
+    title = forms.CharField(label=_("public title"), max_length=255)
+    text = forms.CharField(label=_("public text"), widget=forms.Textarea(attrs={"rows": 3}))
+    days = forms.IntegerField(label=_("days on the portal"), min_value=1, max_value=365, initial=28)

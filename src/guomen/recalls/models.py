@@ -53,6 +53,14 @@ class Recall(BaseModel):
         _("status"), max_length=20, choices=RecallStatus.choices, default=RecallStatus.REPORTED
     )
     review = models.TextField(_("closing review"), blank=True)
+    consumer_warning = models.ForeignKey(
+        "risk.Measure",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="recalls",
+        verbose_name=_("consumer warning"),
+    )
 
     scope_org_field = "org"
     scope_enterprise_fields = ("enterprise", "dealers")

@@ -2,9 +2,11 @@
 for or named in as a dealer."""
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
-from guomen.core.errors import NotFound
+from guomen.core.errors import NotFound, ValidationFailed
 from guomen.core.permissions import restrict
+from guomen.registry.selectors import enterprise_named
 
 from .models import Recall
 
@@ -25,3 +27,18 @@ def recall_get(*, user, number: str) -> Recall:
     if found is None:
         raise NotFound()
     return found
+
+
+def recall_parties(*, user, data: dict) -> dict:
+    """The importer (USCC) and early warning (number) a new recall names, taken out of `data` and looked up
+    among what the user may see; an unknown one is an error on its field."""
+    from guomen.risk.models import EarlyWarning
+
+    enterprise = enterprise_named(user=user, uscc=data.pop("enterprise"))
+    number = str(data.pop("early_warning", "") or "").strip()
+    warning = None
+    if number:
+        warning = restrict(EarlyWarning.objects.filter(number=number), user, "risk.view").first()
+        if warning is None:
+            raise ValidationFailed(fields={"early_warning": [_("No such early warning that you may see.")]})
+    return {"enterprise": enterprise, "early_warning": warning}

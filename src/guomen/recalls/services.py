@@ -221,3 +221,58 @@ def recall_progress(
         after={"units_recovered": units, "reported_on": reported_on},
     )
     return row
+
+
+WARNED_STATUSES = (RecallStatus.CONFIRMED, RecallStatus.IN_PROGRESS)
+
+
+@transaction.atomic
+def recall_warn_consumers(*, recall: Recall, title: str, text: str, days: int = 28, actor) -> Recall:
+    """Warn the public about a confirmed recall: a consumer warning on the recall's early warning, through risk's
+    measures (a second supervisor publishes it to the portal, four eyes), linked both ways."""
+    from guomen.risk.measures import measure_add
+
+    _require_here(actor, "recall.edit", recall.org)
+    errors = {}
+    if recall.status not in WARNED_STATUSES:
+        errors["status"] = [_("Consumers are warned about a confirmed recall or one under way.")]
+    if recall.early_warning_id is None:
+        errors["early_warning"] = [
+            _("Link the recall to an early warning first: the warning carries the notice.")
+        ]
+    if recall.consumer_warning_id and recall.consumer_warning.status in ("planned", "in_force"):
+        errors["consumer_warning"] = [_("The recall already has a consumer warning.")]
+    if not str(title or "").strip():
+        errors["title"] = [_("Write the title the public will read.")]
+    if not str(text or "").strip():
+        errors["text"] = [_("Write the text the public will read.")]
+    if not 1 <= int(days or 0) <= 365:
+        errors["days"] = [_("Between 1 and 365 days.")]
+    if errors:
+        raise ValidationFailed(fields=errors)
+    today = timezone.localdate()
+    measure = measure_add(
+        warning=recall.early_warning,
+        actor=actor,
+        data={
+            "kind": "consumer_warning",
+            "owner": actor,
+            "deadline": today + dt.timedelta(days=int(days)),
+            "lifting_condition": _("Recall %(number)s closed") % {"number": recall.number},
+            "enterprise": recall.enterprise,
+            "hs_prefix": recall.hs_code,
+            "public_title": str(title or "").strip(),
+            "public_text": str(text or "").strip(),
+            "public_days": int(days),
+        },
+    )
+    Recall.objects.filter(pk=recall.pk).update(consumer_warning=measure)
+    recall.consumer_warning = measure
+    audit_record(
+        actor=actor,
+        verb="recall.consumer_warning",
+        obj=recall,
+        org_path=recall.org.path,
+        after={"consumer_warning": measure.pk, "title": measure.public_title},
+    )
+    return recall

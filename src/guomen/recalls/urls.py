@@ -10,4 +10,5 @@ urlpatterns = [
     path("<slug:number>/affected/", views.recall_affected, name="affected"),
     path("<slug:number>/status/", views.recall_status, name="status"),
     path("<slug:number>/progress/", views.recall_progress, name="progress"),
+    path("<slug:number>/warn/", views.recall_warn, name="warn"),
 ]

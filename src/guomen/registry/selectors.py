@@ -3,10 +3,11 @@
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
 from guomen.catalog.selectors import normalise_hs
-from guomen.core.errors import NotFound
+from guomen.core.errors import NotFound, ValidationFailed
 from guomen.core.permissions import can, restrict
 
 from .models import Enterprise, ProductionBase
@@ -51,6 +52,15 @@ def enterprise_get(*, user, pk=None, uscc: str = "", action: str = "enterprise.v
     found = qs.filter(pk=pk).first() if pk is not None else qs.filter(uscc=uscc_clean(uscc)).first()
     if found is None:
         raise NotFound()
+    return found
+
+
+def enterprise_named(*, user, uscc: str, field: str = "enterprise") -> Enterprise:
+    """The enterprise a form or payload names by USCC, among those the user may see; else an error on `field`."""
+    code = str(uscc or "").strip()
+    found = restrict(Enterprise.objects.filter(uscc=code), user, "enterprise.view").first() if code else None
+    if found is None:
+        raise ValidationFailed(fields={field: [_("No such enterprise that you may see.")]})
     return found
 
 
