@@ -24,7 +24,7 @@ class ExportCertificateOut(Schema):
     issued_at: dt.datetime
     issuing_unit: str
     has_ephyto: bool
-    ephyto_missing: list[str]
+    ephyto_missing: dict[str, str]
     replaces: str | None
     valid_number: str | None
 

@@ -62,7 +62,8 @@ class EphytoIncomplete(ValidationFailed):
 
     def __init__(self, missing: dict[str, str]):
         super().__init__(
-            _("The ePhyto cannot be generated: data is missing (%(names)s).") % {"names": "、".join(missing)},
+            _("The ePhyto cannot be generated because data is missing: %(what)s")
+            % {"what": " ".join(str(m) for m in missing.values())},
             fields=missing,
         )
 

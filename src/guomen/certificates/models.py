@@ -50,7 +50,7 @@ class ExportCertificate(BaseModel):
     verification_code = models.CharField(_("verification code"), max_length=12)
     pdf = models.FileField(_("PDF"), upload_to="certificates/%Y/%m/", blank=True)
     ephyto = models.FileField(_("ePhyto XML"), upload_to="certificates/%Y/%m/", blank=True)
-    ephyto_missing = models.JSONField(_("data missing for the ePhyto"), default=list, blank=True)
+    ephyto_missing = models.JSONField(_("data missing for the ePhyto"), default=dict, blank=True)
 
     scope_org_field = "org"
     scope_enterprise_fields = ("declaration__declarant", "declaration__consignee")

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from guomen.accounts.choices import Role
 from guomen.core.errors import Conflict, NotFound, ValidationFailed
@@ -32,7 +33,7 @@ from .kinds import kinds_for_lines
 from .models import ExportCertificate
 
 CODE_ALPHABET = string.ascii_uppercase.replace("O", "").replace("I", "") + "23456789"
-AMEND_FOUR_EYES = _(
+AMEND_FOUR_EYES = gettext_lazy(
     "Four eyes: a certificate is replaced or withdrawn by another supervisor than its issuer."
 )
 MAX_DECLARATIONS = 10
@@ -72,7 +73,7 @@ def _write_documents(cert: ExportCertificate, declaration, lines) -> None:
         try:
             xml = build_ephyto(certificate=cert, declaration=declaration, lines=lines)
         except EphytoIncomplete as exc:
-            cert.ephyto_missing = [m for messages in exc.fields.values() for m in messages]
+            cert.ephyto_missing = {name: messages[0] for name, messages in exc.fields.items()}
         else:
             cert.ephyto.save(unguessable_name(f"{cert.number}.xml"), ContentFile(xml), save=False)
     pdf = certificate_pdf(certificate=cert, declaration=declaration, lines=lines)
@@ -224,7 +225,7 @@ def certificate_ephyto_bytes(certificate: ExportCertificate) -> bytes:
     if certificate.kind != CertificateKind.PHYTOSANITARY:
         raise NotFound(_("Only a phytosanitary certificate has an ePhyto."))
     if not certificate.ephyto:
-        raise EphytoIncomplete({f"missing.{i}": m for i, m in enumerate(certificate.ephyto_missing)})
+        raise EphytoIncomplete(dict(certificate.ephyto_missing))
     with certificate.ephyto.open("rb") as fh:
         return fh.read()
 
