@@ -59,6 +59,8 @@ def certificate_pdf(*, certificate, declaration, lines) -> bytes:
             "nppo": NPPO,
             "issued_on": timezone.localdate(certificate.issued_at),
             "verify_url": url,
-            "qr": segno.make(url, error="m", micro=False).svg_data_uri(scale=3, border=2),
+            "qr": segno.make(url, error="m", micro=False, mask=0).svg_data_uri(
+                scale=3, border=2
+            ),  # fixed mask: no 8-way search
         }
         return render_pdf("certificates/pdf/certificate.html", context)
