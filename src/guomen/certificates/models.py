@@ -14,7 +14,7 @@ class ExportCertificate(BaseModel):
     """
 
     number = models.CharField(_("certificate number"), max_length=30, unique=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=CertificateKind.choices)
+    kind = models.CharField(_("certificate kind"), max_length=20, choices=CertificateKind.choices)
     status = models.CharField(
         _("status"), max_length=20, choices=CertificateStatus.choices, default=CertificateStatus.VALID
     )
@@ -35,7 +35,7 @@ class ExportCertificate(BaseModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("issued by"),
+        verbose_name=_("issuing officer"),
     )
     replaces = models.OneToOneField(
         "self",
@@ -43,7 +43,7 @@ class ExportCertificate(BaseModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="replaced_by",
-        verbose_name=_("replaces"),
+        verbose_name=_("replaced certificate"),
     )
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     additional_declarations = models.JSONField(_("additional declarations"), default=list, blank=True)
