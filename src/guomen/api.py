@@ -63,6 +63,7 @@ ROUTERS = [
     ("/targeting", "targeting"),
     ("/inspections", "inspections"),
     ("/clearance", "clearance"),
+    ("/exports", "certificates"),
     ("/labs", "labs"),
     ("/risk", "risk"),
     ("/supervision", "supervision"),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("targeting/", include("guomen.targeting.urls")),
     path("inspections/", include("guomen.inspections.urls")),
     path("clearance/", include("guomen.clearance.urls")),
+    path("certificates/", include("guomen.certificates.urls")),
     path("labs/", include("guomen.labs.urls")),
     path("risk/", include("guomen.risk.urls")),
     path("supervision/", include("guomen.supervision.urls")),

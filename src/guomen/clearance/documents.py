@@ -1,7 +1,8 @@
 """The document a closed task ends with, by direction and outcome, in Chinese.
 
-Import release: 入境货物检验检疫证明; export release: 出境货物检验检疫证明; anything else: 检验检疫处理通知书
-naming the findings and the laboratory results. Each carries the declaration's verification code and a QR
+Import release: 入境货物检验检疫证明; export release: the export certificate issued on release (植物检疫证书,
+卫生证书 or 出境货物检验检疫证明, bilingual, from guomen.certificates), or 出境货物检验检疫证明 when none was issued;
+anything else: 检验检疫处理通知书 naming the findings and the laboratory results. Each carries the declaration's verification code and a QR
 code of the public consignment-status page that checks it.
 """
 
@@ -50,6 +51,17 @@ def verify_path(declaration) -> str:
     return f"{reverse('portal:consignment')}?{query}"
 
 
+def export_certificate_pdf(declaration) -> tuple[str, bytes] | None:
+    """(file name, PDF) of the first valid export certificate issued for the declaration, if any."""
+    from guomen.certificates.models import ExportCertificate
+    from guomen.certificates.services import certificate_pdf_bytes
+
+    cert = ExportCertificate.objects.filter(declaration=declaration, status="valid").order_by("id").first()
+    if cert is None or not cert.pdf:
+        return None
+    return f"{cert.number}.pdf", certificate_pdf_bytes(cert)
+
+
 def _samples(declaration) -> list:
     return list(
         Sample.objects.filter(declaration_id=declaration.pk)
@@ -66,8 +78,12 @@ def disposition_pdf(task, *, base_url: str = "") -> tuple[str, bytes]:
     if task.status != TaskStatus.CLOSED or not task.disposition:
         raise Conflict(_("The document is issued once the supervisor has confirmed the disposition."))
     kind = document_kind(task)
-    number = document_number(task)
     declaration = task.declaration
+    if kind == "exit_certificate":
+        issued = export_certificate_pdf(declaration)
+        if issued is not None:
+            return issued
+    number = document_number(task)
     verify_url = f"{base_url.rstrip('/')}{verify_path(declaration)}"
     with translation.override("zh-hans"):
         context = {

@@ -15,6 +15,7 @@ _NAMES = {
     "head": pgettext_lazy("unit", "head"), "set": pgettext_lazy("unit", "set"), "pair": pgettext_lazy("unit", "pair"),
     "crate": pgettext_lazy("unit", "crate"), "barrel": pgettext_lazy("unit", "barrel"),
     "roll": pgettext_lazy("unit", "roll"), "sheet": pgettext_lazy("unit", "sheet"),
+    "basket": pgettext_lazy("unit", "basket"), "tray": pgettext_lazy("unit", "tray"),
 }
 # spellings and UN/ECE Recommendation 20/21 codes → the names above
 _ALIASES = {
@@ -26,7 +27,8 @@ _ALIASES = {
     "litres": "l", "bottles": "bottle", "bo": "bottle", "cans": "can", "ca": "can", "packages": "package",
     "pk": "package", "pkg": "package", "pallets": "pallet", "pl": "pallet", "px": "pallet", "heads": "head",
     "sets": "set", "pairs": "pair", "pr": "pair", "crates": "crate", "cr": "crate", "barrels": "barrel",
-    "ba": "barrel", "rolls": "roll", "ro": "roll", "sheets": "sheet",
+    "ba": "barrel", "rolls": "roll", "ro": "roll", "sheets": "sheet", "baskets": "basket", "bk": "basket",
+    "trays": "tray", "pu": "tray",
 }
 # fmt: on
 

@@ -137,8 +137,13 @@ def consignment_status(*, number: str, code: str) -> ConsignmentStatus:
 
 def issued_documents(number: str) -> tuple:
     """(title, number) of the documents the confirmed dispositions of a declaration issued."""
+    from guomen.certificates.models import ExportCertificate
     from guomen.clearance.documents import document_number, document_title
     from guomen.inspections.models import InspectionTask
+
+    certificates = ExportCertificate.objects.filter(declaration__number=number, status="valid").order_by("id")
+    if certificates:  # an export's certificates stand for its release document
+        return tuple((c.get_kind_display(), c.number) for c in certificates)
 
     tasks = InspectionTask.objects.filter(declaration__number=number, status="closed").select_related(
         "declaration"

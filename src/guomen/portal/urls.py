@@ -1,5 +1,7 @@
 from django.urls import path
 
+from guomen.certificates.views import public_verify
+
 from . import staff_views, views
 
 app_name = "portal"
@@ -15,6 +17,7 @@ urlpatterns = [
     path("requirements/<int:pk>/", views.requirement, name="requirement"),
     path("documents/<int:pk>/", views.document, name="document"),
     path("consignment/", views.consignment, name="consignment"),
+    path("certificate/", public_verify, name="certificate"),
     path("manage/decisions/", staff_views.decision_admin, name="decision_admin"),
     path("manage/decisions/new/", staff_views.decision_edit, name="decision_create"),
     path("manage/decisions/<int:pk>/", staff_views.decision_detail, name="decision_detail"),

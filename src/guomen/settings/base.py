@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "guomen.labs",
     "guomen.risk",
     "guomen.clearance",
+    "guomen.certificates",
     "guomen.supervision",
     "guomen.campaigns",
     "guomen.certification",
@@ -143,6 +144,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # GUOMEN_HTTPS=1 when the site is reached over TLS (directly or through a terminating proxy): secure cookies, HSTS.
 GUOMEN_HTTPS = env_bool("GUOMEN_HTTPS", False)
+# Scheme and host the QR codes on issued certificates point to (the public check page); empty: the path only.
+GUOMEN_PUBLIC_URL = env("GUOMEN_PUBLIC_URL") or ""
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = GUOMEN_HTTPS
 SECURE_HSTS_SECONDS = 31536000 if GUOMEN_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = GUOMEN_HTTPS

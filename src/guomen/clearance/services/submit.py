@@ -10,6 +10,7 @@ from guomen.targeting.services import decide
 
 from ..facts import facts_load
 from ..rules import INTAKE_RULES, evaluate
+from .certify import certify_release
 
 
 @transaction.atomic
@@ -37,6 +38,7 @@ def clearance_submit(*, actor, **fields):
             actor=actor,
             extra_fields={"channel": channel},
         )
+        certify_release(declaration, actor=actor)
         return declaration
     declaration_transition(
         declaration=declaration,

@@ -15,6 +15,7 @@ from ..choices import OverrideStatus, Severity
 from ..errors import ReleaseRefused
 from ..facts import facts_load
 from ..rules import evaluate, hard_stops
+from .certify import certify_release
 from .signals import signal_for_inspection
 
 RELEASES = frozenset({Disposition.RELEASE, Disposition.CONDITIONAL_RELEASE})
@@ -135,6 +136,7 @@ def clearance_confirm(
         extra_fields={"outcome": task.outcome},
     )
     task.declaration = declaration
+    certify_release(declaration, actor=actor)
     if inspected == Outcome.NON_CONFORMING:  # a failed sample was reported by the laboratory already
         signal_for_inspection(task, actor=actor)
     outcome_recorded(declaration=declaration, actor=actor)  # targeting: features and control measures
@@ -187,4 +189,5 @@ def clearance_treatment_done(
         expected_version=expected_version,
     )
     task.declaration = declaration
+    certify_release(declaration, actor=actor)
     return task

@@ -23,13 +23,19 @@ def test_an_import_release_issues_the_entry_certificate(clean_task, inspector, s
     assert "入境货物检验检疫证明" in text and task.declaration.verification_code in text
 
 
-def test_an_export_release_issues_the_exit_certificate(clean_task, inspector, supervisor):
+def test_an_export_release_issues_the_export_certificate(clean_task, inspector, supervisor):
     clean_task.declaration.direction = "export"
     clean_task.declaration.save()
     task = record_conforming(clean_task, inspector)
     clearance_confirm(task=fresh(task), disposition="release", actor=supervisor)
-    text = _text(task)
-    assert "出境货物检验检疫证明" in text and "入境" not in text
+    text = _text(task)  # durian, a plant product: the bilingual phytosanitary certificate
+    assert "植物检疫证书" in text and "Phytosanitary Certificate" in text and "入境" not in text
+    cert = fresh(task).declaration.export_certificates.get()
+    page = Client().get(
+        "/public/consignment/",
+        {"number": cert.declaration.number, "code": cert.declaration.verification_code},
+    )
+    assert cert.number in page.content.decode()
 
 
 def test_a_destruction_notice_names_the_failed_lab_result(

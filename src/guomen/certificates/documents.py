@@ -1,0 +1,66 @@
+"""The certificate as a PDF: Chinese first with the English beneath, and a QR code of the public page that
+checks it (number and verification code filled in)."""
+
+from urllib.parse import urlencode
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from guomen.core.pdf import render_pdf
+
+from .choices import CHINESE_TITLES, ENGLISH_TITLES
+from .ephyto_out import NPPO, STATEMENT
+from .kinds import botanical_name
+
+STATEMENTS = {
+    "exit": (
+        "上述货物经检验检疫，符合有关检验检疫要求，准予出境。",
+        "The goods described above have been inspected and quarantined and conform to the inspection and "
+        "quarantine requirements; they may leave the country.",
+    ),
+    "phytosanitary": (
+        "兹证明上述植物、植物产品或其他检疫物已经按照规定程序进行检查和/或检验，被认为不带有输入国或地区规定的检疫性有害生物，并且基本不带有其他的有害生物，因而符合输入国或地区现行的植物检疫要求。",
+        STATEMENT,
+    ),
+    "health": (
+        "兹证明上述货物经检验检疫，未发现病原体和有毒有害物质，符合输入国或地区的卫生要求，适合人类食用。",
+        "This is to certify that the goods described above have been inspected and found free from pathogens "
+        "and harmful substances, conform to the sanitary requirements of the importing country or region and "
+        "are fit for human consumption.",
+    ),
+}
+
+
+def verify_path(certificate) -> str:
+    query = urlencode({"number": certificate.number, "code": certificate.verification_code})
+    return f"{reverse('portal:certificate')}?{query}"
+
+
+def verify_url(certificate) -> str:
+    return f"{getattr(settings, 'GUOMEN_PUBLIC_URL', '').rstrip('/')}{verify_path(certificate)}"
+
+
+def certificate_pdf(*, certificate, declaration, lines) -> bytes:
+    url = verify_url(certificate)
+    rows = [
+        {"line": line, "names": botanical_name(line.hs_id) if certificate.kind == "phytosanitary" else None}
+        for line in lines
+    ]
+    with translation.override("zh-hans"):
+        context = {
+            "c": certificate,
+            "d": declaration,
+            "rows": rows,
+            "title_zh": CHINESE_TITLES[certificate.kind],
+            "title_en": ENGLISH_TITLES[certificate.kind],
+            "statement": STATEMENTS[certificate.kind],
+            "nppo": NPPO,
+            "issued_on": timezone.localdate(certificate.issued_at),
+            "verify_url": url,
+            "qr": segno.make(url, error="m", micro=False, mask=0).svg_data_uri(
+                scale=3, border=2
+            ),  # fixed mask: no 8-way search
+        }
+        return render_pdf("certificates/pdf/certificate.html", context)
