@@ -50,6 +50,12 @@ def certificates_by_number(numbers: Iterable[str]) -> dict[str, ExportCertificat
     return {c.number: c for c in qs}
 
 
+def certificate_declarations(numbers: Iterable[str]) -> dict[str, int]:
+    """{certificate number: export declaration id} for the numbers that exist (trace-back matching)."""
+    wanted = {(n or "").strip().upper() for n in numbers if n and n.strip()}
+    return dict(ExportCertificate.objects.filter(number__in=wanted).values_list("number", "declaration_id"))
+
+
 def valid_successor(cert: ExportCertificate) -> ExportCertificate | None:
     """The certificate that now stands in for `cert` (following replacements), if any is valid."""
     seen = 0

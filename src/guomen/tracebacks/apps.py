@@ -60,4 +60,9 @@ class TracebacksConfig(AppConfig):
 
         for prefix in ("traceback", "traceback_case", "traceback_task"):
             register_labeler(prefix, event_label)
+        from guomen.certificates.selectors import certificate_declarations
+
+        from .matching import register_number_source
+
+        register_number_source(certificate_declarations)  # a notification quoting our certificate number
         notifications_imported.connect(_on_rasff_import, dispatch_uid="tracebacks.rasff_intake")

@@ -82,3 +82,23 @@ def test_every_china_origin_rasff_notification_enters_the_queue(exporters, veg):
     assert services.intake_foreign() == 0  # idempotent
     assert set(TraceNotification.objects.values_list("foreign__reference", flat=True)) == {"2026.0", "2026.1"}
     assert TraceNotification.objects.filter(status="pending").count() == 2
+
+
+def test_a_quoted_export_certificate_number_ties_the_notification_to_its_declaration(exporters, notify):
+    from django.utils import timezone
+
+    from guomen.certificates.models import ExportCertificate
+
+    decl = exporters["decls"]["other"]
+    ExportCertificate.objects.create(
+        number="PCWJD202612040001",
+        kind="phytosanitary",
+        declaration=decl,
+        org=decl.port,
+        issued_at=timezone.now(),
+        verification_code="ABCDEF",
+    )
+    n = notify(numbers="PCWJD202612040001")
+    best = n.candidates.order_by("-score").first()
+    assert (best.enterprise, best.declaration) == (exporters["other"], decl)
+    assert "number" in fields(best)
