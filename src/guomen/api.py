@@ -68,6 +68,7 @@ ROUTERS = [
     ("/supervision", "supervision"),
     ("/campaigns", "campaigns"),
     ("/certification", "certification"),
+    ("/exports", "exports"),
     ("/recalls", "recalls"),
     ("/enforcement", "enforcement"),
     ("/emergency", "emergency"),
