@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from guomen.core.errors import ValidationFailed
@@ -208,7 +208,7 @@ def site_apply(request, payload: ExportSiteIn):
     require(request.auth, "exports.site_apply")
     data = payload.model_dump()
     enterprise = _enterprise(request.auth, data.pop("enterprise"))
-    return 201, services.site_apply(enterprise=enterprise, actor=request.auth, **data)
+    return Status(201, services.site_apply(enterprise=enterprise, actor=request.auth, **data))
 
 
 @router.get("/sites/{pk}", response=ExportSiteOut)
@@ -241,13 +241,13 @@ def site_inputs(request, pk: int):
 @router.post("/sites/{pk}/inputs", response={201: ExportInputOut})
 def input_record(request, pk: int, payload: ExportInputIn):
     site = selectors.site_get(user=request.auth, pk=pk)
-    return 201, services.input_record(site=site, actor=request.auth, **payload.model_dump())
+    return Status(201, services.input_record(site=site, actor=request.auth, **payload.model_dump()))
 
 
 @router.post("/sites/{pk}/batches", response={201: ExportBatchOut})
 def batch_record(request, pk: int, payload: ExportBatchIn):
     site = selectors.site_get(user=request.auth, pk=pk)
-    return 201, services.batch_record(site=site, actor=request.auth, **payload.model_dump())
+    return Status(201, services.batch_record(site=site, actor=request.auth, **payload.model_dump()))
 
 
 @router.get("/batches", response=list[ExportBatchOut])
@@ -313,4 +313,4 @@ def loading_record(
         photos=[f.read() for f in photos or []],
         actor=request.auth,
     )
-    return 201, loading
+    return Status(201, loading)
