@@ -52,7 +52,9 @@ def test_page_permission_matrix(request, world, index, make_user, orgs):
     for case, user in {"other_enterprise": stranger, "other_unit": other_unit}.items():
         status = _client(user).get(url).status_code
         if url == "/exports/sites/new/":
-            assert status == 200  # an enterprise applies for itself; the service refuses an enterprise out of reach
+            assert (
+                status == 200
+            )  # an enterprise applies for itself; the service refuses an enterprise out of reach
         else:
             assert status in (403, 404), (case, url, status)
     if wrong:
