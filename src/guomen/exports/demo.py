@@ -38,7 +38,7 @@ INPUTS = [
 # site, HS, quantity, unit, harvested (days ago), destination
 BATCHES = [
     (0, "081090", "6000", "kg", 2, "HK"),
-    (1, "0103", "120", "头", 1, "HK"),
+    (1, "010392", "120", "头", 1, "HK"),
 ]
 
 
