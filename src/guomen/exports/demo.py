@@ -105,6 +105,7 @@ def _sites(exporter, exporter_user, supervisor) -> list:
 
 
 def _declaration(exporter, batch) -> object:
+    weight = batch.quantity if batch.unit == "kg" else batch.quantity * 110  # live pigs of about 110 kg
     return clearance_submit(
         actor=None,
         direction="export",
@@ -120,10 +121,10 @@ def _declaration(exporter, batch) -> object:
             {
                 "hs_code": batch.commodity_id,
                 "description": batch.commodity.name_zh or batch.commodity.name_en[:60],
-                "quantity": batch.quantity,
-                "unit": batch.unit,
-                "net_weight_kg": batch.quantity if batch.unit == "kg" else batch.quantity * 110,
-                "value": batch.quantity * 4,
+                "quantity": weight,
+                "unit": "kg",
+                "net_weight_kg": weight,
+                "value": weight * 4,
                 "currency": "HKD",
             }
         ],

@@ -122,7 +122,8 @@ def batch_record(
     elif harvested_on > timezone.localdate():
         errors["harvested_on"] = [_("The date must not be in the future.")]
     ids = sorted({int(i) for i in inputs or []})
-    records = list(InputRecord.objects.filter(site=site, pk__in=ids))
+    valid = [i for i in ids if 0 < i < 2**63]
+    records = list(InputRecord.objects.filter(site=site, pk__in=valid)) if valid else []
     if len(records) != len(ids):
         errors["inputs"] = [_("An input record named is not one of this site's.")]
     try:

@@ -84,6 +84,8 @@ def loading_record(
     except ValidationFailed as exc:
         errors.update(exc.fields)
     loaded_at = loaded_at or timezone.now()
+    if timezone.is_naive(loaded_at):
+        loaded_at = timezone.make_aware(loaded_at)
     if loaded_at > timezone.now() + dt.timedelta(minutes=5):
         errors["loaded_at"] = [_("The time must not be in the future.")]
     if errors:
