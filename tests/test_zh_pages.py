@@ -65,6 +65,8 @@ def pages_for(user) -> list[str]:
             reverse("supervision:plans"),
             reverse("campaigns:list"),
             reverse("complaints:list"),
+            reverse("exports:sites"),
+            reverse("exports:batches"),
         ],
         "inspector_wjd": [reverse("inspections:my_tasks"), reverse("inspections:followup")],
         "lab_wjd": [reverse("labs:queue"), reverse("labs:overdue")],

@@ -69,6 +69,7 @@ ROUTERS = [
     ("/supervision", "supervision"),
     ("/campaigns", "campaigns"),
     ("/certification", "certification"),
+    ("/exports", "exports"),
     ("/recalls", "recalls"),
     ("/enforcement", "enforcement"),
     ("/emergency", "emergency"),

@@ -18,6 +18,7 @@ urlpatterns = [
     path("supervision/", include("guomen.supervision.urls")),
     path("campaigns/", include("guomen.campaigns.urls")),
     path("certification/", include("guomen.certification.urls")),
+    path("exports/", include("guomen.exports.urls")),
     path("recalls/", include("guomen.recalls.urls")),
     path("enforcement/", include("guomen.enforcement.urls")),
     path("emergency/", include("guomen.emergency.urls")),

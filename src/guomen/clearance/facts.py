@@ -1,5 +1,7 @@
 """Loading the facts the release rules read, in a fixed number of statements whatever the size."""
 
+import json
+
 from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -7,8 +9,10 @@ from django.utils import timezone
 from guomen.catalog.models import ImportRequirement
 from guomen.certification.choices import CertificateStatus, Scheme
 from guomen.certification.models import Certificate, CompulsoryProduct
+from guomen.declarations.choices import Direction
 from guomen.declarations.ephyto_match import declaration_mismatches
 from guomen.declarations.models import DeclarationDocument, DeclarationLine, PhytoCertificate
+from guomen.exports.models import DeclarationBatch, ExportSite, LoadingRecord, ProductionBatch
 from guomen.inspections.models import ChecklistItem, Finding
 from guomen.labs.models import Sample, TestItem
 from guomen.registry.models import ProductionBase
@@ -16,7 +20,7 @@ from guomen.supervision.choices import BlacklistStatus
 from guomen.supervision.models import BlacklistEntry
 from guomen.targeting.models import TargetingDecision
 
-from .rules import BaseFacts, Facts, LineFacts
+from .rules import BaseFacts, BatchFacts, Facts, LineFacts
 
 
 def requirement_codes(lines) -> set[str]:
@@ -105,6 +109,41 @@ def _ccc_uncovered(declaration) -> list[tuple]:
     return _rows(sql, [declaration.pk, holder, Scheme.CCC.value, CertificateStatus.VALID.value, today, today])
 
 
+def _export_batches(declaration) -> tuple[list[BatchFacts], int]:
+    """The production batches an export declaration names, their sites, and how many supervised loadings were
+    recorded: one fixed statement (none for an import)."""
+    if declaration.direction != Direction.EXPORT:
+        return [], 0
+    sql = (
+        f"SELECT b.number, b.flagged, b.flag_reasons, b.destination_id, s.registration_number, s.name, s.status, "
+        f"s.status_reason, s.hk_macao, "
+        f"(SELECT COUNT(*) FROM {LoadingRecord._meta.db_table} l WHERE l.declaration_id = %s) "
+        f"FROM {DeclarationBatch._meta.db_table} k "
+        f"JOIN {ProductionBatch._meta.db_table} b ON b.id = k.batch_id "
+        f"JOIN {ExportSite._meta.db_table} s ON s.id = b.site_id "
+        f"WHERE k.declaration_id = %s ORDER BY b.number"
+    )
+    batches, loadings = [], 0
+    for number, flagged, reasons, destination, site_no, site, status, why, hk, count in _rows(
+        sql, [declaration.pk, declaration.pk]
+    ):
+        batches.append(
+            BatchFacts(
+                number=number,
+                flagged=bool(flagged),
+                reasons=json.loads(reasons) if isinstance(reasons, str) else list(reasons or []),
+                destination=destination,
+                site_number=site_no,
+                site_name=site,
+                site_status=status,
+                site_reason=why,
+                hk_macao=bool(hk),
+            )
+        )
+        loadings = int(count)
+    return batches, loadings
+
+
 def facts_load(declaration, *, task=None) -> Facts:
     """The facts of a declaration (and of the task being confirmed, when there is one)."""
     lines = _lines(declaration.pk)
@@ -118,6 +157,7 @@ def facts_load(declaration, *, task=None) -> Facts:
     parties = {pk for pk in (declaration.declarant_id, declaration.consignee_id) if pk}
     listed = dict.fromkeys(_blacklisted(parties), True)
     certificates = _has_rows(PhytoCertificate, "declaration_id", declaration.pk)
+    batches, loadings = _export_batches(declaration)
     facts = Facts(
         declaration=declaration,
         lines=lines,
@@ -127,6 +167,8 @@ def facts_load(declaration, *, task=None) -> Facts:
         ephyto_problems=declaration_mismatches(declaration) if certificates else [],
         listed=listed,
         ccc_uncovered=_ccc_uncovered(declaration),
+        batches=batches,
+        loadings=loadings,
     )
     if task is not None:
         facts.task = task

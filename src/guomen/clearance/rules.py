@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from guomen.declarations.choices import CHANNEL_STRENGTH, Channel, DocumentType
+from guomen.exports.choices import SiteStatus
+from guomen.exports.selectors import flag_text, needs_supervised_loading
 from guomen.inspections.choices import CheckKind, CheckResult
 from guomen.labs.choices import FINAL_STATUSES as SAMPLE_FINAL
 from guomen.labs.choices import SampleStatus, Verdict
@@ -45,6 +47,25 @@ class LineFacts:
 
 
 @dataclass
+class BatchFacts:
+    """A production batch an export declaration names, with its site (exports)."""
+
+    number: str
+    flagged: bool
+    reasons: list
+    destination: str
+    site_number: str
+    site_name: str
+    site_status: str
+    site_reason: str
+    hk_macao: bool
+
+    @property
+    def site_status_label(self) -> str:
+        return str(dict(SiteStatus.choices).get(self.site_status, self.site_status))
+
+
+@dataclass
 class Facts:
     """Everything the rules read about one declaration, loaded with a fixed number of statements."""
 
@@ -60,6 +81,8 @@ class Facts:
     ephyto_problems: list = field(default_factory=list)
     listed: dict = field(default_factory=dict)  # ids of the blacklisted parties
     ccc_uncovered: list = field(default_factory=list)  # (line, HS, category) no CCC certificate covers
+    batches: list = field(default_factory=list)  # BatchFacts of an export declaration
+    loadings: int = 0  # supervised loadings recorded for the declaration
 
 
 @dataclass(frozen=True)
@@ -256,6 +279,42 @@ def _ccc(facts: Facts) -> list[str]:
     ]
 
 
+def _export_batches(facts: Facts) -> list[str]:
+    out = []
+    for batch in facts.batches:
+        if batch.site_status != SiteStatus.REGISTERED:
+            out.append(
+                _("Batch %(batch)s: export site %(code)s %(name)s is %(status)s%(why)s.")
+                % {
+                    "batch": batch.number,
+                    "code": batch.site_number or "—",
+                    "name": batch.site_name,
+                    "status": batch.site_status_label,
+                    "why": f"（{batch.site_reason}）" if batch.site_reason else "",
+                }
+            )
+        if batch.flagged:
+            reasons = "；".join(flag_text(r) for r in batch.reasons) or _("flagged")
+            out.append(
+                _("Batch %(batch)s is flagged: %(reasons)s") % {"batch": batch.number, "reasons": reasons}
+            )
+    return out
+
+
+def _loading(facts: Facts) -> list[str]:
+    needing = [
+        b.number
+        for b in facts.batches
+        if needs_supervised_loading(hk_macao=b.hk_macao, destination=b.destination)
+    ]
+    if not needing or facts.loadings:
+        return []
+    return [
+        _("Batches %(batches)s demand supervised loading (监装); none was recorded.")
+        % {"batches": "、".join(needing)}
+    ]
+
+
 H, HOLD, REFUSE = Severity.HARD_STOP, Severity.HOLD, Severity.REFUSE_RELEASE
 # fmt: off
 RULES: tuple[Rule, ...] = (
@@ -266,12 +325,21 @@ RULES: tuple[Rule, ...] = (
     Rule("measure_checks_missing", H, gettext_lazy("A control measure's demanded checks were not done"), _measures),
     Rule("enterprise_standing", H, gettext_lazy("Enterprise blacklisted or its filing not valid"), _standing),
     Rule("ccc_certificate_missing", H, gettext_lazy("CCC product without a valid CCC certificate"), _ccc),
+    Rule("export_batch_blocked", H, gettext_lazy("A production batch is flagged or its site is not registered"), _export_batches),
+    Rule("loading_not_recorded", H, gettext_lazy("The supervised loading the goods demand was not recorded"), _loading),
     Rule("sample_pending", HOLD, gettext_lazy("A sample is still at the laboratory"), _pending),
     Rule("lab_non_conforming", REFUSE, gettext_lazy("A laboratory result is non-conforming"), _lab),
 )
 # fmt: on
 INTAKE_RULES = frozenset(
-    {"base_not_registered", "document_missing", "ephyto_mismatch", "enterprise_standing"}
+    {
+        "base_not_registered",
+        "document_missing",
+        "ephyto_mismatch",
+        "enterprise_standing",
+        "export_batch_blocked",
+        "loading_not_recorded",
+    }
 )
 RULE_TITLES = {r.code: r.title for r in RULES}
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "guomen.supervision",
     "guomen.campaigns",
     "guomen.certification",
+    "guomen.exports",
     "guomen.recalls",
     "guomen.enforcement",
     "guomen.emergency",
