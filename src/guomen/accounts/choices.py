@@ -30,3 +30,12 @@ class OrgKind(models.TextChoices):
     GENERAL_BUREAU = "general", _("General bureau")
     BRANCH_BUREAU = "branch", _("Branch bureau")
     PORT = "port", _("Port / office")
+
+
+class EnterpriseRole(models.TextChoices):
+    """What a user of an enterprise may do for it (the enterprise's own administrator assigns it)."""
+
+    ADMIN = "admin", _("Enterprise administrator")
+    DECLARANT = "declarant", _("Declarant")
+    QUALITY = "quality", _("Quality manager")
+    VIEWER = "viewer", _("Viewer")
