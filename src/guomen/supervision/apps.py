@@ -20,6 +20,7 @@ class SupervisionConfig(AppConfig):
         register_permissions(
             {
                 "supervision.view": staff | {R.ENTERPRISE},
+                "enterprise.credit.view": {R.ENTERPRISE},
                 "supervision.access.apply": {R.ENTERPRISE, R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.access.decide": {R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.rules.edit": {R.RISK_ANALYST, R.ADMINISTRATOR},
@@ -45,6 +46,7 @@ class SupervisionConfig(AppConfig):
             NavItem(
                 "supervision:enterprises", _("Enterprise supervision"), "supervision.view", 62, "supervision"
             ),
+            NavItem("supervision:my_credit", _("Our credit"), "enterprise.credit.view", 63, "supervision"),
             NavItem(
                 "supervision:applications", _("Access applications"), "supervision.view", 64, "supervision"
             ),
