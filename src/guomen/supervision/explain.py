@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
+from guomen.core.errors import NotFound
+from guomen.core.permissions import org_in_scope
 
 from .choices import CreditEventKind, CreditEventStatus, DowngradeStatus, RuleKind
 from .models import CreditDowngrade, CreditEvent
@@ -136,8 +138,11 @@ def _restore(rules: dict, lines: list[CreditLine], blacklisted: bool, required_c
 
 
 def credit_explain(*, enterprise, user=None, today: dt.date | None = None) -> CreditExplanation:
-    """The explanation of one enterprise's credit. The caller has loaded `enterprise` within `user`'s scope."""
+    """The explanation of one enterprise's credit. The caller has loaded `enterprise` within `user`'s scope; staff
+    read it only for an enterprise of their jurisdiction (its events are records of that unit)."""
     staff = user is not None and getattr(user, "role", None) not in (Role.ENTERPRISE, Role.SYSTEM)
+    if staff and not org_in_scope(user, enterprise.org):
+        raise NotFound(_("This enterprise is outside your jurisdiction."))
     today = today or timezone.localdate()
     grules = ruleset_get(RuleKind.CREDIT)
     crules = ruleset_get(RuleKind.CLASSIFICATION)

@@ -174,3 +174,47 @@ def test_viewer_of_the_enterprise_cannot_answer(item, task, make_user):
     )
     response = client_for(viewer).post(f"/api/v1/inspections/rectifications/{item.pk}/answer", {"answer": "x"})
     assert response.status_code == 403
+
+
+def _violation(enterprise, supervisor):
+    from guomen.supervision.services import credit_event_record
+
+    return credit_event_record(
+        enterprise=enterprise, kind="violation", severity="serious", occurred_on=TODAY,
+        description="冷链温度记录缺失", evidence="深关监〔2026〕9号", actor=supervisor,
+    )  # fmt: skip
+
+
+def test_accepting_the_rectification_of_a_violation_gives_credit_back(task, supervisor, declarant_user):
+    enterprise = task.declaration.declarant
+    item = rectification_create(
+        task=task, enterprise=enterprise, subject="温度记录", due_date=TODAY, actor=supervisor,
+        violation=_violation(enterprise, supervisor),
+    )  # fmt: skip
+    rectification_answer(request=item, answer="已补交", actor=declarant_user, files=[("t.pdf", PDF)])
+    rectification_close(request=item, reason="材料齐全", actor=supervisor)
+    restored = enterprise.credit_events.get(kind="rectification")
+    assert (restored.points, restored.source_ref) == (6, f"inspections.rectification:{item.pk}")
+
+
+def test_sending_back_gives_no_credit(task, supervisor, declarant_user):
+    enterprise = task.declaration.declarant
+    item = rectification_create(
+        task=task, enterprise=enterprise, subject="温度记录", due_date=TODAY, actor=supervisor,
+        violation=_violation(enterprise, supervisor),
+    )  # fmt: skip
+    rectification_answer(request=item, answer="已补交", actor=declarant_user)
+    rectification_reopen(request=item, reason="不清晰", actor=supervisor)
+    assert not enterprise.credit_events.filter(kind="rectification").exists()
+
+
+def test_a_violation_of_another_enterprise_cannot_be_named(task, supervisor, orgs):
+    from guomen.registry.tests.factories import EnterpriseFactory
+
+    other = EnterpriseFactory(org=orgs["WJD"])
+    with pytest.raises(ValidationFailed) as exc:
+        rectification_create(
+            task=task, enterprise=task.declaration.declarant, subject="x", due_date=TODAY, actor=supervisor,
+            violation=_violation(other, supervisor),
+        )  # fmt: skip
+    assert "violation" in exc.value.fields
