@@ -55,7 +55,10 @@ class User(AbstractUser):
     )
     display_name = models.CharField(_("display name"), max_length=100, blank=True)
     enterprise_role = models.CharField(
-        _("role in the enterprise"), max_length=20, choices=EnterpriseRole.choices, default=EnterpriseRole.ADMIN
+        _("role in the enterprise"),
+        max_length=20,
+        choices=EnterpriseRole.choices,
+        default=EnterpriseRole.ADMIN,
     )
 
     class Meta:

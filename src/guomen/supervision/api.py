@@ -510,7 +510,9 @@ def credit_explained(request, uscc: str = ""):
     else:
         require(user, "supervision.view")
         if not uscc:
-            raise ValidationFailed(fields={"uscc": [_("Name the enterprise by its unified social credit code.")]})
+            raise ValidationFailed(
+                fields={"uscc": [_("Name the enterprise by its unified social credit code.")]}
+            )
         enterprise = _enterprise(request, uscc)
     x = credit_explain(enterprise=enterprise, user=user)
     return {

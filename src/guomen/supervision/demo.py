@@ -92,7 +92,9 @@ def seed_demo(bureau, rng) -> dict:
     from .demo_enterprise import seed_rectifications
 
     inspector = User.objects.get(username="inspector_wjd")
-    with_evidence = seed_rectifications(demo_firm=demo_firm, other=others[0], supervisor=supervisor, inspector=inspector)
+    with_evidence = seed_rectifications(
+        demo_firm=demo_firm, other=others[0], supervisor=supervisor, inspector=inspector
+    )
     from .demo_special import seed_special
 
     special = seed_special(bureau, supervisor, today)
@@ -141,5 +143,7 @@ def _back_generated_grades(admin) -> int:
             )  # fmt: skip
             recorded += 1
         for proposal in CreditDowngrade.objects.filter(enterprise=firm, status="proposed"):
-            services.downgrade_decide(downgrade=proposal, approve=True, note="证据确凿，降为D级", actor=second)
+            services.downgrade_decide(
+                downgrade=proposal, approve=True, note="证据确凿，降为D级", actor=second
+            )
     return recorded

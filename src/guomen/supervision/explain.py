@@ -105,7 +105,7 @@ def _bands(rules: dict, grade: str) -> list[GradeBand]:
     rows = sorted(rules["grades"], key=lambda r: -r["min_score"])
     bands, upper = [], None
     for row in rows:
-        low = row["min_score"] if row["min_score"] > -10**5 else None
+        low = row["min_score"] if row["min_score"] > -(10**5) else None
         bands.append(GradeBand(row["grade"], low, upper, current=row["grade"] == grade))
         upper = row["min_score"]
     return bands
@@ -116,7 +116,9 @@ def _restore(rules: dict, lines: list[CreditLine], blacklisted: bool, required_c
     texts = [
         _("An event stops counting %(m)d months after its date (the window is %(d)d days).")
         % {"m": months, "d": int(rules["window_days"])},
-        _("A rectification accepted by the bureau gives back %(pct)d%% of the rectified violation's deduction.")
+        _(
+            "A rectification accepted by the bureau gives back %(pct)d%% of the rectified violation's deduction."
+        )
         % {"pct": round(float(rules["rectification_restore"]) * 100)},
         _("A commendation adds %(n)d points.") % {"n": int(rules["commendation_points"])},
         _("Grade AA also needs %(d)d days without any violation.") % {"d": int(rules["aa_clean_days"])},
@@ -124,7 +126,9 @@ def _restore(rules: dict, lines: list[CreditLine], blacklisted: bool, required_c
     deducting = [line for line in lines if line.counts and line.event.points < 0]
     if deducting:
         last = max(line.counts_until for line in deducting)
-        texts.insert(0, _("Without new events, every deduction now counted has expired on %(d)s.") % {"d": last})
+        texts.insert(
+            0, _("Without new events, every deduction now counted has expired on %(d)s.") % {"d": last}
+        )
     if blacklisted:
         texts.insert(
             0,
@@ -179,7 +183,9 @@ def credit_explain(*, enterprise, user=None, today: dt.date | None = None) -> Cr
         downgrade_pending=pending,
     )
     if pending:
-        explanation.notes.append(_("A fall to grade D is proposed and waits for a second supervisor's decision."))
+        explanation.notes.append(
+            _("A fall to grade D is proposed and waits for a second supervisor's decision.")
+        )
     if entry is not None:
         explanation.notes.append(_("Blacklisted: %(r)s") % {"r": entry.reason})
     return explanation

@@ -18,12 +18,16 @@ def test_grade_score_and_events_agree_for_every_demo_enterprise(seeded, db):
 
 
 def test_no_demo_enterprise_below_grade_a_is_without_events(seeded, db):
-    unexplained = Enterprise.objects.filter(credit_grade__in=["AA", "B", "C", "D"], credit_events__isnull=True)
+    unexplained = Enterprise.objects.filter(
+        credit_grade__in=["AA", "B", "C", "D"], credit_events__isnull=True
+    )
     assert list(unexplained.values_list("uscc", "credit_grade")) == []
 
 
 def test_the_demo_has_an_accepted_rectification_with_a_photo_and_a_pdf(seeded, db):
     accepted = RectificationRequest.objects.filter(outcome="accepted", violation__isnull=False).first()
-    kinds = set(RectificationFile.objects.filter(answer__request=accepted).values_list("content_type", flat=True))
+    kinds = set(
+        RectificationFile.objects.filter(answer__request=accepted).values_list("content_type", flat=True)
+    )
     assert kinds == {"image/jpeg", "application/pdf"}
     assert accepted.enterprise.credit_events.filter(kind="rectification").exists()

@@ -71,7 +71,9 @@ def evidence_check(name: str, data: bytes) -> Evidence:
         try:
             jpeg = photo_prepare(data)
         except ValidationFailed as exc:
-            messages = [str(m) for v in (exc.fields or {}).values() for m in (v if isinstance(v, list) else [v])]
+            messages = [
+                str(m) for v in (exc.fields or {}).values() for m in (v if isinstance(v, list) else [v])
+            ]
             raise _refuse(" ".join(messages) or _("This file is not a photo."), name) from None
         return Evidence(_display_name(name, ".jpg"), ContentFile(jpeg), CONTENT_TYPES[".jpg"], len(jpeg))
     if suffix == ".pdf":
@@ -124,5 +126,3 @@ def evidence_store(answer, checked: list[Evidence], *, actor) -> list:
         row.save()
         stored.append(row)
     return stored
-
-

@@ -142,7 +142,9 @@ def rectification_close(*, request, actor, reason: str = "", expected_version=No
     An accepted rectification of a recorded violation gives back credit points as the credit scheme says.
     """
     _staff_in_scope(actor, request)
-    outcome = RectificationOutcome.ACCEPTED if request.status == RS.ANSWERED else RectificationOutcome.WITHDRAWN
+    outcome = (
+        RectificationOutcome.ACCEPTED if request.status == RS.ANSWERED else RectificationOutcome.WITHDRAWN
+    )
     text = _text(reason, "reason", 2000, required=False)
     transition(
         request,

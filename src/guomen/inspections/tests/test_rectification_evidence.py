@@ -125,7 +125,10 @@ def test_accepting_records_the_outcome_and_audits_it(item, declarant_user, inspe
 def test_api_answer_takes_files_as_multipart(item, declarant_user):
     response = client_for(declarant_user).post(
         f"/api/v1/inspections/rectifications/{item.pk}/answer",
-        {"answer": "已整改", "files": [SimpleUploadedFile("a.jpg", jpeg()), SimpleUploadedFile("b.pdf", PDF)]},
+        {
+            "answer": "已整改",
+            "files": [SimpleUploadedFile("a.jpg", jpeg()), SimpleUploadedFile("b.pdf", PDF)],
+        },
     )
     assert response.status_code == 200
     assert [f["name"] for f in response.json()["rounds"][0]["files"]] == ["a.jpg", "b.pdf"]
@@ -134,7 +137,9 @@ def test_api_answer_takes_files_as_multipart(item, declarant_user):
 def test_api_answer_to_a_closed_request_is_a_409_in_chinese(item, declarant_user, inspector):
     rectification_close(request=item, reason="撤回", actor=inspector)
     response = client_for(declarant_user).post(
-        f"/api/v1/inspections/rectifications/{item.pk}/answer", {"answer": "x"}, HTTP_ACCEPT_LANGUAGE="zh-hans"
+        f"/api/v1/inspections/rectifications/{item.pk}/answer",
+        {"answer": "x"},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
     )
     assert response.status_code == 409 and "已关闭" in response.json()["message"]
 
@@ -172,7 +177,9 @@ def test_viewer_of_the_enterprise_cannot_answer(item, task, make_user):
     viewer = make_user(
         Role.ENTERPRISE, enterprise=task.declaration.declarant, username="viewer", enterprise_role="viewer"
     )
-    response = client_for(viewer).post(f"/api/v1/inspections/rectifications/{item.pk}/answer", {"answer": "x"})
+    response = client_for(viewer).post(
+        f"/api/v1/inspections/rectifications/{item.pk}/answer", {"answer": "x"}
+    )
     assert response.status_code == 403
 
 

@@ -76,7 +76,9 @@ def rectification_new(request, pk):
     violations = [
         v
         for e in enterprises
-        for v in credit_event_list(user=request.user, enterprise=e, kind="violation").filter(status="active")[:20]
+        for v in credit_event_list(user=request.user, enterprise=e, kind="violation").filter(status="active")[
+            :20
+        ]
     ]
     return render(
         request,

@@ -13,8 +13,8 @@ from .credit import (
     blacklist_decide,
     blacklist_propose,
     credit_event_record,
-    credit_rectification_restore,
     credit_event_withdraw,
+    credit_rectification_restore,
     petition_decide,
     petition_submit,
 )

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from guomen.core.errors import PermissionDenied, ValidationFailed
-from guomen.core.permissions import org_in_scope
 from guomen.core.files import unguessable_name
 from guomen.core.four_eyes import require_other_person
+from guomen.core.permissions import org_in_scope
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
@@ -107,7 +107,9 @@ def _event_create(
 
 
 @transaction.atomic
-def credit_rectification_restore(*, violation: CreditEvent, source_ref: str, description: str, evidence: str, actor):
+def credit_rectification_restore(
+    *, violation: CreditEvent, source_ref: str, description: str, evidence: str, actor
+):
     """The credit event of a completed rectification of `violation`, when the scheme gives points back for it.
 
     Called when staff of the enterprise's jurisdiction accept a rectification (the acceptance is the authorised,
@@ -125,7 +127,9 @@ def credit_rectification_restore(*, violation: CreditEvent, source_ref: str, des
         violation.kind != CreditEventKind.VIOLATION
         or violation.status != CreditEventStatus.ACTIVE
         or float(scheme["rectification_restore"]) <= 0
-        or violation.follow_ups.filter(kind=CreditEventKind.RECTIFICATION, status=CreditEventStatus.ACTIVE).exists()
+        or violation.follow_ups.filter(
+            kind=CreditEventKind.RECTIFICATION, status=CreditEventStatus.ACTIVE
+        ).exists()
     ):
         return None
     return _event_create(
