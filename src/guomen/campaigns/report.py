@@ -9,7 +9,7 @@ import io
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from .choices import ActivityCategory
+from .choices import ActivityCategory, LinkKind
 from .figures import campaign_figures, progress
 
 CATEGORY_ORDER = [ActivityCategory.PUBLICITY, ActivityCategory.RECTIFICATION, ActivityCategory.SERVICE,
@@ -19,6 +19,14 @@ NUMERALS = "一二三四五六七八九十"
 
 def cn_date(d) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def service_items(campaign) -> list[str]:
+    from guomen.supervision.models import EnterpriseService
+
+    ids = campaign.links.filter(kind=LinkKind.ENTERPRISE_SERVICE).values_list("object_id", flat=True)
+    services = EnterpriseService.objects.filter(pk__in=list(ids)).order_by("held_on", "id")
+    return [f"{cn_date(s.held_on)},{s.get_kind_display()}:{s.title}。{s.topics}" for s in services]
 
 
 def build(campaign, *, language: str = "zh-hans") -> dict:
@@ -48,6 +56,12 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
                 "%(events)s publicity and service events were held, %(visits)s enterprises were visited, "
                 "%(materials)s copies of materials were distributed and %(people)s people were reached."
             ) % {"events": f["events"], "visits": f["visits"], "materials": f["materials"], "people": f["people"]})  # fmt: skip
+        svc = f["services"]
+        if svc["count"]:
+            paragraphs.append(_(
+                "%(count)s services were rendered to enterprises (%(meetings)s quality analysis meetings, %(trainings)s "
+                "training sessions), attended by %(people)s people from %(enterprises)s enterprises."
+            ) % svc)  # fmt: skip
         sections = []
         activities = list(campaign.activities.order_by("held_on", "id"))
         for number, category in enumerate(c for c in CATEGORY_ORDER if f["activities"][c]):
@@ -56,6 +70,9 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
             sections.append(
                 {"heading": f"{NUMERALS[number]}、{ActivityCategory(category).label}", "items": items}
             )
+        if svc["count"]:
+            sections.append({"heading": f"{NUMERALS[len(sections)]}、{_('Services to enterprises')}",
+                             "items": service_items(campaign)})  # fmt: skip
         table = [
             {
                 "label": str(row["label"]),

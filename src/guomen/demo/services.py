@@ -129,7 +129,10 @@ def demo_logins() -> list[dict]:
     from guomen.accounts.choices import Role
     from guomen.labs.demo import SECOND_ANALYST
 
+    from guomen.accounts.demo import DEMO_LOGINS
+
     every = [*reference.USERS, (SECOND_ANALYST[0], Role.LAB_ANALYST, "WJD", SECOND_ANALYST[1])]
+    every += [row[:4] for row in DEMO_LOGINS]
     users = {
         u.username: u
         for u in User.objects.select_related("org", "enterprise").filter(

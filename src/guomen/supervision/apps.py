@@ -21,6 +21,7 @@ class SupervisionConfig(AppConfig):
             {
                 "supervision.view": staff | {R.ENTERPRISE},
                 "enterprise.credit.view": {R.ENTERPRISE},
+                "supervision.service.record": {R.INSPECTOR, R.RISK_ANALYST, R.SUPERVISOR},
                 "supervision.access.apply": {R.ENTERPRISE, R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.access.decide": {R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.rules.edit": {R.RISK_ANALYST, R.ADMINISTRATOR},
@@ -52,6 +53,13 @@ class SupervisionConfig(AppConfig):
             ),
             NavItem("supervision:blacklist", _("Blacklist"), "supervision.view", 66, "supervision"),
             NavItem(
+                "supervision:services",
+                _("Services to enterprises"),
+                "supervision.service.record",
+                67,
+                "supervision",
+            ),  # fmt: skip
+            NavItem(
                 "supervision:plans", _("Spot-check plans"), "supervision.spotcheck.view", 68, "supervision"
             ),
             NavItem(
@@ -64,6 +72,7 @@ class SupervisionConfig(AppConfig):
         register_labeler("standing", supervision_event_label)
         register_labeler("spotcheck", supervision_event_label)
         register_labeler("rules", supervision_event_label)
+        register_labeler("service", supervision_event_label)
         self._register_floor()
         register_periodic("supervision.recompute", "guomen.supervision.tasks.recompute_standings", at="03:15")
         from guomen.core.work import register_approvals

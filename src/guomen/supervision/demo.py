@@ -89,7 +89,7 @@ def seed_demo(bureau, rng) -> dict:
             statement="已通过泰国农业部GAP认证", actor=ent_user,
         )  # fmt: skip
     events += _back_generated_grades(admin)
-    from .demo_enterprise import seed_rectifications
+    from .demo_enterprise import seed_rectifications, seed_services
 
     inspector = User.objects.get(username="inspector_wjd")
     with_evidence = seed_rectifications(
@@ -101,6 +101,7 @@ def seed_demo(bureau, rng) -> dict:
     return {
         "credit_events": events,
         "rectifications_with_credit": with_evidence,
+        "services_to_enterprises": seed_services(firms=[demo_firm, *others[:2]], supervisor=supervisor),
         "blacklisted": blacklisted,
         "spot_checks_published": published,
         **special,

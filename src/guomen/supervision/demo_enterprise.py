@@ -87,3 +87,27 @@ def seed_rectifications(*, demo_firm, other, supervisor, inspector, today=None) 
         )  # fmt: skip
         made += 1
     return made
+
+
+SERVICES = [
+    ("quality_meeting", "进口冷链食品企业质量分析会", 6, "文锦渡局三楼会议室", "陈刚、张伟",
+     "通报近三个月冷链食品查验不合格情况；温度记录完整性；境外通报（RASFF）涉及品种的风险提示", (3, 2, 1)),
+    ("training", "RCEP 原产地规则与报检规范培训", 15, "深圳局培训中心", "王芳",
+     "原产地证书核验要点；电子报检常见退单原因；整改材料的提交（照片、PDF、表格）", (2, 4, 2)),
+    ("one_policy", "“一企一策”帮扶：榴莲进口企业冷链温控", 40, "企业仓库现场", "张伟",
+     "冷库温度探头布设与记录导出；不合格货物处置流程", (1,)),
+]  # fmt: skip
+
+
+def seed_services(*, firms, supervisor, today=None) -> int:
+    """Meetings, training and a one-enterprise policy for the demo enterprise and its neighbours."""
+    today = today or timezone.localdate()
+    made = 0
+    for kind, title, days, place, hosts, topics, counts in SERVICES:
+        attendance = [(firm, n, "") for firm, n in zip(firms, counts, strict=False)]
+        services.enterprise_service_record(
+            kind=kind, title=title, held_on=today - dt.timedelta(days=days), topics=topics, place=place,
+            hosts=hosts, attendance=attendance, actor=supervisor,
+        )  # fmt: skip
+        made += 1
+    return made

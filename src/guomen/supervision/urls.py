@@ -9,6 +9,7 @@ urlpatterns = [
     path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("enterprises/<int:pk>/credit/explained/", views.credit_explained, name="credit_explained"),
     path("my/credit/", views.my_credit, name="my_credit"),
+    path("services/", views.service_list, name="services"),
     path("enterprises/<int:pk>/filing/", views.filing_action, name="filing_action"),
     path("enterprises/<int:pk>/override/", views.override, name="override"),
     path("enterprises/<int:pk>/override/clear/", views.override_clear, name="override_clear"),

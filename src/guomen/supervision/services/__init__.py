@@ -9,6 +9,7 @@ from .access import (
     enterprise_filing_change,
 )
 from .assignment import check_assign_inspectors, require_assigner
+from .assistance import enterprise_service_record
 from .credit import (
     blacklist_decide,
     blacklist_propose,
@@ -34,6 +35,7 @@ from .spotcheck import (
 from .standing import class_override, class_override_clear, recompute, ruleset_get, ruleset_save
 
 __all__ = [
+    "enterprise_service_record",
     "application_decide",
     "application_submit",
     "application_withdraw",
