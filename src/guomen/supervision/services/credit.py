@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _l
 from guomen.core.errors import PermissionDenied, ValidationFailed
 from guomen.core.files import unguessable_name
 from guomen.core.four_eyes import require_other_person
-from guomen.core.permissions import org_in_scope
+from guomen.core.permissions import can
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
@@ -117,8 +117,10 @@ def credit_rectification_restore(
     rectified, or the scheme restores nothing.
     """
     enterprise = violation.enterprise
-    if getattr(actor, "role", None) == "enterprise" or not org_in_scope(actor, enterprise.org):
-        raise PermissionDenied(_("This enterprise is outside your jurisdiction."))
+    # The officer who accepts may work at the port while the enterprise is supervised by the branch above it:
+    # acceptance needs the rectification's unit, not the enterprise's, so only a bureau officer is required here.
+    if getattr(actor, "role", None) == "enterprise" or not can(actor, "rectification.create"):
+        raise PermissionDenied()
     existing = CreditEvent.objects.filter(enterprise=enterprise, source_ref=source_ref).first()
     if existing is not None:
         return existing
