@@ -483,7 +483,7 @@ class CreditExplainedOut(Schema):
     name: str
     grade: str
     computed_grade: str
-    score: int
+    credit_score: int
     base_score: int
     window_days: int
     blacklisted: bool
@@ -517,7 +517,7 @@ def credit_explained(request, uscc: str = ""):
     x = credit_explain(enterprise=enterprise, user=user)
     return {
         "uscc": enterprise.uscc, "name": enterprise.name_zh, "grade": x.grade, "computed_grade": x.computed_grade,
-        "score": x.score, "base_score": x.base_score, "window_days": x.window_days, "blacklisted": x.blacklisted,
+        "credit_score": x.score, "base_score": x.base_score, "window_days": x.window_days, "blacklisted": x.blacklisted,
         "downgrade_pending": x.downgrade_pending, "restore": x.restore, "notes": x.notes,
         "grades": [{"grade": b.grade, "min_score": b.min_score, "max_score": b.max_score} for b in x.bands],
         "events": [

@@ -79,7 +79,7 @@ def test_blacklisting_explains_grade_d_with_a_full_score(firm, supervisor, secon
 def test_enterprise_user_reads_its_own_credit_by_api(firm, firm_user, supervisor):
     violation(firm, supervisor)
     body = client_for(firm_user).get(API).json()
-    assert (body["grade"], body["score"], [e["points"] for e in body["events"]]) == ("B", 88, [-12])
+    assert (body["grade"], body["credit_score"], [e["points"] for e in body["events"]]) == ("B", 88, [-12])
 
 
 def test_staff_name_the_enterprise_by_uscc(firm, supervisor):
