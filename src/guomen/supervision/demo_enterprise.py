@@ -32,9 +32,12 @@ def _photo() -> bytes:
     return buf.getvalue()
 
 
-def _task_of(enterprise):
+def _task_of(enterprise, org):
+    """The enterprise's latest closed inspection at a port of `org` (the unit whose officers ask)."""
     return (
-        InspectionTask.objects.filter(declaration__declarant=enterprise, status="closed")
+        InspectionTask.objects.filter(
+            declaration__declarant=enterprise, status="closed", port__path__startswith=org.path
+        )
         .select_related("port", "declaration")
         .order_by("-id")
         .first()
@@ -57,7 +60,7 @@ def seed_rectifications(*, demo_firm, other, supervisor, inspector, today=None) 
             username="enterprise_sz2", password=reference.DEMO_PASSWORD, role="enterprise", enterprise=other,
             display_name="孙悦（质量负责人）", email=f"quality@e{other.pk}.example.cn", actor=supervisor,
         )  # fmt: skip
-    task = _task_of(other)
+    task = _task_of(other, supervisor.org)
     if other_user is not None and task is not None:
         violation = services.credit_event_record(
             enterprise=other, kind="violation", severity="general", occurred_on=today - dt.timedelta(days=35),
@@ -74,7 +77,7 @@ def seed_rectifications(*, demo_firm, other, supervisor, inspector, today=None) 
         )  # fmt: skip
         rectification_close(request=item, reason="标识已整改，材料齐全", actor=supervisor)
         made += 1
-    demo_task = _task_of(demo_firm)
+    demo_task = _task_of(demo_firm, supervisor.org)
     if demo_task is not None:
         violation = services.credit_event_record(
             enterprise=demo_firm, kind="violation", severity="general", occurred_on=today - dt.timedelta(days=12),
