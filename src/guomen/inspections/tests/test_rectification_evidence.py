@@ -225,3 +225,22 @@ def test_a_violation_of_another_enterprise_cannot_be_named(task, supervisor, org
             violation=_violation(other, supervisor),
         )  # fmt: skip
     assert "violation" in exc.value.fields
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("declarant_user", 200), ("inspector", 200), ("other_inspector", 404), ("enterprise_user", 404)],
+)
+def test_api_reads_one_request_with_its_rounds_only_for_those_concerned(
+    request, item, declarant_user, who, status
+):
+    rectification_answer(request=item, answer="x", actor=declarant_user, files=[("r.pdf", PDF)])
+    response = client_for(request.getfixturevalue(who)).get(f"/api/v1/inspections/rectifications/{item.pk}")
+    assert response.status_code == status
+
+
+def test_api_answer_by_another_enterprise_is_not_found(item, enterprise_user):
+    response = client_for(enterprise_user).post(
+        f"/api/v1/inspections/rectifications/{item.pk}/answer", {"answer": "x"}
+    )
+    assert response.status_code == 404
