@@ -67,6 +67,7 @@ ROUTERS = [
     ("/labs", "labs"),
     ("/risk", "risk"),
     ("/supervision", "supervision"),
+    ("/enterprise/credit", "supervision:credit_router"),
     ("/campaigns", "campaigns"),
     ("/certification", "certification"),
     ("/exports", "exports"),
@@ -84,8 +85,9 @@ ROUTERS = [
 def _add_routers() -> None:
     from importlib import import_module
 
-    for prefix, app in ROUTERS:
-        api.add_router(prefix, import_module(f"guomen.{app}.api").router)
+    for prefix, entry in ROUTERS:
+        app, _sep, name = entry.partition(":")  # "app" mounts app.api.router; "app:name" another router of it
+        api.add_router(prefix, getattr(import_module(f"guomen.{app}.api"), name or "router"))
 
 
 _add_routers()

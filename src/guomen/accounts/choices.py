@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Role(models.TextChoices):
@@ -30,3 +31,12 @@ class OrgKind(models.TextChoices):
     GENERAL_BUREAU = "general", _("General bureau")
     BRANCH_BUREAU = "branch", _("Branch bureau")
     PORT = "port", _("Port / office")
+
+
+class EnterpriseRole(models.TextChoices):
+    """What a user of an enterprise may do for it (the enterprise's own administrator assigns it)."""
+
+    ADMIN = "admin", _("Enterprise administrator")
+    DECLARANT = "declarant", pgettext_lazy("enterprise role", "Declarant")
+    QUALITY = "quality", _("Quality manager")
+    VIEWER = "viewer", _("Viewer")

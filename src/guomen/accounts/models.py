@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
-from .choices import STAFF_ROLES, OrgKind, Role
+from .choices import STAFF_ROLES, EnterpriseRole, OrgKind, Role
 
 
 class OrgUnit(BaseModel):
@@ -54,6 +54,12 @@ class User(AbstractUser):
         verbose_name=_("enterprise"),
     )
     display_name = models.CharField(_("display name"), max_length=100, blank=True)
+    enterprise_role = models.CharField(
+        _("role in the enterprise"),
+        max_length=20,
+        choices=EnterpriseRole.choices,
+        default=EnterpriseRole.ADMIN,
+    )
 
     class Meta:
         verbose_name = _("user")

@@ -1,6 +1,7 @@
-from guomen.core.permissions import restrict
+from guomen.core.permissions import can, restrict
 
-from .models import OrgUnit
+from .choices import Role
+from .models import ApiKey, OrgUnit, User
 
 
 def orgunit_list(*, user, kind: str | None = None):
@@ -13,3 +14,20 @@ def orgunit_list(*, user, kind: str | None = None):
 def port_choices():
     """Every port, for forms and filters (names are not confidential)."""
     return OrgUnit.objects.filter(kind="port").order_by("path")
+
+
+def enterprise_users(actor):
+    """The users of the actor's enterprise (its administrator only)."""
+    if not can(actor, "enterprise.users.view") or not actor.enterprise_id:
+        return User.objects.none()
+    return User.objects.filter(enterprise_id=actor.enterprise_id, role=Role.ENTERPRISE).order_by(
+        "-is_active", "username"
+    )
+
+
+def enterprise_keys(actor):
+    if not can(actor, "enterprise.users.view") or not actor.enterprise_id:
+        return ApiKey.objects.none()
+    return ApiKey.objects.filter(user__enterprise_id=actor.enterprise_id, user__role=Role.SYSTEM).order_by(
+        "revoked_at", "-created_at"
+    )

@@ -77,17 +77,19 @@ def api_key_create(*, name: str, org_code: str, enterprise=None, actor=None) -> 
     org = OrgUnit.objects.filter(code=org_code.strip().upper()).first()
     if org is None:
         raise NotFound(_("No unit has the code %(code)s.") % {"code": org_code})
+    return issue_key(name=name, org=org, enterprise=enterprise, actor=actor)
+
+
+def issue_key(*, name: str, org: OrgUnit, enterprise=None, actor=None) -> tuple[ApiKey, str]:
+    """A new key and the service user it acts as (of `enterprise` when given: it then acts for it alone)."""
     raw = new_key()
     base = f"api-{org.code.lower()}-{raw[3:11].lower()}"
     user = User(username=base, role=Role.SYSTEM, org=org, enterprise=enterprise, display_name=name)
     user.set_unusable_password()
     user.save()
     key = ApiKey.objects.create(name=name, prefix=raw[:10], key_hash=hash_key(raw), user=user)
-    audit_record(
-        actor=actor,
-        verb="apikey.create",
-        obj=key,
-        org_path=org.path,
-        after={"name": name, "prefix": key.prefix, "org": org.code},
-    )
+    after = {"name": name, "prefix": key.prefix, "org": org.code}
+    if enterprise is not None:
+        after["enterprise"] = enterprise.uscc
+    audit_record(actor=actor, verb="apikey.create", obj=key, org_path=org.path, after=after)
     return key, raw

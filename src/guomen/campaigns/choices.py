@@ -56,6 +56,7 @@ class LinkKind(models.TextChoices):
     CERTIFICATION_CHECK = "cert_check", _("Annual check of a certified enterprise")
     MARK_MISUSE = "mark_misuse", _("Certification-mark misuse case")
     RECALL = "recall", pgettext_lazy("campaign kind", "Recall")
+    ENTERPRISE_SERVICE = "service", _("Quality analysis meeting or training for enterprises")
 
 
 # Which model each link kind points to (app_label.ModelName).
@@ -68,4 +69,5 @@ LINK_MODELS = {
     LinkKind.CERTIFICATION_CHECK: "certification.AnnualCheck",
     LinkKind.MARK_MISUSE: "certification.MarkMisuseCase",
     LinkKind.RECALL: "recalls.Recall",
+    LinkKind.ENTERPRISE_SERVICE: "supervision.EnterpriseService",
 }

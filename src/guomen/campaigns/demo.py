@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from guomen.accounts.models import User
 from guomen.inspections.models import InspectionTask
-from guomen.supervision.models import CreditEvent, SpotCheckTask
+from guomen.supervision.models import CreditEvent, EnterpriseService, SpotCheckTask
 
 from . import services
 
@@ -50,4 +50,9 @@ def seed_demo(bureau, rng) -> dict:
         services.campaign_link(campaign=campaign, kind="spot_check", object_id=pk, actor=supervisor)
     for pk in CreditEvent.objects.filter(kind="warning").values_list("pk", flat=True):
         services.campaign_link(campaign=campaign, kind="credit_event", object_id=pk, actor=supervisor)
+    held = EnterpriseService.objects.filter(
+        org__path__startswith="/GACC/SZ/", held_on__gte=campaign.starts_on
+    )
+    for pk in held.values_list("pk", flat=True):
+        services.campaign_link(campaign=campaign, kind="service", object_id=pk, actor=supervisor)
     return {"campaigns": 1, "campaign_links": linked}

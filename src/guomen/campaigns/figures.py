@@ -102,6 +102,28 @@ def _certification_figures(check_ids, case_ids) -> dict:
     }
 
 
+def service_figures(service_ids) -> dict:
+    """Meetings and training for enterprises linked to the campaign: how many, whom they reached."""
+    from guomen.supervision.models import EnterpriseService, ServiceAttendance
+
+    kinds = dict(
+        EnterpriseService.objects.filter(pk__in=service_ids)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    reached = ServiceAttendance.objects.filter(service_id__in=service_ids).aggregate(
+        enterprises=Count("enterprise", distinct=True), people=Sum("attendees")
+    )
+    return {
+        "count": sum(kinds.values()),
+        "meetings": kinds.get("quality_meeting", 0),
+        "trainings": kinds.get("training", 0),
+        "enterprises": reached["enterprises"] or 0,
+        "people": int(reached["people"] or 0),
+    }
+
+
 def _sampled_batches(sample_ids, inspection_declarations) -> int:
     from guomen.labs.models import Sample
 
@@ -143,6 +165,7 @@ def campaign_figures(campaign) -> dict:
     figures = {str(k): v for k, v in figures.items()}
     counts = dict(campaign.activities.values_list("category").annotate(n=Count("id")).order_by())
     figures["activities"] = {c: counts.get(c, 0) for c in ActivityCategory.values}
+    figures["services"] = service_figures(ids[LinkKind.ENTERPRISE_SERVICE])
     return figures
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from .choices import ActivityCategory
+from .choices import ActivityCategory, LinkKind
 from .figures import campaign_figures, progress
 
 CATEGORY_ORDER = [ActivityCategory.PUBLICITY, ActivityCategory.RECTIFICATION, ActivityCategory.SERVICE,
@@ -26,6 +26,14 @@ def _partner_agencies(campaign) -> list[str]:
     from guomen.enforcement.selectors import campaign_partner_agencies
 
     return campaign_partner_agencies(campaign)
+
+
+def service_items(campaign) -> list[str]:
+    from guomen.supervision.models import EnterpriseService
+
+    ids = campaign.links.filter(kind=LinkKind.ENTERPRISE_SERVICE).values_list("object_id", flat=True)
+    services = EnterpriseService.objects.filter(pk__in=list(ids)).order_by("held_on", "id")
+    return [f"{cn_date(s.held_on)},{s.get_kind_display()}:{s.title}。{s.topics}" for s in services]
 
 
 def build(campaign, *, language: str = "zh-hans") -> dict:
@@ -60,6 +68,12 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
                 _("Jointly with %(agencies)s (%(count)s partner agencies).")
                 % {"agencies": "、".join(partners), "count": len(partners)}
             )
+        svc = f["services"]
+        if svc["count"]:
+            paragraphs.append(_(
+                "%(count)s services were rendered to enterprises (%(meetings)s quality analysis meetings, %(trainings)s "
+                "training sessions), attended by %(people)s people from %(enterprises)s enterprises."
+            ) % svc)  # fmt: skip
         sections = []
         activities = list(campaign.activities.order_by("held_on", "id"))
         for number, category in enumerate(c for c in CATEGORY_ORDER if f["activities"][c]):
@@ -68,6 +82,9 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
             sections.append(
                 {"heading": f"{NUMERALS[number]}、{ActivityCategory(category).label}", "items": items}
             )
+        if svc["count"]:
+            sections.append({"heading": f"{NUMERALS[len(sections)]}、{_('Services to enterprises')}",
+                             "items": service_items(campaign)})  # fmt: skip
         table = [
             {
                 "label": str(row["label"]),

@@ -41,7 +41,30 @@ PERMISSIONS: dict[str, set[str]] = {
     # administration
     "audit.view": {R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR},
     "apikey.manage": {R.ADMINISTRATOR},
+    "enterprise.users.view": {R.ENTERPRISE},
+    "enterprise.users.manage": {R.ENTERPRISE},
 }
+
+
+# What each role inside an enterprise may NOT do of what an enterprise user may (accounts.EnterpriseRole).
+# The administrator may do everything; a viewer only reads (actions ending in ".view"); the quality manager
+# answers the bureau (rectifications, petitions, applications) but does not declare; the declarant declares
+# but does not answer for the enterprise's quality. Only the administrator manages the enterprise's users and keys.
+DECLARING = {"declaration.create", "declaration.cancel", "declaration.import"}
+ENTERPRISE_ADMIN_ONLY = {"enterprise.users.view", "enterprise.users.manage"}
+ENTERPRISE_ROLE_DENIES: dict[str, set[str]] = {
+    "admin": set(),
+    "declarant": ENTERPRISE_ADMIN_ONLY
+    | {"rectification.answer", "supervision.petition.submit", "supervision.access.apply"},
+    "quality": ENTERPRISE_ADMIN_ONLY | DECLARING,
+}
+
+
+def enterprise_role_allows(user, action: str) -> bool:
+    sub = getattr(user, "enterprise_role", "admin") or "admin"
+    if sub == "viewer":
+        return action.endswith(".view") and action not in ENTERPRISE_ADMIN_ONLY
+    return action not in ENTERPRISE_ROLE_DENIES.get(sub, ENTERPRISE_ADMIN_ONLY)
 
 
 # A role that may do everything another role may (a bureau leader acts as a supervisor, and more).
@@ -63,6 +86,8 @@ def can(user, action: str) -> bool:
         return True
     role = getattr(user, "role", None)
     allowed = PERMISSIONS.get(action, set())
+    if role == R.ENTERPRISE and not enterprise_role_allows(user, action):
+        return False
     return role in allowed or ROLE_INCLUDES.get(role) in allowed
 
 

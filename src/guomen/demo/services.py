@@ -127,9 +127,11 @@ def seed_app_extensions(bureau: Bureau, rng: random.Random) -> dict:
 def demo_logins() -> list[dict]:
     """The demo users present in the database, with their demo password, role and unit."""
     from guomen.accounts.choices import Role
+    from guomen.accounts.demo import DEMO_LOGINS
     from guomen.labs.demo import SECOND_ANALYST
 
     every = [*reference.USERS, (SECOND_ANALYST[0], Role.LAB_ANALYST, "WJD", SECOND_ANALYST[1])]
+    every += [row[:4] for row in DEMO_LOGINS]
     users = {
         u.username: u
         for u in User.objects.select_related("org", "enterprise").filter(

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.urls import reverse
 from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -152,10 +153,28 @@ class PhotoOut(Schema):
     replayed: bool = False
 
 
+class RectificationFileOut(Schema):
+    id: int
+    name: str
+    content_type: str
+    bytes: int
+    url: str
+
+
+class RectificationRoundOut(Schema):
+    round: int
+    text: str
+    answered_at: dt.datetime
+    decision: str
+    decision_reason: str
+    files: list[RectificationFileOut]
+
+
 class RectificationOut(Schema):
     id: int
     version: int
     status: str
+    outcome: str
     subject: str
     details: str
     enterprise: str
@@ -164,11 +183,7 @@ class RectificationOut(Schema):
     owner: str | None
     answer: str
     declaration_number: str | None
-
-
-class AnswerIn(Schema):
-    answer: str
-    expected_version: int | None = None
+    rounds: list[RectificationRoundOut]
 
 
 class SendBackIn(Schema):
@@ -354,11 +369,33 @@ def upload_photo(
     )
 
 
-def _rectification_out(r) -> dict:
+def _round_out(a) -> dict:
+    return {
+        "round": a.round,
+        "text": a.text,
+        "answered_at": a.answered_at,
+        "decision": a.decision,
+        "decision_reason": a.decision_reason,
+        "files": [
+            {
+                "id": f.pk,
+                "name": f.name,
+                "content_type": f.content_type,
+                "bytes": f.size_bytes,
+                "url": reverse("inspections:rectification_file", args=[a.request_id, f.pk]),
+            }
+            for f in a.files.all()
+        ],
+    }
+
+
+def _rectification_out(r, rounds=None) -> dict:
     return {
         "id": r.pk,
         "version": r.version,
         "status": r.status,
+        "outcome": r.outcome,
+        "rounds": [_round_out(a) for a in (rounds or [])],
         "subject": r.subject,
         "details": r.details,
         "enterprise": r.enterprise.uscc,
@@ -378,9 +415,31 @@ def list_rectifications(request, status: str = "active"):
 
 
 @router.post("/rectifications/{rect_id}/answer", response={200: RectificationOut, **ERRORS})
-def answer_rectification(request, rect_id: int, payload: AnswerIn):
+def answer_rectification(
+    request,
+    rect_id: int,
+    answer: Form[str],
+    expected_version: Form[int | None] = None,
+    files: File[list[UploadedFile]] = None,
+):
+    """The enterprise's answer (multipart/form-data): `answer` says what has been put right, `files` (repeat the
+    field, at most 10) are photos (JPEG, PNG, WebP; EXIF removed), PDFs or spreadsheets (XLSX, CSV), each at most
+    20 MB. Every round is kept with its files. A closed request answers 409 (`conflict`); a bad file 422 naming
+    `files` and the file."""
     item = selectors.rectification_get(request.auth, rect_id)
     services.rectification_answer(
-        request=item, answer=payload.answer, actor=request.auth, expected_version=payload.expected_version
+        request=item,
+        answer=answer,
+        files=files or [],
+        actor=request.auth,
+        expected_version=expected_version,
     )
-    return _rectification_out(selectors.rectification_get(request.auth, rect_id))
+    item = selectors.rectification_get(request.auth, rect_id)
+    return _rectification_out(item, selectors.rectification_rounds(item))
+
+
+@router.get("/rectifications/{rect_id}", response={200: RectificationOut, **ERRORS})
+def get_rectification(request, rect_id: int):
+    """One rectification request with every round of answers, the bureau's decisions and the files."""
+    item = selectors.rectification_get(request.auth, rect_id)
+    return _rectification_out(item, selectors.rectification_rounds(item))

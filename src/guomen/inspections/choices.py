@@ -60,6 +60,12 @@ class RectificationStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+class RectificationOutcome(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    SENT_BACK = "sent_back", _("Not accepted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 RS = RectificationStatus
 RECTIFICATION_TRANSITIONS: dict[str, set[str]] = {
     RS.OPEN: {RS.ANSWERED, RS.CLOSED},

@@ -11,6 +11,7 @@ from .choices import (
     CheckResult,
     Disposition,
     Outcome,
+    RectificationOutcome,
     RectificationStatus,
     TaskStatus,
     TreatmentKind,
@@ -206,6 +207,17 @@ class RectificationRequest(BaseModel):
     )
     overdue_flagged_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
     reminders = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=RectificationOutcome.choices, blank=True, default=""
+    )
+    violation = models.ForeignKey(
+        "supervision.CreditEvent",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("violation to put right"),
+    )
 
     scope_org_field = "org"
     scope_enterprise_fields = ("enterprise",)
@@ -222,3 +234,63 @@ class RectificationRequest(BaseModel):
     @property
     def is_overdue(self) -> bool:
         return self.status == RectificationStatus.OPEN and self.due_date < timezone.localdate()
+
+
+class RectificationAnswer(models.Model):
+    """One round of the enterprise's answer to a rectification request, and the bureau's decision on it."""
+
+    request = models.ForeignKey(RectificationRequest, on_delete=models.CASCADE, related_name="answers")
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
+    text = models.TextField(_("what has been put right"))
+    answered_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered at"))
+    decision = models.CharField(
+        _("decision"), max_length=20, choices=RectificationOutcome.choices, blank=True, default=""
+    )
+    decision_reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    scope_org_field = "request__org"
+    scope_enterprise_fields = ("request__enterprise",)
+
+    class Meta:
+        ordering = ["request", "round", "id"]
+        verbose_name = _("rectification answer")
+        verbose_name_plural = _("rectification answers")
+
+    def __str__(self) -> str:
+        return f"{self.request_id}#{self.round}"
+
+
+def evidence_path(instance, filename: str) -> str:
+    return f"rectifications/{timezone.localdate():%Y/%m}/{filename}"
+
+
+class RectificationFile(models.Model):
+    """A file sent with an answer (photo, PDF, spreadsheet): served only to the enterprise and the unit's staff."""
+
+    answer = models.ForeignKey(RectificationAnswer, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=evidence_path)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size_bytes = models.PositiveIntegerField(_("size"), default=0)
+    uploaded_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope_org_field = "answer__request__org"
+    scope_enterprise_fields = ("answer__request__enterprise",)
+
+    class Meta:
+        ordering = ["answer", "id"]
+        verbose_name = _("rectification file")
+        verbose_name_plural = _("rectification files")
+
+    def __str__(self) -> str:
+        return self.name

@@ -21,6 +21,7 @@ RECTIFICATION_LABELS = {
     "rectification.close": gettext_lazy("Rectification closed"),
     "rectification.reopen": gettext_lazy("Rectification answer not accepted"),
     "rectification.remind": gettext_lazy("Reminder: rectification overdue"),
+    "rectification.evidence": gettext_lazy("Evidence files sent"),
 }
 
 

@@ -22,6 +22,11 @@ urlpatterns = [
     path("followup/", views.board, name="followup"),
     path("rectifications/<int:pk>/", views.rectification_detail, name="rectification_detail"),
     path(
+        "rectifications/<int:pk>/files/<int:file_pk>/",
+        views.rectification_file,
+        name="rectification_file",
+    ),
+    path(
         "rectifications/<int:pk>/<str:action>/",
         views.rectification_act,
         name="rectification_act",

@@ -20,6 +20,8 @@ class SupervisionConfig(AppConfig):
         register_permissions(
             {
                 "supervision.view": staff | {R.ENTERPRISE},
+                "enterprise.credit.view": {R.ENTERPRISE},
+                "supervision.service.record": {R.INSPECTOR, R.RISK_ANALYST, R.SUPERVISOR},
                 "supervision.access.apply": {R.ENTERPRISE, R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.access.decide": {R.SUPERVISOR, R.ADMINISTRATOR},
                 "supervision.rules.edit": {R.RISK_ANALYST, R.ADMINISTRATOR},
@@ -45,10 +47,18 @@ class SupervisionConfig(AppConfig):
             NavItem(
                 "supervision:enterprises", _("Enterprise supervision"), "supervision.view", 62, "supervision"
             ),
+            NavItem("supervision:my_credit", _("Our credit"), "enterprise.credit.view", 63, "supervision"),
             NavItem(
                 "supervision:applications", _("Access applications"), "supervision.view", 64, "supervision"
             ),
             NavItem("supervision:blacklist", _("Blacklist"), "supervision.view", 66, "supervision"),
+            NavItem(
+                "supervision:services",
+                _("Services to enterprises"),
+                "supervision.service.record",
+                67,
+                "supervision",
+            ),  # fmt: skip
             NavItem(
                 "supervision:plans", _("Spot-check plans"), "supervision.spotcheck.view", 68, "supervision"
             ),
@@ -62,6 +72,7 @@ class SupervisionConfig(AppConfig):
         register_labeler("standing", supervision_event_label)
         register_labeler("spotcheck", supervision_event_label)
         register_labeler("rules", supervision_event_label)
+        register_labeler("service", supervision_event_label)
         self._register_floor()
         register_periodic("supervision.recompute", "guomen.supervision.tasks.recompute_standings", at="03:15")
         from guomen.core.work import register_approvals

@@ -149,3 +149,12 @@ DOWNGRADE_TRANSITIONS: dict[str, set[str]] = {
     DS.REJECTED: set(),
     DS.WITHDRAWN: set(),
 }
+
+
+class ServiceKind(models.TextChoices):
+    """Services the bureau renders to enterprises (帮扶): the seed reports' meetings, training and visits."""
+
+    QUALITY_MEETING = "quality_meeting", _("Enterprise quality analysis meeting")
+    TRAINING = "training", _("Training")
+    ASSISTANCE = "assistance", _("Assistance visit")
+    ONE_POLICY = "one_policy", _("One enterprise, one policy")

@@ -12,7 +12,7 @@ from guomen.catalog.models import Country
 from guomen.registry.models import Enterprise
 
 from . import services
-from .models import SpotCheckPlan
+from .models import CreditDowngrade, SpotCheckPlan
 
 # (username, unit, display name): inspectors so each port has a pool to draw pairs from.
 EXTRA_INSPECTORS = [
@@ -53,11 +53,13 @@ def seed_demo(bureau, rng) -> dict:
             evidence=f"深关监〔{today.year}〕{101 + i}号", actor=supervisor,
         )  # fmt: skip
         events += 1
-    # Only the enterprises with credit events are re-graded: the others keep the grades their history was
-    # generated with, so the demo's outcomes and grades stay consistent.
     services.recompute(enterprise_ids=[firm.pk for firm in others[:8]])
     blacklisted = 0
     if len(others) > 10:
+        services.credit_event_record(
+            enterprise=others[10], kind="violation", severity="grave", occurred_on=today - dt.timedelta(days=40),
+            description="伪造植物检疫证书", evidence=f"深关缉〔{today.year}〕7号", actor=supervisor,
+        )  # fmt: skip
         entry = services.blacklist_propose(enterprise=others[10], reason="伪造植物检疫证书,逃避检验检疫",
                                            legal_basis="《中华人民共和国进出境动植物检疫法》第四十条", actor=analyst)  # fmt: skip
         services.blacklist_decide(entry=entry, approve=True, note="证据确凿,列入失信名单", actor=supervisor)
@@ -86,12 +88,63 @@ def seed_demo(bureau, rng) -> dict:
                                         "name": "尖竹汶府榴莲果园", "country": country, "region": "Chanthaburi"},
             statement="已通过泰国农业部GAP认证", actor=ent_user,
         )  # fmt: skip
+    events += _back_generated_grades(admin)
+    from .demo_enterprise import seed_rectifications, seed_services
+
+    inspector = User.objects.get(username="inspector_wjd")
+    with_evidence = seed_rectifications(
+        demo_firm=demo_firm, other=others[0], supervisor=supervisor, inspector=inspector
+    )
     from .demo_special import seed_special
 
     special = seed_special(bureau, supervisor, today)
     return {
         "credit_events": events,
+        "rectifications_with_credit": with_evidence,
+        "services_to_enterprises": seed_services(firms=[demo_firm, *others[:2]], supervisor=supervisor),
         "blacklisted": blacklisted,
         "spot_checks_published": published,
         **special,
     }
+
+
+# The credit events that give each generated grade its score (base 100): AA 105, A 100, B 88, C 70, D 58.
+GRADE_HISTORY = {
+    "AA": [("commendation", "", 200, "获评海关高级认证企业（AEO）", "总署企管〔{y}〕12号")],
+    "B": [("violation", "serious", 300, "货证不符，申报品名与实际不符", "深关监〔{y}〕208号")],
+    "C": [("violation", "grave", 250, "逃避检验检疫，擅自调离监管货物", "深关缉〔{y}〕31号")],
+    "D": [
+        ("violation", "grave", 420, "提供虚假检验检疫证单", "深关缉〔{y}〕19号"),
+        ("violation", "serious", 120, "标签标识不符合要求且拒不整改", "深关监〔{y}〕377号"),
+    ],
+}
+
+
+def _back_generated_grades(admin) -> int:
+    """Every generated grade other than A gets the credit events that produce it, recorded by a credit officer
+    of the General Administration (who covers every unit), so score, events and grade agree everywhere."""
+    from guomen.demo import reference
+
+    officer, second = (
+        User.objects.filter(username=name).first() or user_create(
+            username=name, password=reference.DEMO_PASSWORD, role=Role.SUPERVISOR, org=admin.org,
+            display_name=display, actor=admin,
+        )
+        for name, display in (("credit_gacc", "钱伟（总署信用管理）"), ("credit2_gacc", "冯洁（总署信用管理，复核）"))
+    )  # fmt: skip
+    today = timezone.localdate()
+    recorded = 0
+    for firm in Enterprise.objects.filter(credit_grade__in=list(GRADE_HISTORY)).order_by("id"):
+        if firm.credit_events.exists():
+            continue
+        for kind, severity, days, text, evidence in GRADE_HISTORY[firm.credit_grade]:
+            services.credit_event_record(
+                enterprise=firm, kind=kind, severity=severity, occurred_on=today - dt.timedelta(days=days),
+                description=text, evidence=evidence.format(y=today.year), actor=officer,
+            )  # fmt: skip
+            recorded += 1
+        for proposal in CreditDowngrade.objects.filter(enterprise=firm, status="proposed"):
+            services.downgrade_decide(
+                downgrade=proposal, approve=True, note="证据确凿，降为D级", actor=second
+            )
+    return recorded

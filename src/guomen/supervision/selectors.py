@@ -368,3 +368,15 @@ def approvals_waiting(user) -> list:
             for c in checks.order_by("recorded_at", "id")
         ]
     return rows
+
+
+def service_list(*, user, enterprise=None) -> QuerySet:
+    """Services to enterprises the user may see: their unit's (staff), or those their enterprise attended."""
+    from .models import EnterpriseService
+
+    qs = restrict(EnterpriseService.objects.all(), user, "supervision.view").select_related(
+        "org", "recorded_by"
+    )
+    if enterprise is not None:
+        qs = qs.filter(attendances__enterprise=enterprise)
+    return qs.prefetch_related("attendances__enterprise").order_by("-held_on", "-id")

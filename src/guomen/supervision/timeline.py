@@ -36,6 +36,7 @@ LABELS = {
     "spotcheck.conflict_declared": _("Conflict of interest declared"),
     "spotcheck.inspectors_assigned": _("Inspectors assigned by hand"),
     "rules.update": _("Rules changed"),
+    "service.recorded": _("Service to enterprises recorded"),
 }
 
 

@@ -10,10 +10,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC_PREFIXES = ("public/", "accounts/login/", "i18n/", "admin/", "api/", "static/", "media/")
 # Pages meant for anyone: the 12365 complaint form and tracking, the health check, and the phone app's service
-# worker, manifest and offline page (which carry no data). Adding a name here is a decision to publish a page.
+# worker, manifest and offline page (which carry no data), and the invitation link an enterprise's administrator
+# sends (its one-time token is the right to choose the password; a wrong token shows only that the link is no
+# longer valid). Adding a name here is a decision to publish a page.
 PUBLIC_NAMES = {
     "complaints:submit", "complaints:track", "complaints:track_detail", "core:healthz",
-    "inspections:service_worker", "inspections:manifest", "inspections:offline",
+    "inspections:service_worker", "inspections:manifest", "inspections:offline", "accounts:invite_accept",
 }  # fmt: skip
 
 

@@ -3,8 +3,10 @@
 from .dossier import recent_results, task_dossier
 from .followup import (
     followup_board,
+    rectification_file,
     rectification_get,
     rectification_list,
+    rectification_rounds,
     scan_resolve,
     treatments_pending,
 )
@@ -27,8 +29,10 @@ __all__ = [
     "hazard_choices",
     "my_tasks",
     "recent_results",
+    "rectification_file",
     "rectification_get",
     "rectification_list",
+    "rectification_rounds",
     "scan_resolve",
     "task_detail",
     "task_dossier",

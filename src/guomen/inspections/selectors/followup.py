@@ -13,7 +13,7 @@ from guomen.registry.models import ProductionBase
 
 from .. import integrations
 from ..choices import Disposition, RectificationStatus, TaskStatus
-from ..models import InspectionTask, RectificationRequest
+from ..models import InspectionTask, RectificationFile, RectificationRequest
 from .tasks import LIST_RELATED
 
 ACTIVE = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.AWAITING_CONFIRMATION)
@@ -53,6 +53,22 @@ def rectification_get(user, pk) -> RectificationRequest:
         return rectification_list(user, status="all").get(pk=pk)
     except (RectificationRequest.DoesNotExist, ValueError, TypeError):
         raise NotFound(_("No such rectification request.")) from None
+
+
+def rectification_rounds(request) -> list:
+    """Every answer of a request (oldest first) with its files and the bureau's decision on it.
+
+    The caller has loaded `request` through rectification_get (scoped to the user), so its rounds are theirs."""
+    return list(request.answers.select_related("answered_by", "decided_by").prefetch_related("files"))
+
+
+def rectification_file(user, pk, file_pk):
+    """A file of a request the user may see (the enterprise's own, or the unit's staff); else not found."""
+    request = rectification_get(user, pk)
+    found = RectificationFile.objects.filter(pk=file_pk, answer__request=request).first()
+    if found is None:
+        raise NotFound(_("No such file."))
+    return found
 
 
 @dataclass

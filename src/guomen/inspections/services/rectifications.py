@@ -7,13 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
-from guomen.core.errors import PermissionDenied, ValidationFailed
+from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
-from ..choices import RECTIFICATION_TRANSITIONS, RectificationStatus
-from ..models import RectificationRequest
+from ..choices import RECTIFICATION_TRANSITIONS, RectificationOutcome, RectificationStatus
+from ..models import RectificationAnswer, RectificationRequest
+from .evidence import evidence_check_all, evidence_store
 
 RS = RectificationStatus
 
@@ -29,8 +30,9 @@ def _text(value, field: str, limit: int, *, required: bool, message: str = "") -
 
 @transaction.atomic
 def rectification_create(
-    *, enterprise, subject: str, due_date, actor, details: str = "", task=None, owner=None, org=None
-) -> RectificationRequest:
+    *, enterprise, subject: str, due_date, actor, details: str = "", task=None, owner=None, org=None,
+    violation=None,
+) -> RectificationRequest:  # fmt: skip
     """Ask an enterprise to put something right by a deadline; the owner follows it up."""
     require(actor, "rectification.create")
     org = org or (task.port if task else actor.org)
@@ -45,6 +47,10 @@ def rectification_create(
         errors["due_date"] = _("The deadline cannot be in the past.")
     if owner is not None and (owner.role == Role.ENTERPRISE or not org_in_scope(owner, org)):
         errors["owner"] = _("The owner must be staff of this unit or above it.")
+    if violation is not None and (
+        enterprise is None or violation.enterprise_id != enterprise.pk or violation.kind != "violation"
+    ):
+        errors["violation"] = _("Name a violation of this enterprise.")
     if errors:
         raise ValidationFailed(fields=errors)
     request = RectificationRequest.objects.create(
@@ -55,13 +61,14 @@ def rectification_create(
         details=_text(details, "details", 4000, required=False),
         due_date=due_date,
         owner=owner or actor,
+        violation=violation,
     )
     audit_record(
         actor=actor,
         verb="rectification.create",
         obj=request,
         org_path=org.path,
-        after=model_snapshot(request, ["enterprise", "subject", "due_date", "owner", "task"]),
+        after=model_snapshot(request, ["enterprise", "subject", "due_date", "owner", "task", "violation"]),
     )
     return request
 
@@ -77,13 +84,23 @@ def _staff_in_scope(actor, request) -> None:
         raise PermissionDenied(_("This request belongs to another jurisdiction."))
 
 
+def _closed_conflict(request) -> None:
+    if request.status == RS.CLOSED:
+        raise Conflict(_("This rectification request is closed; it can no longer be answered."))
+
+
 @transaction.atomic
-def rectification_answer(*, request, answer: str, actor, expected_version=None) -> RectificationRequest:
-    """The enterprise says what it has done."""
+def rectification_answer(
+    *, request, answer: str, actor, files=(), expected_version=None
+) -> RectificationRequest:
+    """The enterprise says what it has done, with files (photos, PDFs, spreadsheets) as evidence."""
     require(actor, "rectification.answer")
     _own_enterprise(actor, request)
+    _closed_conflict(request)
     text = _text(answer, "answer", 4000, required=True, message=_("Say what has been put right."))
-    return transition(
+    checked = evidence_check_all(files)  # every file is checked before anything is saved
+    now = timezone.now()
+    transition(
         request,
         to=RS.ANSWERED,
         allowed=RECTIFICATION_TRANSITIONS,
@@ -92,23 +109,71 @@ def rectification_answer(*, request, answer: str, actor, expected_version=None) 
         reason=text,
         expected_version=expected_version,
         org_path=request.org.path,
-        extra_fields={"answer": text, "answered_at": timezone.now(), "answered_by_id": actor.pk},
+        extra_fields={"answer": text, "answered_at": now, "answered_by_id": actor.pk},
     )
+    round_no = request.answers.count() + 1
+    row = RectificationAnswer.objects.create(
+        request=request, round=round_no, text=text, answered_by=actor, answered_at=now
+    )
+    stored = evidence_store(row, checked, actor=actor)
+    if stored:
+        audit_record(
+            actor=actor,
+            verb="rectification.evidence",
+            obj=request,
+            org_path=request.org.path,
+            after={"round": round_no, "files": [f"{f.name} ({f.size_bytes} B)" for f in stored]},
+        )
+    return request
+
+
+def _decide_last_answer(request, decision: str, reason: str, actor) -> None:
+    last = request.answers.order_by("-round", "-id").first()
+    if last is not None and not last.decision:
+        RectificationAnswer.objects.filter(pk=last.pk).update(
+            decision=decision, decision_reason=reason, decided_by=actor, decided_at=timezone.now()
+        )
 
 
 @transaction.atomic
 def rectification_close(*, request, actor, reason: str = "", expected_version=None) -> RectificationRequest:
-    """Staff accept the answer (or withdraw the request): it is closed."""
+    """Staff accept the answer (when answered) or withdraw the request (when still open): it is closed.
+
+    An accepted rectification of a recorded violation gives back credit points as the credit scheme says.
+    """
     _staff_in_scope(actor, request)
-    return transition(
+    outcome = (
+        RectificationOutcome.ACCEPTED if request.status == RS.ANSWERED else RectificationOutcome.WITHDRAWN
+    )
+    text = _text(reason, "reason", 2000, required=False)
+    transition(
         request,
         to=RS.CLOSED,
         allowed=RECTIFICATION_TRANSITIONS,
         actor=actor,
         verb="rectification.close",
-        reason=_text(reason, "reason", 2000, required=False),
+        reason=text,
         expected_version=expected_version,
         org_path=request.org.path,
+        extra_fields={"outcome": outcome},
+    )
+    if outcome == RectificationOutcome.ACCEPTED:
+        _decide_last_answer(request, outcome, text, actor)
+        _restore_credit(request, actor)
+    return request
+
+
+def _restore_credit(request, actor) -> None:
+    if request.violation_id is None:
+        return
+    from guomen.supervision.services import credit_rectification_restore
+
+    credit_rectification_restore(
+        violation=request.violation,
+        source_ref=f"inspections.rectification:{request.pk}",
+        description=_("Rectification accepted: %(s)s") % {"s": request.subject},
+        evidence=f"{_('Rectification request')} #{request.pk}",
+        actor=actor,
     )
 
 
@@ -119,12 +184,12 @@ def rectification_reopen(
     """Staff do not accept the answer: back to the enterprise, optionally with a new deadline."""
     _staff_in_scope(actor, request)
     text = _text(reason, "reason", 2000, required=True, message=_("Say why the answer is not accepted."))
-    extra = {"overdue_flagged_at": None}
+    extra = {"overdue_flagged_at": None, "outcome": ""}
     if due_date is not None:
         if due_date < timezone.localdate():
             raise ValidationFailed(fields={"due_date": _("The deadline cannot be in the past.")})
         extra["due_date"] = due_date
-    return transition(
+    transition(
         request,
         to=RS.OPEN,
         allowed=RECTIFICATION_TRANSITIONS,
@@ -135,6 +200,8 @@ def rectification_reopen(
         org_path=request.org.path,
         extra_fields=extra,
     )
+    _decide_last_answer(request, RectificationOutcome.SENT_BACK, text, actor)
+    return request
 
 
 def followup_flag_overdue(*, today=None) -> int:

@@ -1,6 +1,12 @@
 """Inspection pages. urls.py names them from here; the modules below are an internal split."""
 
-from .followup import board, rectification_act, rectification_detail, rectification_new
+from .followup import (
+    board,
+    rectification_act,
+    rectification_detail,
+    rectification_file,
+    rectification_new,
+)
 from .phone import (
     consignment_label,
     disposition_document,
@@ -36,6 +42,7 @@ __all__ = [
     "photo_upload",
     "rectification_act",
     "rectification_detail",
+    "rectification_file",
     "rectification_new",
     "scan",
     "service_worker",

@@ -4,7 +4,9 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import FileResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -13,6 +15,7 @@ from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.registry.models import Enterprise
+from guomen.supervision.selectors import credit_event_list
 
 from .. import selectors, services
 from ..choices import RectificationStatus
@@ -56,6 +59,7 @@ def rectification_new(request, pk):
             item = services.rectification_create(
                 task=task,
                 enterprise=enterprise,
+                violation=_violation(request.user, enterprise, data.get("violation")),
                 subject=data.get("subject", ""),
                 details=data.get("details", ""),
                 due_date=due,
@@ -68,13 +72,31 @@ def rectification_new(request, pk):
             if "__all__" in errors:
                 errors["form"] = errors.pop("__all__")
     d = task.declaration
-    enterprises = [e for e in (d.declarant, d.consignee) if e is not None]
+    enterprises = list(dict.fromkeys(e for e in (d.declarant, d.consignee) if e is not None))
+    violations = [
+        v
+        for e in enterprises
+        for v in credit_event_list(user=request.user, enterprise=e, kind="violation").filter(status="active")[
+            :20
+        ]
+    ]
     return render(
         request,
         "inspections/rectification_new.html",
-        {"task": task, "enterprises": list(dict.fromkeys(enterprises)), "data": data, "errors": errors},
+        {"task": task, "enterprises": enterprises, "violations": violations, "data": data, "errors": errors},
         status=422 if errors else 200,
     )
+
+
+def _violation(user, enterprise, value):
+    """The violation (credit event) named in the form, among those the user may see; None when none is named."""
+    pk = _int(value)
+    if pk is None or enterprise is None:
+        return None
+    found = credit_event_list(user=user, enterprise=enterprise, kind="violation").filter(pk=pk).first()
+    if found is None:
+        raise ValidationFailed(fields={"violation": _("Name a violation of this enterprise.")})
+    return found
 
 
 @login_required
@@ -84,11 +106,26 @@ def rectification_detail(request, pk):
     return render(request, "inspections/rectification_detail.html", _detail_context(request, item))
 
 
+@login_required
+@require_GET
+def rectification_file(request, pk, file_pk):
+    """A file sent with an answer, for the enterprise concerned and the unit's staff only (never /media/)."""
+    found = selectors.rectification_file(request.user, pk, file_pk)
+    inline = found.content_type in ("image/jpeg", "application/pdf")
+    response = FileResponse(found.file.open("rb"), as_attachment=not inline, filename=found.name)
+    response["Content-Type"] = found.content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def _detail_context(request, item, **extra) -> dict:
     user = request.user
     staff = can(user, "rectification.create") and org_in_scope(user, item.org)
     return {
         "item": item,
+        "rounds": selectors.rectification_rounds(item),
+        "declaration_url": _declaration_url(item),
         "can_answer": can(user, "rectification.answer")
         and user.enterprise_id == item.enterprise_id
         and item.status == RectificationStatus.OPEN,
@@ -97,6 +134,12 @@ def _detail_context(request, item, **extra) -> dict:
         "timeline": timeline_entries(audit_timeline(obj=item)),
         "errors": {},
     } | extra
+
+
+def _declaration_url(item) -> str:
+    if item.task_id is None:
+        return ""
+    return reverse("declarations:detail", args=[item.task.declaration.number])
 
 
 @login_required
@@ -110,7 +153,11 @@ def rectification_act(request, pk, action):
     try:
         if action == "answer":
             services.rectification_answer(
-                request=item, answer=data.get("answer", ""), actor=request.user, expected_version=version
+                request=item,
+                answer=data.get("answer", ""),
+                files=request.FILES.getlist("files"),
+                actor=request.user,
+                expected_version=version,
             )
             messages.success(request, _("Your answer was sent."))
         elif action == "close":

@@ -1,4 +1,5 @@
 from .access import AccessApplication
+from .assistance import EnterpriseService, ServiceAttendance
 from .credit import BlacklistEntry, CreditDowngrade, CreditEvent, RemovalPetition
 from .spotcheck import InspectorConflict, SpotCheckItem, SpotCheckPlan, SpotCheckTask
 from .standing import EnterpriseStanding, RecomputeRun, RuleSet, StandingChange
@@ -8,11 +9,13 @@ __all__ = [
     "BlacklistEntry",
     "CreditDowngrade",
     "CreditEvent",
+    "EnterpriseService",
     "EnterpriseStanding",
     "InspectorConflict",
     "RecomputeRun",
     "RemovalPetition",
     "RuleSet",
+    "ServiceAttendance",
     "SpotCheckItem",
     "SpotCheckPlan",
     "SpotCheckTask",

@@ -9,11 +9,13 @@ from .access import (
     enterprise_filing_change,
 )
 from .assignment import check_assign_inspectors, require_assigner
+from .assistance import enterprise_service_record
 from .credit import (
     blacklist_decide,
     blacklist_propose,
     credit_event_record,
     credit_event_withdraw,
+    credit_rectification_restore,
     petition_decide,
     petition_submit,
 )
@@ -33,6 +35,7 @@ from .spotcheck import (
 from .standing import class_override, class_override_clear, recompute, ruleset_get, ruleset_save
 
 __all__ = [
+    "enterprise_service_record",
     "application_decide",
     "application_submit",
     "application_withdraw",
@@ -50,6 +53,7 @@ __all__ = [
     "class_override_clear",
     "conflict_declare",
     "credit_event_record",
+    "credit_rectification_restore",
     "credit_event_withdraw",
     "downgrade_decide",
     "enterprise_filing_change",

@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from guomen.core.errors import ValidationFailed
+from guomen.core.errors import PermissionDenied, ValidationFailed
 from guomen.core.files import unguessable_name
 from guomen.core.four_eyes import require_other_person
+from guomen.core.permissions import can
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
@@ -75,6 +76,17 @@ def credit_event_record(
         errors["evidence"] = [_("Give the evidence: document numbers, records or a file.")]
     if errors:
         raise ValidationFailed(fields=errors)
+    return _event_create(
+        enterprise=enterprise, kind=kind, severity=severity, occurred_on=occurred_on, description=description,
+        evidence=evidence, evidence_file=evidence_file, related_event=related_event, source_ref=source_ref,
+        actor=actor,
+    )  # fmt: skip
+
+
+def _event_create(
+    *, enterprise, kind, severity, occurred_on, description, evidence, evidence_file, related_event, source_ref,
+    actor,
+) -> CreditEvent:  # fmt: skip
     scheme = ruleset_get(RuleKind.CREDIT)
     rectified = related_event.points if related_event is not None else 0
     event = CreditEvent(
@@ -92,6 +104,41 @@ def credit_event_record(
                  after=model_snapshot(event, ["kind", "severity", "points", "occurred_on", "evidence"]))  # fmt: skip
     _refresh_standing(enterprise, proposer=actor)
     return event
+
+
+@transaction.atomic
+def credit_rectification_restore(
+    *, violation: CreditEvent, source_ref: str, description: str, evidence: str, actor
+):
+    """The credit event of a completed rectification of `violation`, when the scheme gives points back for it.
+
+    Called when staff of the enterprise's jurisdiction accept a rectification (the acceptance is the authorised,
+    audited decision); idempotent on `source_ref`; nothing when the violation was withdrawn, is already
+    rectified, or the scheme restores nothing.
+    """
+    enterprise = violation.enterprise
+    # The officer who accepts may work at the port while the enterprise is supervised by the branch above it:
+    # acceptance needs the rectification's unit, not the enterprise's, so only a bureau officer is required here.
+    if getattr(actor, "role", None) == "enterprise" or not can(actor, "rectification.create"):
+        raise PermissionDenied()
+    existing = CreditEvent.objects.filter(enterprise=enterprise, source_ref=source_ref).first()
+    if existing is not None:
+        return existing
+    scheme = ruleset_get(RuleKind.CREDIT)
+    if (
+        violation.kind != CreditEventKind.VIOLATION
+        or violation.status != CreditEventStatus.ACTIVE
+        or float(scheme["rectification_restore"]) <= 0
+        or violation.follow_ups.filter(
+            kind=CreditEventKind.RECTIFICATION, status=CreditEventStatus.ACTIVE
+        ).exists()
+    ):
+        return None
+    return _event_create(
+        enterprise=enterprise, kind=CreditEventKind.RECTIFICATION, severity="", occurred_on=timezone.localdate(),
+        description=description, evidence=evidence, evidence_file=None, related_event=violation,
+        source_ref=source_ref, actor=actor,
+    )  # fmt: skip
 
 
 @transaction.atomic

@@ -1,7 +1,9 @@
 """Supervision pages. Each module is one area; urls.py imports from here."""
 
 from .assign import check_assign
+from .assistance import service_list
 from .checks import check_detail, check_publish, check_rectified, check_send_back, my_checks
+from .credit import credit_explained, my_credit
 from .dossier import (
     blacklist_propose,
     conflict_declare,
@@ -28,6 +30,9 @@ from .lists import (
 from .plans import plan_detail, plan_draw, plan_list, plan_new, rules_page
 
 __all__ = [
+    "service_list",
+    "credit_explained",
+    "my_credit",
     "application_decide",
     "application_list",
     "application_new",

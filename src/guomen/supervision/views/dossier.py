@@ -75,6 +75,7 @@ def enterprise_detail(request, pk):
         "listed": listed,
         "streak": selectors.conforming_streak(listed) if listed else None,
         "applications": applications,
+        "services": list(selectors.service_list(user=user, enterprise=enterprise)[:20]),
         "bases": enterprise.production_bases.order_by("code"),
         "timeline": timeline_entries(audit_timeline(objects=objects)),
         "can_decide": staff_here and can(user, "supervision.access.decide"),
