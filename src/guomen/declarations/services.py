@@ -42,7 +42,7 @@ SNAPSHOT_FIELDS = [
 ]
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint
 def declaration_transition(
     *,
     declaration: Declaration,
@@ -92,7 +92,7 @@ def _insert_with_number(declaration: Declaration) -> None:
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint
 def declaration_create(
     *,
     actor,
@@ -111,6 +111,9 @@ def declaration_create(
     submitted_at=None,
 ) -> Declaration:
     """Check everything and record the declaration (status submitted); the clearance flow decides next.
+
+    The declaration comes back with `recorded_lines` (its lines as written, each with `recorded_bases`), so the
+    decision in the same transaction need not read them again.
 
     `actor` None is the trusted command line (imports, demo data). `submitted_at` lets historical records be
     entered with their own date; the arrival date must be plausible relative to it.
@@ -179,6 +182,9 @@ def declaration_create(
     elif links:  # databases that do not return ids from bulk inserts
         for row in DeclarationLine.objects.filter(declaration=declaration).order_by("line_no"):
             row.production_bases.set(clean.lines[row.line_no - 1].production_bases)
+    for row, line in zip(rows, clean.lines, strict=True):
+        row.recorded_bases = line.production_bases
+    declaration.recorded_lines = rows  # what was written, for the decision taken in the same transaction
     DeclarationDocument.objects.bulk_create(
         DeclarationDocument(declaration=declaration, type=d.type, number=d.number, issued_on=d.issued_on)
         for d in clean.documents

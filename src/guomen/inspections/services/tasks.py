@@ -30,17 +30,25 @@ DECLARATION_STATUS_FOR = {
 NOT_FOR_CONFORMING = frozenset({Disposition.RETURN, Disposition.DESTROY})
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint
 def inspection_task_open(
-    *, declaration, channel: str, instruction: str = "", actor=None, priority: int | None = None
+    *,
+    declaration,
+    channel: str,
+    instruction: str = "",
+    actor=None,
+    priority: int | None = None,
+    new: bool = False,
 ) -> InspectionTask:
     """Open the inspection task for a declaration routed to an inspection channel.
 
-    Opening twice gives back the task that is still under way instead of a duplicate.
+    Opening twice gives back the task that is still under way instead of a duplicate. `new`: the declaration
+    was recorded in this transaction, so it has no task yet and none is looked for (intake).
     """
-    existing = InspectionTask.objects.filter(declaration=declaration, status__in=ACTIVE_STATUSES).first()
-    if existing is not None:
-        return existing
+    if not new:
+        existing = InspectionTask.objects.filter(declaration=declaration, status__in=ACTIVE_STATUSES).first()
+        if existing is not None:
+            return existing
     task = InspectionTask.objects.create(
         declaration=declaration,
         port=declaration.port,
