@@ -312,7 +312,7 @@ def submission_clean(*, actor, today: dt.date, data: dict) -> CleanSubmission:
     elif len(raw_lines) > MAX_LINES:
         errors.add("lines", _("At most %(n)d lines per declaration.") % {"n": MAX_LINES})
     all_codes = sorted({c for line in raw_lines for c in _codes(_get(line, "production_base_codes"))})
-    base_map = registry_selectors.production_bases_by_codes(all_codes, commodities=False) if all_codes else {}
+    base_map = registry_selectors.production_bases_by_codes(all_codes, related=False) if all_codes else {}
     hs_cache: dict = {}
     lines = [_clean_line(i, _as_dict(line), errors, hs_cache, base_map) for i, line in enumerate(raw_lines)]
     documents = [

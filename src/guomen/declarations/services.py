@@ -17,6 +17,7 @@ from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.numbering import insert_numbered
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
+from guomen.core.transactions import atomic_step
 from guomen.core.workflow import transition
 
 from .choices import ALLOWED_TRANSITIONS, DeclarationStatus
@@ -42,7 +43,7 @@ SNAPSHOT_FIELDS = [
 ]
 
 
-@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def declaration_transition(
     *,
     declaration: Declaration,
@@ -92,7 +93,7 @@ def _insert_with_number(declaration: Declaration) -> None:
     )
 
 
-@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def declaration_create(
     *,
     actor,

@@ -29,14 +29,16 @@ def enterprises_by_usccs(codes: Iterable[str]) -> dict[str, Enterprise]:
     return {e.uscc: e for e in Enterprise.objects.select_related("org").filter(uscc__in=wanted)}
 
 
-def production_bases_by_codes(codes: Iterable[str], *, commodities: bool = True) -> dict[str, ProductionBase]:
-    """Production bases keyed by registration code; unknown codes are simply absent. `commodities=False`
-    skips reading the commodities each base is registered for (one statement instead of two)."""
+def production_bases_by_codes(codes: Iterable[str], *, related: bool = True) -> dict[str, ProductionBase]:
+    """Production bases keyed by registration code; unknown codes are simply absent. `related=False` reads the
+    bases alone (one statement; their country, enterprise and commodities are not read with them)."""
     wanted = {str(c).strip() for c in codes if str(c or "").strip()}
     if not wanted:
         return {}
-    qs = ProductionBase.objects.filter(code__in=wanted).select_related("country", "enterprise")
-    return {b.code: b for b in (qs.prefetch_related("commodities") if commodities else qs)}
+    qs = ProductionBase.objects.filter(code__in=wanted)
+    if related:
+        qs = qs.select_related("country", "enterprise").prefetch_related("commodities")
+    return {b.code: b for b in qs}
 
 
 def enterprise_list(*, user, q: str = "", kind: str = "", filing_status: str = "", org: str = "") -> QuerySet:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
+from guomen.core.transactions import atomic_step
 from guomen.core.workflow import transition
 from guomen.declarations.choices import DeclarationStatus
 
@@ -30,7 +31,7 @@ DECLARATION_STATUS_FOR = {
 NOT_FOR_CONFORMING = frozenset({Disposition.RETURN, Disposition.DESTROY})
 
 
-@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def inspection_task_open(
     *,
     declaration,

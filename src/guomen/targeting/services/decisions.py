@@ -9,6 +9,7 @@ from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.numbering import counter_connection
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record
+from guomen.core.transactions import atomic_step
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import Declaration
 
@@ -40,7 +41,7 @@ def _count_load(*, port_id: int, day, channel: str, mandatory: bool, model_selec
         )
 
 
-@transaction.atomic(savepoint=False)  # a step of the caller's transaction: no savepoint
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def decide(*, declaration, actor) -> TargetingDecision:
     """Decide the channel of a freshly submitted declaration, store the decision and audit it."""
     facts = facts_for(declaration)
