@@ -165,6 +165,9 @@ def prepare(database_url: str | None) -> tuple[str, dict]:
     checkpoints = BENCH_DIR / "api-intake-checkpoints.jsonl"  # a fresh database gets a fresh checkpoint file
     checkpoints.unlink(missing_ok=True)
     os.environ["GUOMEN_AUDIT_CHECKPOINT_FILE"] = str(checkpoints)
+    key = BENCH_DIR / "api-intake-audit.key"  # the seed writes it; `guomen serve` (production settings) needs it
+    key.unlink(missing_ok=True)
+    os.environ["GUOMEN_AUDIT_KEY_FILE"] = str(key)
     summary_path = BENCH_DIR / "api-intake-summary.json"
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     guomen(url, "migrate", "--noinput", "-v", "0")
