@@ -165,7 +165,8 @@ def prepare(database_url: str | None) -> tuple[str, dict]:
     checkpoints = BENCH_DIR / "api-intake-checkpoints.jsonl"  # a fresh database gets a fresh checkpoint file
     checkpoints.unlink(missing_ok=True)
     os.environ["GUOMEN_AUDIT_CHECKPOINT_FILE"] = str(checkpoints)
-    key = BENCH_DIR / "api-intake-audit.key"  # the seed writes it; `guomen serve` (production settings) needs it
+    # the seed writes the key; `guomen serve` (production settings) refuses to start without one
+    key = BENCH_DIR / "api-intake-audit.key"
     key.unlink(missing_ok=True)
     os.environ["GUOMEN_AUDIT_KEY_FILE"] = str(key)
     summary_path = BENCH_DIR / "api-intake-summary.json"
