@@ -23,7 +23,8 @@ from .measures import measures_record_outcome, measures_route
 def _count_load(*, port_id: int, day, channel: str, mandatory: bool, model_selected: bool) -> None:
     """Advance the port's counters for the day in one upsert, on the counter connection (core.numbering): on
     PostgreSQL concurrent intakes at one port do not queue on the row until they commit. A decision whose
-    transaction then rolls back stays counted (the capacity check may see one too many, never too few)."""
+    transaction then rolls back stays counted (the capacity check may see one too many, never too few). The
+    port must already be committed (ports are master data), since that connection does not see the caller's rows."""
     table = PortDayLoad._meta.db_table
     add = {
         "physical": 1 if channel in PHYSICAL else 0,
