@@ -24,6 +24,14 @@ def pytest_sessionstart(session):
         trans_real.translation_catalog_exists.cache_clear()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_reference_caches():
+    """Each test starts with empty reference caches: rows cached by an earlier test were rolled back."""
+    from guomen.core.refcache import reference_caches_clear
+
+    reference_caches_clear()
+
+
 @pytest.fixture
 def orgs(db):
     """GACC → 深圳局(SZ) → 文锦渡局(WJD), 皇岗局(HG); GACC → 广州局(GZ) → 白云机场局(BY)."""

@@ -87,7 +87,7 @@ def start_server(url: str, port: int, server: str) -> subprocess.Popen:
     )
 
 
-def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 240) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -97,7 +97,7 @@ def wait_until_up(base: str, proc: subprocess.Popen, timeout: float = 60) -> Non
             return
         except httpx.HTTPError:
             time.sleep(0.3)
-    raise SystemExit("server did not answer within a minute")
+    raise SystemExit(f"server did not answer within {timeout:.0f} s")
 
 
 def fire(
@@ -160,12 +160,19 @@ def stop(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-def prepare(database_url: str | None) -> tuple[str, dict]:
-    url = fresh_postgres(database_url) if database_url else fresh_sqlite("api-intake")
+def prepare(database_url: str | None, *, reuse: bool = False) -> tuple[str, dict]:
     checkpoints = BENCH_DIR / "api-intake-checkpoints.jsonl"  # a fresh database gets a fresh checkpoint file
-    checkpoints.unlink(missing_ok=True)
+    # the seed writes the key; `guomen serve` (production settings) refuses to start without one
+    key = BENCH_DIR / "api-intake-audit.key"
     os.environ["GUOMEN_AUDIT_CHECKPOINT_FILE"] = str(checkpoints)
+    os.environ["GUOMEN_AUDIT_KEY_FILE"] = str(key)
     summary_path = BENCH_DIR / "api-intake-summary.json"
+    if reuse:  # the database, key and summary of the previous run on the same engine
+        url = database_url or f"sqlite:///{BENCH_DIR / 'api-intake.sqlite3'}"
+        return url, json.loads(summary_path.read_text(encoding="utf-8"))
+    url = fresh_postgres(database_url) if database_url else fresh_sqlite("api-intake")
+    checkpoints.unlink(missing_ok=True)
+    key.unlink(missing_ok=True)
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     guomen(url, "migrate", "--noinput", "-v", "0")
     guomen(url, "seed-demo", "--size", "small", "--summary-json", str(summary_path), "-v", "0", capture=True)
@@ -213,6 +220,9 @@ def main() -> None:
     parser.add_argument("--server", choices=["serve", "runserver"], default="serve")
     parser.add_argument("--database-url", help="a postgres:// URL; the database is dropped and created")
     parser.add_argument("--no-floor", action="store_true", help="skip the empty-endpoint floor")
+    parser.add_argument(
+        "--reuse", action="store_true", help="run on the previous run's database (no seeding)"
+    )
     parser.add_argument("--time-limit", type=float, default=60, help="stop each run after this many seconds")
     options = parser.parse_args()
     clients = (
@@ -220,7 +230,7 @@ def main() -> None:
     )
     clients = [max(1, min(c, 32)) for c in clients]
     requests, time_limit = min(options.requests, 20000), min(options.time_limit, 600)
-    url, summary = prepare(options.database_url)
+    url, summary = prepare(options.database_url, reuse=options.reuse)
     engine = "PostgreSQL" if options.database_url else "SQLite"
     intake = serve_and_fire(url, summary, options.server, clients, requests, time_limit)
     floor = [] if options.no_floor else serve_and_fire(url, summary, "floor", clients, requests, time_limit)

@@ -1,4 +1,4 @@
-"""Time `guomen seed-demo --size large` on a fresh database and print declarations, seconds and rows/s.
+"""Time `guomen seed-demo --size large` (or small, national) on a fresh database and print declarations, seconds, rows/s.
 
 uv run python bench/seed_large.py                       # SQLite file under var/bench/
 uv run python bench/seed_large.py --database-url postgres://postgres@127.0.0.1:5432/guomen_bench
@@ -44,7 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--size", default="large", choices=["small", "large"])
+    parser.add_argument("--size", default="large", choices=["small", "large", "national"])
     parser.add_argument("--database-url", help="a postgres:// URL (the database is dropped and re-created)")
     parser.add_argument("--declarations", type=int, help="override the number of past declarations")
     options = parser.parse_args()

@@ -26,6 +26,7 @@ from django.db import (
     models,
     transaction,
 )
+from django.db.models.constants import OnConflict
 
 from .models import NumberSequence
 
@@ -49,7 +50,9 @@ def close_own_connection() -> None:
         _local.connection = None
 
 
-def _counter_connection():
+def counter_connection():
+    """The connection a counter is advanced on: on PostgreSQL inside a transaction, this thread's own
+    autocommit connection (the counter row is locked for one statement, not until the caller commits)."""
     use_own = (
         connection.vendor == "postgresql"
         and connection.in_atomic_block
@@ -63,7 +66,7 @@ def next_value(key: str, *, floor: Callable[[], int], resync: bool = False) -> i
     counter is created and, with `resync`, when a value turned out to be taken."""
     table = connection.ops.quote_name(NumberSequence._meta.db_table)
     col = connection.ops.quote_name("key")
-    conn = _counter_connection()
+    conn = counter_connection()
     for attempt in range(2):
         try:
             with conn.cursor() as cursor:
@@ -96,21 +99,44 @@ def next_value(key: str, *, floor: Callable[[], int], resync: bool = False) -> i
     raise AssertionError("unreachable")
 
 
+def _insert_unless_taken(obj: models.Model) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING RETURNING id (one statement, no savepoint): False if a unique value was
+    taken. No save signals are sent (no numbered model has receivers)."""
+    model = type(obj)
+    meta = model._meta
+    fields = [f for f in meta.local_concrete_fields if not f.generated and f is not meta.auto_field]
+    rows = model._base_manager._insert(
+        [obj],
+        fields=fields,
+        returning_fields=meta.db_returning_fields,
+        using=DEFAULT_DB_ALIAS,
+        on_conflict=OnConflict.IGNORE,
+    )
+    if not rows or rows[0] is None:  # the row was not inserted
+        return False
+    for value, field in zip(rows[0], meta.db_returning_fields, strict=True):
+        setattr(obj, field.attname, value)
+    obj._state.adding = False
+    obj._state.db = DEFAULT_DB_ALIAS
+    return True
+
+
 def insert_numbered(
     obj: models.Model, *, key: str, number: Callable[[int], str], floor: Callable[[], int]
 ) -> None:
-    """Insert `obj` with `obj.number = number(next value)`; a value whose number is already taken is skipped."""
+    """Insert `obj` with `obj.number = number(next value)`; a value whose number is already taken is skipped.
+
+    Two statements in the usual case (the counter and the insert) and no savepoint."""
     value = next_value(key, floor=floor)
     model = type(obj)
     for _skip in range(MAX_SKIPS):
         obj.number = number(value)
-        try:
+        if _insert_unless_taken(obj):
+            return
+        if not model._default_manager.filter(number=obj.number).exists():
+            # another unique value (or, on SQLite, a NOT NULL or CHECK rule) stopped the row: say so as save would
             with transaction.atomic():
                 obj.save(force_insert=True)
             return
-        except IntegrityError:
-            obj.pk = None
-            if not model._default_manager.filter(number=obj.number).exists():
-                raise  # another constraint failed: not a numbering matter
-            value = next_value(key, floor=floor, resync=True)
+        value = next_value(key, floor=floor, resync=True)
     raise IntegrityError(f"{model.__name__}: {MAX_SKIPS} numbers in a row were taken under {key}")

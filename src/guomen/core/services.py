@@ -5,6 +5,8 @@ checkpoint) happens later in one place, core.audit."""
 
 import hashlib
 import json
+import threading
+from contextlib import contextmanager
 from datetime import UTC
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -14,6 +16,7 @@ from django.utils import timezone
 from .models import AuditEvent, IdempotencyRecord
 
 GENESIS_HASH = "0" * 64
+_batch = threading.local()
 
 
 def json_safe(value):
@@ -76,7 +79,7 @@ def audit_record(
         object_id = object_id or str(obj.pk)
         object_repr = object_repr if object_repr is not None else str(obj)[:200]
     actor_obj = actor if getattr(actor, "pk", None) else None
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         at=timezone.now(),
         actor=actor_obj,
         actor_label=(getattr(actor, "get_username", lambda: "")() if actor_obj else str(actor or "system"))[
@@ -91,6 +94,33 @@ def audit_record(
         after=json_safe(after) if after is not None else None,
         reason=reason or "",
     )
+    pending = getattr(_batch, "events", None)
+    if pending is not None:
+        pending.append(event)
+    else:
+        event.save(force_insert=True)
+    return event
+
+
+@contextmanager
+def audit_batch():
+    """Events recorded inside the block are inserted together, in order, in one statement when it ends.
+
+    For a flow that records several events in one transaction (intake records four). Use it inside that
+    transaction and around the whole of it: the events are written when the block ends without an error and
+    dropped with it otherwise, so nothing inside may catch an error and go on as if its events had been undone.
+    Nested blocks join the outer one. An event's id is set once it is written."""
+    if getattr(_batch, "events", None) is not None:
+        yield
+        return
+    _batch.events = []
+    try:
+        yield
+        events = _batch.events
+    finally:
+        _batch.events = None
+    if events:
+        AuditEvent.objects.bulk_create(events)
 
 
 def idempotent_lookup(*, key: str, principal: str, endpoint: str) -> IdempotencyRecord | None:

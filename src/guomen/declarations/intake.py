@@ -15,8 +15,10 @@ from django.utils.translation import gettext as _
 from guomen.accounts.choices import OrgKind, Role
 from guomen.accounts.models import OrgUnit
 from guomen.catalog import selectors as catalog_selectors
+from guomen.catalog.models import Country, HsCode
 from guomen.core.errors import ValidationFailed
 from guomen.core.permissions import org_in_scope
+from guomen.core.refcache import ReferenceCache
 from guomen.registry import selectors as registry_selectors
 from guomen.registry import services as registry_services
 from guomen.registry.choices import FilingStatus
@@ -26,6 +28,10 @@ from .choices import Direction, DocumentType, Transport
 ARRIVAL_PAST_DAYS = 30  # a consignment may be declared up to 30 days after it arrived
 ARRIVAL_FUTURE_DAYS = 90  # and up to 90 days before it arrives
 MAX_LINES = 200
+# ports, countries and HS codes as an intake names them, kept in memory (core.refcache): no statement for them
+PORTS = ReferenceCache("intake.ports", (OrgUnit,))
+COUNTRIES = ReferenceCache("intake.countries", (Country,))
+HS_CODES = ReferenceCache("intake.hs", (HsCode,))
 # (max digits before the decimal point, decimal places) of each amount column
 AMOUNT_LIMITS = {"quantity": (11, 3), "net_weight_kg": (11, 3), "value": (14, 2)}
 
@@ -112,19 +118,24 @@ def _amount(value, name: str, column: str, errors: _Errors) -> Decimal | None:
     return number.quantize(Decimal(1).scaleb(-places))
 
 
-def _enterprise(value, name: str, errors: _Errors, *, required: bool):
+def _uscc(value, name: str, errors: _Errors, *, required: bool) -> str | None:
     text = _text(value)
     if not text:
         if required:
             errors.add(name, _("This field is required."))
         return None
     try:
-        uscc = registry_services.uscc_validate(text)
+        return registry_services.uscc_validate(text)
     except ValidationFailed as exc:
         for message in exc.fields.get("uscc") or [str(exc.message)]:
             errors.add(name, message)
         return None
-    enterprise = registry_selectors.enterprise_by_uscc(uscc)
+
+
+def _enterprise(uscc: str | None, name: str, errors: _Errors, found: dict):
+    if uscc is None:
+        return None
+    enterprise = found.get(uscc)
     if enterprise is None:
         errors.add(name, _("No enterprise with the credit code %(uscc)s is on file.") % {"uscc": uscc})
         return None
@@ -143,7 +154,7 @@ def _country(value, name: str, errors: _Errors, *, required: bool):
         if required:
             errors.add(name, _("This field is required."))
         return None
-    country = catalog_selectors.country_resolve(text)
+    country = COUNTRIES.get(text, lambda: catalog_selectors.country_resolve(text))
     if country is None:
         errors.add(name, _("Unknown country or region: %(value)s.") % {"value": text})
     return country
@@ -154,7 +165,7 @@ def _port(value, errors: _Errors) -> OrgUnit | None:
     if not text:
         errors.add("port", _("This field is required."))
         return None
-    port = OrgUnit.objects.filter(code=text, kind=OrgKind.PORT).first()
+    port = PORTS.get(text, lambda: OrgUnit.objects.filter(code=text, kind=OrgKind.PORT).first())
     if port is None:
         errors.add("port", _("Unknown port: %(code)s.") % {"code": text})
     return port
@@ -177,7 +188,7 @@ def _clean_line(index: int, data: dict, errors: _Errors, hs_cache: dict, base_ma
         errors.add(prefix + "hs_code", _("This field is required."))
     else:
         if code not in hs_cache:
-            hs_cache[code] = catalog_selectors.hs_resolve(code)
+            hs_cache[code] = HS_CODES.get(code, lambda: catalog_selectors.hs_resolve(code))
         hs = hs_cache[code]
         if hs is None:
             message = _("Unknown HS code: %(code)s (6 or 10 digits).") % {"code": code}
@@ -266,8 +277,13 @@ def submission_clean(*, actor, today: dt.date, data: dict) -> CleanSubmission:
     direction = _choice(data.get("direction"), "direction", Direction, errors)
     transport = _choice(data.get("transport"), "transport", Transport, errors)
     port = _port(data.get("port_code"), errors)
-    declarant = _enterprise(data.get("declarant_uscc"), "declarant_uscc", errors, required=True)
-    consignee = _enterprise(data.get("consignee_uscc"), "consignee_uscc", errors, required=False)
+    usccs = {
+        "declarant_uscc": _uscc(data.get("declarant_uscc"), "declarant_uscc", errors, required=True),
+        "consignee_uscc": _uscc(data.get("consignee_uscc"), "consignee_uscc", errors, required=False),
+    }
+    found = registry_selectors.enterprises_by_usccs(c for c in usccs.values() if c)  # both in one statement
+    declarant = _enterprise(usccs["declarant_uscc"], "declarant_uscc", errors, found)
+    consignee = _enterprise(usccs["consignee_uscc"], "consignee_uscc", errors, found)
     origin = _country(data.get("origin_country"), "origin_country", errors, required=True)
     destination = _country(data.get("destination_country"), "destination_country", errors, required=False)
     consignor_name = _text(data.get("consignor_name"))
@@ -296,7 +312,7 @@ def submission_clean(*, actor, today: dt.date, data: dict) -> CleanSubmission:
     elif len(raw_lines) > MAX_LINES:
         errors.add("lines", _("At most %(n)d lines per declaration.") % {"n": MAX_LINES})
     all_codes = sorted({c for line in raw_lines for c in _codes(_get(line, "production_base_codes"))})
-    base_map = registry_selectors.production_bases_by_codes(all_codes) if all_codes else {}
+    base_map = registry_selectors.production_bases_by_codes(all_codes, related=False) if all_codes else {}
     hs_cache: dict = {}
     lines = [_clean_line(i, _as_dict(line), errors, hs_cache, base_map) for i, line in enumerate(raw_lines)]
     documents = [

@@ -17,6 +17,7 @@ from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.numbering import insert_numbered
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
+from guomen.core.transactions import atomic_step
 from guomen.core.workflow import transition
 
 from .choices import ALLOWED_TRANSITIONS, DeclarationStatus
@@ -42,7 +43,7 @@ SNAPSHOT_FIELDS = [
 ]
 
 
-@transaction.atomic
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def declaration_transition(
     *,
     declaration: Declaration,
@@ -92,7 +93,7 @@ def _insert_with_number(declaration: Declaration) -> None:
     )
 
 
-@transaction.atomic
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def declaration_create(
     *,
     actor,
@@ -111,6 +112,9 @@ def declaration_create(
     submitted_at=None,
 ) -> Declaration:
     """Check everything and record the declaration (status submitted); the clearance flow decides next.
+
+    The declaration comes back with `recorded_lines` (its lines as written, each with `recorded_bases`), so the
+    decision in the same transaction need not read them again.
 
     `actor` None is the trusted command line (imports, demo data). `submitted_at` lets historical records be
     entered with their own date; the arrival date must be plausible relative to it.
@@ -179,6 +183,9 @@ def declaration_create(
     elif links:  # databases that do not return ids from bulk inserts
         for row in DeclarationLine.objects.filter(declaration=declaration).order_by("line_no"):
             row.production_bases.set(clean.lines[row.line_no - 1].production_bases)
+    for row, line in zip(rows, clean.lines, strict=True):
+        row.recorded_bases = line.production_bases
+    declaration.recorded_lines = rows  # what was written, for the decision taken in the same transaction
     DeclarationDocument.objects.bulk_create(
         DeclarationDocument(declaration=declaration, type=d.type, number=d.number, issued_on=d.issued_on)
         for d in clean.documents

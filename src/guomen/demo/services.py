@@ -20,10 +20,11 @@ from guomen.declarations.models import Declaration
 from . import reference
 from .history import HistoryGenerator
 from .masterdata import Bureau, build_master_data, check_catalogue
+from .national import build_national_tree
 from .plan import build_plan
 from .today import submit_today, work_some_tasks
 
-SIZES = {"small": 4_000, "large": 1_000_000}
+SIZES = {"small": 4_000, "large": 1_000_000, "national": 1_000_000}  # national: large + the national tree
 
 
 @dataclass
@@ -62,7 +63,7 @@ def seed_demo(
 ) -> SeedResult:
     """Build the whole demo bureau into an empty database. Same seed and day → same data."""
     if size not in SIZES:
-        raise ValidationFailed(fields={"size": [_("Choose small or large.")]})
+        raise ValidationFailed(fields={"size": [_("Choose small, large or national.")]})
     if bureau_exists():
         raise ValidationFailed(
             _("The database already has a bureau; seed an empty database."),
@@ -78,6 +79,8 @@ def seed_demo(
     seconds["catalogue"] = time.perf_counter() - started
     with transaction.atomic():
         bureau = build_master_data(rng)
+        if size == "national":
+            build_national_tree(bureau)
     plans = build_plan(bureau, rng)
     seconds["master_data"] = time.perf_counter() - started - seconds["catalogue"]
     mark = time.perf_counter()

@@ -22,13 +22,24 @@ def enterprise_by_uscc(uscc: str) -> Enterprise | None:
     return Enterprise.objects.select_related("org").filter(uscc=code).first()
 
 
-def production_bases_by_codes(codes: Iterable[str]) -> dict[str, ProductionBase]:
-    """Production bases keyed by registration code; unknown codes are simply absent."""
+def enterprises_by_usccs(codes: Iterable[str]) -> dict[str, Enterprise]:
+    """Enterprises keyed by their (cleaned) credit code, in one statement; unknown codes are simply absent."""
+    wanted = {c for c in (uscc_clean(code) for code in codes) if c}
+    if not wanted:
+        return {}
+    return {e.uscc: e for e in Enterprise.objects.select_related("org").filter(uscc__in=wanted)}
+
+
+def production_bases_by_codes(codes: Iterable[str], *, related: bool = True) -> dict[str, ProductionBase]:
+    """Production bases keyed by registration code; unknown codes are simply absent. `related=False` reads the
+    bases alone (one statement; their country, enterprise and commodities are not read with them)."""
     wanted = {str(c).strip() for c in codes if str(c or "").strip()}
     if not wanted:
         return {}
-    qs = ProductionBase.objects.filter(code__in=wanted).select_related("country", "enterprise")
-    return {b.code: b for b in qs.prefetch_related("commodities")}
+    qs = ProductionBase.objects.filter(code__in=wanted)
+    if related:
+        qs = qs.select_related("country", "enterprise").prefetch_related("commodities")
+    return {b.code: b for b in qs}
 
 
 def enterprise_list(*, user, q: str = "", kind: str = "", filing_status: str = "", org: str = "") -> QuerySet:

@@ -60,7 +60,8 @@ class Evaluation:
 
 
 def facts_for(declaration, *, at: dt.datetime | None = None) -> features.Facts:
-    lines = lookup.lines_of(declaration.pk)
+    recorded = getattr(declaration, "recorded_lines", None)  # set by intake on the declaration it just wrote
+    lines = lookup.lines_from(recorded) if recorded is not None else lookup.lines_of(declaration.pk)
     at = at or declaration.submitted_at or timezone.now()
     facts = features.Facts(
         declaration=declaration,
@@ -161,7 +162,7 @@ def hard_rules(facts: features.Facts) -> tuple[list[dict], list[str]]:
             reasons.append(make_reason("no_access", **params))
         elif requirement.registered_base_required:
             if commodities is None:
-                commodities = lookup.base_commodities(facts.base_ids)
+                commodities = facts.snap.base_commodities(facts.base_ids)
             if not any(_registered_for(b, line.hs_id, origin.code, commodities[b.pk]) for b in line.bases):
                 reasons.append(make_reason("unregistered_base", **params))
         for note in _requirement_notes(requirement):

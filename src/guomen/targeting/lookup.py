@@ -122,6 +122,23 @@ def lines_of(declaration_id: int) -> list[LineRow]:
     return list(lines.values())
 
 
+def lines_from(recorded) -> list[LineRow]:
+    """The same records built from lines just written, without reading them back (intake): each line with its
+    `hs` and `recorded_bases` set, as `declaration_create` leaves them on `declaration.recorded_lines`."""
+    return [
+        LineRow(
+            line.pk,
+            line.line_no,
+            line.hs_id,
+            line.hs.group_id,
+            _number(line.net_weight_kg),
+            _number(line.value),
+            [BaseRow(b.pk, b.code, b.status, b.country_id) for b in line.recorded_bases],
+        )
+        for line in recorded
+    ]
+
+
 def base_commodities(base_ids) -> dict[int, list[str]]:
     """The HS codes each production base is registered for."""
     ids = sorted(set(base_ids))

@@ -1,7 +1,8 @@
 """What the engine reads on every decision but rarely changes, kept in memory while it stays the same.
 
 One query returns a stamp of the rule profiles, settings, port capacities, frequency levels, the live model,
-import requirements and risk signals (counts, version sums, latest changes). While the stamp is unchanged
+import requirements, the commodities production bases are registered for and risk signals (counts,
+version sums, latest changes). While the stamp is unchanged
 the decision uses the rows read last time; any change, from any process, is seen by the next decision.
 Control measures are known from the snapshot (a new, lifted or extended measure changes the stamp), but the
 consignments a matching measure has left, and the port's daily counts, are read live when they matter.
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db import connection
 
+from . import lookup
 from .choices import MeasureStatus, ModelStatus
 from .models import ControlMeasure, FrequencyLevel, PortCapacity, RiskModel, RuleProfile, TargetingSettings
 
@@ -38,6 +40,8 @@ _STAMP_PARTS = [
     "SELECT COUNT(*) FROM catalog_importrequirement",
     "SELECT MAX(updated_at) FROM catalog_importrequirement",
     "SELECT COUNT(*) FROM catalog_importrequirement_pests",
+    "SELECT COUNT(*) FROM registry_productionbase_commodities",  # the commodities each base is registered for
+    "SELECT MAX(id) FROM registry_productionbase_commodities",
 ]
 
 
@@ -61,6 +65,15 @@ class Snapshot:
     live: RiskModel | None
     measures: list[ControlMeasure]
     memo: dict = field(default_factory=dict)  # requirements and notice counts read under this stamp
+
+    def base_commodities(self, base_ids) -> dict[int, list[str]]:
+        """The HS codes each of these bases is registered for; bases not read yet under this stamp in one
+        statement, the others from memory."""
+        known = self.memo.setdefault("base_commodities", {})
+        missing = [pk for pk in base_ids if pk not in known]
+        if missing:
+            known.update(lookup.base_commodities(missing))
+        return known
 
     def remember(self, key, loader):
         if key not in self.memo:

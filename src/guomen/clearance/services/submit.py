@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from guomen.core.services import audit_batch
 from guomen.declarations.choices import Channel, DeclarationStatus
 from guomen.declarations.services import declaration_create, declaration_transition
 from guomen.inspections.services import inspection_task_open
@@ -21,30 +22,33 @@ def clearance_submit(*, actor, **fields):
     production bases, demanded documents, the ePhyto, the enterprise's standing); otherwise the goods are
     sent to a document check that names what is wrong.
     """
-    declaration = declaration_create(actor=actor, **fields)
-    decision = decide(declaration=declaration, actor=actor)
-    channel, instruction = decision.channel, decision.instruction
-    if channel == Channel.RELEASE:
-        broken = evaluate(facts_load(declaration), only=INTAKE_RULES)
-        if broken:
-            channel = Channel.DOCUMENT
-            instruction = "\n".join(
-                [_("Release rules not met at intake:"), *(f"- {e}" for b in broken for e in b.evidence)]
+    with audit_batch():  # the four events of an intake go in one statement
+        declaration = declaration_create(actor=actor, **fields)
+        decision = decide(declaration=declaration, actor=actor)
+        channel, instruction = decision.channel, decision.instruction
+        if channel == Channel.RELEASE:
+            broken = evaluate(facts_load(declaration), only=INTAKE_RULES)
+            if broken:
+                channel = Channel.DOCUMENT
+                instruction = "\n".join(
+                    [_("Release rules not met at intake:"), *(f"- {e}" for b in broken for e in b.evidence)]
+                )
+        if channel == Channel.RELEASE:
+            declaration_transition(
+                declaration=declaration,
+                to=DeclarationStatus.RELEASED,
+                actor=actor,
+                extra_fields={"channel": channel},
             )
-    if channel == Channel.RELEASE:
+            certify_release(declaration, actor=actor)
+            return declaration
         declaration_transition(
             declaration=declaration,
-            to=DeclarationStatus.RELEASED,
+            to=DeclarationStatus.UNDER_INSPECTION,
             actor=actor,
             extra_fields={"channel": channel},
         )
-        certify_release(declaration, actor=actor)
+        inspection_task_open(
+            declaration=declaration, channel=channel, instruction=instruction, actor=actor, new=True
+        )
         return declaration
-    declaration_transition(
-        declaration=declaration,
-        to=DeclarationStatus.UNDER_INSPECTION,
-        actor=actor,
-        extra_fields={"channel": channel},
-    )
-    inspection_task_open(declaration=declaration, channel=channel, instruction=instruction, actor=actor)
-    return declaration

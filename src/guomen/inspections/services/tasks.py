@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
+from guomen.core.transactions import atomic_step
 from guomen.core.workflow import transition
 from guomen.declarations.choices import DeclarationStatus
 
@@ -30,17 +31,25 @@ DECLARATION_STATUS_FOR = {
 NOT_FOR_CONFORMING = frozenset({Disposition.RETURN, Disposition.DESTROY})
 
 
-@transaction.atomic
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def inspection_task_open(
-    *, declaration, channel: str, instruction: str = "", actor=None, priority: int | None = None
+    *,
+    declaration,
+    channel: str,
+    instruction: str = "",
+    actor=None,
+    priority: int | None = None,
+    new: bool = False,
 ) -> InspectionTask:
     """Open the inspection task for a declaration routed to an inspection channel.
 
-    Opening twice gives back the task that is still under way instead of a duplicate.
+    Opening twice gives back the task that is still under way instead of a duplicate. `new`: the declaration
+    was recorded in this transaction, so it has no task yet and none is looked for (intake).
     """
-    existing = InspectionTask.objects.filter(declaration=declaration, status__in=ACTIVE_STATUSES).first()
-    if existing is not None:
-        return existing
+    if not new:
+        existing = InspectionTask.objects.filter(declaration=declaration, status__in=ACTIVE_STATUSES).first()
+        if existing is not None:
+            return existing
     task = InspectionTask.objects.create(
         declaration=declaration,
         port=declaration.port,

@@ -6,8 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.numbering import counter_connection
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record
+from guomen.core.transactions import atomic_step
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import Declaration
 
@@ -19,30 +21,28 @@ from .measures import measures_record_outcome, measures_route
 
 
 def _count_load(*, port_id: int, day, channel: str, mandatory: bool, model_selected: bool) -> None:
-    physical = 1 if channel in PHYSICAL else 0
-    changes = {
-        "decided": F("decided") + 1,
-        "physical": F("physical") + physical,
-        "mandatory": F("mandatory") + (1 if mandatory else 0),
-        "model_selected": F("model_selected") + (1 if model_selected else 0),
+    """Advance the port's counters for the day in one upsert, on the counter connection (core.numbering): on
+    PostgreSQL concurrent intakes at one port do not queue on the row until they commit. A decision whose
+    transaction then rolls back stays counted (the capacity check may see one too many, never too few). The
+    port must already be committed (ports are master data), since that connection does not see the caller's rows."""
+    table = PortDayLoad._meta.db_table
+    add = {
+        "physical": 1 if channel in PHYSICAL else 0,
+        "mandatory": 1 if mandatory else 0,
+        "model_selected": 1 if model_selected else 0,
     }
-    if PortDayLoad.objects.filter(port_id=port_id, day=day).update(**changes):
-        return
-    try:
-        with transaction.atomic():
-            PortDayLoad.objects.create(
-                port_id=port_id,
-                day=day,
-                decided=1,
-                physical=physical,
-                mandatory=int(mandatory),
-                model_selected=int(model_selected),
-            )
-    except IntegrityError:
-        PortDayLoad.objects.filter(port_id=port_id, day=day).update(**changes)
+    with counter_connection().cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (port_id, day, decided, physical, mandatory, model_selected) "
+            "VALUES (%s, %s, 1, %s, %s, %s) ON CONFLICT (port_id, day) DO UPDATE SET "
+            f"decided = {table}.decided + 1, physical = {table}.physical + EXCLUDED.physical, "
+            f"mandatory = {table}.mandatory + EXCLUDED.mandatory, "
+            f"model_selected = {table}.model_selected + EXCLUDED.model_selected",
+            [port_id, day, add["physical"], add["mandatory"], add["model_selected"]],
+        )
 
 
-@transaction.atomic
+@atomic_step  # a step of the caller's transaction, without a savepoint
 def decide(*, declaration, actor) -> TargetingDecision:
     """Decide the channel of a freshly submitted declaration, store the decision and audit it."""
     facts = facts_for(declaration)
