@@ -17,7 +17,7 @@ from . import services
 from .choices import NotificationStatus
 from .models import TraceNotification
 
-EXPORTER_USER = "exporter_demo"
+EXPORTER_USER = "exporter2_demo"
 
 
 def _exporter_user(enterprise, bureau) -> User:
