@@ -75,6 +75,7 @@ ROUTERS = [
     ("/documents", "documents"),
     ("/reports", "reports"),
     ("/public", "portal"),
+    ("/notifications", "notifications"),
 ]
 
 

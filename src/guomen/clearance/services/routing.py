@@ -7,6 +7,7 @@ from guomen.declarations.services import declaration_cancel, declaration_channel
 from guomen.inspections.services import inspection_task_cancel, inspection_task_open
 from guomen.targeting.services import decision_reroute
 
+from ..announce import RELEASED, announce
 from ..errors import ReleaseRefused
 from ..facts import facts_load
 from ..rules import INTAKE_RULES, evaluate
@@ -36,6 +37,7 @@ def clearance_reroute(*, declaration, channel: str, reason: str, actor):
             reason=reason,
             extra_fields={"channel": channel},
         )
+        announce(RELEASED, declaration=declaration)
     else:
         declaration_channel_set(declaration=declaration, channel=channel, actor=actor, reason=reason)
         inspection_task_open(

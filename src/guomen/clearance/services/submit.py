@@ -8,6 +8,7 @@ from guomen.declarations.services import declaration_create, declaration_transit
 from guomen.inspections.services import inspection_task_open
 from guomen.targeting.services import decide
 
+from ..announce import RELEASED, SELECTED, announce
 from ..facts import facts_load
 from ..rules import INTAKE_RULES, evaluate
 
@@ -37,6 +38,7 @@ def clearance_submit(*, actor, **fields):
             actor=actor,
             extra_fields={"channel": channel},
         )
+        announce(RELEASED, declaration=declaration)
         return declaration
     declaration_transition(
         declaration=declaration,
@@ -45,4 +47,5 @@ def clearance_submit(*, actor, **fields):
         extra_fields={"channel": channel},
     )
     inspection_task_open(declaration=declaration, channel=channel, instruction=instruction, actor=actor)
+    announce(SELECTED, declaration=declaration)
     return declaration

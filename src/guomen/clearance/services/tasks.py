@@ -11,6 +11,7 @@ from guomen.inspections.choices import Disposition, Outcome
 from guomen.inspections.models import InspectionTask
 from guomen.targeting.services import outcome_recorded
 
+from ..announce import HELD, RELEASED, announce
 from ..choices import OverrideStatus, Severity
 from ..errors import ReleaseRefused
 from ..facts import facts_load
@@ -138,6 +139,7 @@ def clearance_confirm(
     if inspected == Outcome.NON_CONFORMING:  # a failed sample was reported by the laboratory already
         signal_for_inspection(task, actor=actor)
     outcome_recorded(declaration=declaration, actor=actor)  # targeting: features and control measures
+    announce(RELEASED if disposition in RELEASES else HELD, declaration=declaration, task=task)
     return task
 
 
@@ -187,4 +189,5 @@ def clearance_treatment_done(
         expected_version=expected_version,
     )
     task.declaration = declaration
+    announce(RELEASED, declaration=declaration, task=task)
     return task
