@@ -1,7 +1,7 @@
 """E-mail of notifications through Django's e-mail backend: at once (one mail per user per burst) and the
 daily digest (one mail per user for everything waiting). Both are idempotent: a row is claimed (its
-`emailed_at` set) in the transaction that sends it, so a second run, a retry or a concurrent run finds
-nothing left to send, and a failed send leaves the rows waiting for the next run.
+`emailed_at` set) in the transaction that hands its mail to the backend, so a second run, a retry or a
+concurrent run finds nothing left to send, and a failed send leaves the rows waiting for the next run.
 
 Mails are written in the bureau's language (LANGUAGE_CODE, Chinese); links are absolute with
 GUOMEN_SITE_URL. Rows of users deactivated since are dropped from e-mail (delivery "off"), never sent.
@@ -25,6 +25,7 @@ from .models import Notification
 
 logger = logging.getLogger("guomen.notifications")
 
+CHUNK = 100  # users per transaction and per hand-over to the e-mail backend
 LINES_PER_MAIL = 50  # a digest lists the newest 50 and counts the rest per kind
 FIELDS = ("id", "recipient_id", "kind", "params", "url", "created_at")
 
@@ -39,11 +40,12 @@ def _absolute(url: str) -> str:
 
 def _compose(user, rows: list[dict], *, digest: bool) -> EmailMessage:
     rows = sorted(rows, key=lambda r: r["id"], reverse=True)
-    with translation.override(settings.LANGUAGE_CODE):
+    language, tz = settings.LANGUAGE_CODE, timezone.get_current_timezone()
+    with translation.override(language):
         lines = []
         for row in rows[:LINES_PER_MAIL]:
-            subject, body = render(row["kind"], row["params"])
-            when = timezone.localtime(row["created_at"]).strftime("%Y-%m-%d %H:%M")
+            subject, body = render(row["kind"], row["params"], language=language)
+            when = row["created_at"].astimezone(tz).strftime("%Y-%m-%d %H:%M")
             lines.append(f"· {when} {subject}\n  {body}\n  {_absolute(row['url'])}".rstrip())
         rest = rows[LINES_PER_MAIL:]
         if rest:
@@ -70,7 +72,10 @@ def _compose(user, rows: list[dict], *, digest: bool) -> EmailMessage:
 
 
 def _send(delivery: str, *, user_ids=None, cutoff=None, connection=None) -> dict:
-    """Send each user's waiting rows of this delivery as one mail; returns counts."""
+    """Send each user's waiting rows of this delivery as one mail; returns counts.
+
+    Users are taken CHUNK at a time: their rows are claimed and their mails handed to the backend (one
+    connection) in one transaction, so a failing send leaves the whole chunk waiting for the next run."""
     now = timezone.now()
     pending = Notification.objects.filter(delivery=delivery, emailed_at=None)
     if user_ids is not None:
@@ -86,20 +91,25 @@ def _send(delivery: str, *, user_ids=None, cutoff=None, connection=None) -> dict
     users = {u.pk: u for u in users}
     connection = connection or get_connection()
     mails = sent = skipped = 0
-    for user_id, rows in by_user.items():
-        user = users.get(user_id)
-        # the rows of this run: one user's waiting rows up to the newest one read above
-        claim = pending.filter(recipient_id=user_id, id__gte=rows[0]["id"], id__lte=rows[-1]["id"])
-        if user is None or not user.is_active or not user.email:
-            skipped += claim.update(delivery=Delivery.OFF)
-            continue
+    order = list(by_user)
+    for start in range(0, len(order), CHUNK):
         with transaction.atomic():
-            count = claim.update(emailed_at=now)
-            if not count:  # another run sent them already
-                continue
-            connection.send_messages([_compose(user, rows, digest=delivery == Delivery.DIGEST)])
-        mails += 1
-        sent += count
+            messages = []
+            for user_id in order[start : start + CHUNK]:
+                user, rows = users.get(user_id), by_user[user_id]
+                # this run's rows of one user: waiting, up to the newest one read above
+                claim = pending.filter(recipient_id=user_id, id__gte=rows[0]["id"], id__lte=rows[-1]["id"])
+                if user is None or not user.is_active or not user.email:
+                    skipped += claim.update(delivery=Delivery.OFF)
+                    continue
+                count = claim.update(emailed_at=now)
+                if not count:  # another run sent them already
+                    continue
+                messages.append(_compose(user, rows, digest=delivery == Delivery.DIGEST))
+                sent += count
+            if messages:
+                connection.send_messages(messages)
+                mails += len(messages)
     return {"mails": mails, "notifications": sent, "skipped": skipped}
 
 

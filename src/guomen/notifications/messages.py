@@ -6,6 +6,9 @@ these templates are the declaration number, a sample number, a deadline and a re
 a channel, rule, score or instruction.
 """
 
+from functools import lru_cache
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .choices import Kind
@@ -45,12 +48,18 @@ class _Blank(dict):
         return ""
 
 
-def render(kind: str, params: dict) -> tuple[str, str]:
-    """(subject, body) of a notification in the active language; unknown kinds read as their code."""
+@lru_cache(maxsize=16)
+def _templates(language: str) -> dict[str, tuple[str, str]]:
+    """Every kind's subject and body translated once per language (a digest renders many rows)."""
+    return {kind: (str(SUBJECTS[kind]), str(BODIES[kind])) for kind in SUBJECTS}
+
+
+def render(kind: str, params: dict, *, language: str | None = None) -> tuple[str, str]:
+    """(subject, body) of a notification in `language` (default the active one); unknown kinds read as
+    their code."""
+    found = _templates(language or get_language() or "")
+    if kind not in found:
+        return kind, ""
+    subject, body = found[kind]
     facts = _Blank(params or {})
-    subject = SUBJECTS.get(kind)
-    body = BODIES.get(kind)
-    return (
-        str(subject) % facts if subject is not None else kind,
-        str(body) % facts if body is not None else "",
-    )
+    return subject % facts, body % facts
