@@ -10,6 +10,7 @@ class Kind(models.TextChoices):
     DECLARATION_HELD = "declaration_held", _("Goods held")
     SAMPLE_FAILED = "sample_failed", _("Sample failed")
     RECTIFICATION_REQUESTED = "rectification_requested", _("Rectification requested")
+    RESULT_TO_CONFIRM = "result_to_confirm", _("Inspection result to confirm")
     QUEUE_ITEM = "queue_item", _("New work in my queue")
 
 
@@ -33,7 +34,7 @@ ENTERPRISE_KINDS = (
     Kind.SAMPLE_FAILED,
     Kind.RECTIFICATION_REQUESTED,
 )
-STAFF_KINDS = (Kind.QUEUE_ITEM,)
+STAFF_KINDS = (Kind.RESULT_TO_CONFIRM, Kind.QUEUE_ITEM)
 
 
 def default_delivery(kind: str) -> str:

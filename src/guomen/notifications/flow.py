@@ -8,11 +8,13 @@ The facts passed on are plain (numbers, the decision, a deadline): never the tar
 
 from django.urls import reverse
 
+from guomen.accounts.choices import Role
+from guomen.accounts.models import User
 from guomen.clearance import announce
 from guomen.inspections.choices import Disposition
 
 from .choices import Kind
-from .services import notify_enterprise
+from .services import notify, notify_enterprise
 
 KINDS = {
     announce.SELECTED: Kind.DECLARATION_SELECTED,
@@ -23,6 +25,9 @@ KINDS = {
 
 
 def on_clearance_event(*, event: str, declaration, task=None, sample=None, **_facts) -> None:
+    if event == announce.RESULT_RECORDED and task is not None:
+        _result_to_confirm(declaration, task)
+        return
     kind = KINDS.get(event)
     if kind is None:
         return
@@ -52,4 +57,19 @@ def on_rectification_saved(sender, instance, created, raw=False, **kwargs) -> No
         params={"subject": instance.subject[:200], "due": instance.due_date.isoformat()},
         url=reverse("inspections:rectification_detail", args=[instance.pk]),
         ref=f"inspections.rectificationrequest:{instance.pk}",
+    )
+
+
+def _result_to_confirm(declaration, task) -> None:
+    """Staff: the supervisors over the port see a result landing in their confirmation queue (digest)."""
+    path = task.port.path if task.port_id else ""
+    parts = path.strip("/").split("/") if path else []
+    above = ["/" + "/".join(parts[: n + 1]) + "/" for n in range(len(parts))]
+    supervisors = User.objects.filter(role=Role.SUPERVISOR, is_active=True, org__path__in=above)
+    notify(
+        recipients=supervisors,
+        kind=Kind.RESULT_TO_CONFIRM,
+        params={"number": declaration.number},
+        url=reverse("inspections:confirmations"),
+        ref=f"inspections.inspectiontask:{task.pk}:v{task.version}",
     )

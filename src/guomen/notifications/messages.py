@@ -19,6 +19,7 @@ SUBJECTS = {
     Kind.DECLARATION_HELD: _("Declaration %(number)s: goods held"),
     Kind.SAMPLE_FAILED: _("Declaration %(number)s: sample %(sample)s failed"),
     Kind.RECTIFICATION_REQUESTED: _("Rectification requested: %(subject)s"),
+    Kind.RESULT_TO_CONFIRM: _("Result of declaration %(number)s to confirm"),
     Kind.QUEUE_ITEM: _("New in your queue: %(item)s"),
 }
 BODIES = {
@@ -39,6 +40,7 @@ BODIES = {
         "will tell you what follows."
     ),
     Kind.RECTIFICATION_REQUESTED: _("Customs asks you to put this right by %(due)s: %(subject)s"),
+    Kind.RESULT_TO_CONFIRM: _("The inspection result of declaration %(number)s waits for your confirmation."),
     Kind.QUEUE_ITEM: _("%(item)s is waiting in your queue."),
 }
 

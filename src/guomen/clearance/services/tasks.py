@@ -11,7 +11,7 @@ from guomen.inspections.choices import Disposition, Outcome
 from guomen.inspections.models import InspectionTask
 from guomen.targeting.services import outcome_recorded
 
-from ..announce import HELD, RELEASED, announce
+from ..announce import HELD, RELEASED, RESULT_RECORDED, announce
 from ..choices import OverrideStatus, Severity
 from ..errors import ReleaseRefused
 from ..facts import facts_load
@@ -55,6 +55,7 @@ def clearance_record_result(*, task: InspectionTask, actor, **result) -> Inspect
         extra_fields={"outcome": task.outcome},
     )
     task.declaration = declaration
+    announce(RESULT_RECORDED, declaration=declaration, task=task)
     return task
 
 

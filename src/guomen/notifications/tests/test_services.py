@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from guomen.accounts.choices import Role
+from guomen.accounts.models import User
 from guomen.clearance.services import clearance_confirm, clearance_record_result, clearance_submit
 from guomen.declarations.tests.factories import submission
 from guomen.inspections.models import InspectionTask
@@ -83,7 +84,7 @@ def test_a_hold_is_mailed_at_once_and_the_text_names_no_targeting(
     )
     with django_capture_on_commit_callbacks(execute=True):
         clearance_confirm(task=task, disposition="return", actor=world["supervisor"])
-    kinds = set(Notification.objects.filter(recipient=ent).values_list("kind", flat=True))
+    kinds = set(Notification.objects.filter(recipient=ent).values_list("kind", flat=True))  # staff: their own
     assert kinds == {Kind.DECLARATION_SELECTED, Kind.DECLARATION_HELD}
     assert len(mailbox) == 1 and declaration.number in mailbox[0].subject
     texts = [mailbox[0].subject, mailbox[0].body]
@@ -148,3 +149,16 @@ def test_marking_read_touches_only_ones_own(world, ent):
     assert notification_mark_read(user=ent) == 1
     theirs.refresh_from_db()
     assert theirs.read_at is None
+
+
+def test_a_recorded_result_lands_in_the_supervisors_digest_not_with_other_units(world, ent, mailbox):
+    User.objects.filter(pk=world["supervisor"].pk).update(email="sup@example.com")
+    declaration = _selected(world)
+    task = InspectionTask.objects.get(declaration=declaration)
+    clearance_record_result(
+        task=task, outcome="conforming", notes="", proposed_disposition="release", actor=world["inspector"]
+    )
+    n = Notification.objects.get(recipient=world["supervisor"])
+    assert n.kind == Kind.RESULT_TO_CONFIRM and n.delivery == Delivery.DIGEST
+    assert declaration.number in render(n.kind, n.params)[0]
+    assert not Notification.objects.filter(recipient=world["other_supervisor"]).exists()
