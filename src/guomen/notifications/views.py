@@ -53,7 +53,8 @@ def open_notification(request, pk):
 
 
 def kinds_for(user) -> tuple:
-    return ENTERPRISE_KINDS if not user.is_staff_role else ENTERPRISE_KINDS + STAFF_KINDS
+    """The kinds a person can receive: the enterprise's events, or the bureau's queues."""
+    return STAFF_KINDS if user.is_staff_role else ENTERPRISE_KINDS
 
 
 @login_required

@@ -130,3 +130,8 @@ def test_preferences_page_saves_and_refuses_bad_values(ent):
         NotificationPreference.objects.get(user=ent, kind=Kind.DECLARATION_HELD).delivery
         == Delivery.IMMEDIATE
     )
+
+
+def test_staff_choose_for_their_queues_only(world):
+    text = _client(world["supervisor"]).get("/notifications/preferences/").content.decode()
+    assert f"kind_{Kind.RESULT_TO_CONFIRM}" in text and f"kind_{Kind.DECLARATION_HELD}" not in text
