@@ -79,6 +79,7 @@ ROUTERS = [
     ("/reports", "reports"),
     ("/tracebacks", "tracebacks"),
     ("/public", "portal"),
+    ("/notifications", "notifications"),
 ]
 
 

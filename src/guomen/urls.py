@@ -27,6 +27,8 @@ urlpatterns = [
     path("reports/", include("guomen.reports.urls")),
     path("tracebacks/", include("guomen.tracebacks.urls")),
     path("public/", include("guomen.portal.urls")),
+    path("notifications/", include("guomen.notifications.urls")),
+    path("enterprise/", include("guomen.workspace.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

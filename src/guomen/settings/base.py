@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "guomen.reports",
     "guomen.portal",
     "guomen.tracebacks",
+    "guomen.notifications",
+    "guomen.workspace",
     "guomen.demo",
 ]
 
@@ -86,6 +88,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "guomen.core.context_processors.navigation",
+                "guomen.notifications.context_processors.notifications",
             ],
         },
     },
@@ -171,6 +174,21 @@ GUOMEN_AUDIT_SEAL_EVERY_MINUTES = 1
 # Declaration and sample numbers (core.numbering): on PostgreSQL the counter is advanced on a connection of its
 # own, outside the submitting transaction, so concurrent submissions never wait on each other for a number.
 GUOMEN_NUMBERING_OWN_CONNECTION = True
+
+# E-mail of notifications (guomen.notifications): written to files under var/mail by default; production sets
+# GUOMEN_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the SMTP settings below (README).
+EMAIL_BACKEND = env("GUOMEN_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+EMAIL_FILE_PATH = env("GUOMEN_EMAIL_FILE_PATH") or str(VAR_DIR / "mail")
+EMAIL_HOST = env("GUOMEN_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("GUOMEN_EMAIL_PORT", "25") or 25)
+EMAIL_HOST_USER = env("GUOMEN_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("GUOMEN_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("GUOMEN_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("GUOMEN_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = env("GUOMEN_EMAIL_FROM", "国门 <noreply@guomen.local>")
+# Links in e-mails are made absolute with this address.
+GUOMEN_SITE_URL = env("GUOMEN_SITE_URL", "http://127.0.0.1:8000")
 
 SHARED_DATA_DIR = PROJECT_DIR.parent / "shared" / "data"
 HS_DATA_DIR = PROJECT_DIR / "data" / "hs"

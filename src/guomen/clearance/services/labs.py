@@ -12,6 +12,7 @@ from guomen.inspections.services import rectification_open_for_result
 from guomen.labs import services as labs
 from guomen.labs.choices import Verdict
 
+from ..announce import SAMPLE_FAILED, announce
 from ..rules import lab_failures
 from .signals import signal_for_sample
 
@@ -28,6 +29,7 @@ def clearance_lab_approve(*, sample, actor, expected_version: int | None = None)
     failing = [i for i in sample.items.select_related("analyte") if i.verdict == Verdict.NON_CONFORMING]
     signal_for_sample(sample, failing, actor)
     task, declaration = sample.task, sample.declaration
+    announce(SAMPLE_FAILED, declaration=declaration, sample=sample)
     if (
         task is not None
         and declaration.status == DeclarationStatus.RELEASED

@@ -10,7 +10,7 @@ from guomen.targeting.services import decision_reroute
 from ..errors import ReleaseRefused
 from ..facts import facts_load
 from ..rules import INTAKE_RULES, evaluate
-from .certify import certify_release
+from .certify import on_release
 from .tasks import lock_declaration
 
 
@@ -37,7 +37,7 @@ def clearance_reroute(*, declaration, channel: str, reason: str, actor):
             reason=reason,
             extra_fields={"channel": channel},
         )
-        certify_release(declaration, actor=actor)
+        on_release(declaration, actor=actor)
     else:
         declaration_channel_set(declaration=declaration, channel=channel, actor=actor, reason=reason)
         inspection_task_open(

@@ -9,9 +9,10 @@ from guomen.declarations.services import declaration_create, declaration_transit
 from guomen.inspections.services import inspection_task_open
 from guomen.targeting.services import decide
 
+from ..announce import SELECTED, announce
 from ..facts import facts_load
 from ..rules import INTAKE_RULES, evaluate
-from .certify import certify_release
+from .certify import on_release
 
 
 @transaction.atomic
@@ -40,7 +41,7 @@ def clearance_submit(*, actor, **fields):
                 actor=actor,
                 extra_fields={"channel": channel},
             )
-            certify_release(declaration, actor=actor)
+            on_release(declaration, actor=actor)
             return declaration
         declaration_transition(
             declaration=declaration,
@@ -51,4 +52,5 @@ def clearance_submit(*, actor, **fields):
         inspection_task_open(
             declaration=declaration, channel=channel, instruction=instruction, actor=actor, new=True
         )
+        announce(SELECTED, declaration=declaration)
         return declaration

@@ -11,11 +11,12 @@ from guomen.inspections.choices import Disposition, Outcome
 from guomen.inspections.models import InspectionTask
 from guomen.targeting.services import outcome_recorded
 
+from ..announce import HELD, RELEASED, RESULT_RECORDED, announce
 from ..choices import OverrideStatus, Severity
 from ..errors import ReleaseRefused
 from ..facts import facts_load
 from ..rules import evaluate, hard_stops
-from .certify import certify_release
+from .certify import certify_release, on_release
 from .signals import signal_for_inspection
 
 RELEASES = frozenset({Disposition.RELEASE, Disposition.CONDITIONAL_RELEASE})
@@ -55,6 +56,7 @@ def clearance_record_result(*, task: InspectionTask, actor, **result) -> Inspect
         extra_fields={"outcome": task.outcome},
     )
     task.declaration = declaration
+    announce(RESULT_RECORDED, declaration=declaration, task=task)
     return task
 
 
@@ -140,6 +142,7 @@ def clearance_confirm(
     if inspected == Outcome.NON_CONFORMING:  # a failed sample was reported by the laboratory already
         signal_for_inspection(task, actor=actor)
     outcome_recorded(declaration=declaration, actor=actor)  # targeting: features and control measures
+    announce(RELEASED if disposition in RELEASES else HELD, declaration=declaration, task=task)
     return task
 
 
@@ -189,5 +192,5 @@ def clearance_treatment_done(
         expected_version=expected_version,
     )
     task.declaration = declaration
-    certify_release(declaration, actor=actor)
+    on_release(declaration, actor=actor, task=task)
     return task

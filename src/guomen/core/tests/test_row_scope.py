@@ -19,6 +19,8 @@ NOT_LISTED_THROUGH_RESTRICT = {
     "risk.InboxMessage", "risk.ForeignNotification", "risk.CommodityMapping",
     "supervision.SpotCheckItem", "supervision.RuleSet", "supervision.RecomputeRun",
     "campaigns.CampaignTarget", "campaigns.CampaignLink", "documents.Document", "reports.RollupState",
+    # read only by their own user (notifications.selectors filter on the recipient)
+    "notifications.Notification", "notifications.NotificationPreference",
 }  # fmt: skip
 
 

@@ -1,0 +1,70 @@
+"""Notifications API (/api/v1/notifications): the caller's own inbox and marking it read."""
+
+import datetime as dt
+
+from ninja import Field, Router, Schema
+from ninja.pagination import paginate
+
+from guomen.core.pagination import PageNumberPagination
+from guomen.core.permissions import require
+
+from . import selectors, services
+from .messages import render
+
+router = Router(tags=["notifications"])
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    subject: str
+    body: str
+    url: str
+    created_at: dt.datetime
+    read_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_subject(obj) -> str:
+        return render(obj.kind, obj.params)[0]
+
+    @staticmethod
+    def resolve_body(obj) -> str:
+        return render(obj.kind, obj.params)[1]
+
+
+class NotificationsReadIn(Schema):
+    ids: list[int] | None = Field(None, max_length=500, description="Omit to mark every unread one read.")
+
+
+class NotificationsReadOut(Schema):
+    marked: int
+    unread: int
+
+
+class NotificationsUnreadOut(Schema):
+    unread: int
+
+
+@router.get("", response=list[NotificationOut], summary="My notifications, newest first")
+@paginate(PageNumberPagination, page_size=50)
+def notification_list(request, unread: bool = False):
+    require(request.auth, "notification.view")
+    return selectors.inbox(request.auth, unread_only=unread)
+
+
+@router.get("/unread-count", response=NotificationsUnreadOut, summary="How many of mine are unread")
+def notification_unread(request):
+    require(request.auth, "notification.view")
+    return {"unread": selectors.unread_count(request.auth)}
+
+
+@router.post("/read", response=NotificationsReadOut, summary="Mark my notifications read")
+def notification_read(request, payload: NotificationsReadIn):
+    require(request.auth, "notification.view")
+    marked = services.notification_mark_read(user=request.auth, ids=payload.ids)
+    return {"marked": marked, "unread": selectors.unread_count(request.auth)}

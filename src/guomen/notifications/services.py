@@ -1,0 +1,143 @@
+"""Notification writes. `notify()` is the one entry point other code calls to tell users something.
+
+Nothing reaches a deactivated user; the same event for the same person is stored once (`dedup_key`);
+e-mail follows each user's preference per kind: at once (holds, failed results), in the daily digest
+(everything else) or not at all. Immediate e-mails are sent after commit, one mail per user for everything
+that became due in the same transaction (so a burst is one mail, not many).
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from guomen.accounts.choices import Role
+from guomen.accounts.models import User
+from guomen.core.errors import ValidationFailed
+from guomen.core.services import audit_record
+
+from .choices import Delivery, Kind, default_delivery
+from .models import Notification, NotificationPreference
+
+
+def _deliveries(user_ids: list[int], kind: str) -> dict[int, str]:
+    chosen = dict(
+        NotificationPreference.objects.filter(user_id__in=user_ids, kind=kind).values_list(
+            "user_id", "delivery"
+        )
+    )
+    return {pk: chosen.get(pk, default_delivery(kind)) for pk in user_ids}
+
+
+def notify(
+    *,
+    recipients: Iterable[User],
+    kind: str,
+    params: dict | None = None,
+    url: str = "",
+    ref: str = "",
+    dedup_key: str = "",
+    now=None,
+) -> int:
+    """Tell each active recipient about one event; returns how many new notifications were stored.
+
+    `params` are the plain facts the message of `kind` names (messages.py); `url` a path inside Guomen
+    (the record to open); `ref` the record as "app.model:pk"; `dedup_key` (default "<kind>:<ref>") stores
+    the event once per person however often it is announced. Call it inside the transaction that makes the
+    change: the notifications commit or roll back with it."""
+    if kind not in Kind.values:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    people = {u.pk: u for u in recipients if u is not None and u.is_active}
+    if not people:
+        return 0
+    key = dedup_key or (f"{kind}:{ref}" if ref else "")
+    if key:
+        seen = set(
+            Notification.objects.filter(recipient_id__in=list(people), dedup_key=key).values_list(
+                "recipient_id", flat=True
+            )
+        )
+        people = {pk: u for pk, u in people.items() if pk not in seen}
+        if not people:
+            return 0
+    deliveries = _deliveries(list(people), kind)
+    now = now or timezone.now()
+    rows = [
+        Notification(
+            recipient_id=pk,
+            kind=kind,
+            params=params or {},
+            url=url[:300],
+            ref=ref[:80],
+            dedup_key=key[:120],
+            delivery=deliveries[pk] if user.email else Delivery.OFF,
+            created_at=now,
+        )
+        for pk, user in people.items()
+    ]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    urgent = sorted(pk for pk, user in people.items() if deliveries[pk] == Delivery.IMMEDIATE and user.email)
+    if urgent:
+        from .tasks import send_immediate_task
+
+        transaction.on_commit(lambda: send_immediate_task.enqueue(urgent))
+    return len(rows)
+
+
+def enterprise_users(enterprise_ids: Iterable[int]) -> list[User]:
+    """The active users who speak for these enterprises (their own logins, not system clients)."""
+    ids = [pk for pk in set(enterprise_ids) if pk]
+    if not ids:
+        return []
+    return list(User.objects.filter(enterprise_id__in=ids, role=Role.ENTERPRISE, is_active=True))
+
+
+def notify_enterprise(*, enterprise_ids: Iterable[int], **notification) -> int:
+    """`notify()` every active user of these enterprises (the declarant and the consignee, say)."""
+    return notify(recipients=enterprise_users(enterprise_ids), **notification)
+
+
+def notification_mark_read(*, user, ids: Iterable[int] | None = None, now=None) -> int:
+    """Mark the user's own notifications read (all unread ones when `ids` is None); others' rows are untouched."""
+    qs = Notification.objects.filter(recipient=user, read_at=None)
+    if ids is not None:
+        try:
+            wanted = [int(i) for i in ids]
+        except (TypeError, ValueError):
+            raise ValidationFailed(fields={"ids": _("Give the numbers of the notifications.")}) from None
+        qs = qs.filter(pk__in=wanted)
+    return qs.update(read_at=now or timezone.now())
+
+
+@transaction.atomic
+def preferences_set(*, user, choices: dict[str, str]) -> dict[str, str]:
+    """Store the user's e-mail choice per kind (audited); unknown kinds or modes are refused naming the field."""
+    errors = {}
+    for kind, delivery in choices.items():
+        if kind not in Kind.values:
+            errors[kind] = _("Unknown kind of notification.")
+        elif delivery not in Delivery.values:
+            errors[kind] = _("Choose at once, daily digest or no e-mail.")
+    if errors:
+        raise ValidationFailed(fields=errors)
+    before = preferences_of(user)
+    for kind, delivery in choices.items():
+        NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
+        if user.email:  # what is still waiting follows the new choice
+            Notification.objects.filter(recipient=user, kind=kind, emailed_at=None).update(delivery=delivery)
+    after = preferences_of(user)
+    if before != after:
+        audit_record(
+            actor=user,
+            verb="notification.preferences",
+            obj=user,
+            before={k: v for k, v in before.items() if after[k] != v},
+            after={k: v for k, v in after.items() if before[k] != v},
+        )
+    return after
+
+
+def preferences_of(user) -> dict[str, str]:
+    chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "delivery"))
+    return {kind: chosen.get(kind, default_delivery(kind)) for kind in Kind.values}
