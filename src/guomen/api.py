@@ -7,7 +7,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from guomen.accounts.auth import ApiKeyAuth, SessionAuth
-from guomen.core.errors import ApplicationError
+from guomen.core.errors import ApplicationError, input_message
 
 api = NinjaAPI(
     title="Guomen API",
@@ -28,7 +28,7 @@ def schema_error(request, exc: NinjaValidationError):
     fields: dict[str, list[str]] = {}
     for err in exc.errors:
         loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "payload", "query", "path")]
-        fields.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", ""))
+        fields.setdefault(".".join(loc) or "__all__", []).append(input_message(err))
     body = {"code": "validation_error", "message": _("Some fields are not valid."), "fields": fields}
     return api.create_response(request, body, status=422)
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require, restrict
 from guomen.registry.models import Enterprise
 
@@ -98,9 +99,10 @@ class HandoverOut(Schema):
 
 
 @router.get("/interviews", response=list[InterviewOut])
+@paginated
 def interviews(request):
     require(request.auth, "enforcement.view")
-    return list(selectors.interview_list(user=request.auth)[:200])
+    return selectors.interview_list(user=request.auth)
 
 
 @router.post("/interviews", response={201: InterviewOut})
@@ -127,9 +129,10 @@ def interview_hold(request, pk: int, payload: HoldIn):
 
 
 @router.get("/commitments", response=list[CommitmentOut])
+@paginated
 def commitments(request):
     require(request.auth, "enforcement.view")
-    return list(selectors.commitment_list(user=request.auth)[:200])
+    return selectors.commitment_list(user=request.auth)
 
 
 @router.post("/commitments", response={201: CommitmentOut})
@@ -153,9 +156,10 @@ def commitment_break(request, pk: int, payload: BreakIn):
 
 
 @router.get("/handovers", response=list[HandoverOut])
+@paginated
 def handovers(request, direction: str = ""):
     require(request.auth, "enforcement.view")
-    return list(selectors.handover_list(user=request.auth, direction=direction)[:200])
+    return selectors.handover_list(user=request.auth, direction=direction)
 
 
 @router.post("/handovers", response={201: HandoverOut})

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require, restrict
 from guomen.registry.models import Enterprise
 
@@ -77,9 +78,10 @@ class RecallCreatedOut(Schema):
 
 
 @router.get("", response=list[RecallOut])
+@paginated
 def recalls(request, q: str = "", category: str = "", status: str = ""):
     require(request.auth, "recall.view")
-    return list(selectors.recall_list(user=request.auth, q=q, category=category, status=status)[:200])
+    return selectors.recall_list(user=request.auth, q=q, category=category, status=status)
 
 
 @router.post("", response={201: RecallOut})
