@@ -173,16 +173,6 @@ class DeclarationPageForEnterpriseOut(Page):
     results: list[DeclarationSummaryForEnterpriseOut]
 
 
-class DeclarationFiltersIn(Schema):
-    status: str = ""
-    port: str = ""
-    origin: str = ""
-    channel: str = ""
-    number: str = ""
-    arrival_from: dt.date | None = None
-    arrival_to: dt.date | None = None
-
-
 def _decision_dict(decision) -> dict | None:
     if decision is None:
         return None
@@ -336,19 +326,9 @@ def declaration_create(
     response=DeclarationPageOut | DeclarationPageForEnterpriseOut,
     summary="List declarations you may see",
 )
-def declaration_list(request, filters: Query[DeclarationFiltersIn], pagination: Query[PageIn]):
-    qs = selectors.declaration_list(
-        user=request.auth,
-        filters=selectors.DeclarationFilters(
-            q=filters.number,
-            status=filters.status,
-            port=filters.port,
-            origin=filters.origin,
-            channel=filters.channel,
-            date_from=filters.arrival_from,
-            date_to=filters.arrival_to,
-        ),
-    )
+def declaration_list(request, filters: Query[selectors.DeclarationFilters], pagination: Query[PageIn]):
+    """The filters of the declaration page, by the same names."""
+    qs = selectors.declaration_list(user=request.auth, filters=filters)
     body = page_of(request, qs, pagination, _summary)
     return _as(request.auth, DeclarationPageOut, DeclarationPageForEnterpriseOut, body)
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from guomen.catalog.models import CommodityGroup, Country, Hazard
 from guomen.catalog.selectors import hs_resolve
@@ -251,9 +251,10 @@ def _need(user, action: str) -> None:
 
 @router.get("/signals", response=list[SignalOut], summary="Risk signals in my jurisdiction")
 @paginated
-def signal_list(request, source: str = "", q: str = ""):
+def signal_list(request, filters: Query[selectors.SignalFilters]):
+    """The filters of the risk-signal page, by the same names (`from`, `to`, `group`, …)."""
     _need(request.auth, "risk.view")
-    return selectors.signal_list(user=request.auth, source=source, q=q)
+    return selectors.signal_list(user=request.auth, filters=filters)
 
 
 @router.post("/signals", response={201: SignalOut}, summary="Enter a risk signal by hand")

@@ -233,4 +233,4 @@ def test_list_filters_and_paginates(world):
     assert client.get(URL, {"port": "WJD", "origin": "TH"}).json()["count"] == 2
     page = client.get(URL, {"limit": 1, "offset": 1}).json()
     assert page["count"] == 2 and len(page["results"]) == 1
-    assert client.get(URL, {"arrival_from": "2000-01-01", "arrival_to": "2000-01-02"}).json()["count"] == 0
+    assert client.get(URL, {"date_from": "2000-01-01", "date_to": "2000-01-02"}).json()["count"] == 0
