@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.accounts.models import OrgUnit, User
 from guomen.core.errors import NotFound, ValidationFailed
@@ -132,9 +132,10 @@ def track(request, code: str):
 
 @router.get("", response=list[ComplaintOut])
 @paginated
-def complaints(request, status: str = "", category: str = "", flag: str = "", q: str = ""):
+def complaints(request, filters: Query[selectors.ComplaintFilters]):
+    """The filters of the complaint page, by the same names."""
     require(request.auth, "complaint.view")
-    return selectors.complaint_list(user=request.auth, status=status, category=category, flag=flag, q=q)
+    return selectors.complaint_list(user=request.auth, filters=filters)
 
 
 @router.get("/feedback-rate", response=ComplaintRateOut)

@@ -34,5 +34,7 @@ class FilterSet(Schema):
         for name, field in type(self).model_fields.items():
             value = getattr(self, name)
             if value not in (None, "", field.default):
+                if isinstance(value, bool):
+                    value = "1"
                 out[field.alias or name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
         return out
