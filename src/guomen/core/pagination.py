@@ -89,7 +89,3 @@ class LimitOffsetPagination(PaginationBase):
 
 paginated = paginate(LimitOffsetPagination)
 """Decorator for a list operation: `@router.get("", response=list[ItemOut])` then `@paginated`."""
-
-# Kept for callers that bound their own numbers (report tables, search).
-OffsetField = Field(0, ge=0, le=MAX_OFFSET)
-MAX_PAGE = MAX_LIMIT
