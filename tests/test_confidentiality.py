@@ -116,7 +116,7 @@ def test_enterprise_system_client_lists_only_its_own_declarations(case):
 
     body = Client().get("/api/v1/declarations", HTTP_X_API_KEY=raw).json()
 
-    assert [d["number"] for d in body["items"]] == [case["declaration"].number]
+    assert [d["number"] for d in body["results"]] == [case["declaration"].number]
 
 
 def test_the_public_reads_no_targeting_detail(case):

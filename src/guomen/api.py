@@ -7,9 +7,52 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from guomen.accounts.auth import ApiKeyAuth, SessionAuth
-from guomen.core.errors import ApplicationError
+from guomen.core.errors import ApplicationError, input_message
 
-api = NinjaAPI(
+# Every operation may answer these, in the one error shape of the handlers below; an operation that documents a
+# status itself (with a richer body) keeps its own.
+ERROR_STATUSES = {
+    400: "The request could not be completed",
+    401: "Not signed in and no valid X-API-Key",
+    403: "Not allowed for this user",
+    404: "Not found, or not visible to this user",
+    409: "Conflict with the record's current state",
+    413: "Request body too large",
+    422: "Some fields are not valid",
+    429: "Too many requests",
+}
+ERROR_SCHEMA = {
+    "title": "ApiError",
+    "type": "object",
+    "properties": {
+        "code": {"type": "string"},
+        "message": {"type": "string"},
+        "fields": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+    },
+    "required": ["code", "message", "fields"],
+}
+
+
+class GuomenAPI(NinjaAPI):
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["ApiError"] = ERROR_SCHEMA
+        ref = {"$ref": "#/components/schemas/ApiError"}
+        for item in schema["paths"].values():
+            for operation in item.values():
+                responses = operation.setdefault("responses", {})
+                for status, description in ERROR_STATUSES.items():
+                    if status == 401 and not operation.get("security"):
+                        continue
+                    if status not in responses and str(status) not in responses:
+                        responses[status] = {
+                            "description": description,
+                            "content": {"application/json": {"schema": ref}},
+                        }
+        return schema
+
+
+api = GuomenAPI(
     title="Guomen API",
     version="1",
     urls_namespace="api",
@@ -28,7 +71,7 @@ def schema_error(request, exc: NinjaValidationError):
     fields: dict[str, list[str]] = {}
     for err in exc.errors:
         loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "payload", "query", "path")]
-        fields.setdefault(".".join(loc) or "__all__", []).append(err.get("msg", ""))
+        fields.setdefault(".".join(loc) or "__all__", []).append(input_message(err))
     body = {"code": "validation_error", "message": _("Some fields are not valid."), "fields": fields}
     return api.create_response(request, body, status=422)
 

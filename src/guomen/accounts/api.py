@@ -1,5 +1,7 @@
 from ninja import Router, Schema
 
+from guomen.core.pagination import paginated
+
 from .selectors import orgunit_list
 
 router = Router(tags=["accounts"])
@@ -34,6 +36,7 @@ def me(request):
 
 
 @router.get("/org-units", response=list[OrgUnitOut])
+@paginated
 def org_units(request, kind: str | None = None):
     return [
         OrgUnitOut(

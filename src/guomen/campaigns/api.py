@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from ninja import Router, Schema
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -80,9 +81,10 @@ class CreatedOut(Schema):
 
 
 @router.get("", response=list[CampaignOut])
+@paginated
 def campaigns(request, status: str = ""):
     require(request.auth, "campaign.view")
-    return list(selectors.campaign_list(user=request.auth, status=status)[:200])
+    return selectors.campaign_list(user=request.auth, status=status)
 
 
 @router.post("", response={201: CampaignDetailOut})

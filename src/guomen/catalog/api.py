@@ -3,10 +3,9 @@
 from decimal import Decimal
 
 from ninja import Router, Schema
-from ninja.pagination import paginate
 
 from guomen.core.errors import NotFound
-from guomen.core.pagination import PageNumberPagination
+from guomen.core.pagination import paginated
 
 from . import selectors
 
@@ -119,7 +118,7 @@ class ImportRequirementOut(Schema):
 
 
 @router.get("/hs-codes", response=list[HsCodeOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def hs_codes(request, q: str = "", level: int | None = None, group: str = "", declarable: bool = False):
     """Search by code prefix (digits) or by Chinese/English text."""
     return selectors.hs_list(user=request.auth, q=q, level=level, group=group, declarable=declarable)
@@ -131,17 +130,19 @@ def hs_code_detail(request, code: str):
 
 
 @router.get("/countries", response=list[CountryOut])
+@paginated
 def countries(request, q: str = ""):
-    return list(selectors.country_list(user=request.auth, q=q))
+    return selectors.country_list(user=request.auth, q=q)
 
 
 @router.get("/commodity-groups", response=list[CommodityGroupOut])
+@paginated
 def commodity_groups(request):
-    return list(selectors.commodity_group_list(user=request.auth))
+    return selectors.commodity_group_list(user=request.auth)
 
 
 @router.get("/hazards", response=list[HazardOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def hazards(request, q: str = "", kind: str = ""):
     return selectors.hazard_list(user=request.auth, q=q, kind=kind)
 
@@ -155,7 +156,7 @@ def hazard_detail(request, code: str):
 
 
 @router.get("/import-requirements", response=list[ImportRequirementOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def import_requirements(request, hs: str = "", origin: str = ""):
     """Filter by HS code prefix and by origin (code or name)."""
     return selectors.import_requirement_list(user=request.auth, hs=hs, origin=origin)

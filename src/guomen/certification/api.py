@@ -7,6 +7,7 @@ from ninja import Router, Schema
 
 from guomen.core.actions import apply
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 from guomen.registry.selectors import enterprise_named
 
@@ -120,9 +121,10 @@ class DecideIn(Schema):
 
 
 @router.get("/certificates", response=list[CertificateOut])
+@paginated
 def certificates(request, q: str = "", scheme: str = "", status: str = ""):
     require(request.auth, "certification.view")
-    return list(selectors.certificate_list(user=request.auth, q=q, scheme=scheme, status=status)[:200])
+    return selectors.certificate_list(user=request.auth, q=q, scheme=scheme, status=status)
 
 
 @router.post("/certificates", response={201: CertificateOut})
@@ -146,9 +148,10 @@ def certificate_status(request, pk: int, payload: CertificationStatusIn):
 
 
 @router.get("/checks", response=list[CheckOut])
+@paginated
 def checks(request, status: str = ""):
     require(request.auth, "certification.view")
-    return list(selectors.check_list(user=request.auth, status=status)[:200])
+    return selectors.check_list(user=request.auth, status=status)
 
 
 @router.post("/certificates/{pk}/checks", response={201: CheckOut})
@@ -172,9 +175,10 @@ def check_close(request, pk: int, payload: CertificationCloseIn):
 
 
 @router.get("/misuse", response=list[MisuseOut])
+@paginated
 def misuse(request, status: str = ""):
     require(request.auth, "certification.view")
-    return list(selectors.misuse_list(user=request.auth, status=status)[:200])
+    return selectors.misuse_list(user=request.auth, status=status)
 
 
 @router.post("/misuse", response={201: MisuseOut})

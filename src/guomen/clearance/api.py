@@ -4,6 +4,7 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from guomen.core.pagination import mapped, paginated
 from guomen.core.permissions import require
 from guomen.inspections import selectors as inspections
 
@@ -118,9 +119,10 @@ def override_request(request, task_id: int, payload: OverrideRequestIn):
 
 
 @router.get("/overrides", response={200: list[OverrideOut], **ERRORS})
+@paginated
 def overrides(request, status: str = ""):
     require(request.auth, "clearance.override.view")
-    return [_override(o) for o in selectors.override_list(user=request.auth, status=status)[:500]]
+    return mapped(selectors.override_list(user=request.auth, status=status), _override)
 
 
 @router.post("/overrides/{override_id}/grant", response={200: OverrideOut, **ERRORS})

@@ -3,12 +3,11 @@
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
-from ninja.pagination import paginate
+from ninja import Query, Router, Schema
 
 from guomen.accounts.models import OrgUnit, User
 from guomen.core.errors import NotFound, ValidationFailed
-from guomen.core.pagination import PageNumberPagination
+from guomen.core.pagination import paginated
 from guomen.core.permissions import org_in_scope, require
 from guomen.portal import ratelimit
 
@@ -132,10 +131,11 @@ def track(request, code: str):
 
 
 @router.get("", response=list[ComplaintOut])
-@paginate(PageNumberPagination, page_size=50)
-def complaints(request, status: str = "", category: str = "", flag: str = "", q: str = ""):
+@paginated
+def complaints(request, filters: Query[selectors.ComplaintFilters]):
+    """The filters of the complaint page, by the same names."""
     require(request.auth, "complaint.view")
-    return selectors.complaint_list(user=request.auth, status=status, category=category, flag=flag, q=q)
+    return selectors.complaint_list(user=request.auth, filters=filters)
 
 
 @router.get("/feedback-rate", response=ComplaintRateOut)

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.accounts.models import OrgUnit, User
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet
 from guomen.core.permissions import can, require, restrict
 
 from .choices import OPEN_STATUSES, ComplaintStatus
@@ -18,17 +20,22 @@ from .workdays import reminder_days, working_days_between
 TRACKING_CODE = re.compile(r"^TS[A-Z2-9]{10}$")
 
 
+class ComplaintFilters(FilterSet):
+    """The complaint list's filters: the page (complaints:list) and GET /api/v1/complaints."""
+
+    status: str = ""
+    category: str = ""
+    flag: str = Field("", description='"overdue" or "due_soon": open complaints by deadline')
+    q: str = Field("", max_length=200)
+    mine: bool = Field(False, description="Only those assigned to me")
+
+
 def complaint_list(
-    *,
-    user,
-    status: str = "",
-    category: str = "",
-    flag: str = "",
-    q: str = "",
-    mine: bool = False,
-    today: dt.date | None = None,
+    *, user, filters: ComplaintFilters | None = None, today: dt.date | None = None, **given
 ) -> QuerySet:
     """Complaints of the user's unit and below; flag "overdue" or "due_soon" picks open ones by deadline."""
+    f = filters or ComplaintFilters(**given)
+    status, category, flag, q, mine = f.status, f.category, f.flag, f.q, f.mine
     today = today or timezone.localdate()
     qs = restrict(Complaint.objects.all(), user, "complaint.view").select_related("org", "assignee")
     if status:

@@ -83,9 +83,8 @@ def track_detail(request, code: str):
 
 @login_required
 def complaint_list(request):
-    filters = {k: request.GET.get(k, "").strip() for k in ("status", "category", "flag", "q")}
-    filters["mine"] = request.GET.get("mine") == "1"
-    qs = selectors.complaint_list(user=request.user, **filters)
+    filters = selectors.ComplaintFilters.from_query(request.GET)
+    qs = selectors.complaint_list(user=request.user, filters=filters)
     context = {
         "page_obj": page_of(request, qs),
         "filters": filters,

@@ -60,3 +60,37 @@ def validation_error_from_django(exc) -> ValidationFailed:
     else:
         fields = {"__all__": list(exc.messages)}
     return ValidationFailed(fields=fields)
+
+
+# Pydantic's error types in the words of the rest of the application (its own messages are English).
+_INPUT_MESSAGES = {
+    "missing": _("This field is required."),
+    "int_parsing": _("Enter a whole number."),
+    "int_type": _("Enter a whole number."),
+    "int_from_float": _("Enter a whole number."),
+    "float_parsing": _("Enter a number."),
+    "decimal_parsing": _("Enter a number."),
+    "bool_parsing": _("Enter true or false."),
+    "date_parsing": _("Enter a date as YYYY-MM-DD."),
+    "date_from_datetime_parsing": _("Enter a date as YYYY-MM-DD."),
+    "datetime_parsing": _("Enter a date and time."),
+    "datetime_from_date_parsing": _("Enter a date and time."),
+    "string_type": _("Enter text."),
+    "string_too_long": _("Enter at most %(max_length)s characters."),
+    "string_too_short": _("Enter at least %(min_length)s characters."),
+    "greater_than_equal": _("Enter a value of at least %(ge)s."),
+    "greater_than": _("Enter a value greater than %(gt)s."),
+    "less_than_equal": _("Enter a value of at most %(le)s."),
+    "less_than": _("Enter a value less than %(lt)s."),
+}
+
+
+def input_message(err: dict) -> str:
+    """One pydantic validation error as a translated message (pydantic's own text when it is not known)."""
+    template = _INPUT_MESSAGES.get(err.get("type", ""))
+    if template is None:
+        return str(err.get("msg", ""))
+    try:
+        return str(template) % {k: v for k, v in (err.get("ctx") or {}).items()}
+    except (KeyError, TypeError, ValueError):
+        return str(err.get("msg", ""))

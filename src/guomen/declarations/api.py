@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from guomen.clearance.services import clearance_submit
 from guomen.core.errors import ValidationFailed
-from guomen.core.pagination import MAX_OFFSET
+from guomen.core.pagination import Page, PageIn, page_of
 from guomen.core.permissions import sees_targeting
 from guomen.core.services import idempotent_lookup, idempotent_store, json_safe
 from guomen.targeting.reasons import reason_text
@@ -30,7 +30,6 @@ from .intake import MAX_LINES
 router = Router(tags=["declarations"])
 add_ephyto_route(router)  # before "/{number}", which would otherwise take "ephyto" for a number
 IDEMPOTENCY_ENDPOINT = "declarations.submit"
-MAX_PAGE = 200
 
 
 class LineIn(Schema):
@@ -166,26 +165,12 @@ class DeclarationOut(DeclarationForEnterpriseOut):
     tasks: list[DeclarationTaskOut]
 
 
-class DeclarationPageOut(Schema):
-    count: int
-    items: list[DeclarationSummaryOut]
+class DeclarationPageOut(Page):
+    results: list[DeclarationSummaryOut]
 
 
-class DeclarationPageForEnterpriseOut(Schema):
-    count: int
-    items: list[DeclarationSummaryForEnterpriseOut]
-
-
-class DeclarationFiltersIn(Schema):
-    status: str = ""
-    port: str = ""
-    origin: str = ""
-    channel: str = ""
-    number: str = ""
-    arrival_from: dt.date | None = None
-    arrival_to: dt.date | None = None
-    limit: int = Field(50, ge=1, le=MAX_PAGE)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+class DeclarationPageForEnterpriseOut(Page):
+    results: list[DeclarationSummaryForEnterpriseOut]
 
 
 def _decision_dict(decision) -> dict | None:
@@ -341,21 +326,10 @@ def declaration_create(
     response=DeclarationPageOut | DeclarationPageForEnterpriseOut,
     summary="List declarations you may see",
 )
-def declaration_list(request, filters: Query[DeclarationFiltersIn]):
-    qs = selectors.declaration_list(
-        user=request.auth,
-        filters=selectors.DeclarationFilters(
-            q=filters.number,
-            status=filters.status,
-            port=filters.port,
-            origin=filters.origin,
-            channel=filters.channel,
-            date_from=filters.arrival_from,
-            date_to=filters.arrival_to,
-        ),
-    )
-    page = qs[filters.offset : filters.offset + filters.limit]
-    body = {"count": qs.count(), "items": [_summary(d) for d in page]}
+def declaration_list(request, filters: Query[selectors.DeclarationFilters], pagination: Query[PageIn]):
+    """The filters of the declaration page, by the same names."""
+    qs = selectors.declaration_list(user=request.auth, filters=filters)
+    body = page_of(request, qs, pagination, _summary)
     return _as(request.auth, DeclarationPageOut, DeclarationPageForEnterpriseOut, body)
 
 

@@ -6,12 +6,13 @@ inspector's name and the bureau's internal steps, which the timeline shows as on
 """
 
 import datetime as dt
-from dataclasses import dataclass, replace
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
+from ninja import Field
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet
 from guomen.core.permissions import restrict, sees_targeting
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
@@ -20,15 +21,16 @@ from .choices import DeclarationStatus
 from .models import Declaration
 
 
-@dataclass
-class DeclarationFilters:
-    q: str = ""
+class DeclarationFilters(FilterSet):
+    """The declaration list's filters: the page (its FilterForm's fields), GET /api/v1/declarations."""
+
+    q: str = Field("", max_length=100, description="Declaration number or transport (part of it)")
     status: str = ""
-    port: str = ""
-    origin: str = ""
+    port: str = Field("", max_length=20)
+    origin: str = Field("", max_length=3)
     channel: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: dt.date | None = Field(None, description="Arrival on or after")
+    date_to: dt.date | None = Field(None, description="Arrival on or before")
 
 
 def declaration_list(*, user, filters: DeclarationFilters | None = None) -> QuerySet:
@@ -36,7 +38,7 @@ def declaration_list(*, user, filters: DeclarationFilters | None = None) -> Quer
     f = filters or DeclarationFilters()
     qs = restrict(Declaration.objects.all(), user, "declaration.view")
     if f.channel and not sees_targeting(user):
-        f = replace(f, channel="")  # nobody outside the bureau may sort declarations by channel
+        f = f.model_copy(update={"channel": ""})  # nobody outside the bureau may sort declarations by channel
     if f.q:
         qs = qs.filter(Q(number__icontains=f.q.strip()) | Q(transport_id__icontains=f.q.strip()))
     if f.status:

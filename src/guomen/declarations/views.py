@@ -38,7 +38,7 @@ def declaration_list(request):
     form = FilterForm(request.GET or None)
     filters = selectors.DeclarationFilters()
     if form.is_valid():
-        filters = selectors.DeclarationFilters(**form.cleaned_data)
+        filters = selectors.DeclarationFilters.from_query(form.cleaned_data)
     qs = selectors.declaration_list(user=request.user, filters=filters)
     page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
     staff = sees_targeting(request.user)

@@ -7,7 +7,7 @@ from ninja.files import UploadedFile
 
 from guomen.catalog.models import Country, Hazard, HsCode
 from guomen.core.errors import ValidationFailed
-from guomen.core.pagination import MAX_PAGE
+from guomen.core.pagination import Page, PageIn, page_of
 
 from . import indexing, selectors, services
 from .choices import DocumentKind
@@ -57,43 +57,65 @@ class HitOut(Schema):
     snippet_html: str
 
 
-class SearchOut(Schema):
+class SearchOut(Page):
     query: str
-    total: int
-    page: int
     did_you_mean: list[str]
-    hits: list[HitOut]
+    results: list[HitOut]
 
 
 @router.get("", response=SearchOut)
 def search(
     request,
+    pagination: Query[PageIn],
     q: str = "",
     kind: str = "",
     hs: str = "",
     country: str = "",
     in_force: bool = False,
-    page: int = Query(1, ge=1, le=MAX_PAGE),
 ):
-    """Ranked full-text search (Chinese words via jieba, English words, standard numbers)."""
+    """Ranked full-text search (Chinese words via jieba, English words, standard numbers).
+
+    Pages are whole: `offset` is rounded down to a multiple of `limit`."""
+    limit = pagination.limit
+    page = pagination.offset // limit + 1
     result = selectors.document_search_for(
-        user=request.auth, q=q, kind=kind, hs=hs, country=country, in_force=in_force, page=page
+        user=request.auth,
+        q=q,
+        kind=kind,
+        hs=hs,
+        country=country,
+        in_force=in_force,
+        page=page,
+        per_page=limit,
     )
-    return {
-        "query": result.query,
-        "total": result.total,
-        "page": result.page,
-        "did_you_mean": [d.number for d in result.suggestions],
-        "hits": [
-            {
-                "document": h.document,
-                "exact_number": h.exact,
-                "title_html": str(h.title_html),
-                "snippet_html": str(h.snippet_html),
-            }
-            for h in result.hits
-        ],
-    }
+    hits = [
+        {
+            "document": h.document,
+            "exact_number": h.exact,
+            "title_html": str(h.title_html),
+            "snippet_html": str(h.snippet_html),
+        }
+        for h in result.hits
+    ]
+    envelope = page_of(
+        request,
+        _Counted(result.total, hits, (page - 1) * limit),
+        PageIn(limit=limit, offset=(page - 1) * limit),
+    )
+    return {**envelope, "query": result.query, "did_you_mean": [d.number for d in result.suggestions]}
+
+
+class _Counted:
+    """One page already fetched by the search engine, with the total it found."""
+
+    def __init__(self, total: int, rows: list, offset: int):
+        self.total, self.rows, self.offset = total, rows, offset
+
+    def count(self) -> int:
+        return self.total
+
+    def __getitem__(self, window: slice) -> list:
+        return self.rows
 
 
 @router.get("/{int:pk}", response=DocumentDetailOut)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require, restrict
 
 from . import selectors, services
@@ -56,9 +57,10 @@ class EmergencyCreatedOut(Schema):
 
 
 @router.get("/plans", response=list[EmergencyPlanOut])
+@paginated
 def plans(request):
     require(request.auth, "emergency.view")
-    return list(selectors.plan_list(user=request.auth)[:200])
+    return selectors.plan_list(user=request.auth)
 
 
 @router.post("/plans", response={201: EmergencyPlanOut})

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Router, Schema
 
 from guomen.core.actions import apply
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 from guomen.registry.selectors import enterprise_named
 
@@ -94,9 +95,10 @@ class HandoverOut(Schema):
 
 
 @router.get("/interviews", response=list[InterviewOut])
+@paginated
 def interviews(request):
     require(request.auth, "enforcement.view")
-    return list(selectors.interview_list(user=request.auth)[:200])
+    return selectors.interview_list(user=request.auth)
 
 
 @router.post("/interviews", response={201: InterviewOut})
@@ -117,9 +119,10 @@ def interview_hold(request, pk: int, payload: HoldIn):
 
 
 @router.get("/commitments", response=list[CommitmentOut])
+@paginated
 def commitments(request):
     require(request.auth, "enforcement.view")
-    return list(selectors.commitment_list(user=request.auth)[:200])
+    return selectors.commitment_list(user=request.auth)
 
 
 @router.post("/commitments", response={201: CommitmentOut})
@@ -137,9 +140,10 @@ def commitment_break(request, pk: int, payload: BreakIn):
 
 
 @router.get("/handovers", response=list[HandoverOut])
+@paginated
 def handovers(request, direction: str = ""):
     require(request.auth, "enforcement.view")
-    return list(selectors.handover_list(user=request.auth, direction=direction)[:200])
+    return selectors.handover_list(user=request.auth, direction=direction)
 
 
 @router.post("/handovers", response={201: HandoverOut})
@@ -186,9 +190,10 @@ class PartnerOut(Schema):
 
 
 @router.get("/partners", response=list[PartnerOut])
+@paginated
 def partners(request):
     require(request.auth, "enforcement.view")
-    return list(selectors.partner_list(user=request.auth)[:200])
+    return selectors.partner_list(user=request.auth)
 
 
 @router.post("/partners", response={201: PartnerOut})

@@ -8,6 +8,7 @@ from ninja.files import UploadedFile
 
 from guomen.clearance import services as clearance
 from guomen.clearance.api import ClearanceErrorOut
+from guomen.core.pagination import mapped, paginated
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -257,10 +258,11 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 
 @router.get("/tasks", response={200: list[TaskOut], **ERRORS})
+@paginated
 def list_tasks(request):
     """Open and in-progress tasks of my port and the units below, due first, by priority."""
     require(request.auth, "inspection.record")
-    return [_task_out(t) for t in selectors.my_tasks(request.auth)[:500]]
+    return mapped(selectors.my_tasks(request.auth), _task_out)
 
 
 @router.get("/tasks/{task_id}", response={200: TaskDetailOut, **ERRORS})
@@ -408,10 +410,11 @@ def _rectification_out(r, rounds=None) -> dict:
 
 
 @router.get("/rectifications", response={200: list[RectificationOut], **ERRORS})
+@paginated
 def list_rectifications(request, status: str = "active"):
     """Rectification requests: a unit's (staff) or the enterprise's own (enterprise users)."""
     require(request.auth, "rectification.view")
-    return [_rectification_out(r) for r in selectors.rectification_list(request.auth, status=status)[:500]]
+    return mapped(selectors.rectification_list(request.auth, status=status), _rectification_out)
 
 
 @router.post("/rectifications/{rect_id}/answer", response={200: RectificationOut, **ERRORS})

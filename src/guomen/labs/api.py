@@ -3,16 +3,15 @@
 import datetime as dt
 from decimal import Decimal
 
-from ninja import Field, Query, Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from guomen.clearance import services as clearance
-from guomen.core.pagination import MAX_OFFSET
+from guomen.core.pagination import mapped, paginated
 
 from . import selectors, services
 from .models import Sample
 
 router = Router(tags=["labs"])
-MAX_PAGE = 200
 
 
 class SampleIn(Schema):
@@ -86,8 +85,6 @@ class SampleOut(Schema):
 class FiltersIn(Schema):
     status: str = ""
     q: str = ""
-    limit: int = Field(50, ge=1, le=MAX_PAGE)
-    offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 def _out(sample: Sample) -> dict:
@@ -150,12 +147,12 @@ def sample_create(request, payload: SampleIn):
 
 
 @router.get("/samples", response=list[SampleOut], summary="Samples you may see (your ports and laboratories)")
+@paginated
 def sample_list(request, filters: Query[FiltersIn]):
-    limit = max(1, min(filters.limit, MAX_PAGE))
     qs = selectors.sample_list(user=request.auth, status=filters.status, q=filters.q).prefetch_related(
         "items__analyte", "items__entered_by"
     )
-    return [_out(s) for s in qs[filters.offset : filters.offset + limit]]
+    return mapped(qs, _out)
 
 
 @router.get("/samples/{sample_id}", response=SampleOut, summary="One sample with its results")
@@ -164,14 +161,16 @@ def sample_detail(request, sample_id: int):
 
 
 @router.get("/tasks/{task_id}/samples", response=list[SampleOut], summary="The samples of an inspection task")
+@paginated
 def task_samples(request, task_id: int):
     task = selectors.task_get(user=request.auth, pk=task_id)
-    return [_out(s) for s in selectors.samples_for_task(task)]
+    return mapped(selectors.samples_for_task(task), _out)
 
 
 @router.get("/overdue", response=list[SampleOut], summary="Samples past their result due date")
+@paginated
 def overdue(request):
-    return [_out(s) for s in selectors.overdue_samples(request.auth).prefetch_related("items")[:MAX_PAGE]]
+    return mapped(selectors.overdue_samples(request.auth).prefetch_related("items"), _out)
 
 
 @router.post(

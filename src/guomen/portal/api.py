@@ -3,11 +3,10 @@
 from datetime import date, datetime
 
 from ninja import Router, Schema
-from ninja.pagination import paginate
 
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import NotFound, ValidationFailed
-from guomen.core.pagination import PageNumberPagination
+from guomen.core.pagination import paginated
 from guomen.registry.models import Enterprise
 
 from . import ratelimit, selectors, services, sources
@@ -110,6 +109,9 @@ class ConsignmentOut(Schema):
     documents: list[IssuedDocumentOut] = []
 
 
+PUBLIC_ROWS = 100_000  # the API pages through the published lists; the readers' own default is 200
+
+
 def _unavailable(rows):
     if rows is None:
         raise NotFound()
@@ -117,32 +119,41 @@ def _unavailable(rows):
 
 
 @router.get("/warnings", auth=None, response=list[dict])
+@paginated
 def warnings(request):
     """Consumer warnings in force now (withdrawn ones drop off on their date)."""
     return _unavailable(sources.consumer_warnings())
 
 
 @router.get("/spot-checks", auth=None, response=list[dict])
+@paginated
 def spot_checks(request, q: str = "", result: str = "", year: str = ""):
     return _unavailable(
         sources.spot_check_results(
-            {"q": q[:100], "result": result[:20], "year": year[:4] if year.isdigit() else "", "limit": 100}
+            {
+                "q": q[:100],
+                "result": result[:20],
+                "year": year[:4] if year.isdigit() else "",
+                "limit": PUBLIC_ROWS,
+            }
         )
     )
 
 
 @router.get("/blacklist", auth=None, response=list[dict])
+@paginated
 def blacklist(request, q: str = ""):
-    return _unavailable(sources.blacklist({"q": q[:100]}))
+    return _unavailable(sources.blacklist({"q": q[:100], "limit": PUBLIC_ROWS}))
 
 
 @router.get("/credit", auth=None, response=list[dict])
+@paginated
 def credit(request, q: str):
     return _unavailable(sources.credit(q[:60])) if len(q.strip()) >= 2 else []
 
 
 @router.get("/decisions", auth=None, response=list[PublicDecisionOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def decisions(request, kind: str = "", q: str = "", year: str = ""):
     return selectors.public_decision_list(kind=kind, q=q, year=year)
 
@@ -153,7 +164,7 @@ def decision(request, pk: int):
 
 
 @router.get("/requirements", auth=None, response=list[RequirementOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def requirements(request, commodity: str = "", origin: str = ""):
     return selectors.requirement_list(commodity=commodity, origin=origin)
 

@@ -5,6 +5,7 @@ import datetime as dt
 from ninja import Router, Schema
 
 from guomen.core.actions import apply
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -86,9 +87,10 @@ class RecallCreatedOut(Schema):
 
 
 @router.get("", response=list[RecallOut])
+@paginated
 def recalls(request, q: str = "", category: str = "", status: str = ""):
     require(request.auth, "recall.view")
-    return list(selectors.recall_list(user=request.auth, q=q, category=category, status=status)[:200])
+    return selectors.recall_list(user=request.auth, q=q, category=category, status=status)
 
 
 @router.post("", response={201: RecallOut})

@@ -3,9 +3,8 @@
 from datetime import date
 
 from ninja import Router, Schema
-from ninja.pagination import paginate
 
-from guomen.core.pagination import PageNumberPagination
+from guomen.core.pagination import paginated
 
 from . import selectors
 
@@ -74,7 +73,7 @@ class ProductionBaseOut(Schema):
 
 
 @router.get("/enterprises", response=list[EnterpriseOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def enterprises(request, q: str = "", kind: str = "", filing_status: str = ""):
     """Search by name (Chinese or English) or unified social credit code."""
     return selectors.enterprise_list(user=request.auth, q=q, kind=kind, filing_status=filing_status)
@@ -86,7 +85,7 @@ def enterprise_detail(request, uscc: str):
 
 
 @router.get("/production-bases", response=list[ProductionBaseOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def production_bases(
     request, q: str = "", country: str = "", kind: str = "", status: str = "", commodity: str = ""
 ):

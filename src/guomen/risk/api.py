@@ -2,11 +2,12 @@
 
 import datetime as dt
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from guomen.catalog.models import CommodityGroup, Country, Hazard
 from guomen.catalog.selectors import hs_resolve
 from guomen.core.errors import PermissionDenied, ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import can, require
 from guomen.registry.models import Enterprise, ProductionBase
 
@@ -249,9 +250,11 @@ def _need(user, action: str) -> None:
 
 
 @router.get("/signals", response=list[SignalOut], summary="Risk signals in my jurisdiction")
-def signal_list(request, source: str = "", q: str = "", limit: int = 100):
+@paginated
+def signal_list(request, filters: Query[selectors.SignalFilters]):
+    """The filters of the risk-signal page, by the same names (`from`, `to`, `group`, …)."""
     _need(request.auth, "risk.view")
-    return list(selectors.signal_list(user=request.auth, source=source, q=q)[: max(1, min(limit, 500))])
+    return selectors.signal_list(user=request.auth, filters=filters)
 
 
 @router.post("/signals", response={201: SignalOut}, summary="Enter a risk signal by hand")
@@ -273,9 +276,10 @@ def signal_detail(request, signal_id: int):
 
 
 @router.get("/clusters", response=list[ClusterOut], summary="Signal clusters (open by default)")
+@paginated
 def cluster_list(request, status: str = "open"):
     _need(request.auth, "risk.view")
-    return list(selectors.cluster_list(user=request.auth, status=status)[:500])
+    return selectors.cluster_list(user=request.auth, status=status)
 
 
 @router.get("/clusters/{cluster_id}", response=ClusterOut, summary="One signal cluster")
@@ -295,9 +299,10 @@ def assessment_new(request, payload: AssessmentIn):
 
 
 @router.get("/warnings", response=list[WarningOut], summary="Early warnings I may see")
+@paginated
 def warning_list(request, status: str = ""):
     _need(request.auth, "risk.view")
-    return list(selectors.warning_list(user=request.auth, status=status)[:200])
+    return selectors.warning_list(user=request.auth, status=status)
 
 
 @router.post("/warnings", response={201: WarningOut}, summary="Draft an early warning")
@@ -376,6 +381,7 @@ def measure_act(request, measure_id: int, action: str, payload: ActionIn):
 
 
 @router.get("/inbox", response=list[InboxOut], summary="My inbox (digests)")
+@paginated
 def inbox(request):
     require(request.auth, "risk.inbox")
-    return list(selectors.inbox_list(user=request.auth)[:100])
+    return selectors.inbox_list(user=request.auth)

@@ -4,8 +4,10 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet
 from guomen.core.permissions import can, restrict
 
 from .choices import ClusterStatus, MappingKind, MeasureKind, MeasureStatus, WarningStatus
@@ -25,35 +27,39 @@ from .models import (
 SIGNAL_RELATED = ("hazard", "origin", "commodity_group", "enterprise", "production_base", "org", "cluster")
 
 
-def signal_list(
-    *,
-    user,
-    source: str = "",
-    q: str = "",
-    date_from=None,
-    date_to=None,
-    org: str = "",
-    hazard: int | None = None,
-    origin: str = "",
-    commodity_group: str = "",
-) -> QuerySet:
+class SignalFilters(FilterSet):
+    """The risk-signal list's filters: the page (risk:signal_list), GET /api/v1/risk/signals and the dashboard."""
+
+    source: str = ""
+    q: str = Field("", max_length=200)
+    date_from: dt.date | None = Field(None, alias="from")
+    date_to: dt.date | None = Field(None, alias="to")
+    org: str = ""
+    hazard: int | None = Field(None, ge=1, le=2**31 - 1)
+    origin: str = Field("", max_length=3)
+    group: str = ""
+
+
+def signal_list(*, user, filters: SignalFilters | None = None, **given) -> QuerySet:
+    """Risk signals the user may see, newest first; `filters` (or its fields as keywords) narrow the list."""
+    f = filters or SignalFilters(**given)
     qs = restrict(RiskSignal.objects.all(), user, "risk.view").select_related(*SIGNAL_RELATED)
-    if source:
-        qs = qs.filter(source=source)
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(source_ref=q))
-    if date_from:
-        qs = qs.filter(occurred_on__gte=date_from)
-    if date_to:
-        qs = qs.filter(occurred_on__lte=date_to)
-    if org:
-        qs = qs.filter(org__path__contains=f"/{org}/")
-    if hazard:
-        qs = qs.filter(hazard_id=hazard)
-    if origin:
-        qs = qs.filter(origin_id=origin)
-    if commodity_group:
-        qs = qs.filter(commodity_group_id=commodity_group)
+    if f.source:
+        qs = qs.filter(source=f.source)
+    if f.q:
+        qs = qs.filter(Q(title__icontains=f.q) | Q(description__icontains=f.q) | Q(source_ref=f.q))
+    if f.date_from:
+        qs = qs.filter(occurred_on__gte=f.date_from)
+    if f.date_to:
+        qs = qs.filter(occurred_on__lte=f.date_to)
+    if f.org:
+        qs = qs.filter(org__path__contains=f"/{f.org}/")
+    if f.hazard:
+        qs = qs.filter(hazard_id=f.hazard)
+    if f.origin:
+        qs = qs.filter(origin_id=f.origin.upper())
+    if f.group:
+        qs = qs.filter(commodity_group_id=f.group)
     return qs.order_by("-occurred_on", "-id")
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -90,9 +91,10 @@ class ApplicationOut(Schema):
 
 
 @router.get("/applications", response=list[ApplicationOut])
+@paginated
 def applications(request, status: str = ""):
     require(request.auth, "supervision.view")
-    return list(selectors.application_list(user=request.auth, status=status)[:200])
+    return selectors.application_list(user=request.auth, status=status)
 
 
 @router.post("/applications/{app_id}/decision", response=ApplicationOut)
@@ -124,10 +126,11 @@ class CreditEventOut(Schema):
 
 
 @router.get("/credit-events", response=list[CreditEventOut])
+@paginated
 def credit_events(request, uscc: str = ""):
     require(request.auth, "supervision.view")
     enterprise = _enterprise(request, uscc) if uscc else None
-    return list(selectors.credit_event_list(user=request.auth, enterprise=enterprise)[:200])
+    return selectors.credit_event_list(user=request.auth, enterprise=enterprise)
 
 
 @router.post("/credit-events", response={201: CreditEventOut})
@@ -174,9 +177,10 @@ class PetitionOut(Schema):
 
 
 @router.get("/blacklist", response=list[BlacklistOut])
+@paginated
 def blacklist(request, status: str = ""):
     require(request.auth, "supervision.view")
-    return list(selectors.blacklist_list(user=request.auth, status=status)[:200])
+    return selectors.blacklist_list(user=request.auth, status=status)
 
 
 @router.post("/blacklist", response={201: BlacklistOut})
@@ -229,9 +233,10 @@ class DowngradeOut(Schema):
 @router.get(
     "/downgrades", response=list[DowngradeOut], summary="Downgrades to grade D (proposed and decided)"
 )
+@paginated
 def downgrades(request, status: str = ""):
     require(request.auth, "supervision.downgrade.decide")
-    return list(selectors.downgrade_list(user=request.auth, status=status)[:200])
+    return selectors.downgrade_list(user=request.auth, status=status)
 
 
 @router.post(
@@ -290,9 +295,10 @@ class DrawIn(Schema):
 
 
 @router.get("/plans", response=list[PlanOut])
+@paginated
 def plans(request):
     require(request.auth, "supervision.spotcheck.view")
-    return list(selectors.plan_list(user=request.auth)[:100])
+    return selectors.plan_list(user=request.auth)
 
 
 @router.post("/plans", response={201: PlanOut})
@@ -370,9 +376,10 @@ class CheckResultIn(Schema):
 
 
 @router.get("/checks", response=list[SpotCheckOut])
+@paginated
 def my_checks(request):
     require(request.auth, "supervision.spotcheck.record")
-    return list(selectors.my_checks(request.auth))
+    return selectors.my_checks(request.auth)
 
 
 @router.post("/checks/{check_id}/result", response=SpotCheckOut)
@@ -412,6 +419,7 @@ def _inspector(username: str, field: str):
 
 
 @router.get("/checks/{check_id}/inspector-options", response=list[InspectorOptionOut])
+@paginated
 def check_inspector_options(request, check_id: int):
     """For a supervisor: who may be assigned to the spot check, and why the others are excluded."""
     task = selectors.check_get(user=request.auth, pk=check_id)

@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 
 from guomen.clearance import services as clearance
 from guomen.core.errors import PermissionDenied
+from guomen.core.pagination import paginated
 from guomen.core.permissions import can
 
 from . import selectors, services
@@ -127,9 +128,10 @@ class ReasonIn(Schema):
 
 
 @router.get("/rules", response=list[RuleOut], summary="Rule profiles")
+@paginated
 def rule_list(request, active: bool | None = None):
     _require(request.auth)
-    return list(selectors.rule_list(user=request.auth, active=active))
+    return selectors.rule_list(user=request.auth, active=active)
 
 
 @router.get("/rules/{rule_id}", response=RuleOut, summary="One rule profile")
@@ -205,9 +207,10 @@ class ExtendIn(Schema):
 
 
 @router.get("/measures", response=list[MeasureOut], summary="Control measures (加严检验)")
+@paginated
 def measure_list(request, status: str = ""):
     _require(request.auth)
-    return list(selectors.measure_list(user=request.auth, status=status)[:500])
+    return selectors.measure_list(user=request.auth, status=status)
 
 
 @router.get("/measures/{measure_id}", response=MeasureOut, summary="One control measure")
@@ -257,9 +260,10 @@ class LevelOut(Schema):
 
 
 @router.get("/levels", response=list[LevelOut], summary="Frequency levels with the rates behind them")
+@paginated
 def level_list(request, raised_only: bool = False):
     _require(request.auth)
-    return list(selectors.level_list(user=request.auth, raised_only=raised_only))
+    return selectors.level_list(user=request.auth, raised_only=raised_only)
 
 
 class ModelOut(Schema):
@@ -297,9 +301,10 @@ class TargetingJobOut(Schema):
 
 
 @router.get("/models", response=list[ModelOut], summary="Risk models")
+@paginated
 def model_list(request):
     _require(request.auth)
-    return list(selectors.model_list(user=request.auth)[:100])
+    return selectors.model_list(user=request.auth)
 
 
 @router.post("/models/train", response={202: TargetingJobOut}, summary="Train a candidate model (a job)")

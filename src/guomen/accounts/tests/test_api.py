@@ -33,7 +33,7 @@ def test_session_user_is_identified(inspector):
 def test_org_units_visible_to_staff(inspector):
     client = Client()
     client.force_login(inspector)
-    codes = {u["code"] for u in client.get("/api/v1/accounts/org-units").json()}
+    codes = {u["code"] for u in client.get("/api/v1/accounts/org-units").json()["results"]}
     assert {"GACC", "SZ", "WJD", "BY"} <= codes
 
 
@@ -42,7 +42,7 @@ def test_org_units_hidden_from_enterprise_users(orgs, make_user):
 
     client = Client()
     client.force_login(make_user("enterprise", enterprise=EnterpriseFactory(org=orgs["SZ"])))
-    assert client.get("/api/v1/accounts/org-units").json() == []
+    assert client.get("/api/v1/accounts/org-units").json()["results"] == []
 
 
 def test_openapi_document_is_served(db):

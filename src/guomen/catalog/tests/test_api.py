@@ -37,14 +37,14 @@ def test_anonymous_gets_401(data):
 
 
 def test_hs_search_by_text_is_paginated(data, inspector):
-    body = _client(inspector).get("/api/v1/catalog/hs-codes", {"q": "榴莲", "page_size": 1}).json()
+    body = _client(inspector).get("/api/v1/catalog/hs-codes", {"q": "榴莲", "limit": 1}).json()
     assert body["count"] == 2
-    assert [i["code"] for i in body["items"]] == ["081060"]
+    assert [i["code"] for i in body["results"]] == ["081060"]
 
 
 def test_hs_search_by_code_prefix(data, inspector):
     body = _client(inspector).get("/api/v1/catalog/hs-codes", {"q": "0810.60"}).json()
-    assert [i["code"] for i in body["items"]] == ["081060", "0810600000"]
+    assert [i["code"] for i in body["results"]] == ["081060", "0810600000"]
 
 
 def test_hs_detail_lists_children(data, inspector):
@@ -62,8 +62,10 @@ def test_unknown_hs_code_is_404_json(data, inspector):
 
 def test_countries_and_groups(data, inspector):
     client = _client(inspector)
-    assert [c["code"] for c in client.get("/api/v1/catalog/countries", {"q": "泰国"}).json()] == ["TH"]
-    assert client.get("/api/v1/catalog/commodity-groups").json()[0]["code"] == "fresh_fruit"
+    assert [c["code"] for c in client.get("/api/v1/catalog/countries", {"q": "泰国"}).json()["results"]] == [
+        "TH"
+    ]
+    assert client.get("/api/v1/catalog/commodity-groups").json()["results"][0]["code"] == "fresh_fruit"
 
 
 def test_hazard_detail_with_limits(data, inspector):
@@ -76,7 +78,7 @@ def test_import_requirements_filtered_by_origin(data, inspector):
     client = _client(inspector)
     body = client.get("/api/v1/catalog/import-requirements", {"origin": "TH", "hs": "0810"}).json()
     assert body["count"] == 1
-    assert body["items"][0]["pests"][0]["code"] == "PEST-PLALI"
+    assert body["results"][0]["pests"][0]["code"] == "PEST-PLALI"
     assert client.get("/api/v1/catalog/import-requirements", {"origin": "VN"}).json()["count"] == 0
 
 

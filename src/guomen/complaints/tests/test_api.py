@@ -71,3 +71,18 @@ def test_the_feedback_rate_endpoint(client, orgs, supervisor):
     today = Complaint.objects.get().received_at.date().isoformat()
     body = client.get(f"/api/v1/complaints/feedback-rate?start={today}&end={today}").json()
     assert body == {"replied_on_time": 0, "received": 1, "rate": 0.0}
+
+
+def test_the_api_takes_the_page_filters(supervisor, make_user, orgs):
+    """One ComplaintFilters for the page and the API: `mine` (the page's 已指派给我) works in both."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from guomen.complaints.selectors import ComplaintFilters
+
+    client = Client()
+    client.force_login(supervisor)
+    response = client.get("/api/v1/complaints", {"mine": "1", "flag": "overdue"})
+    assert response.status_code == 200 and response.json()["count"] == 0
+    assert ComplaintFilters.from_query({"mine": "1", "q": " 榴莲 "}).as_query() == {"mine": "1", "q": "榴莲"}
+    assert client.get(reverse("complaints:list"), {"mine": "1"}).status_code == 200

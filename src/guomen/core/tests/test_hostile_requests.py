@@ -44,8 +44,9 @@ def test_an_offset_past_bigint_is_refused(api):
 
 
 @pytest.mark.parametrize("url", ["/api/v1/catalog/hazards", "/api/v1/registry/enterprises"])
-def test_a_page_past_bigint_is_refused(api, url):
-    _refused(api.get(url, {"page": "9223372036854775807"}), 422)
+def test_an_offset_or_limit_past_bigint_is_refused(api, url):
+    _refused(api.get(url, {"offset": "9223372036854775807"}), 422)
+    _refused(api.get(url, {"limit": "9223372036854775807"}), 422)
 
 
 def test_null_for_a_required_rule_field_is_refused(api, analyst, client):

@@ -225,10 +225,12 @@ def test_list_filters_and_paginates(world):
     )
     _declared(world)
     client = _client(world["supervisor"])
-    assert [i["number"] for i in client.get(URL, {"status": "released"}).json()["items"]] == [released.number]
+    assert [i["number"] for i in client.get(URL, {"status": "released"}).json()["results"]] == [
+        released.number
+    ]
     assert client.get(URL, {"channel": "release"}).json()["count"] == 1
     assert client.get(URL, {"origin": "VN"}).json()["count"] == 0
     assert client.get(URL, {"port": "WJD", "origin": "TH"}).json()["count"] == 2
     page = client.get(URL, {"limit": 1, "offset": 1}).json()
-    assert page["count"] == 2 and len(page["items"]) == 1
-    assert client.get(URL, {"arrival_from": "2000-01-01", "arrival_to": "2000-01-02"}).json()["count"] == 0
+    assert page["count"] == 2 and len(page["results"]) == 1
+    assert client.get(URL, {"date_from": "2000-01-01", "date_to": "2000-01-02"}).json()["count"] == 0

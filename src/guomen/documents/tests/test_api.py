@@ -12,7 +12,7 @@ def test_search_api_returns_ranked_hits_with_snippets(client, inspector):
     exact = make_document(number="GB 2763-2021", kind="national_standard", title="农药最大残留限量")
     client.force_login(inspector)
     body = client.get("/api/v1/documents", {"q": "GB 2763-2021"}).json()
-    assert body["hits"][0]["document"]["id"] == exact.pk and body["hits"][0]["exact_number"]
+    assert body["results"][0]["document"]["id"] == exact.pk and body["results"][0]["exact_number"]
 
 
 @pytest.mark.parametrize(("who", "status"), [("anonymous", 401), ("enterprise", 403), ("inspector", 200)])

@@ -44,7 +44,7 @@ def recorded(task, inspector):
 
 
 def test_list_gives_my_open_tasks(task, inspector):
-    body = client_for(inspector).get(url()).json()
+    body = client_for(inspector).get(url()).json()["results"]
     assert [t["declaration_number"] for t in body] == [task.declaration.number]
     assert body[0]["channel"] == "physical"
     assert body[0]["commodities"] == ["081060"]
@@ -65,7 +65,7 @@ def test_roles_that_do_not_inspect_get_403_on_the_list(task, who, request):
 
 def test_other_jurisdiction_gets_an_empty_list_and_404_on_the_task(task, other_inspector):
     client = client_for(other_inspector)
-    assert client.get(url()).json() == []
+    assert client.get(url()).json()["results"] == []
     response = client.get(url(task))
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"

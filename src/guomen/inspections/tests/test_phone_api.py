@@ -83,9 +83,9 @@ def test_enterprise_lists_and_answers_its_rectifications_over_the_api(
         actor=inspector,
     )
     declarant = make_user(Role.ENTERPRISE, enterprise=item.enterprise)
-    listed = api(declarant).get("/api/v1/inspections/rectifications").json()
+    listed = api(declarant).get("/api/v1/inspections/rectifications").json()["results"]
     assert [r["subject"] for r in listed] == ["标签整改"]
-    assert api(enterprise_user).get("/api/v1/inspections/rectifications").json() == []
+    assert api(enterprise_user).get("/api/v1/inspections/rectifications").json()["results"] == []
     url = f"/api/v1/inspections/rectifications/{item.pk}/answer"
     answered = api(declarant).post(url, {"answer": "已整改"})  # multipart: the answer may carry files
     assert answered.status_code == 200 and answered.json()["status"] == "answered"

@@ -70,7 +70,7 @@ def test_whole_path_over_the_api(task, inspector, lab, lab_analyst, second_analy
     assert _post(analyst, f"/samples/{sample['id']}/approve", {}).status_code == 403
     approved = _post(_client(second_analyst), f"/samples/{sample['id']}/approve", {}).json()
     assert (approved["status"], approved["verdict"]) == ("approved", "non_conforming")
-    listed = _client(inspector).get(f"{API}/tasks/{task.pk}/samples").json()
+    listed = _client(inspector).get(f"{API}/tasks/{task.pk}/samples").json()["results"]
     assert listed[0]["verdict"] == "non_conforming"
 
 
@@ -189,4 +189,4 @@ def test_result_matrix(task, inspector, lab, lab_analyst, users, residue, who, s
 )
 def test_list_matrix(task, inspector, lab, users, who, count):
     register(task, inspector, lab)
-    assert len(_client(users[who]).get(f"{API}/samples").json()) == count
+    assert len(_client(users[who]).get(f"{API}/samples").json()["results"]) == count

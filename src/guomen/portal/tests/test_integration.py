@@ -31,7 +31,7 @@ def test_an_active_consumer_warning_is_shown_and_drops_off_when_lifted(client, o
     rw = risk_world(orgs, make_user)
     measure = _publish_warning(rw)
     assert "消费提示：泰国榴莲" in client.get(reverse("portal:warnings")).content.decode()
-    assert client.get("/api/v1/public/warnings").json()[0]["title"] == "消费提示：泰国榴莲"
+    assert client.get("/api/v1/public/warnings").json()["results"][0]["title"] == "消费提示：泰国榴莲"
     measure_lift(measure=measure, actor=rw["supervisor"], reason="误报")
     assert "消费提示：泰国榴莲" not in client.get(reverse("portal:home")).content.decode()
 

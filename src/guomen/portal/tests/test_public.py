@@ -113,7 +113,7 @@ def test_requirements_show_pests_marking_and_public_documents(client, durian_req
     page = client.get(reverse("portal:requirement", args=[req.pk])).content.decode()
     assert "南洋臀纹粉蚧" in page and "输往中华人民共和国" in page
     assert protocol.title in page and internal.title not in page
-    api = client.get("/api/v1/public/requirements", {"commodity": "0810"}).json()["items"][0]
+    api = client.get("/api/v1/public/requirements", {"commodity": "0810"}).json()["results"][0]
     assert api["documents"] == [{"id": protocol.pk, "number": "", "title": protocol.title}]
 
 

@@ -32,7 +32,7 @@ def test_anonymous_gets_401(world):
 def test_enterprise_search_paginated(world, inspector):
     body = _get(inspector, "/api/v1/registry/enterprises", q="鲜果").json()
     assert body["count"] == 1
-    assert body["items"][0]["uscc"] == world["mine"].uscc
+    assert body["results"][0]["uscc"] == world["mine"].uscc
 
 
 def test_other_jurisdiction_staff_reads_enterprises(world, other_inspector):
@@ -53,9 +53,9 @@ def test_enterprise_by_uscc_lists_its_bases(world, inspector):
 
 def test_production_bases_filters(world, inspector):
     url = "/api/v1/registry/production-bases"
-    assert [b["code"] for b in _get(inspector, url, country="VN").json()["items"]] == ["GAP-VN-1"]
-    assert [b["code"] for b in _get(inspector, url, status="active").json()["items"]] == ["GAP-TH-1"]
-    assert [b["code"] for b in _get(inspector, url, commodity="081060").json()["items"]] == ["GAP-TH-1"]
+    assert [b["code"] for b in _get(inspector, url, country="VN").json()["results"]] == ["GAP-VN-1"]
+    assert [b["code"] for b in _get(inspector, url, status="active").json()["results"]] == ["GAP-TH-1"]
+    assert [b["code"] for b in _get(inspector, url, commodity="081060").json()["results"]] == ["GAP-TH-1"]
 
 
 def test_base_by_code(world, inspector):

@@ -67,19 +67,11 @@ def dashboard(request):
 @require_GET
 def signal_list(request):
     require(request.user, "risk.view")
+    filters = selectors.SignalFilters.from_query(request.GET)
+    qs = selectors.signal_list(user=request.user, filters=filters)
     f = {
         k: request.GET.get(k, "").strip() for k in ("source", "q", "from", "to", "origin", "group", "hazard")
     }
-    qs = selectors.signal_list(
-        user=request.user,
-        source=f["source"],
-        q=f["q"],
-        date_from=parse_date(f["from"]),
-        date_to=parse_date(f["to"]),
-        origin=f["origin"].upper(),
-        commodity_group=f["group"],
-        hazard=int(f["hazard"]) if f["hazard"].isdigit() else None,
-    )
     context = {
         "page_obj": page_of(request, qs),
         "f": f,

@@ -122,7 +122,9 @@ def test_api_matrix(request, flagged, crew, method, who):
 
 
 def test_api_options_give_the_reasons(flagged, supervisor):
-    rows = _api(supervisor, "get", f"/api/v1/supervision/checks/{flagged.pk}/inspector-options").json()
+    rows = _api(supervisor, "get", f"/api/v1/supervision/checks/{flagged.pk}/inspector-options").json()[
+        "results"
+    ]
     kin = next(r for r in rows if r["username"] == "wjd_kin")
     assert not kin["eligible"] and "亲属在该企业任职" in kin["reasons"][0]
     assert next(r for r in rows if r["username"] == "hg_1")["eligible"]

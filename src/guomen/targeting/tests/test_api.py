@@ -15,14 +15,14 @@ def _client(user=None) -> Client:
 
 def test_analyst_reads_the_rules(world, analyst):
     rule = SimpleRuleFactory(name="水果", origin_id="TH")
-    body = _client(analyst).get("/api/v1/targeting/rules").json()
+    body = _client(analyst).get("/api/v1/targeting/rules").json()["results"]
     assert body[0]["name"] == "水果" and body[0]["origin"] == "TH"
     assert _client(analyst).get(f"/api/v1/targeting/rules/{rule.pk}").json()["channel"] == rule.channel
 
 
 def test_filter_by_active(world, analyst):
     SimpleRuleFactory(active=False)
-    assert _client(analyst).get("/api/v1/targeting/rules", {"active": "true"}).json() == []
+    assert _client(analyst).get("/api/v1/targeting/rules", {"active": "true"}).json()["results"] == []
 
 
 @pytest.mark.parametrize(
@@ -119,8 +119,8 @@ def test_train_api_permission_matrix(world, analyst, who, status, settings, tmp_
 
 def test_levels_and_models_are_listed_for_analysts(world, analyst):
     client = _client(analyst)
-    assert client.get("/api/v1/targeting/levels").json() == []
-    assert client.get("/api/v1/targeting/models").json() == []
+    assert client.get("/api/v1/targeting/levels").json()["results"] == []
+    assert client.get("/api/v1/targeting/models").json()["results"] == []
 
 
 def test_backtest_api_queues_a_job(world, analyst):
