@@ -5,9 +5,8 @@ import datetime as dt
 
 from django.http import HttpResponse
 from ninja import Router, Schema
-from ninja.pagination import paginate
 
-from guomen.core.pagination import PageNumberPagination
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -60,7 +59,7 @@ class CertificateWithdrawIn(Schema):
 
 
 @router.get("/certificates", response=list[ExportCertificateOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def certificates(request, q: str = "", status: str = "", kind: str = ""):
     """The certificates the caller may see, newest first (an enterprise: its own; staff: their jurisdiction)."""
     require(request.auth, "export_certificate.view")

@@ -3,9 +3,8 @@
 import datetime as dt
 
 from ninja import Field, Router, Schema
-from ninja.pagination import paginate
 
-from guomen.core.pagination import PageNumberPagination
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -51,7 +50,7 @@ class NotificationsUnreadOut(Schema):
 
 
 @router.get("", response=list[NotificationOut], summary="My notifications, newest first")
-@paginate(PageNumberPagination, page_size=50)
+@paginated
 def notification_list(request, unread: bool = False):
     require(request.auth, "notification.view")
     return selectors.inbox(request.auth, unread_only=unread)

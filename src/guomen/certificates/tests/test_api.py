@@ -86,8 +86,8 @@ def test_list_is_the_users_own_newest_first_paginated(orgs, exporter, other_expo
     certificates_issue_for_declaration(declaration=elsewhere, actor=None)
     body = _call(people["exporter"], "get", "/api/v1/exports/certificates").json()
     assert body["count"] == 2
-    assert [i["number"] for i in body["items"]] == [second.number, first.number]
-    item = body["items"][1]
+    assert [i["number"] for i in body["results"]] == [second.number, first.number]
+    item = body["results"][1]
     assert {k: item[k] for k in ("number", "kind", "status", "declaration_number", "has_ephyto")} == {
         "number": first.number,
         "kind": "phytosanitary",
@@ -98,8 +98,8 @@ def test_list_is_the_users_own_newest_first_paginated(orgs, exporter, other_expo
     assert _call(people["far_supervisor"], "get", "/api/v1/exports/certificates").json()["count"] == 1
     assert _call(people["other_exporter"], "get", "/api/v1/exports/certificates").json()["count"] == 1
     assert _call(None, "get", "/api/v1/exports/certificates").status_code == 401
-    paged = _call(people["exporter"], "get", "/api/v1/exports/certificates?page_size=1&page=2").json()
-    assert [i["number"] for i in paged["items"]] == [first.number]
+    paged = _call(people["exporter"], "get", "/api/v1/exports/certificates?limit=1&offset=1").json()
+    assert [i["number"] for i in paged["results"]] == [first.number]
     assert _call(people["exporter"], "get", "/api/v1/exports/certificates?page=0").status_code == 422
 
 

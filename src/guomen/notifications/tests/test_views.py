@@ -90,8 +90,8 @@ def test_marking_anothers_notification_read_changes_nothing(world, ent, rows):
 def test_the_api_lists_and_marks_ones_own(world, ent, rows):
     client = _client(ent)
     data = client.get("/api/v1/notifications").json()
-    assert [i["subject"] for i in data["items"]] == ["报检单 D-MINE：货物被扣留"] or data["count"] == 1
-    assert all("D-THEIRS" not in i["subject"] for i in data["items"])
+    assert [i["subject"] for i in data["results"]] == ["报检单 D-MINE：货物被扣留"] or data["count"] == 1
+    assert all("D-THEIRS" not in i["subject"] for i in data["results"])
     assert client.get("/api/v1/notifications/unread-count").json() == {"unread": 1}
     response = client.post("/api/v1/notifications/read", {}, content_type="application/json")
     assert response.json() == {"marked": 1, "unread": 0}
@@ -112,7 +112,7 @@ def test_an_enterprise_system_key_reads_its_own_service_users_notifications_only
     response = Client().get("/api/v1/notifications", HTTP_X_API_KEY=raw)
     assert response.status_code == 200
     assert all(
-        "D-MINE" not in i["subject"] and "D-THEIRS" not in i["subject"] for i in response.json()["items"]
+        "D-MINE" not in i["subject"] and "D-THEIRS" not in i["subject"] for i in response.json()["results"]
     )
 
 
