@@ -23,8 +23,8 @@ from .conftest import login
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def exporter(orgs, make_user):
+@pytest.fixture(name="exporter")
+def exporter_firm(orgs, make_user):
     places()
     CountryFactory(code="MO", alpha3="MAC", name_zh="中国澳门", name_en="Macao")
     lychee()
@@ -63,9 +63,9 @@ def _declare(firm) -> str:
     return response.json()["number"]
 
 
-def test_site_to_release_with_supervised_loading_on_a_phone(
-    phone, desk, exporter, inspector, supervisor, screenshot, tmp_path
-):
+def walk_to_release(phone, desk, exporter, screenshot, tmp_path) -> str:
+    """Site application → registration → input record → batch → declaration naming it → 监装 on the phone →
+    result → release; the declaration number."""
     # The exporter applies for its orchard
     login(desk, "exporter_demo")
     desk.goto("/exports/sites/new/")
@@ -156,5 +156,12 @@ def test_site_to_release_with_supervised_loading_on_a_phone(
     card.get_by_test_id("confirm-disposition").click()
     desk.get_by_test_id("decision-success").wait_for()
     assert Declaration.objects.get(number=number).status == "released"
+    return number
+
+
+def test_site_to_release_with_supervised_loading_on_a_phone(
+    phone, desk, exporter, inspector, supervisor, screenshot, tmp_path
+):
+    number = walk_to_release(phone, desk, exporter, screenshot, tmp_path)
     desk.goto(f"/exports/declarations/{number}/")
     screenshot(desk, "exports-declaration")
