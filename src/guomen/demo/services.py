@@ -131,10 +131,14 @@ def demo_logins() -> list[dict]:
     """The demo users present in the database, with their demo password, role and unit."""
     from guomen.accounts.choices import Role
     from guomen.accounts.demo import DEMO_LOGINS
+    from guomen.exports.demo import EXPORTER_USER
     from guomen.labs.demo import SECOND_ANALYST
+    from guomen.tracebacks.demo import EXPORTER_USER as TRACED_EXPORTER
 
     every = [*reference.USERS, (SECOND_ANALYST[0], Role.LAB_ANALYST, "WJD", SECOND_ANALYST[1])]
     every += [row[:4] for row in DEMO_LOGINS]
+    every += [(EXPORTER_USER[0], Role.ENTERPRISE, None, EXPORTER_USER[1])]
+    every += [(TRACED_EXPORTER, Role.ENTERPRISE, None, "孙丽（出口企业质量负责人）")]
     users = {
         u.username: u
         for u in User.objects.select_related("org", "enterprise").filter(

@@ -90,6 +90,8 @@ def test_demo_logins_lists_every_demo_user(db):
         "supervisor_sz",
         "enterprise_demo",
         "admin_gacc",
+        "exporter_demo",
+        "exporter2_demo",
     ):
         assert username in out.getvalue()
 
