@@ -8,6 +8,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require, restrict
 from guomen.declarations.selectors import declaration_get
 from guomen.registry.models import Enterprise
@@ -190,6 +191,7 @@ def _enterprise(user, uscc: str) -> Enterprise:
 
 
 @router.get("/substances", response=list[ExportSubstanceOut])
+@paginated
 def substances(request):
     """The pesticides and veterinary drugs an input record may name, with their usual withdrawal periods."""
     require(request.auth, "exports.view")
@@ -197,10 +199,11 @@ def substances(request):
 
 
 @router.get("/sites", response=list[ExportSiteOut])
+@paginated
 def sites(request, q: str = "", status: str = "", kind: str = ""):
     require(request.auth, "exports.view")
     qs = selectors.site_list(user=request.auth, q=q, status=status, kind=kind)
-    return list(qs.prefetch_related("commodities", "destinations")[:200])
+    return qs.prefetch_related("commodities", "destinations")
 
 
 @router.post("/sites", response={201: ExportSiteOut})
@@ -233,9 +236,10 @@ def site_review(request, pk: int, payload: ExportSiteReviewIn):
 
 
 @router.get("/sites/{pk}/inputs", response=list[ExportInputOut])
+@paginated
 def site_inputs(request, pk: int):
     site = selectors.site_get(user=request.auth, pk=pk)
-    return list(selectors.input_list(user=request.auth, site=site)[:500])
+    return selectors.input_list(user=request.auth, site=site)
 
 
 @router.post("/sites/{pk}/inputs", response={201: ExportInputOut})
@@ -251,9 +255,10 @@ def batch_record(request, pk: int, payload: ExportBatchIn):
 
 
 @router.get("/batches", response=list[ExportBatchOut])
+@paginated
 def batches(request, q: str = "", flagged: bool | None = None):
     require(request.auth, "exports.view")
-    return list(selectors.batch_list(user=request.auth, q=q, flagged=flagged)[:200])
+    return selectors.batch_list(user=request.auth, q=q, flagged=flagged)
 
 
 @router.get("/batches/{number}", response=ExportBatchOut)
@@ -262,6 +267,7 @@ def batch_detail(request, number: str):
 
 
 @router.get("/declarations/{number}/batches", response=list[ExportBatchOut])
+@paginated
 def declaration_batches(request, number: str):
     require(request.auth, "exports.view")
     declaration = declaration_get(user=request.auth, number=number)
@@ -285,10 +291,11 @@ def declaration_batches_attach(request, number: str, payload: ExportAttachIn):
 
 
 @router.get("/declarations/{number}/loadings", response=list[ExportLoadingOut])
+@paginated
 def loadings(request, number: str):
     require(request.auth, "exports.view")
     declaration = declaration_get(user=request.auth, number=number)
-    return list(selectors.loading_list(user=request.auth, declaration=declaration))
+    return selectors.loading_list(user=request.auth, declaration=declaration)
 
 
 @router.post("/declarations/{number}/loadings", response={201: ExportLoadingOut})

@@ -6,6 +6,7 @@ from ninja import Router, Schema
 
 from guomen.catalog.models import CommodityGroup, Country
 from guomen.core.errors import ValidationFailed
+from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
 from . import selectors, services
@@ -98,8 +99,9 @@ def _detail(user, notification) -> dict:
 
 
 @router.get("/notifications", response=list[TraceNotificationOut])
+@paginated
 def notifications(request, queue: str = "pending", q: str = ""):
-    return list(selectors.notification_list(request.auth, queue=queue, q=q)[:200])
+    return selectors.notification_list(request.auth, queue=queue, q=q)
 
 
 @router.post("/notifications", response={201: TraceNotificationDetailOut})
@@ -146,5 +148,6 @@ def no_match(request, pk: int, payload: TraceDecisionIn):
 
 
 @router.get("/cases", response=list[TraceCaseOut])
+@paginated
 def cases(request, status: str = ""):
-    return list(selectors.case_list(request.auth, status=status)[:200])
+    return selectors.case_list(request.auth, status=status)

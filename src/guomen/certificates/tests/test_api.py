@@ -100,7 +100,7 @@ def test_list_is_the_users_own_newest_first_paginated(orgs, exporter, other_expo
     assert _call(None, "get", "/api/v1/exports/certificates").status_code == 401
     paged = _call(people["exporter"], "get", "/api/v1/exports/certificates?limit=1&offset=1").json()
     assert [i["number"] for i in paged["results"]] == [first.number]
-    assert _call(people["exporter"], "get", "/api/v1/exports/certificates?page=0").status_code == 422
+    assert _call(people["exporter"], "get", "/api/v1/exports/certificates?limit=0").status_code == 422
 
 
 def test_list_page_shows_the_users_certificates(phyto, people):

@@ -3,9 +3,11 @@
 Counts, not timings: `POST /api/v1/declarations` once the process has read its reference data (ports, countries,
 HS codes, the targeting snapshot). The clearance flow — validation, numbering, decision, release-rule facts,
 task, audit — takes at most 15 statements; the request adds the API key check and the transaction's begin and
-end (on SQLite and PostgreSQL alike).
+end (on SQLite and PostgreSQL alike). Telling the enterprise that its goods were selected (the announcement's
+listeners: notifications) is counted apart: at most 4 statements, one insert.
 """
 
+import contextlib
 import datetime as dt
 import json
 
@@ -14,10 +16,12 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from guomen.clearance import announce
 from guomen.demo.services import seed_demo
 
 FLOW_MAX = 15
 REQUEST_MAX = FLOW_MAX + 3  # the API key, begin and commit (a savepoint and its release inside a test)
+ANNOUNCE_MAX = 4  # the enterprise's users and their preference, what they were told already, one insert
 SMALL = 600
 
 
@@ -45,8 +49,8 @@ def _payload(summary: dict, n: int, *, documents: bool = True) -> dict:
     }  # fmt: skip
 
 
-def _post(summary: dict, body: dict):
-    with CaptureQueriesContext(connection) as ctx:
+def _post(summary: dict, body: dict, *, listeners: bool = False):
+    with CaptureQueriesContext(connection) as ctx, _listening(listeners):
         response = Client().post(
             "/api/v1/declarations",
             json.dumps(body),
@@ -55,6 +59,18 @@ def _post(summary: dict, body: dict):
         )
     assert response.status_code == 201, response.content
     return response.json(), [q["sql"] for q in ctx.captured_queries]
+
+
+@contextlib.contextmanager
+def _listening(on: bool):
+    """The intake alone (no listener), or with the listeners registered at start."""
+    kept = list(announce.LISTENERS)
+    if not on:
+        announce.LISTENERS.clear()
+    try:
+        yield
+    finally:
+        announce.LISTENERS[:] = kept
 
 
 def _flow(statements: list[str]) -> list[str]:
@@ -85,3 +101,14 @@ def test_the_count_does_not_grow_with_lines_or_bureau_history(bureau):
     _body, twelve_lines = _post(bureau, many)
 
     assert len(twelve_lines) == len(one_line)
+
+
+@pytest.mark.django_db
+def test_telling_the_enterprise_costs_a_few_statements_more(bureau):
+    _post(bureau, _payload(bureau, 6))
+    _body, alone = _post(bureau, _payload(bureau, 7))
+    _body, told = _post(bureau, _payload(bureau, 8), listeners=True)
+
+    extra = [sql for sql in told if sql not in alone]
+    assert len(told) - len(alone) <= ANNOUNCE_MAX, "\n".join(extra)
+    assert sum("notifications_notification" in sql and sql.startswith("INSERT") for sql in told) == 1, extra

@@ -330,6 +330,7 @@ def test_the_apps_register_their_daily_jobs_at_their_times():
         "risk.daily": "daily at 02:45",
         "supervision.recompute": "daily at 03:15",
         "inspections.followup-remind": "daily at 07:30",
+        "notifications.digest": "daily at 07:30",
         "complaints.remind": "daily at 07:45",
     }
 

@@ -102,7 +102,7 @@ def test_a_spreadsheet_that_inflates_too_much_is_refused(item, declarant_user):
 
 
 def test_a_photo_with_too_many_pixels_is_refused(item, declarant_user, monkeypatch):
-    monkeypatch.setattr("guomen.inspections.services.photos.MAX_PIXELS", 100)
+    monkeypatch.setattr("guomen.core.images.MAX_PIXELS", 100)
     with pytest.raises(ValidationFailed):
         rectification_answer(request=item, answer="x", actor=declarant_user, files=[("p.jpg", jpeg())])
 

@@ -140,5 +140,5 @@ def test_suspended_enterprise_is_refused_at_intake(firm, supervisor):
 
     services.enterprise_filing_change(enterprise=firm, action="suspend", reason="整改期间", actor=supervisor)
     errors = intake._Errors()
-    intake._enterprise(firm.uscc, "declarant_uscc", errors, required=True)
+    intake._enterprise(firm.uscc, "declarant_uscc", errors, {firm.uscc: firm})
     assert "declarant_uscc" in errors
