@@ -144,8 +144,29 @@ def _export_batches(declaration) -> tuple[list[BatchFacts], int]:
     return batches, loadings
 
 
-def facts_load(declaration, *, task=None) -> Facts:
-    """The facts of a declaration (and of the task being confirmed, when there is one)."""
+def batch_facts(batches) -> list[BatchFacts]:
+    """BatchFacts of production batches already in hand (with their sites), in number order: at intake the
+    batches were just read and attached, so the facts need no statement of their own."""
+    return [
+        BatchFacts(
+            number=b.number,
+            flagged=bool(b.flagged),
+            reasons=list(b.flag_reasons or []),
+            destination=b.destination_id,
+            site_number=b.site.registration_number,
+            site_name=b.site.name,
+            site_status=b.site.status,
+            site_reason=b.site.status_reason,
+            hk_macao=bool(b.site.hk_macao),
+        )
+        for b in sorted(batches, key=lambda b: b.number)
+    ]
+
+
+def facts_load(declaration, *, task=None, batches=None) -> Facts:
+    """The facts of a declaration (and of the task being confirmed, when there is one).
+
+    `batches`: the production batches just attached at intake (none recorded a loading yet), read already."""
     lines = _lines(declaration.pk)
     # plain querysets, not the declaration's related managers (which carry a caller's prefetches)
     documents = list(DeclarationDocument.objects.filter(declaration_id=declaration.pk).order_by())
@@ -157,7 +178,10 @@ def facts_load(declaration, *, task=None) -> Facts:
     parties = {pk for pk in (declaration.declarant_id, declaration.consignee_id) if pk}
     listed = dict.fromkeys(_blacklisted(parties), True)
     certificates = _has_rows(PhytoCertificate, "declaration_id", declaration.pk)
-    batches, loadings = _export_batches(declaration)
+    if batches is None:
+        batches, loadings = _export_batches(declaration)
+    else:
+        batches, loadings = batch_facts(batches), 0
     facts = Facts(
         declaration=declaration,
         lines=lines,

@@ -62,6 +62,7 @@ class DeclarationIn(Schema):
     arrival_date: dt.date
     lines: list[LineIn]
     documents: list[DocumentIn] = []
+    batch_numbers: list[str] = Field([], examples=[["PCWJD202612060001"]], max_length=50)
 
     @field_validator("lines", mode="before")
     @classmethod
@@ -251,7 +252,9 @@ def _detail(d, *, staff: bool) -> dict:
 
 
 def _request_hash(payload: DeclarationIn) -> str:
-    body = json.dumps(json_safe(payload.model_dump(mode="json")), sort_keys=True, ensure_ascii=False)
+    # a request naming no batch hashes as it did before batches could be named
+    dumped = payload.model_dump(mode="json", exclude=set() if payload.batch_numbers else {"batch_numbers"})
+    body = json.dumps(json_safe(dumped), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
@@ -280,6 +283,7 @@ def _submit(user, payload: DeclarationIn) -> dict:
         arrival_date=payload.arrival_date,
         lines=[line.model_dump() for line in payload.lines],
         documents=[doc.model_dump() for doc in payload.documents],
+        batch_numbers=payload.batch_numbers,
     )
     return json_safe(
         {

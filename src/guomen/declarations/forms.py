@@ -45,6 +45,9 @@ class DeclarationForm(forms.Form):
     arrival_date = forms.CharField(
         label=_("Arrival date"), widget=forms.DateInput(attrs={**TEXT, "type": "date"})
     )
+    batch_numbers = _text(
+        _("Production batch numbers (exports)"), maxlength=1000, placeholder=_("separate with commas")
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -114,6 +114,7 @@ def declaration_new(request):
                 arrival_date=values["arrival_date"],
                 lines=[f.cleaned_data for f in line_forms],
                 documents=[f.cleaned_data for f in doc_forms],
+                batch_numbers=values["batch_numbers"],
             )
         except ApplicationError as exc:
             apply_errors(exc.fields, form, line_forms, doc_forms)

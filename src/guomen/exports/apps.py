@@ -27,3 +27,8 @@ class ExportsConfig(AppConfig):
         register_nav(
             NavItem("exports:sites", _("Export production sites"), "exports.view", 67, "supervision")
         )
+        from guomen.targeting.hooks import register_floor
+
+        from .floor import export_history_floor
+
+        register_floor(export_history_floor)  # site history and foreign notifications raise an export's check

@@ -128,6 +128,7 @@ def _declaration(exporter, batch) -> object:
                 "currency": "HKD",
             }
         ],
+        batch_numbers=[batch.number],  # named at intake: a flagged batch never leaves on the green channel
     )
 
 
@@ -161,10 +162,9 @@ def seed_demo(bureau, rng) -> dict:
     declared = loaded = 0
     for i, batch in enumerate(batches):
         declaration = _declaration(exporter, batch)
-        if declaration.status in ("released", "cancelled"):
-            continue  # released at intake: nothing left to name
-        services.declaration_batches_attach(declaration=declaration, batches=[batch], actor=exporter_user)
         declared += 1
+        if declaration.status in ("released", "cancelled"):
+            continue  # released at intake: nothing left to load under supervision
         if i == 0:
             services.loading_record(
                 declaration=declaration, container_number="CSQU3054383", seal_number="SZ2026001234",

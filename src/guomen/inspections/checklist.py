@@ -1,4 +1,5 @@
-"""The checklist (查验项目) of a task, built from the import requirement, the declaration and its hazards.
+"""The checklist (查验项目) of a task, built from the import requirement, the declaration and its hazards, and for
+an export from what its destination demands (`exports.requirements`, each item with its source).
 
 Items are built when the page is shown; the results the inspector records are stored as ChecklistItem
 rows and laid over the built list (by code), so a requirement edited later never loses a recorded result.
@@ -7,7 +8,8 @@ rows and laid over the built list (by code), so a requirement edited later never
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from guomen.declarations.choices import DocumentType
+from guomen.declarations.choices import Direction, DocumentType
+from guomen.exports.requirements import destination_checks
 
 from .choices import CheckKind, CheckResult
 from .models import ChecklistItem
@@ -188,12 +190,32 @@ def _physical(requirements) -> list[ChecklistItem]:
     return items
 
 
+def _destination(declaration, channel) -> list[ChecklistItem]:
+    """What the destination of an export demands of its goods (exports.requirements), with the source."""
+    if declaration.direction != Direction.EXPORT or not declaration.destination_country_id:
+        return []
+    country = declaration.destination_country
+    items = []
+    for check in destination_checks(
+        declaration.destination_country_id,
+        [line.hs_id for line in declaration.lines.all()],
+        name=country.display_name if country else "",
+    ):
+        if check.kind == CheckKind.PHYSICAL and channel == "document":
+            continue
+        item = _item(check.kind, check.code, check.title, check.hint)
+        item.source = check.source
+        items.append(item)
+    return items
+
+
 def checklist_build(task, requirements, mismatches=()) -> list[ChecklistItem]:
     """The items this task must check, with any results already recorded laid over them."""
     declaration = task.declaration
     items = _documentary(declaration, requirements, list(mismatches)) + _identity(declaration, requirements)
     if task.channel != "document":
         items += _physical(requirements)
+    items += _destination(declaration, task.channel)
     recorded = {c.code: c for c in task.checklist.all()} if task.pk else {}
     for position, item in enumerate(items):
         item.position = position

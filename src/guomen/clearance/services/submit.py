@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from guomen.core.services import audit_batch
 from guomen.declarations.choices import Channel, DeclarationStatus
 from guomen.declarations.services import declaration_create, declaration_transition
+from guomen.exports.services import intake_batches_attach
 from guomen.inspections.services import inspection_task_open
 from guomen.targeting.services import decide
 
@@ -16,19 +17,24 @@ from .certify import on_release
 
 
 @transaction.atomic
-def clearance_submit(*, actor, **fields):
+def clearance_submit(*, actor, batch_numbers=(), **fields):
     """Record the declaration, let targeting decide, then release or open the inspection task.
 
     Release without inspection happens only when no release rule checked at intake is broken (registered
     production bases, demanded documents, the ePhyto, the enterprise's standing); otherwise the goods are
     sent to a document check that names what is wrong.
+
+    An export declaration may name its production batches (`batch_numbers`): they are attached here, in the
+    same transaction, and a flagged batch or one of a site no longer registered keeps the goods off the green
+    channel.
     """
     with audit_batch():  # the four events of an intake go in one statement
         declaration = declaration_create(actor=actor, **fields)
+        batches = intake_batches_attach(declaration=declaration, numbers=batch_numbers, actor=actor)
         decision = decide(declaration=declaration, actor=actor)
         channel, instruction = decision.channel, decision.instruction
         if channel == Channel.RELEASE:
-            broken = evaluate(facts_load(declaration), only=INTAKE_RULES)
+            broken = evaluate(facts_load(declaration, batches=batches), only=INTAKE_RULES)
             if broken:
                 channel = Channel.DOCUMENT
                 instruction = "\n".join(

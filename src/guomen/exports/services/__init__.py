@@ -1,4 +1,10 @@
-from .batches import batch_flags, batch_record, batches_reflag, declaration_batches_attach
+from .batches import (
+    batch_flags,
+    batch_record,
+    batches_reflag,
+    declaration_batches_attach,
+    intake_batches_attach,
+)
 from .inputs import input_record
 from .loading import loading_record
 from .sites import site_annual_review, site_apply, site_set_status
@@ -9,6 +15,7 @@ __all__ = [
     "batches_reflag",
     "declaration_batches_attach",
     "input_record",
+    "intake_batches_attach",
     "loading_record",
     "site_annual_review",
     "site_apply",

@@ -220,3 +220,72 @@ def declaration_batches_attach(
             after={"batches": [link.batch.number for link in links]},
         )
     return links
+
+
+def _codes(value) -> list[str]:
+    if isinstance(value, str):
+        value = value.replace("，", ",").replace(";", ",").replace(" ", ",").split(",")
+    seen: list[str] = []
+    for v in value or []:
+        v = str(v).strip().upper()
+        if v and v not in seen:
+            seen.append(v)
+    return seen
+
+
+def intake_batches_attach(*, declaration, numbers, actor) -> list[ProductionBatch]:
+    """The batches an export declaration names as it is submitted, attached in the intake's transaction: the
+    declarant's own, for the declared destination and a declared commodity; else refused naming `batch_numbers`.
+
+    One statement reads the batches with their sites and one writes the links (none when no batch is named);
+    the audit event joins the intake's batch. The caller holds the declaration as just recorded (its
+    `recorded_lines`), so the lines are not read again."""
+    wanted = _codes(numbers)
+    if not wanted:
+        return []
+    field = "batch_numbers"
+    if declaration.direction != Direction.EXPORT:
+        raise ValidationFailed(fields={field: [_("Only an export declaration names production batches.")]})
+    if len(wanted) > 50:
+        raise ValidationFailed(fields={field: [_("At most %(n)d batches per declaration.") % {"n": 50}]})
+    found = {
+        b.number: b
+        for b in ProductionBatch.objects.filter(number__in=wanted).select_related("site", "commodity")
+    }
+    lines = getattr(declaration, "recorded_lines", None)
+    if lines is None:
+        lines = list(declaration.lines.all())
+    line_codes = [line.hs_id for line in lines]
+    errors = []
+    for number in wanted:
+        batch = found.get(number)
+        if batch is None or batch.site.enterprise_id != declaration.declarant_id:
+            errors.append(_("Batch %(number)s is not one of the declarant's.") % {"number": number})
+        elif batch.destination_id != declaration.destination_country_id:
+            errors.append(
+                _("Batch %(number)s is for %(batch)s, the declaration for %(declared)s.")
+                % {
+                    "number": number,
+                    "batch": batch.destination_id,
+                    "declared": declaration.destination_country_id or "—",
+                }
+            )
+        elif not _covers(line_codes, batch.commodity_id):
+            errors.append(
+                _("Batch %(number)s is of HS %(code)s, which no line declares.")
+                % {"number": number, "code": batch.commodity_id}
+            )
+    if errors:
+        raise ValidationFailed(fields={field: errors})
+    batches = [found[n] for n in wanted]
+    DeclarationBatch.objects.bulk_create(
+        [DeclarationBatch(declaration=declaration, batch=b, added_by=actor) for b in batches]
+    )
+    audit_record(
+        actor=actor,
+        verb="declaration.batches_attached",
+        obj=declaration,
+        org_path=declaration.port.path,
+        after={"batches": wanted},
+    )
+    return batches

@@ -90,7 +90,7 @@ def export_declaration(port, declarant, **kwargs):
     return DeclarationFactory(
         port=port,
         declarant=declarant,
-        direction="export",
+        direction=kwargs.pop("direction", "export"),
         origin_country_id="CN",
         destination_country_id=kwargs.pop("destination", "HK"),
         consignor_name=declarant.name_zh,

@@ -1,0 +1,141 @@
+"""An export declaration names its production batches as it is submitted (form and API): the declarant's own, for
+the declared destination and a declared commodity, attached in the intake's transaction; a flagged batch never
+leaves on the green channel at intake."""
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from guomen.clearance.services import submit as submit_module
+from guomen.declarations.models import Declaration
+from guomen.exports.models import DeclarationBatch
+from guomen.registry.tests.factories import EnterpriseFactory
+
+from .factories import make_batch, make_site
+
+pytestmark = pytest.mark.django_db
+
+
+def _body(exporter, numbers, *, destination="JP", hs="081090", direction="export"):
+    return {
+        "direction": direction, "port": "WJD", "declarant_uscc": exporter.uscc, "consignor_name": exporter.name_zh,
+        "origin_country": "CN", "destination_country": destination, "transport": "truck",
+        "arrival_date": timezone.localdate().isoformat(),
+        "lines": [{"hs_code": hs, "description": "鲜荔枝", "quantity": 500, "unit": "kg", "net_weight_kg": 500,
+                   "value": 2000, "currency": "USD"}],
+        "batch_numbers": numbers,
+    }  # fmt: skip
+
+
+def _post(user, body):
+    client = Client()
+    client.force_login(user)
+    return client.post("/api/v1/declarations", json.dumps(body), content_type="application/json")
+
+
+@pytest.fixture
+def jp_site(exporter):
+    return make_site(exporter, hk_macao=False, number="SZCK20260009")  # no supervised loading to Japan
+
+
+@pytest.fixture
+def green(monkeypatch):
+    """Targeting chooses the green channel: only the release rules may stop the release at intake."""
+    real = submit_module.decide
+
+    def decide(*, declaration, actor):
+        real(declaration=declaration, actor=actor)
+        return SimpleNamespace(channel="release", instruction="")
+
+    monkeypatch.setattr(submit_module, "decide", decide)
+
+
+def test_a_clean_batch_is_attached_at_intake_and_releases(exporter, exporter_user, jp_site, green):
+    batch = make_batch(jp_site, destination="JP")
+    response = _post(exporter_user, _body(exporter, [batch.number]))
+    assert response.status_code == 201, response.content
+    declaration = Declaration.objects.get(number=response.json()["number"])
+    assert [link.batch_id for link in DeclarationBatch.objects.filter(declaration=declaration)] == [batch.pk]
+    assert declaration.status == "released"
+
+
+def test_a_flagged_batch_never_releases_on_the_green_channel(exporter, exporter_user, jp_site, green):
+    batch = make_batch(jp_site, destination="JP", flagged=True)
+    response = _post(exporter_user, _body(exporter, [batch.number.lower()]))
+    assert response.status_code == 201, response.content
+    declaration = Declaration.objects.get(number=response.json()["number"])
+    assert declaration.status == "under_inspection" and declaration.channel == "document"
+    from guomen.inspections.models import InspectionTask
+
+    task = InspectionTask.objects.get(declaration=declaration)
+    assert batch.number in task.instruction and "孔雀石绿" in task.instruction
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["unknown", "other_enterprise", "destination", "commodity", "import"],
+)
+def test_a_batch_that_does_not_fit_is_refused_naming_the_field(case, orgs, exporter, exporter_user, jp_site):
+    batch = make_batch(jp_site, destination="JP")
+    body = _body(exporter, [batch.number])
+    if case == "unknown":
+        body["batch_numbers"] = ["PCWJD209901010001"]
+    elif case == "other_enterprise":
+        other = make_site(EnterpriseFactory(org=orgs["WJD"]), hk_macao=False, number="SZCK20260077")
+        body["batch_numbers"] = [make_batch(other, number="PCWJD202612060077", destination="JP").number]
+    elif case == "destination":
+        body["destination_country"] = "HK"
+    elif case == "commodity":
+        from guomen.catalog.tests.factories import HsCodeFactory
+
+        body["lines"][0]["hs_code"] = HsCodeFactory(code="080450").code
+    else:
+        body.update(direction="import", origin_country="JP", destination_country=None)
+    response = _post(exporter_user, body)
+    assert response.status_code in (400, 422), response.content
+    assert "batch_numbers" in json.dumps(response.json())
+    assert not Declaration.objects.exists() and not DeclarationBatch.objects.exists()
+
+
+def test_the_form_names_batches_and_shows_a_refusal_on_the_field(exporter, exporter_user, jp_site):
+    batch = make_batch(jp_site, destination="JP")
+    data = {
+        "direction": "export", "port": "WJD", "declarant_uscc": exporter.uscc, "consignee_uscc": "",
+        "consignor_name": exporter.name_zh, "origin_country": "CN", "destination_country": "JP",
+        "transport": "truck", "transport_id": "", "arrival_date": timezone.localdate().isoformat(),
+        "batch_numbers": f"{batch.number}，PCWJD209901010001",
+        "lines-TOTAL_FORMS": "1", "lines-INITIAL_FORMS": "0", "lines-0-hs_code": "081090",
+        "lines-0-description": "鲜荔枝", "lines-0-quantity": "500", "lines-0-unit": "kg",
+        "lines-0-net_weight_kg": "500", "lines-0-value": "2000", "lines-0-currency": "USD",
+        "lines-0-production_base_codes": "", "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
+    }  # fmt: skip
+    client = Client()
+    client.force_login(exporter_user)
+    response = client.post("/declarations/new/", data, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 422
+    assert "PCWJD209901010001" in response.content.decode() and not Declaration.objects.exists()
+    data["batch_numbers"] = batch.number
+    response = client.post("/declarations/new/", data)
+    assert response.status_code == 302
+    assert DeclarationBatch.objects.get().batch_id == batch.pk
+
+
+def test_naming_batches_costs_two_fixed_statements_whatever_their_number(exporter, exporter_user, jp_site):
+    """One read of the batches and one write of the links; the release-rule facts then need none of their own
+    (before batches were named at intake, the facts read them in one statement: one more in all)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    batches = [make_batch(jp_site, destination="JP", number=f"PCWJD20261206{n:04d}") for n in range(1, 5)]
+
+    def count(numbers):
+        with CaptureQueriesContext(connection) as ctx:
+            assert _post(exporter_user, _body(exporter, numbers)).status_code == 201
+        return len(ctx.captured_queries)
+
+    count([])  # reference data read once
+    none, one, four = count([]), count([batches[0].number]), count([b.number for b in batches])
+    assert one == four and one - none <= 2
