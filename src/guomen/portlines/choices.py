@@ -98,3 +98,11 @@ USE_TRANSITIONS: dict[str, set[str]] = {
     U.WITHDRAWN: set(),
     U.EXPIRED: set(),
 }
+
+
+# HS headings of solid waste imported as raw material (限制进口类可用作原料的固体废物): goods under them are released
+# only to a registered domestic consignee (clearance rule `waste_consignee_not_registered`).
+WASTE_HS_PREFIXES: tuple[str, ...] = (
+    "2618", "2619", "2620", "3915", "4004", "4707", "5103", "6310",
+    "7204", "7404", "7503", "7602", "7802", "7902", "8002",
+)  # fmt: skip

@@ -164,3 +164,32 @@ def test_the_demo_has_records_of_every_line(
     assert WasteConsignee.objects.filter(status="registered").exists()
     assert AgencyFinding.objects.filter(status="penalised").exists()
     assert set(PackagingUse.objects.values_list("status", flat=True)) == {"valid", "refused", "expired"}
+
+
+def test_the_monthly_report_counts_the_port_lines_of_the_jurisdiction(
+    caterer, agency, packer, consignee_firm, inspector, supervisor, orgs
+):
+    from guomen.reports import sources
+    from guomen.reports.scope import build_filter
+
+    licence = services.licence_issue(
+        enterprise=caterer, number="L-1", business="catering", premises="旅检大楼", actor=supervisor,
+        valid_from=TODAY - dt.timedelta(days=100), valid_until=TODAY + dt.timedelta(days=900),
+    )  # fmt: skip
+    services.licence_grade(licence=licence, grade="B", graded_on=TODAY, actor=inspector)
+    elsewhere = EnterpriseFactory(org=orgs["GZ"], kind="port_food")
+    FoodLicence.objects.create(
+        enterprise=elsewhere, org=elsewhere.org, number="GZ-1", business="shop", premises="白云机场",
+        valid_from=TODAY - dt.timedelta(days=10), valid_until=TODAY + dt.timedelta(days=300),
+    )  # fmt: skip
+    finding = services.finding_open(
+        enterprise=agency, check_kind="goods", found_on=TODAY, description="抽样不规范", actor=inspector
+    )
+    services.finding_decide(finding=finding, to="penalised", reason="属实", penalty="警告", actor=supervisor)
+    services.use_record(
+        enterprise=packer, packaging="ibc", un_number="1993", goods="易燃液体", inspected_on=TODAY,
+        result="failed", actor=inspector,
+    )  # fmt: skip
+    services.consignee_apply(enterprise=consignee_firm, materials="废纸", applied_on=TODAY, actor=inspector)
+    table = sources.port_lines(build_filter(supervisor, {"period": f"{TODAY:%Y-%m}"}))
+    assert [row[1] for row in table.rows] == [1, 0, 1, 0, 0, 1, 1, 1, 1, 1]
