@@ -193,3 +193,28 @@ def test_the_monthly_report_counts_the_port_lines_of_the_jurisdiction(
     services.consignee_apply(enterprise=consignee_firm, materials="废纸", applied_on=TODAY, actor=inspector)
     table = sources.port_lines(build_filter(supervisor, {"period": f"{TODAY:%Y-%m}"}))
     assert [row[1] for row in table.rows] == [1, 0, 1, 0, 0, 1, 1, 1, 1, 1]
+
+
+def test_a_tianping_campaign_counts_the_agency_findings_linked_to_it(orgs, agency, supervisor, inspector):
+    from guomen.campaigns import services as campaigns
+    from guomen.campaigns.figures import campaign_figures
+
+    campaign = campaigns.campaign_create(
+        data={
+            "code": "TP2026", "name": "口岸天平行动", "kind": "special_action", "org": orgs["SZ"],
+            "starts_on": TODAY - dt.timedelta(days=5), "ends_on": TODAY + dt.timedelta(days=5),
+        },
+        targets={"inspections": 2},
+        actor=supervisor,
+    )  # fmt: skip
+    campaigns.campaign_set_status(campaign=campaign, to="active", actor=supervisor)
+    for text in ("验货抽样不规范", "验厂记录不全"):
+        finding = services.finding_open(
+            enterprise=agency, check_kind="goods", found_on=TODAY, description=text, actor=inspector
+        )
+        campaigns.campaign_link(
+            campaign=campaign, kind="agency_finding", object_id=finding.pk, actor=inspector
+        )
+    services.finding_decide(finding=finding, to="penalised", reason="属实", penalty="警告", actor=supervisor)
+    figures = campaign_figures(campaign)
+    assert (figures["inspections"], figures["enterprises"], figures["non_conformities"]) == (2, 1, 1)
