@@ -13,17 +13,19 @@ from guomen.registry.models import Enterprise
 from . import services
 
 
-def _firm(kind: str, index: int = 0):
-    return Enterprise.objects.filter(kind=kind).order_by("id")[index : index + 1].first()
+def _firm(kind: str, index: int = 0, under: str = "/"):
+    """The index-th firm of the kind under the unit path (the demo supervisor's jurisdiction)."""
+    qs = Enterprise.objects.filter(kind=kind, org__path__startswith=under).order_by("id")
+    return qs[index : index + 1].first()
 
 
 def seed_demo(bureau, rng) -> dict:
     supervisor = User.objects.get(username="supervisor_sz")
-    inspector = User.objects.get(username="inspector_wjd")
     today = timezone.localdate()
     day = lambda n: today - dt.timedelta(days=n)  # noqa: E731
     counts = {}
-    caterer, shop = _firm("port_food"), _firm("port_food", 1)
+    under = supervisor.org.path
+    caterer, shop = _firm("port_food", 0, under), _firm("port_food", 1, under)
     if caterer and shop:
         one = services.licence_issue(
             enterprise=caterer, number=f"深卫口食证字〔{today.year - 1}〕第0012号", business="catering",
@@ -48,7 +50,7 @@ def seed_demo(bureau, rng) -> dict:
             premises="文锦渡口岸货运区配餐间", valid_from=day(1500), valid_until=day(40), actor=supervisor,
         )  # fmt: skip
         counts["port_food_licences"] = 3
-    waste = _firm("waste_consignee")
+    waste = _firm("waste_consignee", 0, under)
     if waste:
         record = services.consignee_apply(
             enterprise=waste, materials="废纸(4707)、废塑料(3915)", applied_on=day(380), actor=supervisor
@@ -68,11 +70,11 @@ def seed_demo(bureau, rng) -> dict:
             ("factory", 5, "验厂报告未记录生产线实际产能,结论缺乏依据", ""),
         ]
     ):
-        agency = _firm("inspection_agency", index)
+        agency = _firm("inspection_agency", index, under)
         if agency is None:
             continue
         finding = services.finding_open(
-            enterprise=agency, check_kind=kind, found_on=day(found), description=what, actor=inspector
+            enterprise=agency, check_kind=kind, found_on=day(found), description=what, actor=supervisor
         )
         if penalty:
             services.finding_decide(
@@ -83,7 +85,7 @@ def seed_demo(bureau, rng) -> dict:
                 actor=supervisor,
             )
         counts["agency_findings"] = index + 1
-    packer = _firm("dg_packaging")
+    packer = _firm("dg_packaging", 0, under)
     if packer:
         uses = [
             ("drum", "UN1263", "油漆", 60, "passed", 305),
@@ -94,7 +96,7 @@ def seed_demo(bureau, rng) -> dict:
             record = services.use_record(
                 enterprise=packer, packaging=packaging, un_number=un, goods=goods, inspected_on=day(ago),
                 result=result, valid_until=day(ago) + dt.timedelta(days=valid_days) if valid_days else None,
-                actor=inspector,
+                actor=supervisor,
             )  # fmt: skip
             if record.valid_until and record.valid_until < today:
                 services.status_set(record=record, to="expired", reason="超过鉴定有效期", actor=supervisor)
