@@ -117,6 +117,7 @@ ROUTERS = [
     ("/recalls", "recalls"),
     ("/enforcement", "enforcement"),
     ("/emergency", "emergency"),
+    ("/portlines", "portlines"),
     ("/complaints", "complaints"),
     ("/documents", "documents"),
     ("/reports", "reports"),

@@ -22,6 +22,7 @@ urlpatterns = [
     path("recalls/", include("guomen.recalls.urls")),
     path("enforcement/", include("guomen.enforcement.urls")),
     path("emergency/", include("guomen.emergency.urls")),
+    path("portlines/", include("guomen.portlines.urls")),
     path("complaints/", include("guomen.complaints.urls")),
     path("documents/", include("guomen.documents.urls")),
     path("reports/", include("guomen.reports.urls")),

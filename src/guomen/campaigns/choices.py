@@ -56,6 +56,7 @@ class LinkKind(models.TextChoices):
     CERTIFICATION_CHECK = "cert_check", _("Annual check of a certified enterprise")
     MARK_MISUSE = "mark_misuse", _("Certification-mark misuse case")
     RECALL = "recall", pgettext_lazy("campaign kind", "Recall")
+    AGENCY_FINDING = "agency_finding", _("Inspection-agency finding (口岸天平)")
     ENTERPRISE_SERVICE = "service", _("Quality analysis meeting or training for enterprises")
 
 
@@ -69,5 +70,6 @@ LINK_MODELS = {
     LinkKind.CERTIFICATION_CHECK: "certification.AnnualCheck",
     LinkKind.MARK_MISUSE: "certification.MarkMisuseCase",
     LinkKind.RECALL: "recalls.Recall",
+    LinkKind.AGENCY_FINDING: "portlines.AgencyFinding",
     LinkKind.ENTERPRISE_SERVICE: "supervision.EnterpriseService",
 }

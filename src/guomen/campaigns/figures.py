@@ -102,6 +102,23 @@ def _certification_figures(check_ids, case_ids) -> dict:
     }
 
 
+def _agency_figures(finding_ids) -> dict:
+    """Findings of 口岸天平 checks of inspection agencies: each a check of an agency, penalised ones a
+    non-conformity."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("portlines", "AgencyFinding")
+    except LookupError:
+        return {"count": 0, "enterprises": set(), "nc": 0}
+    rows = list(model.objects.filter(pk__in=finding_ids).values("enterprise_id", "status"))
+    return {
+        "count": len(rows),
+        "enterprises": {r["enterprise_id"] for r in rows},
+        "nc": sum(1 for r in rows if r["status"] == "penalised"),
+    }
+
+
 def service_figures(service_ids) -> dict:
     """Meetings and training for enterprises linked to the campaign: how many, whom they reached."""
     from guomen.supervision.models import EnterpriseService, ServiceAttendance
@@ -145,15 +162,18 @@ def campaign_figures(campaign) -> dict:
     insp = _inspection_figures(ids[LinkKind.INSPECTION])
     spot = _spot_check_figures(ids[LinkKind.SPOT_CHECK])
     cert = _certification_figures(ids[LinkKind.CERTIFICATION_CHECK], ids[LinkKind.MARK_MISUSE])
+    agency = _agency_figures(ids[LinkKind.AGENCY_FINDING])
     outreach = campaign.outreach.aggregate(
         events=Sum("events_held"), visits=Sum("enterprises_visited"),
         materials=Sum("materials_distributed"), people=Sum("people_reached"),
     )  # fmt: skip
     figures = {
-        Metric.INSPECTIONS: insp["count"] + spot["count"] + cert["count"],
+        Metric.INSPECTIONS: insp["count"] + spot["count"] + cert["count"] + agency["count"],
         Metric.OFFICER_VISITS: insp["officers"] + spot["officers"] + cert["officers"],
-        Metric.ENTERPRISES: len(insp["enterprises"] | spot["enterprises"] | cert["enterprises"]),
-        Metric.NON_CONFORMITIES: insp["nc"] + spot["nc"] + cert["nc"],
+        Metric.ENTERPRISES: len(
+            insp["enterprises"] | spot["enterprises"] | cert["enterprises"] | agency["enterprises"]
+        ),
+        Metric.NON_CONFORMITIES: insp["nc"] + spot["nc"] + cert["nc"] + agency["nc"],
         Metric.RECTIFIED: insp["rectified"] + spot["rectified"] + cert["rectified"],
         Metric.SAMPLES: _sampled_batches(ids[LinkKind.SAMPLE], insp["declarations"]) + spot["samples"],
         Metric.WARNINGS: CreditEvent.objects.filter(

@@ -23,6 +23,7 @@ LINK_VIEW = {
     LinkKind.CERTIFICATION_CHECK: "certification.view",
     LinkKind.MARK_MISUSE: "certification.view",
     LinkKind.RECALL: "recall.view",
+    LinkKind.AGENCY_FINDING: "portlines.view",
     LinkKind.ENTERPRISE_SERVICE: "supervision.view",
 }
 

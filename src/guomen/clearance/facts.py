@@ -15,6 +15,8 @@ from guomen.declarations.models import DeclarationDocument, DeclarationLine, Phy
 from guomen.exports.models import DeclarationBatch, ExportSite, LoadingRecord, ProductionBatch
 from guomen.inspections.models import ChecklistItem, Finding
 from guomen.labs.models import Sample, TestItem
+from guomen.portlines.choices import WASTE_HS_PREFIXES, ConsigneeStatus
+from guomen.portlines.models import WasteConsignee
 from guomen.registry.models import ProductionBase
 from guomen.supervision.choices import BlacklistStatus
 from guomen.supervision.models import BlacklistEntry
@@ -109,6 +111,21 @@ def _ccc_uncovered(declaration) -> list[tuple]:
     return _rows(sql, [declaration.pk, holder, Scheme.CCC.value, CertificateStatus.VALID.value, today, today])
 
 
+def _waste_unregistered(declaration, lines) -> list[tuple]:
+    """Import lines of solid waste (by HS heading) when the consignee (else the declarant) is not a registered
+    domestic consignee: one fixed statement, and none unless a line is solid waste."""
+    if declaration.direction != Direction.IMPORT:
+        return []
+    waste = [(line.line_no, line.hs_id) for line in lines if str(line.hs_id).startswith(WASTE_HS_PREFIXES)]
+    if not waste:
+        return []
+    holder = declaration.consignee_id or declaration.declarant_id
+    registered = WasteConsignee.objects.filter(
+        enterprise_id=holder, status=ConsigneeStatus.REGISTERED, registered_on__lte=timezone.localdate()
+    ).exists()
+    return [] if registered else waste
+
+
 def _export_batches(declaration) -> tuple[list[BatchFacts], int]:
     """The production batches an export declaration names, their sites, and how many supervised loadings were
     recorded: one fixed statement (none for an import)."""
@@ -191,6 +208,7 @@ def facts_load(declaration, *, task=None, batches=None) -> Facts:
         ephyto_problems=declaration_mismatches(declaration) if certificates else [],
         listed=listed,
         ccc_uncovered=_ccc_uncovered(declaration),
+        waste_unregistered=_waste_unregistered(declaration, lines),
         batches=batches,
         loadings=loadings,
     )

@@ -81,6 +81,9 @@ class Facts:
     ephyto_problems: list = field(default_factory=list)
     listed: dict = field(default_factory=dict)  # ids of the blacklisted parties
     ccc_uncovered: list = field(default_factory=list)  # (line, HS, category) no CCC certificate covers
+    waste_unregistered: list = field(
+        default_factory=list
+    )  # (line, HS) of solid waste, consignee not registered
     batches: list = field(default_factory=list)  # BatchFacts of an export declaration
     loadings: int = 0  # supervised loadings recorded for the declaration
 
@@ -279,6 +282,19 @@ def _ccc(facts: Facts) -> list[str]:
     ]
 
 
+# Solid waste imported as raw material goes only to a registered domestic consignee (进口废物原料国内收货人登记).
+def _waste(facts: Facts) -> list[str]:
+    d = facts.declaration
+    holder = d.consignee if d.consignee_id else d.declarant
+    return [
+        _(
+            "Line %(line)s: HS %(hs)s is solid waste imported as raw material; %(name)s is not a registered consignee."
+        )
+        % {"line": line, "hs": hs, "name": holder.name_zh}
+        for line, hs in facts.waste_unregistered
+    ]
+
+
 def _export_batches(facts: Facts) -> list[str]:
     out = []
     for batch in facts.batches:
@@ -325,6 +341,7 @@ RULES: tuple[Rule, ...] = (
     Rule("measure_checks_missing", H, gettext_lazy("A control measure's demanded checks were not done"), _measures),
     Rule("enterprise_standing", H, gettext_lazy("Enterprise blacklisted or its filing not valid"), _standing),
     Rule("ccc_certificate_missing", H, gettext_lazy("CCC product without a valid CCC certificate"), _ccc),
+    Rule("waste_consignee_not_registered", H, gettext_lazy("Solid waste for a consignee not registered"), _waste),
     Rule("export_batch_blocked", H, gettext_lazy("A production batch is flagged or its site is not registered"), _export_batches),
     Rule("loading_not_recorded", H, gettext_lazy("The supervised loading the goods demand was not recorded"), _loading),
     Rule("sample_pending", HOLD, gettext_lazy("A sample is still at the laboratory"), _pending),

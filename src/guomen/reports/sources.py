@@ -25,6 +25,7 @@ SOURCE_TITLES = {
     "campaigns": gettext_lazy("Campaigns"),
     "certification": gettext_lazy("Certification supervision"),
     "recalls": gettext_lazy("Recalls"),
+    "port_lines": gettext_lazy("Port food hygiene, inspection agencies, dangerous goods and solid waste"),
     "export_notifications": gettext_lazy("Foreign notifications on exports and their trace-back"),
 }
 
@@ -250,6 +251,42 @@ def recalls(f) -> Table | None:
     return table
 
 
+def port_lines(f) -> Table | None:
+    """The port lines of work in the month (portlines): food hygiene licences in force at its end and graded in
+    it, solid-waste consignees registered, 口岸天平 findings and penalties, packaging use inspections."""
+    names = ("FoodLicence", "WasteConsignee", "AgencyFinding", "PackagingUse")
+    Licence, Consignee, Finding, Use = (_model("portlines", name) for name in names)
+    if Licence is None:
+        return None
+    start, end = f.period.start, f.period.end
+    licences = scope.scoped(Licence.objects.all(), f, "org")
+    graded = dict(
+        licences.filter(graded_on__gte=start, graded_on__lt=end).values_list("grade").annotate(n=Count("pk"))
+    )
+    findings = scope.scoped(Finding.objects.all(), f, "org").filter(found_on__gte=start, found_on__lt=end)
+    uses = scope.scoped(Use.objects.all(), f, "org").filter(inspected_on__gte=start, inspected_on__lt=end)
+    consignees = scope.scoped(Consignee.objects.all(), f, "org")
+    table = Table(
+        "port_lines",
+        str(SOURCE_TITLES["port_lines"]),
+        [Column("item", _("item")), Column("count", _("count"), INT)],
+    )
+    table.rows += [
+        [_("port food hygiene licences in force at the end of the month"),
+         licences.filter(status="valid", valid_from__lt=end, valid_until__gte=end).count()],
+        *[[_("food businesses graded %(grade)s in the month") % {"grade": g}, graded.get(g, 0)] for g in "ABC"],
+        [_("solid-waste consignees registered"),
+         consignees.filter(status="registered", registered_on__lt=end).count()],
+        [_("solid-waste consignee applications in the month"),
+         consignees.filter(applied_on__gte=start, applied_on__lt=end).count()],
+        [_("inspection-agency findings (口岸天平) in the month"), findings.count()],
+        [_("of which penalised"), findings.filter(status="penalised").count()],
+        [_("dangerous-goods packaging use inspections in the month"), uses.count()],
+        [_("of which not fit for use"), uses.filter(result="failed").count()],
+    ]  # fmt: skip
+    return table
+
+
 def export_notifications(f) -> Table | None:
     """Notifications about Chinese goods in the month: received (all units), traced to the jurisdiction, and the
     trace-back cases of the jurisdiction by status."""
@@ -290,5 +327,6 @@ SOURCE_TABLES = {
     "campaigns": campaigns,
     "certification": certification,
     "recalls": recalls,
+    "port_lines": port_lines,
     "export_notifications": export_notifications,
 }

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "guomen.recalls",
     "guomen.enforcement",
     "guomen.emergency",
+    "guomen.portlines",
     "guomen.complaints",
     "guomen.documents",
     "guomen.reports",

@@ -1,0 +1,92 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from guomen.catalog.forms import BootstrapMixin
+
+from . import choices as c
+
+
+class StyledForm(BootstrapMixin, forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+def _date(label, required=True):
+    return forms.DateField(label=label, required=required, widget=forms.DateInput(attrs={"type": "date"}))
+
+
+def _enterprise():
+    return forms.CharField(label=_("enterprise (unified social credit code)"), max_length=18)
+
+
+def _reason():
+    return forms.CharField(label=_("reason"), max_length=255)
+
+
+class StatusForm(StyledForm):
+    """Any record's status change: the target status is checked against the record's transitions table."""
+
+    to = forms.CharField(label=_("new status"), max_length=20)
+    reason = _reason()
+
+
+class LicenceForm(StyledForm):
+    enterprise = _enterprise()
+    number = forms.CharField(label=_("licence number"), max_length=40)
+    business = forms.ChoiceField(label=_("business"), choices=c.FoodBusiness.choices)
+    premises = forms.CharField(label=_("premises"), max_length=150)
+    valid_from = _date(_("valid from"))
+    valid_until = _date(_("valid until"))
+
+
+class GradeForm(StyledForm):
+    grade = forms.ChoiceField(label=_("grade"), choices=c.Grade.choices)
+    graded_on = _date(_("assessed on"))
+
+
+class ConsigneeForm(StyledForm):
+    enterprise = _enterprise()
+    materials = forms.CharField(label=_("waste materials imported"), max_length=255)
+    applied_on = _date(_("applied on"))
+
+
+class RegisterForm(StyledForm):
+    number = forms.CharField(label=_("registration number"), max_length=40)
+    registered_on = _date(_("registered on"))
+
+
+class ReviewForm(StyledForm):
+    reviewed_on = _date(_("reviewed on"))
+    passed = forms.TypedChoiceField(
+        label=_("review result"),
+        choices=[("1", _("Passed")), ("0", _("Failed: suspend"))],
+        coerce=lambda v: v == "1",
+    )
+    reason = forms.CharField(label=_("review notes"), max_length=255)
+
+
+class FindingForm(StyledForm):
+    enterprise = _enterprise()
+    check_kind = forms.ChoiceField(label=_("check"), choices=c.AgencyCheckKind.choices)
+    found_on = _date(_("found on"))
+    description = forms.CharField(label=_("what was found"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DecideForm(StyledForm):
+    to = forms.ChoiceField(
+        label=_("decision"),
+        choices=[(s, s.label) for s in (c.FindingStatus.PENALISED, c.FindingStatus.DISMISSED)],
+    )
+    penalty = forms.CharField(label=_("penalty"), max_length=255, required=False)
+    reason = _reason()
+
+
+class UseForm(StyledForm):
+    enterprise = _enterprise()
+    packaging = forms.ChoiceField(label=_("packaging type"), choices=c.PackagingKind.choices)
+    un_number = forms.CharField(label=_("UN number"), max_length=8)
+    goods = forms.CharField(label=_("goods"), max_length=150)
+    inspected_on = _date(_("inspected on"))
+    result = forms.ChoiceField(label=_("result"), choices=c.UseResult.choices)
+    valid_until = _date(_("valid until"), required=False)
