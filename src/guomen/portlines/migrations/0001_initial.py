@@ -77,7 +77,7 @@ class Migration(migrations.Migration):
                 ('un_number', models.CharField(max_length=6, verbose_name='UN number')),
                 ('goods', models.CharField(max_length=150, verbose_name='goods')),
                 ('inspected_on', models.DateField(verbose_name='inspected on')),
-                ('result', models.CharField(choices=[('passed', 'Passed'), ('failed', 'Failed')], max_length=10, verbose_name='result')),
+                ('result', models.CharField(choices=[('passed', 'Fit for use'), ('failed', 'Not fit for use')], max_length=10, verbose_name='result')),
                 ('valid_until', models.DateField(blank=True, null=True, verbose_name='valid until')),
                 ('status', models.CharField(choices=[('valid', 'Valid'), ('refused', 'Not to be used'), ('withdrawn', 'Withdrawn'), ('expired', 'Expired')], default='valid', max_length=20, verbose_name='status')),
                 ('enterprise', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.enterprise', verbose_name='enterprise')),
