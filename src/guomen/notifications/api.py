@@ -1,6 +1,7 @@
 """Notifications API (/api/v1/notifications): the caller's own inbox and marking it read."""
 
 import datetime as dt
+from typing import Annotated
 
 from ninja import Field, Router, Schema
 
@@ -37,7 +38,9 @@ class NotificationOut(Schema):
 
 
 class NotificationsReadIn(Schema):
-    ids: list[int] | None = Field(None, max_length=500, description="Omit to mark every unread one read.")
+    ids: list[Annotated[int, Field(ge=1, le=2**63 - 1)]] | None = Field(
+        None, max_length=500, description="Omit to mark every unread one read."
+    )
 
 
 class NotificationsReadOut(Schema):

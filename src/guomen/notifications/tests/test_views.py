@@ -135,3 +135,19 @@ def test_preferences_page_saves_and_refuses_bad_values(ent):
 def test_staff_choose_for_their_queues_only(world):
     text = _client(world["supervisor"]).get("/notifications/preferences/").content.decode()
     assert f"kind_{Kind.RESULT_TO_CONFIRM}" in text and f"kind_{Kind.DECLARATION_HELD}" not in text
+
+
+def test_marking_an_id_beyond_any_row_is_refused_naming_the_field(db, make_user):
+    from django.test import Client
+
+    from guomen.accounts.choices import Role
+
+    user = make_user(Role.INSPECTOR, None, username="reader")
+    client = Client()
+    client.force_login(user)
+    response = client.post(
+        "/api/v1/notifications/read",
+        '{"ids": [55135628313550176256]}',
+        content_type="application/json",
+    )
+    assert response.status_code == 422
