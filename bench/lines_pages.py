@@ -10,15 +10,10 @@ ports), then times every page through Django's test client in this process as th
 Prints figures; asserts nothing.
 """
 
-import argparse
 import datetime as dt
-import os
 import random
-import statistics
-import sys
-import time
 
-from _common import ROOT, fresh_sqlite, guomen
+from _common import time_pages
 
 
 def build(scale: float) -> dict:
@@ -141,44 +136,7 @@ def pages() -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=40)
-    parser.add_argument("--scale", type=float, default=1.0)
-    args = parser.parse_args()
-    url = fresh_sqlite("lines_pages")
-    guomen(url, "migrate", "--noinput", "-v", "0")
-    os.environ["GUOMEN_DATABASE_URL"] = url
-    os.environ["GUOMEN_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guomen.settings.base")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    started = time.perf_counter()
-    world = build(args.scale)
-    print(
-        f"built at scale {args.scale} in {time.perf_counter() - started:.1f} s, load average {os.getloadavg()[0]:.1f}"
-    )
-    client = Client()
-    client.force_login(world["supervisor"])
-    for label, path in pages():
-        response = client.get(path)  # warm the templates and caches once
-        assert response.status_code == 200, (path, response.status_code)
-        times = []
-        for _ in range(args.rounds):
-            t = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - t) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(path)
-        p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
-        print(
-            f"{label:<66} p50 {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms  {len(queries)} queries"
-        )
+    time_pages("lines_pages", build, lambda _world: pages(), rounds=40)
 
 
 if __name__ == "__main__":

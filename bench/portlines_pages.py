@@ -9,15 +9,10 @@ then times each list page through Django's test client in this process as the br
 p95 server time and the number of queries. Prints figures; asserts nothing.
 """
 
-import argparse
 import datetime as dt
-import os
 import random
-import statistics
-import sys
-import time
 
-from _common import ROOT, fresh_sqlite, guomen
+from _common import time_pages
 
 KINDS = ("port_food", "waste_consignee", "inspection_agency", "dg_packaging")
 
@@ -90,44 +85,7 @@ PAGES = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=30)
-    parser.add_argument("--scale", type=float, default=1.0)
-    args = parser.parse_args()
-    url = fresh_sqlite("portlines_pages")
-    guomen(url, "migrate", "--noinput", "-v", "0")
-    os.environ["GUOMEN_DATABASE_URL"] = url
-    os.environ["GUOMEN_DEBUG"] = "0"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guomen.settings.base")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    started = time.perf_counter()
-    world = build(args.scale)
-    print(
-        f"built at scale {args.scale} in {time.perf_counter() - started:.1f} s, load {os.getloadavg()[0]:.1f}"
-    )
-    client = Client()
-    client.force_login(world["supervisor"])
-    for label, path in PAGES:
-        response = client.get(path)  # warm the templates and caches once
-        assert response.status_code == 200, (path, response.status_code)
-        times = []
-        for _ in range(args.rounds):
-            t = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - t) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(path)
-        p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
-        print(
-            f"{label:<40} p50 {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms  {len(queries)} queries"
-        )
+    time_pages("portlines_pages", build, lambda _world: PAGES, rounds=30)
 
 
 if __name__ == "__main__":

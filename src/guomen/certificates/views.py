@@ -129,28 +129,13 @@ def certificate_withdraw(request, number):
 
 @require_http_methods(["GET", "POST"])
 def public_verify(request):
-    """Anyone may check a certificate by its number and the verification code printed on it; wrong guesses are
-    limited per client like the consignment lookup."""
-    from guomen.portal import ratelimit
+    """Anyone may check a certificate by its number and the verification code printed on it."""
+    from guomen.portal.ratelimit import number_and_code_lookup
 
-    query = request.GET if {"number", "code"} <= set(request.GET) else None
-    form = VerifyForm(request.POST or query)
-    context, status = {"form": form}, 200
-    if (request.method == "POST" or query is not None) and form.is_valid():
-        client = ratelimit.client_id(request)
-        try:
-            ratelimit.check("consignment_lookup", client)
-            context["found"] = selectors.certificate_verify(
-                number=form.cleaned_data["number"], code=form.cleaned_data["code"]
-            )
-        except NotFound:
-            message, status = _("No certificate matches this number and code."), 404
-            try:
-                ratelimit.hit("consignment_lookup", client)
-            except ApplicationError as limited:
-                message, status = limited.message, limited.status
-            form.add_error(None, message)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-            status = exc.status
-    return render(request, "certificates/verify.html", context, status=status)
+    return number_and_code_lookup(
+        request,
+        form_class=VerifyForm,
+        find=selectors.certificate_verify,
+        not_found=_("No certificate matches this number and code."),
+        template="certificates/verify.html",
+    )

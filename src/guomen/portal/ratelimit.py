@@ -75,3 +75,32 @@ def hit(scope: str, client: str) -> None:
     used, remaining = throttle.hit(_key(scope, client), limit.window)
     if used > limit.count:
         _refuse(remaining)
+
+
+def number_and_code_lookup(request, *, form_class, find, not_found: str, template: str):
+    """A public page that finds a record by its number and the verification code printed on it (the consignment
+    status, an export certificate): from a POSTed form or from the query of a QR code; wrong guesses are
+    limited per client."""
+    from django.shortcuts import render
+
+    from guomen.core.errors import ApplicationError, NotFound
+
+    query = request.GET if {"number", "code"} <= set(request.GET) else None
+    form = form_class(request.POST or query)
+    context, status = {"form": form}, 200
+    if (request.method == "POST" or query is not None) and form.is_valid():
+        client = client_id(request)
+        try:
+            check("consignment_lookup", client)
+            context["found"] = find(number=form.cleaned_data["number"], code=form.cleaned_data["code"])
+        except NotFound:
+            message, status = not_found, 404
+            try:
+                hit("consignment_lookup", client)
+            except ApplicationError as limited:
+                message, status = limited.message, limited.status
+            form.add_error(None, message)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+            status = exc.status
+    return render(request, template, context, status=status)

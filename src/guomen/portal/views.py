@@ -4,7 +4,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from guomen.core.errors import ApplicationError, NotFound
 from guomen.core.ui import page_of
 from guomen.documents.selectors import public_document_get
 
@@ -94,25 +93,11 @@ def document(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def consignment(request):
-    """Consignment status by number + verification code; wrong guesses are limited per client."""
-    query = request.GET if {"number", "code"} <= set(request.GET) else None  # the QR code of a document
-    form = ConsignmentForm(request.POST or query)
-    context, status = {"form": form}, 200
-    if (request.method == "POST" or query is not None) and form.is_valid():
-        client = ratelimit.client_id(request)
-        try:
-            ratelimit.check("consignment_lookup", client)
-            context["found"] = selectors.consignment_status(
-                number=form.cleaned_data["number"], code=form.cleaned_data["code"]
-            )
-        except NotFound:
-            message, status = _("No consignment matches this number and code."), 404
-            try:
-                ratelimit.hit("consignment_lookup", client)
-            except ApplicationError as limited:
-                message, status = limited.message, limited.status
-            form.add_error(None, message)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-            status = exc.status
-    return render(request, "portal/consignment.html", context, status=status)
+    """Consignment status by number + verification code (also from the QR code of a document)."""
+    return ratelimit.number_and_code_lookup(
+        request,
+        form_class=ConsignmentForm,
+        find=selectors.consignment_status,
+        not_found=_("No consignment matches this number and code."),
+        template="portal/consignment.html",
+    )
