@@ -22,9 +22,12 @@ def seed_demo(bureau, rng) -> dict:
         return {}
     for username, _role, _unit, name, sub_role in DEMO_LOGINS:
         user, _link, _sent = enterprise_user_invite(
-            actor=admin, username=username, email=f"{username}@wanjia.example.cn", enterprise_role=sub_role,
+            actor=admin,
+            username=username,
+            email=f"{username}@wanjia.example.cn",
+            enterprise_role=sub_role,
             display_name=name,
-        )  # fmt: skip
+        )
         user.set_password(reference.DEMO_PASSWORD)
         user.save(update_fields=["password"])
     enterprise_api_key_create(actor=admin, name="企业ERP系统")

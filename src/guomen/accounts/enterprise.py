@@ -75,8 +75,12 @@ def _send_invitation(user: User, enterprise, link: str) -> bool:
     body = _(
         "%(name)s, you are invited to act for %(e)s in Guomen as %(role)s.\n"
         "Choose your password here (the link works once): %(link)s"
-    ) % {"name": user.display_name or user.username, "e": enterprise.name_zh,
-         "role": user.get_enterprise_role_display(), "link": link}  # fmt: skip
+    ) % {
+        "name": user.display_name or user.username,
+        "e": enterprise.name_zh,
+        "role": user.get_enterprise_role_display(),
+        "link": link,
+    }
     try:
         send_mail(subject, body, getattr(settings, "DEFAULT_FROM_EMAIL", None), [user.email])
     except OSError as exc:  # no mail server: the administrator passes the link on by hand
@@ -112,9 +116,13 @@ def enterprise_user_invite(
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationFailed(fields={"username": [_("This user name is taken; choose another.")]})
     user = User(
-        username=username, email=email, display_name=display_name, role=Role.ENTERPRISE,
-        enterprise=enterprise, enterprise_role=role,
-    )  # fmt: skip
+        username=username,
+        email=email,
+        display_name=display_name,
+        role=Role.ENTERPRISE,
+        enterprise=enterprise,
+        enterprise_role=role,
+    )
     user.set_unusable_password()
     try:
         user.full_clean()
@@ -122,9 +130,12 @@ def enterprise_user_invite(
         raise ValidationFailed(fields={k: list(v) for k, v in exc.message_dict.items()}) from exc
     user.save()
     audit_record(
-        actor=actor, verb="enterprise_user.invite", obj=user, org_path=_path(enterprise),
+        actor=actor,
+        verb="enterprise_user.invite",
+        obj=user,
+        org_path=_path(enterprise),
         after={"username": username, "email": email, "enterprise_role": role, "enterprise": enterprise.uscc},
-    )  # fmt: skip
+    )
     link = base_url.rstrip("/") + invitation_path(user)
     sent = _send_invitation(user, enterprise, link)
     return user, link, sent
@@ -139,8 +150,14 @@ def enterprise_user_set_role(*, actor, user_id, enterprise_role: str) -> User:
     before = user.enterprise_role
     User.objects.filter(pk=user.pk).update(enterprise_role=role)
     user.enterprise_role = role
-    audit_record(actor=actor, verb="enterprise_user.role", obj=user, org_path=_path(user.enterprise),
-                 before={"enterprise_role": before}, after={"enterprise_role": role})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="enterprise_user.role",
+        obj=user,
+        org_path=_path(user.enterprise),
+        before={"enterprise_role": before},
+        after={"enterprise_role": role},
+    )
     return user
 
 
@@ -154,8 +171,15 @@ def enterprise_user_deactivate(*, actor, user_id, reason: str = "") -> User:
         return user
     User.objects.filter(pk=user.pk).update(is_active=False)
     user.is_active = False
-    audit_record(actor=actor, verb="enterprise_user.deactivate", obj=user, org_path=_path(user.enterprise),
-                 before={"is_active": True}, after={"is_active": False}, reason=(reason or "")[:500])  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="enterprise_user.deactivate",
+        obj=user,
+        org_path=_path(user.enterprise),
+        before={"is_active": True},
+        after={"is_active": False},
+        reason=(reason or "")[:500],
+    )
     return user
 
 
@@ -181,6 +205,11 @@ def enterprise_api_key_revoke(*, actor, key_id) -> ApiKey:
         ApiKey.objects.filter(pk=key.pk).update(revoked_at=now)
         User.objects.filter(pk=key.user_id).update(is_active=False)
         key.revoked_at = now
-        audit_record(actor=actor, verb="apikey.revoke", obj=key, org_path=_path(enterprise),
-                     after={"prefix": key.prefix, "enterprise": enterprise.uscc})  # fmt: skip
+        audit_record(
+            actor=actor,
+            verb="apikey.revoke",
+            obj=key,
+            org_path=_path(enterprise),
+            after={"prefix": key.prefix, "enterprise": enterprise.uscc},
+        )
     return key

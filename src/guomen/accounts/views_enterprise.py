@@ -49,10 +49,13 @@ def user_invite(request):
     data = request.POST
     try:
         user, link, sent = services.enterprise_user_invite(
-            actor=request.user, username=data.get("username", ""), email=data.get("email", ""),
-            enterprise_role=data.get("enterprise_role", ""), display_name=data.get("display_name", ""),
+            actor=request.user,
+            username=data.get("username", ""),
+            email=data.get("email", ""),
+            enterprise_role=data.get("enterprise_role", ""),
+            display_name=data.get("display_name", ""),
             base_url=request.build_absolute_uri("/"),
-        )  # fmt: skip
+        )
     except ApplicationError as exc:
         return _refused(request, exc, data=data)
     return _page(request, invited=user, invite_link=link, invite_sent=sent)

@@ -113,8 +113,9 @@ def outreach(request, code: str, payload: OutreachIn):
 @router.post("/{code}/links", response={201: CreatedOut})
 def link(request, code: str, payload: LinkIn):
     campaign = selectors.campaign_get(user=request.auth, code=code)
-    return 201, services.campaign_link(campaign=campaign, kind=payload.kind, object_id=payload.object_id,
-                                       actor=request.auth)  # fmt: skip
+    return 201, services.campaign_link(
+        campaign=campaign, kind=payload.kind, object_id=payload.object_id, actor=request.auth
+    )
 
 
 @router.get("/{code}/report")

@@ -23,22 +23,43 @@ def seed_demo(bureau, rng) -> dict:
     supervisor = User.objects.get(username="supervisor_sz")
     today = timezone.localdate()
     campaign = services.campaign_create(
-        data={"code": f"QM{today.year}", "name": f"{today.year}年“质量月”活动", "kind": "quality_month",
-              "theme": "大力提升质量 建设质量强国", "starts_on": today - dt.timedelta(days=29), "ends_on": today,
-              "org": bureau.orgs["SZ"]},
+        data={
+            "code": f"QM{today.year}",
+            "name": f"{today.year}年“质量月”活动",
+            "kind": "quality_month",
+            "theme": "大力提升质量 建设质量强国",
+            "starts_on": today - dt.timedelta(days=29),
+            "ends_on": today,
+            "org": bureau.orgs["SZ"],
+        },
         targets={"inspections": 60, "enterprises": 30, "non_conformities": 10, "events": 6, "people": 1000},
         actor=supervisor,
-    )  # fmt: skip
+    )
     services.campaign_set_status(campaign=campaign, to="active", actor=supervisor)
     for category, title, days_ago, description in ACTIVITIES:
-        activity = services.activity_add(campaign=campaign, data={"category": category, "title": title,
-                                         "held_on": today - dt.timedelta(days=days_ago), "description": description},
-                                         actor=supervisor)  # fmt: skip
+        activity = services.activity_add(
+            campaign=campaign,
+            data={
+                "category": category,
+                "title": title,
+                "held_on": today - dt.timedelta(days=days_ago),
+                "description": description,
+            },
+            actor=supervisor,
+        )
         if category in ("publicity", "service"):
-            services.outreach_record(campaign=campaign, data={
-                "held_on": activity.held_on, "activity": activity, "events_held": 1,
-                "enterprises_visited": rng.randint(3, 12), "materials_distributed": rng.randint(80, 300),
-                "people_reached": rng.randint(120, 500)}, actor=supervisor)  # fmt: skip
+            services.outreach_record(
+                campaign=campaign,
+                data={
+                    "held_on": activity.held_on,
+                    "activity": activity,
+                    "events_held": 1,
+                    "enterprises_visited": rng.randint(3, 12),
+                    "materials_distributed": rng.randint(80, 300),
+                    "people_reached": rng.randint(120, 500),
+                },
+                actor=supervisor,
+            )
     tasks = InspectionTask.objects.filter(
         port__path__startswith="/GACC/SZ/", recorded_at__date__gte=campaign.starts_on
     )

@@ -38,9 +38,17 @@ def _inspection_figures(task_ids) -> dict:
     tasks = list(
         InspectionTask.objects.filter(pk__in=task_ids)
         .annotate(n_findings=Count("findings"))
-        .values("pk", "declaration_id", "declaration__declarant_id", "declaration__status", "outcome",
-                "disposition", "recorded_by_id", "n_findings")
-    )  # fmt: skip
+        .values(
+            "pk",
+            "declaration_id",
+            "declaration__declarant_id",
+            "declaration__status",
+            "outcome",
+            "disposition",
+            "recorded_by_id",
+            "n_findings",
+        )
+    )
     nc = rectified = 0
     for t in tasks:
         if t["outcome"] == "non_conforming":
@@ -62,10 +70,11 @@ def _spot_check_figures(task_ids) -> dict:
     from guomen.supervision.models import SpotCheckTask
 
     tasks = list(
-        SpotCheckTask.objects.filter(pk__in=task_ids).exclude(status="cancelled")
+        SpotCheckTask.objects.filter(pk__in=task_ids)
+        .exclude(status="cancelled")
         .annotate(n_bad=Count("items", filter=Q(items__outcome="non_conform")))
         .values("enterprise_id", "inspector_a_id", "inspector_b_id", "n_bad", "rectified_on", "samples_taken")
-    )  # fmt: skip
+    )
     return {
         "count": len(tasks),
         "officers": sum(bool(t["inspector_a_id"]) + bool(t["inspector_b_id"]) for t in tasks),
@@ -164,9 +173,11 @@ def campaign_figures(campaign) -> dict:
     cert = _certification_figures(ids[LinkKind.CERTIFICATION_CHECK], ids[LinkKind.MARK_MISUSE])
     agency = _agency_figures(ids[LinkKind.AGENCY_FINDING])
     outreach = campaign.outreach.aggregate(
-        events=Sum("events_held"), visits=Sum("enterprises_visited"),
-        materials=Sum("materials_distributed"), people=Sum("people_reached"),
-    )  # fmt: skip
+        events=Sum("events_held"),
+        visits=Sum("enterprises_visited"),
+        materials=Sum("materials_distributed"),
+        people=Sum("people_reached"),
+    )
     figures = {
         Metric.INSPECTIONS: insp["count"] + spot["count"] + cert["count"] + agency["count"],
         Metric.OFFICER_VISITS: insp["officers"] + spot["officers"] + cert["officers"],
@@ -196,6 +207,14 @@ def progress(campaign, figures: dict | None = None) -> list[dict]:
     for target in campaign.targets.all().order_by("id"):
         actual = figures.get(target.metric, 0)
         share = round(100 * actual / target.target) if target.target else 0
-        rows.append({"metric": target.metric, "label": Metric(target.metric).label, "target": target.target,
-                     "actual": actual, "percent": share, "bar": min(100, share)})  # fmt: skip
+        rows.append(
+            {
+                "metric": target.metric,
+                "label": Metric(target.metric).label,
+                "target": target.target,
+                "actual": actual,
+                "percent": share,
+                "bar": min(100, share),
+            }
+        )
     return rows

@@ -23,8 +23,9 @@ class Campaign(BaseModel):
     status = models.CharField(
         _("status"), max_length=20, choices=CampaignStatus.choices, default=CampaignStatus.PLANNED
     )
-    commodity_groups = models.ManyToManyField("catalog.CommodityGroup", blank=True, related_name="+",
-                                              verbose_name=_("commodity groups"))  # fmt: skip
+    commodity_groups = models.ManyToManyField(
+        "catalog.CommodityGroup", blank=True, related_name="+", verbose_name=_("commodity groups")
+    )
     enterprise_kinds = models.JSONField(_("enterprise types"), default=list, blank=True)
     ports = models.ManyToManyField("accounts.OrgUnit", blank=True, related_name="+", verbose_name=_("ports"))
     created_by = models.ForeignKey(

@@ -40,29 +40,53 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
     """The report's content: {title, subtitle, lead, paragraphs, sections, table, footer}."""
     with translation.override(language):
         f = campaign_figures(campaign)
-        period = {"start": cn_date(campaign.starts_on), "end": cn_date(campaign.ends_on), "org": campaign.org.name,
-                  "name": campaign.name, "theme": campaign.theme or campaign.name}  # fmt: skip
+        period = {
+            "start": cn_date(campaign.starts_on),
+            "end": cn_date(campaign.ends_on),
+            "org": campaign.org.name,
+            "name": campaign.name,
+            "theme": campaign.theme or campaign.name,
+        }
         lead = (
             _("From %(start)s to %(end)s, %(org)s carried out %(name)s under the theme “%(theme)s”.") % period
         )
         paragraphs = []
         if f["inspections"]:
-            paragraphs.append(_(
-                "Law-enforcement officers were sent out %(officers)s times to inspect %(enterprises)s enterprises "
-                "(%(inspections)s inspections and spot checks); %(nc)s non-conformities were found and the "
-                "enterprises were urged to rectify them on time: %(rectified)s have been rectified."
-            ) % {"officers": f["officer_visits"], "enterprises": f["enterprises"], "inspections": f["inspections"],
-                 "nc": f["non_conformities"], "rectified": f["rectified"]})  # fmt: skip
+            paragraphs.append(
+                _(
+                    "Law-enforcement officers were sent out %(officers)s times to inspect %(enterprises)s enterprises "
+                    "(%(inspections)s inspections and spot checks); %(nc)s non-conformities were found and the "
+                    "enterprises were urged to rectify them on time: %(rectified)s have been rectified."
+                )
+                % {
+                    "officers": f["officer_visits"],
+                    "enterprises": f["enterprises"],
+                    "inspections": f["inspections"],
+                    "nc": f["non_conformities"],
+                    "rectified": f["rectified"],
+                }
+            )
         if f["samples"] or f["warnings"] or f["signals"]:
-            paragraphs.append(_(
-                "%(samples)s batches were sampled for testing, %(warnings)s warnings were issued and "
-                "%(signals)s risk signals were recorded."
-            ) % {"samples": f["samples"], "warnings": f["warnings"], "signals": f["signals"]})  # fmt: skip
+            paragraphs.append(
+                _(
+                    "%(samples)s batches were sampled for testing, %(warnings)s warnings were issued and "
+                    "%(signals)s risk signals were recorded."
+                )
+                % {"samples": f["samples"], "warnings": f["warnings"], "signals": f["signals"]}
+            )
         if f["events"] or f["visits"] or f["materials"] or f["people"]:
-            paragraphs.append(_(
-                "%(events)s publicity and service events were held, %(visits)s enterprises were visited, "
-                "%(materials)s copies of materials were distributed and %(people)s people were reached."
-            ) % {"events": f["events"], "visits": f["visits"], "materials": f["materials"], "people": f["people"]})  # fmt: skip
+            paragraphs.append(
+                _(
+                    "%(events)s publicity and service events were held, %(visits)s enterprises were visited, "
+                    "%(materials)s copies of materials were distributed and %(people)s people were reached."
+                )
+                % {
+                    "events": f["events"],
+                    "visits": f["visits"],
+                    "materials": f["materials"],
+                    "people": f["people"],
+                }
+            )
         if partners := _partner_agencies(campaign):
             paragraphs.append(
                 _("Jointly with %(agencies)s (%(count)s partner agencies).")
@@ -70,21 +94,31 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
             )
         svc = f["services"]
         if svc["count"]:
-            paragraphs.append(_(
-                "%(count)s services were rendered to enterprises (%(meetings)s quality analysis meetings, %(trainings)s "
-                "training sessions), attended by %(people)s people from %(enterprises)s enterprises."
-            ) % svc)  # fmt: skip
+            paragraphs.append(
+                _(
+                    "%(count)s services were rendered to enterprises (%(meetings)s quality analysis meetings, %(trainings)s "
+                    "training sessions), attended by %(people)s people from %(enterprises)s enterprises."
+                )
+                % svc
+            )
         sections = []
         activities = list(campaign.activities.order_by("held_on", "id"))
         for number, category in enumerate(c for c in CATEGORY_ORDER if f["activities"][c]):
-            items = [f"{cn_date(a.held_on)},{a.title}" + (f"。{a.description}" if a.description else "")
-                     for a in activities if a.category == category]  # fmt: skip
+            items = [
+                f"{cn_date(a.held_on)},{a.title}" + (f"。{a.description}" if a.description else "")
+                for a in activities
+                if a.category == category
+            ]
             sections.append(
                 {"heading": f"{NUMERALS[number]}、{ActivityCategory(category).label}", "items": items}
             )
         if svc["count"]:
-            sections.append({"heading": f"{NUMERALS[len(sections)]}、{_('Services to enterprises')}",
-                             "items": service_items(campaign)})  # fmt: skip
+            sections.append(
+                {
+                    "heading": f"{NUMERALS[len(sections)]}、{_('Services to enterprises')}",
+                    "items": service_items(campaign),
+                }
+            )
         table = [
             {
                 "label": str(row["label"]),
@@ -124,8 +158,12 @@ def render_md(report: dict) -> bytes:
         for section in report["sections"]:
             lines += [f"### {section['heading']}", ""] + [f"- {item}" for item in section["items"]] + [""]
     if report["table"]:
-        lines += [f"## {report['targets_heading']}", "", "| " + " | ".join(map(str, report["table_head"])) + " |",
-                  "|---|---:|---:|---:|"]  # fmt: skip
+        lines += [
+            f"## {report['targets_heading']}",
+            "",
+            "| " + " | ".join(map(str, report["table_head"])) + " |",
+            "|---|---:|---:|---:|",
+        ]
         lines += [
             f"| {r['label']} | {r['target']} | {r['actual']} | {r['percent']}% |" for r in report["table"]
         ]

@@ -89,8 +89,16 @@ def campaign_create(*, data: dict, targets: dict | None = None, actor) -> Campai
     CampaignTarget.objects.bulk_create(
         CampaignTarget(campaign=campaign, metric=m, target=v) for m, v in clean_targets.items()
     )
-    audit_record(actor=actor, verb="campaign.create", obj=campaign, org_path=org.path,
-                 after={**model_snapshot(campaign, ["code", "name", "kind", "starts_on", "ends_on"]), "targets": clean_targets})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="campaign.create",
+        obj=campaign,
+        org_path=org.path,
+        after={
+            **model_snapshot(campaign, ["code", "name", "kind", "starts_on", "ends_on"]),
+            "targets": clean_targets,
+        },
+    )
     return campaign
 
 
@@ -103,8 +111,14 @@ def campaign_set_targets(*, campaign: Campaign, targets: dict, actor) -> Campaig
     CampaignTarget.objects.bulk_create(
         CampaignTarget(campaign=campaign, metric=m, target=v) for m, v in clean_targets.items()
     )
-    audit_record(actor=actor, verb="campaign.targets", obj=campaign, org_path=campaign.org.path,
-                 before={"targets": before}, after={"targets": clean_targets})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="campaign.targets",
+        obj=campaign,
+        org_path=campaign.org.path,
+        before={"targets": before},
+        after={"targets": clean_targets},
+    )
     return campaign
 
 
@@ -115,8 +129,16 @@ def campaign_set_status(
     _require_here(actor, "campaign.edit", campaign)
     if to not in CampaignStatus.values:
         raise ValidationFailed(fields={"status": [_("Unknown status.")]})
-    return transition(campaign, to=to, allowed=CAMPAIGN_TRANSITIONS, actor=actor, verb=f"campaign.{to}",
-                      reason=reason, expected_version=expected_version, org_path=campaign.org.path)  # fmt: skip
+    return transition(
+        campaign,
+        to=to,
+        allowed=CAMPAIGN_TRANSITIONS,
+        actor=actor,
+        verb=f"campaign.{to}",
+        reason=reason,
+        expected_version=expected_version,
+        org_path=campaign.org.path,
+    )
 
 
 def _require_open(campaign) -> None:
@@ -132,13 +154,22 @@ def activity_add(*, campaign: Campaign, data: dict, actor) -> Activity:
         raise ValidationFailed(
             fields={"category": [_("Choose publicity, rectification, services or brand building.")]}
         )
-    activity = Activity(campaign=campaign, org=data.get("org") or actor.org, created_by=actor,
-                        **{k: data.get(k) for k in ("category", "title", "held_on")},
-                        description=str(data.get("description") or ""))  # fmt: skip
+    activity = Activity(
+        campaign=campaign,
+        org=data.get("org") or actor.org,
+        created_by=actor,
+        **{k: data.get(k) for k in ("category", "title", "held_on")},
+        description=str(data.get("description") or ""),
+    )
     _clean(activity)
     activity.save()
-    audit_record(actor=actor, verb="campaign.activity", obj=activity, org_path=campaign.org.path,
-                 after=model_snapshot(activity, ["category", "title", "held_on"]))  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="campaign.activity",
+        obj=activity,
+        org_path=campaign.org.path,
+        after=model_snapshot(activity, ["category", "title", "held_on"]),
+    )
     return activity
 
 
@@ -163,12 +194,23 @@ def outreach_record(*, campaign: Campaign, data: dict, actor) -> OutreachRecord:
         raise ValidationFailed(fields=bad)
     if not any(numbers.values()):
         raise ValidationFailed(fields={"events_held": [_("Enter at least one figure.")]})
-    record = OutreachRecord(campaign=campaign, activity=activity, held_on=data.get("held_on"),
-                            note=str(data.get("note") or "")[:255], recorded_by=actor, **numbers)  # fmt: skip
+    record = OutreachRecord(
+        campaign=campaign,
+        activity=activity,
+        held_on=data.get("held_on"),
+        note=str(data.get("note") or "")[:255],
+        recorded_by=actor,
+        **numbers,
+    )
     _clean(record)
     record.save()
-    audit_record(actor=actor, verb="campaign.outreach", obj=record, org_path=campaign.org.path,
-                 after=model_snapshot(record, ["held_on", *OUTREACH_NUMBERS]))  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="campaign.outreach",
+        obj=record,
+        org_path=campaign.org.path,
+        after=model_snapshot(record, ["held_on", *OUTREACH_NUMBERS]),
+    )
     return record
 
 
@@ -192,6 +234,11 @@ def campaign_link(*, campaign: Campaign, kind: str, object_id: int, actor) -> Ca
             )
     except IntegrityError:
         return CampaignLink.objects.get(campaign=campaign, kind=kind, object_id=object_id)
-    audit_record(actor=actor, verb="campaign.link", obj=campaign, org_path=campaign.org.path,
-                 after={"kind": kind, "object_id": object_id})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="campaign.link",
+        obj=campaign,
+        org_path=campaign.org.path,
+        after={"kind": kind, "object_id": object_id},
+    )
     return link

@@ -62,13 +62,16 @@ def campaign_detail(request, code):
         return render(request, "campaigns/partials/progress.html", context)
     here = org_in_scope(request.user, campaign.org)
     context |= {
-        "can_record": services.takes_part(request.user, campaign) and can(request.user, "campaign.record")
+        "can_record": services.takes_part(request.user, campaign)
+        and can(request.user, "campaign.record")
         and campaign.status in ("planned", "active"),
         "activities": campaign.activities.order_by("held_on"),
         "outreach": campaign.outreach.order_by("held_on")[:50],
         "can_edit": here and can(request.user, "campaign.edit"),
-        "activity_form": ActivityForm(), "outreach_form": OutreachForm(), "link_form": LinkForm(),
-    }  # fmt: skip
+        "activity_form": ActivityForm(),
+        "outreach_form": OutreachForm(),
+        "link_form": LinkForm(),
+    }
     return render(request, "campaigns/detail.html", context)
 
 
@@ -77,8 +80,14 @@ def _post(request, code, form_class, call, success):
     form = form_class(request.POST)
     back = reverse("campaigns:detail", args=[code])
     if not form.is_valid():
-        messages.error(request, " ".join(f"{form.fields[k].label if k in form.fields else ''}: {e}"
-                                         for k, errs in form.errors.items() for e in errs))  # fmt: skip
+        messages.error(
+            request,
+            " ".join(
+                f"{form.fields[k].label if k in form.fields else ''}: {e}"
+                for k, errs in form.errors.items()
+                for e in errs
+            ),
+        )
         return redirect(back)
     try:
         call(campaign, form.cleaned_data)
@@ -94,25 +103,39 @@ def _post(request, code, form_class, call, success):
 @login_required
 @require_POST
 def activity_add(request, code):
-    return _post(request, code, ActivityForm,
-                 lambda c, d: services.activity_add(campaign=c, data=d, actor=request.user),
-                 _("The activity was added."))  # fmt: skip
+    return _post(
+        request,
+        code,
+        ActivityForm,
+        lambda c, d: services.activity_add(campaign=c, data=d, actor=request.user),
+        _("The activity was added."),
+    )
 
 
 @login_required
 @require_POST
 def outreach_add(request, code):
-    return _post(request, code, OutreachForm,
-                 lambda c, d: services.outreach_record(campaign=c, data=d, actor=request.user),
-                 _("The outreach record was added."))  # fmt: skip
+    return _post(
+        request,
+        code,
+        OutreachForm,
+        lambda c, d: services.outreach_record(campaign=c, data=d, actor=request.user),
+        _("The outreach record was added."),
+    )
 
 
 @login_required
 @require_POST
 def link_add(request, code):
-    return _post(request, code, LinkForm,
-                 lambda c, d: services.campaign_link(campaign=c, kind=d["kind"], object_id=d["object_id"], actor=request.user),
-                 _("The record now counts towards the campaign."))  # fmt: skip
+    return _post(
+        request,
+        code,
+        LinkForm,
+        lambda c, d: services.campaign_link(
+            campaign=c, kind=d["kind"], object_id=d["object_id"], actor=request.user
+        ),
+        _("The record now counts towards the campaign."),
+    )
 
 
 @login_required

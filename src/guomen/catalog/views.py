@@ -105,11 +105,15 @@ def hazard_edit(request, pk: int | None = None):
     hazard = selectors.hazard_get(user=request.user, pk=pk) if pk is not None else None
     form = HazardForm(request.POST or None, instance=hazard)
     return edit_page(
-        request, form, hazard, create=services.hazard_create,
+        request,
+        form,
+        hazard,
+        create=services.hazard_create,
         update=lambda obj, **kw: services.hazard_update(hazard=obj, **kw),
-        success=_("Hazard saved."), redirect_to=lambda h: reverse("catalog:hazard_detail", args=[h.pk]),
+        success=_("Hazard saved."),
+        redirect_to=lambda h: reverse("catalog:hazard_detail", args=[h.pk]),
         title=_("Hazard"),
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -121,12 +125,17 @@ def limit_edit(request, hazard_pk: int, pk: int | None = None):
         raise Http404
     form = ResidueLimitForm(request.POST or None, instance=limit)
     return edit_page(
-        request, form, limit,
-        create=lambda data, actor: services.residue_limit_create(data={**data, "hazard": hazard}, actor=actor),
+        request,
+        form,
+        limit,
+        create=lambda data, actor: services.residue_limit_create(
+            data={**data, "hazard": hazard}, actor=actor
+        ),
         update=lambda obj, **kw: services.residue_limit_update(limit=obj, **kw),
-        success=_("Limit saved."), redirect_to=lambda _limit: reverse("catalog:hazard_detail", args=[hazard.pk]),
+        success=_("Limit saved."),
+        redirect_to=lambda _limit: reverse("catalog:hazard_detail", args=[hazard.pk]),
         title=_("Limit for %(hazard)s") % {"hazard": hazard.display_name},
-    )  # fmt: skip
+    )
 
 
 # Import requirements ------------------------------------------------------------------------------
@@ -162,11 +171,15 @@ def requirement_edit(request, pk: int | None = None):
     requirement = selectors.import_requirement_get(user=request.user, pk=pk) if pk is not None else None
     form = ImportRequirementForm(request.POST or None, instance=requirement)
     return edit_page(
-        request, form, requirement, create=services.import_requirement_create,
+        request,
+        form,
+        requirement,
+        create=services.import_requirement_create,
         update=lambda obj, **kw: services.import_requirement_update(requirement=obj, **kw),
         success=_("Import requirement saved."),
-        redirect_to=lambda r: reverse("catalog:requirement_detail", args=[r.pk]), title=_("Import requirement"),
-    )  # fmt: skip
+        redirect_to=lambda r: reverse("catalog:requirement_detail", args=[r.pk]),
+        title=_("Import requirement"),
+    )
 
 
 # Bulk import --------------------------------------------------------------------------------------

@@ -41,10 +41,15 @@ def seed_demo(bureau, rng) -> dict:
         kind, product, place, description, category = CASES[n % len(CASES)]
         org = orgs["SZ"] if rng.random() < 0.7 else orgs.get("GZ", orgs["SZ"])
         complaint = complaint_submit(
-            data={"kind": kind, "product": product, "place": place, "description": description,
-                  "contact_phone": f"139{rng.randint(10000000, 99999999)}" if rng.random() < 0.6 else ""},
+            data={
+                "kind": kind,
+                "product": product,
+                "place": place,
+                "description": description,
+                "contact_phone": f"139{rng.randint(10000000, 99999999)}" if rng.random() < 0.6 else "",
+            },
             org=org,
-        )  # fmt: skip
+        )
         received = today - dt.timedelta(days=rng.randint(0, 60))
         received_at = timezone.make_aware(dt.datetime.combine(received, dt.time(9 + n % 8, 7 * n % 60)))
         Complaint.objects.filter(pk=complaint.pk).update(

@@ -111,8 +111,12 @@ def complaint_triage(
     if complaint.status not in OPEN_STATUSES:
         raise ValidationFailed(fields={"status": [_("Only open complaints can be triaged.")]})
     _check_assignee(assignee, org)
-    changes = {"category": category, "org_id": org.pk, "assignee_id": getattr(assignee, "pk", None),
-               "enterprise_id": getattr(enterprise, "pk", None)}  # fmt: skip
+    changes = {
+        "category": category,
+        "org_id": org.pk,
+        "assignee_id": getattr(assignee, "pk", None),
+        "enterprise_id": getattr(enterprise, "pk", None),
+    }
     if complaint.status == ComplaintStatus.RECEIVED:
         transition(
             complaint,

@@ -104,11 +104,15 @@ def _detail_context(request, complaint, **forms) -> dict:
     }
     if complaint.is_open and can(user, "complaint.triage"):
         context["triage_form"] = forms.get("triage") or TriageForm(
-            initial={"category": complaint.category, "org": complaint.org_id,
-                     "assignee": complaint.assignee_id, "version": complaint.version},
+            initial={
+                "category": complaint.category,
+                "org": complaint.org_id,
+                "assignee": complaint.assignee_id,
+                "version": complaint.version,
+            },
             units=selectors.triage_units(user=user),
             assignees=selectors.assignable_users(org=complaint.org),
-        )  # fmt: skip
+        )
     may_reply = can(user, "complaint.triage") or complaint.assignee_id == user.pk
     if complaint.status == ComplaintStatus.IN_PROGRESS and can(user, "complaint.reply") and may_reply:
         context["reply_form"] = forms.get("reply") or ReplyForm(initial={"version": complaint.version})

@@ -407,19 +407,57 @@ class HistoryGenerator:
             state = ("open", 1, decided, None, "", "", "", None, None, "", None, None)
             result = "under_inspection", 2, "", decided
         elif stage == 2:  # recorded, awaiting the supervisor
-            state = ("awaiting_confirmation", 2, recorded, inspector, outcome, notes, disposition, inspector,
-                     recorded, "", None, None)  # fmt: skip
+            state = (
+                "awaiting_confirmation",
+                2,
+                recorded,
+                inspector,
+                outcome,
+                notes,
+                disposition,
+                inspector,
+                recorded,
+                "",
+                None,
+                None,
+            )
             result = "pending_disposition", 3, outcome, recorded
         else:
-            state = ("closed", 3, confirmed, inspector, outcome, notes, disposition, inspector, recorded,
-                     disposition, self.confirmers.get(port_id), confirmed)  # fmt: skip
+            state = (
+                "closed",
+                3,
+                confirmed,
+                inspector,
+                outcome,
+                notes,
+                disposition,
+                inspector,
+                recorded,
+                disposition,
+                self.confirmers.get(port_id),
+                confirmed,
+            )
             under_treatment = disposition == "treatment" and DAYS - day <= 3
             status = "treatment" if under_treatment else FINAL_STATUS[disposition]
             version = 5 if disposition == "treatment" and not under_treatment else 4
             result = status, version, outcome, confirmed
         status, version, updated, *rest = state
-        self.w["task"].add((task_id, decided, updated, version, decl_id, port_id, channel,
-                            CHANNEL_PRIORITY[channel], plan.instruction, status, self.clock.date(day), *rest))  # fmt: skip
+        self.w["task"].add(
+            (
+                task_id,
+                decided,
+                updated,
+                version,
+                decl_id,
+                port_id,
+                channel,
+                CHANNEL_PRIORITY[channel],
+                plan.instruction,
+                status,
+                self.clock.date(day),
+                *rest,
+            )
+        )
         if finding and stage > 1:
             count = 1 + int(rnd() * 12) if plan.pests and finding in plan.pests else None
             self.w["finding"].add((task_id, self.bureau.hazard_ids[finding[0]], finding[1], count, recorded))

@@ -111,9 +111,14 @@ def build_users(bureau: Bureau, *, enterprise: Enterprise | None = None) -> None
         bureau.user_ids[username] = user.pk
         bureau.admin = bureau.admin or (user if role == Role.ADMINISTRATOR else None)
         bureau.users.append(
-            {"username": username, "password": reference.DEMO_PASSWORD, "role": str(role),
-             "org": org_code or enterprise.uscc, "display_name": display_name}
-        )  # fmt: skip
+            {
+                "username": username,
+                "password": reference.DEMO_PASSWORD,
+                "role": str(role),
+                "org": org_code or enterprise.uscc,
+                "display_name": display_name,
+            }
+        )
     if enterprise is not None:
         _key, bureau.api_key = api_key_create(
             name=reference.API_KEY_NAME, org_code=reference.API_KEY_ORG, actor=bureau.admin
@@ -138,10 +143,15 @@ def build_hazards(bureau: Bureau) -> None:
         if (hazards[code].pk, hs_code) not in have:
             standard = "GB 2763-2021" if unit == "mg/kg" else "GB 29921-2021"
             residue_limit_create(
-                data={"hazard": hazards[code], "hs": hs[hs_code], "value": Decimal(value), "unit": unit,
-                      "standard": standard},
+                data={
+                    "hazard": hazards[code],
+                    "hs": hs[hs_code],
+                    "value": Decimal(value),
+                    "unit": unit,
+                    "standard": standard,
+                },
                 actor=admin,
-            )  # fmt: skip
+            )
     countries = Country.objects.in_bulk({r[1] for r in reference.REQUIREMENTS})
     for hs_code, origin, pests, treatment, base_required, protocol, notes in reference.REQUIREMENTS:
         if ImportRequirement.objects.filter(hs_id=hs_code, origin_id=origin).exists():
@@ -257,9 +267,18 @@ def build_production_bases(bureau: Bureau, rng: random.Random) -> None:
             if status != "active":
                 production_base_set_status(base=base, to=status, reason=reason, actor=bureau.admin)
             bureau.bases.append(
-                BaseInfo(base.pk, base.code, country, kind, commodities, name=name, bad=f"{prefix}{n}" in bad,
-                         status=status, closed_on=today - dt.timedelta(days=days) if days else None)
-            )  # fmt: skip
+                BaseInfo(
+                    base.pk,
+                    base.code,
+                    country,
+                    kind,
+                    commodities,
+                    name=name,
+                    bad=f"{prefix}{n}" in bad,
+                    status=status,
+                    closed_on=today - dt.timedelta(days=days) if days else None,
+                )
+            )
 
 
 def build_master_data(rng: random.Random) -> Bureau:

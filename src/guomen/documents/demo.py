@@ -24,12 +24,16 @@ def seed_demo(bureau, rng) -> dict:
     by_number, made = {}, 0
     for kind, number, title, issuer, issued, public, hs, countries, pests, replaces in DOCUMENTS:
         data = {
-            "kind": kind, "number": number, "title": title, "issuer": issuer,
-            "issued_on": dt.date.fromisoformat(issued), "public": public,
+            "kind": kind,
+            "number": number,
+            "title": title,
+            "issuer": issuer,
+            "issued_on": dt.date.fromisoformat(issued),
+            "public": public,
             "commodities": list(HsCode.objects.filter(code__in=hs)),
             "countries": list(Country.objects.filter(code__in=countries)),
             "hazards": [hazards[c] for c in pests if c in hazards],
-        }  # fmt: skip
+        }
         pest = hazards[pests[0]].name_zh if pests and pests[0] in hazards else "检疫性有害生物"
         text = f"{title}\n" + body(
             rng, commodity="水果", country="出口国", pest=pest, paragraphs=rng.randint(8, 20)
@@ -47,10 +51,15 @@ def seed_demo(bureau, rng) -> dict:
             continue
         pests = list(req.pests.all())
         data = {
-            "kind": "protocol", "title": req.protocol, "issuer": "海关总署",
-            "issued_on": dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 600)), "public": True,
-            "commodities": [req.hs], "countries": [req.origin], "hazards": pests,
-        }  # fmt: skip
+            "kind": "protocol",
+            "title": req.protocol,
+            "issuer": "海关总署",
+            "issued_on": dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 600)),
+            "public": True,
+            "commodities": [req.hs],
+            "countries": [req.origin],
+            "hazards": pests,
+        }
         text = body(
             rng,
             commodity=req.hs.name_zh or "水果",

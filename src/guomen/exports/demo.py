@@ -83,9 +83,14 @@ def _user(bureau, enterprise) -> User:
         actor=bureau.admin,
     )
     bureau.users.append(
-        {"username": username, "password": DEMO_PASSWORD, "role": "enterprise", "org": enterprise.uscc,
-         "display_name": display}
-    )  # fmt: skip
+        {
+            "username": username,
+            "password": DEMO_PASSWORD,
+            "role": "enterprise",
+            "org": enterprise.uscc,
+            "display_name": display,
+        }
+    )
     return user
 
 
@@ -94,9 +99,15 @@ def _sites(exporter, exporter_user, supervisor) -> list:
     for name, kind, hk, codes, destinations, status, _reason in SITES:
         hs = [c for c in (_hs(code) for code in codes) if c]
         site = services.site_apply(
-            enterprise=exporter, name=name, kind=kind, address="广东省" + name[:4], hk_macao=hk,
-            commodities=hs, destinations=destinations, actor=exporter_user,
-        )  # fmt: skip
+            enterprise=exporter,
+            name=name,
+            kind=kind,
+            address="广东省" + name[:4],
+            hk_macao=hk,
+            commodities=hs,
+            destinations=destinations,
+            actor=exporter_user,
+        )
         if status != "applied":
             services.site_set_status(site=site, to="reviewing", actor=supervisor)
             site = services.site_set_status(site=site, to="registered", actor=supervisor)
@@ -144,9 +155,17 @@ def seed_demo(bureau, rng) -> dict:
     for site, kind, product, substance, dose, unit, days, withdrawal, source in INPUTS:
         actor = inspector if kind == "vet_drug" else exporter_user
         services.input_record(
-            site=sites[site], kind=kind, product=product, substance=substance, dose=dose, unit=unit,
-            used_on=today - dt.timedelta(days=days), withdrawal_days=withdrawal, source=source, actor=actor,
-        )  # fmt: skip
+            site=sites[site],
+            kind=kind,
+            product=product,
+            substance=substance,
+            dose=dose,
+            unit=unit,
+            used_on=today - dt.timedelta(days=days),
+            withdrawal_days=withdrawal,
+            source=source,
+            actor=actor,
+        )
     batches = [
         services.batch_record(
             site=sites[site],
@@ -156,7 +175,7 @@ def seed_demo(bureau, rng) -> dict:
             harvested_on=today - dt.timedelta(days=days),
             destination=dest,
             actor=exporter_user,
-        )  # fmt: skip
+        )
         for site, hs, qty, unit, days, dest in BATCHES
     ]
     declared = loaded = 0
@@ -167,9 +186,12 @@ def seed_demo(bureau, rng) -> dict:
             continue  # released at intake: nothing left to load under supervision
         if i == 0:
             services.loading_record(
-                declaration=declaration, container_number="CSQU3054383", seal_number="SZ2026001234",
-                notes="荔枝 6 吨，冷藏车监装，封识完好", actor=inspector,
-            )  # fmt: skip
+                declaration=declaration,
+                container_number="CSQU3054383",
+                seal_number="SZ2026001234",
+                notes="荔枝 6 吨，冷藏车监装，封识完好",
+                actor=inspector,
+            )
             loaded += 1
     # the suspension comes after the vegetable site's history: its earlier input stays on file
     services.site_set_status(site=sites[2], to="suspended", reason=SITES[2][6], actor=supervisor)

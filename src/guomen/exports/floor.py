@@ -39,10 +39,17 @@ def _history(declaration, since: dt.datetime) -> tuple[int, int, int]:
         f"(SELECT COUNT(*) FROM {cases} c WHERE c.enterprise_id = %s AND c.created_at >= %s)"
     )
     params = [
-        True, timezone.localtime(since).date(), declaration.pk,
-        ExportSite._meta.label_lower, "export_site.status", since, f'%"{SiteStatus.SUSPENDED.value}"%',
-        declaration.pk, declaration.declarant_id, since,
-    ]  # fmt: skip
+        True,
+        timezone.localtime(since).date(),
+        declaration.pk,
+        ExportSite._meta.label_lower,
+        "export_site.status",
+        since,
+        f'%"{SiteStatus.SUSPENDED.value}"%',
+        declaration.pk,
+        declaration.declarant_id,
+        since,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         flagged, suspended, notified = cursor.fetchone()

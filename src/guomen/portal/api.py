@@ -207,6 +207,9 @@ def decision_publication(request, pk: int, payload: PublishIn):
     """Publish a decision on the portal or withdraw it (staff)."""
     d = selectors.decision_get(user=request.auth, pk=pk, action="decision.publish")
     return services.decision_set_published(
-        decision=d, published=payload.published, actor=request.auth, reason=payload.reason,
+        decision=d,
+        published=payload.published,
+        actor=request.auth,
+        reason=payload.reason,
         expected_version=payload.version,
-    )  # fmt: skip
+    )

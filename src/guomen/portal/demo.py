@@ -42,12 +42,18 @@ def seed_demo(bureau, rng) -> dict:
         decided = today - dt.timedelta(days=rng.randint(1, 400))
         prefix = "深关许" if licence else "深关缉违字"
         decision = decision_create(
-            data={"kind": "licence" if licence else "penalty",
-                  "decision_number": f"{prefix}〔{decided.year}〕{n + 1:04d}号", "enterprise": firm,
-                  "enterprise_name": firm.name_zh, "decided_on": decided, "summary": summary,
-                  "legal_basis": basis, "org": sz},
+            data={
+                "kind": "licence" if licence else "penalty",
+                "decision_number": f"{prefix}〔{decided.year}〕{n + 1:04d}号",
+                "enterprise": firm,
+                "enterprise_name": firm.name_zh,
+                "decided_on": decided,
+                "summary": summary,
+                "legal_basis": basis,
+                "org": sz,
+            },
             actor=supervisor,
-        )  # fmt: skip
+        )
         if rng.random() < 0.8:
             decision_set_published(decision=decision, published=True, actor=supervisor)
         count += 1

@@ -33,9 +33,11 @@ class DecisionForm(forms.Form):
     kind = forms.ChoiceField(label=_("type"), choices=DecisionKind.choices)
     decision_number = forms.CharField(label=_("decision number"), max_length=60)
     enterprise_uscc = forms.CharField(
-        label=_("unified social credit code"), max_length=18, required=False,
+        label=_("unified social credit code"),
+        max_length=18,
+        required=False,
         help_text=_("An enterprise on file: its name is filled in."),
-    )  # fmt: skip
+    )
     enterprise_name = forms.CharField(label=_("enterprise name"), max_length=200, required=False)
     decided_on = forms.DateField(label=_("decision date"), widget=forms.DateInput(attrs={"type": "date"}))
     summary = forms.CharField(label=_("summary"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -59,8 +61,16 @@ class DecisionForm(forms.Form):
         return data
 
     def service_data(self) -> dict:
-        keys = ("kind", "decision_number", "enterprise", "enterprise_name", "decided_on", "summary",
-                "legal_basis", "org")  # fmt: skip
+        keys = (
+            "kind",
+            "decision_number",
+            "enterprise",
+            "enterprise_name",
+            "decided_on",
+            "summary",
+            "legal_basis",
+            "org",
+        )
         data = {k: self.cleaned_data.get(k) for k in keys}
         data["enterprise_name"] = data["enterprise_name"] or ""
         if data["enterprise"] is None:

@@ -42,9 +42,12 @@ def decision_create(*, data: dict, actor) -> PublicDecision:
     _clean(decision)
     decision.save(force_insert=True)
     audit_record(
-        actor=actor, verb="decision.create", obj=decision, org_path=decision.org.path,
+        actor=actor,
+        verb="decision.create",
+        obj=decision,
+        org_path=decision.org.path,
         after=model_snapshot(decision),
-    )  # fmt: skip
+    )
     return decision
 
 
@@ -72,9 +75,13 @@ def decision_update(*, decision: PublicDecision, data: dict, actor, expected_ver
     after = model_snapshot(decision)
     changed = [k for k in after if after[k] != before.get(k) and k != "version"]
     audit_record(
-        actor=actor, verb="decision.update", obj=decision, org_path=decision.org.path,
-        before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
-    )  # fmt: skip
+        actor=actor,
+        verb="decision.update",
+        obj=decision,
+        org_path=decision.org.path,
+        before={k: before[k] for k in changed},
+        after={k: after[k] for k in changed},
+    )
     return decision
 
 
@@ -96,8 +103,12 @@ def decision_set_published(
     decision.published_at = timezone.now() if published else None
     decision.save(update_fields=["published", "published_at", "version", "updated_at"])
     audit_record(
-        actor=actor, verb="decision.published" if published else "decision.withdrawn", obj=decision,
-        org_path=decision.org.path, before=before,
-        after={"published": published, "published_at": decision.published_at}, reason=reason,
-    )  # fmt: skip
+        actor=actor,
+        verb="decision.published" if published else "decision.withdrawn",
+        obj=decision,
+        org_path=decision.org.path,
+        before=before,
+        after={"published": published, "published_at": decision.published_at},
+        reason=reason,
+    )
     return decision

@@ -53,8 +53,18 @@ def decision_edit(request, pk: int | None = None):
     units = restrict(OrgUnit.objects.all(), request.user, "decision.edit")
     initial = {"org": request.user.org_id}
     if d is not None:
-        initial = {f: getattr(d, f) for f in ("kind", "decision_number", "enterprise_uscc", "enterprise_name",
-                                              "decided_on", "summary", "legal_basis")}  # fmt: skip
+        initial = {
+            f: getattr(d, f)
+            for f in (
+                "kind",
+                "decision_number",
+                "enterprise_uscc",
+                "enterprise_name",
+                "decided_on",
+                "summary",
+                "legal_basis",
+            )
+        }
         initial.update(org=d.org_id, version=d.version)
     form = DecisionForm(request.POST or None, initial=initial, units=units)
     if request.method == "POST" and form.is_valid():
@@ -63,9 +73,11 @@ def decision_edit(request, pk: int | None = None):
                 d = services.decision_create(data=form.service_data(), actor=request.user)
             else:
                 services.decision_update(
-                    decision=d, data=form.service_data(), actor=request.user,
+                    decision=d,
+                    data=form.service_data(),
+                    actor=request.user,
                     expected_version=form.cleaned_data.get("version"),
-                )  # fmt: skip
+                )
         except ApplicationError as exc:
             add_errors(form, exc)
         else:

@@ -28,16 +28,24 @@ def seed_demo(bureau, rng) -> dict:
     caterer, shop = _firm("port_food", 0, under), _firm("port_food", 1, under)
     if caterer and shop:
         one = services.licence_issue(
-            enterprise=caterer, number=f"深卫口食证字〔{today.year - 1}〕第0012号", business="catering",
-            premises="文锦渡口岸旅检大楼二层", valid_from=day(400), valid_until=day(400) + dt.timedelta(days=1460),
+            enterprise=caterer,
+            number=f"深卫口食证字〔{today.year - 1}〕第0012号",
+            business="catering",
+            premises="文锦渡口岸旅检大楼二层",
+            valid_from=day(400),
+            valid_until=day(400) + dt.timedelta(days=1460),
             actor=supervisor,
-        )  # fmt: skip
+        )
         services.licence_grade(licence=one, grade="A", graded_on=day(30), actor=supervisor)
         two = services.licence_issue(
-            enterprise=shop, number=f"深卫口食证字〔{today.year - 2}〕第0007号", business="shop",
-            premises="皇岗口岸出境大厅", valid_from=day(700), valid_until=day(700) + dt.timedelta(days=1460),
+            enterprise=shop,
+            number=f"深卫口食证字〔{today.year - 2}〕第0007号",
+            business="shop",
+            premises="皇岗口岸出境大厅",
+            valid_from=day(700),
+            valid_until=day(700) + dt.timedelta(days=1460),
             actor=supervisor,
-        )  # fmt: skip
+        )
         services.licence_grade(licence=two, grade="C", graded_on=day(25), actor=supervisor)
         services.status_set(
             record=two,
@@ -46,9 +54,14 @@ def seed_demo(bureau, rng) -> dict:
             actor=supervisor,
         )
         services.licence_issue(
-            enterprise=caterer, number=f"深卫口食证字〔{today.year - 4}〕第0003号", business="supply",
-            premises="文锦渡口岸货运区配餐间", valid_from=day(1500), valid_until=day(40), actor=supervisor,
-        )  # fmt: skip
+            enterprise=caterer,
+            number=f"深卫口食证字〔{today.year - 4}〕第0003号",
+            business="supply",
+            premises="文锦渡口岸货运区配餐间",
+            valid_from=day(1500),
+            valid_until=day(40),
+            actor=supervisor,
+        )
         counts["port_food_licences"] = 3
     waste = _firm("waste_consignee", 0, under)
     if waste:
@@ -94,10 +107,15 @@ def seed_demo(bureau, rng) -> dict:
         ]
         for packaging, un, goods, ago, result, valid_days in uses:
             record = services.use_record(
-                enterprise=packer, packaging=packaging, un_number=un, goods=goods, inspected_on=day(ago),
-                result=result, valid_until=day(ago) + dt.timedelta(days=valid_days) if valid_days else None,
+                enterprise=packer,
+                packaging=packaging,
+                un_number=un,
+                goods=goods,
+                inspected_on=day(ago),
+                result=result,
+                valid_until=day(ago) + dt.timedelta(days=valid_days) if valid_days else None,
                 actor=supervisor,
-            )  # fmt: skip
+            )
             if record.valid_until and record.valid_until < today:
                 services.status_set(record=record, to="expired", reason="超过鉴定有效期", actor=supervisor)
         counts["packaging_uses"] = len(uses)

@@ -208,9 +208,13 @@ def consignee_register(
     extra = {"number": number, "registered_on": registered_on, "review_due": _year_after(registered_on)}
     reason = _("Registered")
     return status_set(
-        record=consignee, to=c.ConsigneeStatus.REGISTERED, reason=reason, actor=actor,
-        expected_version=expected_version, extra=extra,
-    )  # fmt: skip
+        record=consignee,
+        to=c.ConsigneeStatus.REGISTERED,
+        reason=reason,
+        actor=actor,
+        expected_version=expected_version,
+        extra=extra,
+    )
 
 
 def _year_after(day: dt.date) -> dt.date:
@@ -242,9 +246,13 @@ def consignee_review(
     if passed:
         changes = {"review_due": _year_after(reviewed_on)}
         return _update(
-            consignee, changes=changes, actor=actor, verb="wasteconsignee.reviewed", reason=reason,
+            consignee,
+            changes=changes,
+            actor=actor,
+            verb="wasteconsignee.reviewed",
+            reason=reason,
             expected_version=expected_version,
-        )  # fmt: skip
+        )
     return _move(consignee, c.ConsigneeStatus.SUSPENDED, reason, actor, "portlines.check", expected_version)
 
 
@@ -275,9 +283,15 @@ def finding_open(*, enterprise, check_kind: str, found_on: dt.date, description:
 
 @transaction.atomic
 def finding_decide(
-    *, finding: AgencyFinding, to: str, reason: str, penalty: str = "", severity: str = "general", actor,
+    *,
+    finding: AgencyFinding,
+    to: str,
+    reason: str,
+    penalty: str = "",
+    severity: str = "general",
+    actor,
     expected_version=None,
-) -> AgencyFinding:  # fmt: skip
+) -> AgencyFinding:
     """Penalise (a credit violation of the agency, the penalty decision as evidence) or dismiss a finding."""
     from guomen.supervision.services import credit_event_record
 
@@ -306,9 +320,16 @@ def finding_decide(
 
 @transaction.atomic
 def use_record(
-    *, enterprise, packaging: str, un_number: str, goods: str, inspected_on: dt.date, result: str,
-    valid_until: dt.date | None = None, actor,
-) -> PackagingUse:  # fmt: skip
+    *,
+    enterprise,
+    packaging: str,
+    un_number: str,
+    goods: str,
+    inspected_on: dt.date,
+    result: str,
+    valid_until: dt.date | None = None,
+    actor,
+) -> PackagingUse:
     """Record the result of a use inspection of a dangerous-goods packaging (a passed one is valid until a date)."""
     _require_here(actor, "portlines.check", enterprise.org)
     errors: dict = {}

@@ -68,11 +68,15 @@ def enterprise_edit(request, pk: int | None = None):
         enterprise = selectors.enterprise_get(user=request.user, pk=pk, action="enterprise.edit")
     form = EnterpriseForm(request.POST or None, instance=enterprise, user=request.user)
     return edit_page(
-        request, form, enterprise, create=services.enterprise_create,
+        request,
+        form,
+        enterprise,
+        create=services.enterprise_create,
         update=lambda obj, **kw: services.enterprise_update(enterprise=obj, **kw),
-        success=_("Enterprise saved."), redirect_to=lambda e: reverse("registry:enterprise_detail", args=[e.pk]),
+        success=_("Enterprise saved."),
+        redirect_to=lambda e: reverse("registry:enterprise_detail", args=[e.pk]),
         title=_("Enterprise"),
-    )  # fmt: skip
+    )
 
 
 # Production bases ---------------------------------------------------------------------------------
@@ -126,11 +130,15 @@ def base_edit(request, pk: int | None = None):
         base = selectors.production_base_get(user=request.user, pk=pk, action="production_base.edit")
     form = ProductionBaseForm(request.POST or None, instance=base, user=request.user)
     return edit_page(
-        request, form, base, create=services.production_base_create,
+        request,
+        form,
+        base,
+        create=services.production_base_create,
         update=lambda obj, **kw: services.production_base_update(base=obj, **kw),
-        success=_("Production base saved."), redirect_to=lambda b: reverse("registry:base_detail", args=[b.pk]),
+        success=_("Production base saved."),
+        redirect_to=lambda b: reverse("registry:base_detail", args=[b.pk]),
         title=_("Production base"),
-    )  # fmt: skip
+    )
 
 
 @require_POST

@@ -81,8 +81,11 @@ def _filter(request, filters: FilterIn):
 @router.get("/kpis", response=KpisOut)
 def kpi_list(request, filters: Query[FilterIn]):
     f = _filter(request, filters)
-    return {"period": f.period.key, "org": f.unit.code if f.unit else None,
-            "kpis": [k.as_dict() for k in kpis.kpi_board(f)]}  # fmt: skip
+    return {
+        "period": f.period.key,
+        "org": f.unit.code if f.unit else None,
+        "kpis": [k.as_dict() for k in kpis.kpi_board(f)],
+    }
 
 
 @router.get("/tables/{name}", response=TableOut)
@@ -116,8 +119,12 @@ def _job_out(request, job) -> dict:
 
 @router.post("/quality", response={202: ReportJobOut})
 def quality_request(request, payload: ReportIn):
-    job = services.quality_report_request(actor=request.auth, period=payload.period or Period.current().key,
-                                          org_code=payload.org, fmt=payload.format)  # fmt: skip
+    job = services.quality_report_request(
+        actor=request.auth,
+        period=payload.period or Period.current().key,
+        org_code=payload.org,
+        fmt=payload.format,
+    )
     job.refresh_from_db()
     return Status(202, _job_out(request, job))
 

@@ -79,7 +79,7 @@ def heatmap_table(f, origins: int = 12, groups: int = 10) -> Table:
             "declaration__origin_country__name_en",
             f"{g}__name_zh",
             f"{g}__name_en",
-        )  # fmt: skip
+        )
         .annotate(inspected=Count("pk", filter=stats.DONE), non_conforming=Count("pk", filter=stats.NC))
         .order_by()
     )
@@ -169,7 +169,7 @@ def heatmap_option(table: Table) -> dict:
             "orient": "horizontal",
             "left": "center",
             "bottom": 0,
-        },  # fmt: skip
+        },
         "series": [{"name": _("non-conforming"), "type": "heatmap", "data": data, "label": {"show": True}}],
     }
 

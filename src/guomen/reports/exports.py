@@ -124,7 +124,7 @@ def history_parquet(f, months: int) -> bytes:
                 else pa.timestamp("us", tz="UTC")
                 if name.endswith("_at")
                 else pa.string(),
-            )  # fmt: skip
+            )
             for name, _field in HISTORY_COLUMNS
         ]
     )
@@ -144,5 +144,7 @@ def _arrow(rows: list[tuple], schema):
     import pyarrow as pa
 
     columns = list(zip(*rows, strict=True)) if rows else [[] for _ in schema]
-    return pa.table([pa.array(list(col), type=field.type) for col, field in zip(columns, schema, strict=True)],
-                    schema=schema)  # fmt: skip
+    return pa.table(
+        [pa.array(list(col), type=field.type) for col, field in zip(columns, schema, strict=True)],
+        schema=schema,
+    )

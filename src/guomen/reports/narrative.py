@@ -128,9 +128,12 @@ def measures(kpis: dict, watched, origin_hazards: dict[str, str]) -> list[str]:
         hazard = origin_hazards.get(name)
         if hazard:
             out.append(
-                _("Tighten inspection of consignments from %(origin)s (detection rate %(rate)s) and check "
-                  "especially for %(hazard)s.") % {"origin": name, "rate": rate.display, "hazard": hazard}
-            )  # fmt: skip
+                _(
+                    "Tighten inspection of consignments from %(origin)s (detection rate %(rate)s) and check "
+                    "especially for %(hazard)s."
+                )
+                % {"origin": name, "rate": rate.display, "hazard": hazard}
+            )
         else:
             out.append(
                 _("Tighten inspection of consignments from %(origin)s (detection rate %(rate)s).")
@@ -138,19 +141,30 @@ def measures(kpis: dict, watched, origin_hazards: dict[str, str]) -> list[str]:
             )
     detection = kpis.get("detection")
     if detection and detection.mom and detection.mom.points is not None and detection.mom.points > 1:
-        out.append(_("The detection rate rose by more than one point: review the targeting rules for the "
-                     "commodities whose non-conformities rose."))  # fmt: skip
+        out.append(
+            _(
+                "The detection rate rose by more than one point: review the targeting rules for the "
+                "commodities whose non-conformities rose."
+            )
+        )
     low = {"qms_certified": 0.5, "classification": 1.0, "credit": 1.0, "complaint_on_time": 0.95}
     advice = {
-        "qms_certified": _("Fewer than half of the enterprises on file have a certified quality management system "
-                 "(%(rate)s): promote quality management systems in the enterprise visits."),
-        "classification": _("Classification is incomplete (%(rate)s, %(missing)d enterprises without a class): "
-                            "complete the classification of the enterprises on file."),
-        "credit": _("Credit management is incomplete (%(rate)s, %(missing)d enterprises without a credit "
-                    "evaluation): complete their credit records."),
-        "complaint_on_time": _("Complaints were not all answered on time (%(rate)s): follow up the overdue "
-                                "complaints."),
-    }  # fmt: skip
+        "qms_certified": _(
+            "Fewer than half of the enterprises on file have a certified quality management system "
+            "(%(rate)s): promote quality management systems in the enterprise visits."
+        ),
+        "classification": _(
+            "Classification is incomplete (%(rate)s, %(missing)d enterprises without a class): "
+            "complete the classification of the enterprises on file."
+        ),
+        "credit": _(
+            "Credit management is incomplete (%(rate)s, %(missing)d enterprises without a credit "
+            "evaluation): complete their credit records."
+        ),
+        "complaint_on_time": _(
+            "Complaints were not all answered on time (%(rate)s): follow up the overdue complaints."
+        ),
+    }
     for key, threshold in low.items():
         kpi = kpis.get(key)
         if kpi is None or kpi.current is None or kpi.current.value is None:

@@ -52,11 +52,22 @@ def build(f, *, progress: Callable = _noop) -> dict:
     progress(80, _("Drawing the charts"))
     rates = [None if r.percent is None else r.percent for r in trend.column("detection")]
     charts = {
-        "trend": mark_safe(svg.trend_chart(trend.column("month"), trend.column("inspected"), rates,
-                                           bar_label=_("inspected"), rate_label=_("detection rate"))),
-        "hazards": mark_safe(svg.hbar_chart([str(x) for x in tables["hazards"].column("hazard")[:10]],
-                                            tables["hazards"].column("consignments")[:10])),
-    }  # fmt: skip
+        "trend": mark_safe(
+            svg.trend_chart(
+                trend.column("month"),
+                trend.column("inspected"),
+                rates,
+                bar_label=_("inspected"),
+                rate_label=_("detection rate"),
+            )
+        ),
+        "hazards": mark_safe(
+            svg.hbar_chart(
+                [str(x) for x in tables["hazards"].column("hazard")[:10]],
+                tables["hazards"].column("consignments")[:10],
+            )
+        ),
+    }
     missing = [
         str(title) for key, title in sources.SOURCE_TITLES.items() if key not in {t.key for t in extra}
     ]
@@ -130,15 +141,18 @@ def render(context: dict, fmt: str) -> bytes:
             return render_pdf("reports/pdf/quality_report.html", context)
         story = context["narrative"]
         front = [
-            (_("Analysis"), [
-                [_("Quality-analysis report"), f"{context['org_name']} {context['period'].label}"],
-                [_("Overview"), story.overview],
-                *[[_("What rose and fell"), s] for s in story.changes],
-                [_("Main hazards"), story.hazards],
-                *[[_("Origins to watch"), s] for s in story.watch],
-                *[[_("Recommended measures"), s] for s in story.measures],
-            ]),
-        ]  # fmt: skip
+            (
+                _("Analysis"),
+                [
+                    [_("Quality-analysis report"), f"{context['org_name']} {context['period'].label}"],
+                    [_("Overview"), story.overview],
+                    *[[_("What rose and fell"), s] for s in story.changes],
+                    [_("Main hazards"), story.hazards],
+                    *[[_("Origins to watch"), s] for s in story.watch],
+                    *[[_("Recommended measures"), s] for s in story.measures],
+                ],
+            ),
+        ]
         return tables_xlsx([kpi_table(context["kpis"]), *context["tables"]], front=front)
 
 

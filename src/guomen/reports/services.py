@@ -61,8 +61,13 @@ def quality_report_request(*, actor, period: str, org_code: str = "", fmt: str =
         line=_("Queued: %(org)s %(period)s") % {"org": f.unit.name, "period": f.period.key},
     )
     JobRun.objects.filter(pk=job.pk).update(status=JobRun.Status.QUEUED)
-    audit_record(actor=actor, verb="report.requested", obj=job, org_path=f.unit.path,
-                 after={"period": f.period.key, "org": f.unit.code, "format": fmt})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="report.requested",
+        obj=job,
+        org_path=f.unit.path,
+        after={"period": f.period.key, "org": f.unit.code, "format": fmt},
+    )
     from .tasks import quality_report_task
 
     args = (job.pk, actor.pk, f.unit.pk, f.period.key, fmt)
@@ -70,8 +75,9 @@ def quality_report_request(*, actor, period: str, org_code: str = "", fmt: str =
     return job
 
 
-def quality_report_run(*, job_id: int, user_id: int | None, org_id: int, period: str, fmt: str,
-                       scheduled: bool = False) -> QualityReport | None:  # fmt: skip
+def quality_report_run(
+    *, job_id: int, user_id: int | None, org_id: int, period: str, fmt: str, scheduled: bool = False
+) -> QualityReport | None:
     """Generate and store one report, reporting progress on the JobRun; a failure is recorded, not raised.
     A run taken over from a worker that died after the report was stored does nothing twice."""
     if JobRun.objects.filter(pk=job_id, status=JobRun.Status.SUCCEEDED).exists():
@@ -86,15 +92,30 @@ def quality_report_run(*, job_id: int, user_id: int | None, org_id: int, period:
 
         content = report.quality_report(f, fmt, progress=progress)
         with transaction.atomic():
-            saved = QualityReport(period=f.period.key, org=org, format=fmt, job_id=job_id, scheduled=scheduled,
-                                  created_by=user if user.pk else None)  # fmt: skip
+            saved = QualityReport(
+                period=f.period.key,
+                org=org,
+                format=fmt,
+                job_id=job_id,
+                scheduled=scheduled,
+                created_by=user if user.pk else None,
+            )
             saved.file.save(unguessable_name(saved.filename), ContentFile(content), save=False)
             saved.full_clean()
             saved.save()
-            audit_record(actor=user, verb="report.generated", obj=saved, org_path=org.path,
-                         after={"period": saved.period, "format": fmt, "bytes": len(content)})  # fmt: skip
-        job_finish(job_id, ok=True, result={"report_id": saved.pk, "bytes": len(content)},
-                   line=_("Done: %(name)s") % {"name": saved.filename})  # fmt: skip
+            audit_record(
+                actor=user,
+                verb="report.generated",
+                obj=saved,
+                org_path=org.path,
+                after={"period": saved.period, "format": fmt, "bytes": len(content)},
+            )
+        job_finish(
+            job_id,
+            ok=True,
+            result={"report_id": saved.pk, "bytes": len(content)},
+            line=_("Done: %(name)s") % {"name": saved.filename},
+        )
         return saved
     except Exception as exc:  # the job shows why it failed; the worker stays up
         log.exception("quality report job %s failed", job_id)
@@ -134,8 +155,9 @@ def monthly_reports_run(*, period: Period | None = None, fmt: str = "pdf") -> li
         if org.pk in done:
             continue
         job = JobRun.objects.create(kind=MONTHLY_KIND)
-        saved = quality_report_run(job_id=job.pk, user_id=None, org_id=org.pk, period=period.key, fmt=fmt,
-                                   scheduled=True)  # fmt: skip
+        saved = quality_report_run(
+            job_id=job.pk, user_id=None, org_id=org.pk, period=period.key, fmt=fmt, scheduled=True
+        )
         if saved is not None:
             made.append(saved)
     schedule_monthly()

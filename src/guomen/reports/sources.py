@@ -272,18 +272,27 @@ def port_lines(f) -> Table | None:
         [Column("item", _("item")), Column("count", _("count"), INT)],
     )
     table.rows += [
-        [_("port food hygiene licences in force at the end of the month"),
-         licences.filter(status="valid", valid_from__lt=end, valid_until__gte=end).count()],
-        *[[_("food businesses graded %(grade)s in the month") % {"grade": g}, graded.get(g, 0)] for g in "ABC"],
-        [_("solid-waste consignees registered"),
-         consignees.filter(status="registered", registered_on__lt=end).count()],
-        [_("solid-waste consignee applications in the month"),
-         consignees.filter(applied_on__gte=start, applied_on__lt=end).count()],
+        [
+            _("port food hygiene licences in force at the end of the month"),
+            licences.filter(status="valid", valid_from__lt=end, valid_until__gte=end).count(),
+        ],
+        *[
+            [_("food businesses graded %(grade)s in the month") % {"grade": g}, graded.get(g, 0)]
+            for g in "ABC"
+        ],
+        [
+            _("solid-waste consignees registered"),
+            consignees.filter(status="registered", registered_on__lt=end).count(),
+        ],
+        [
+            _("solid-waste consignee applications in the month"),
+            consignees.filter(applied_on__gte=start, applied_on__lt=end).count(),
+        ],
         [_("inspection-agency findings (口岸天平) in the month"), findings.count()],
         [_("of which penalised"), findings.filter(status="penalised").count()],
         [_("dangerous-goods packaging use inspections in the month"), uses.count()],
         [_("of which not fit for use"), uses.filter(result="failed").count()],
-    ]  # fmt: skip
+    ]
     return table
 
 
@@ -306,9 +315,11 @@ def export_notifications(f) -> Table | None:
         [_("notifications about goods of Chinese origin received (all units)"), sum(counts.values())],
         [_("still awaiting a decision (all units)"), counts.get("pending", 0)],
         [_("unmatched (all units)"), counts.get("unmatched", 0)],
-        [_("traced back to an exporter of the jurisdiction"), received.filter(status="confirmed",
-                                                                               attributed_org__path__startswith=f.path).count()],
-    ]  # fmt: skip
+        [
+            _("traced back to an exporter of the jurisdiction"),
+            received.filter(status="confirmed", attributed_org__path__startswith=f.path).count(),
+        ],
+    ]
     cases = scope.scoped(TraceCase.objects.all(), f, "org").filter(
         notification__notified_on__gte=f.period.start, notification__notified_on__lt=f.period.end
     )

@@ -63,7 +63,7 @@ def declarations_by_direction(f) -> Table:
                 r["n"],
                 float(r["value"] or 0) / 1000,
                 float(r["weight"] or 0) / 1000,
-            ]  # fmt: skip
+            ]
         )
         table.drill.append({"direction": r["direction"]})
     return table
@@ -87,12 +87,15 @@ def inspections_by_origin(f, limit: int = 30) -> Table:
             "declaration__origin_country_id",
             "declaration__origin_country__name_zh",
             "declaration__origin_country__name_en",
-        )  # fmt: skip
+        )
         .annotate(**INSPECTION_AGGREGATES)
         .order_by("-non_conforming", "-inspected")[:limit]
     )
-    table = Table("origins", _("Non-conformities and pass rates by origin"),
-                  _inspection_columns(Column("origin", _("origin"))))  # fmt: skip
+    table = Table(
+        "origins",
+        _("Non-conformities and pass rates by origin"),
+        _inspection_columns(Column("origin", _("origin"))),
+    )
     for r in rows:
         name = localized(r["declaration__origin_country__name_zh"], r["declaration__origin_country__name_en"])
         table.rows.append(_inspection_row(name, r))
@@ -113,9 +116,12 @@ def inspections_by_group(f) -> Table:
         .annotate(**INSPECTION_AGGREGATES)
         .order_by("-non_conforming", "-inspected")
     )
-    table = Table("groups", _("Non-conformities and pass rates by commodity group"),
-                  _inspection_columns(Column("group", _("commodity group"))),
-                  note=_("A consignment counts under the commodity of its first line."))  # fmt: skip
+    table = Table(
+        "groups",
+        _("Non-conformities and pass rates by commodity group"),
+        _inspection_columns(Column("group", _("commodity group"))),
+        note=_("A consignment counts under the commodity of its first line."),
+    )
     for r in rows:
         table.rows.append(_inspection_row(localized(r[f"{g}__name_zh"], r[f"{g}__name_en"]) or _("other"), r))
         table.drill.append({"group": r[f"{g}_id"]} if r[f"{g}_id"] else {})
@@ -173,7 +179,7 @@ def top_hazard_by_origin(f) -> dict[str, str]:
             "task__declaration__origin_country__name_en",
             "hazard__name_zh",
             "hazard__name_en",
-        )  # fmt: skip
+        )
         .annotate(n=Count("task", distinct=True))
         .order_by("-n", "hazard__name_zh")
     )

@@ -28,8 +28,16 @@ def hbar_chart(labels: list[str], values: list[float], *, width: int = 640, bar:
     return "".join(parts)
 
 
-def trend_chart(months: list[str], bars: list[float], rates: list[float | None], *, bar_label: str,
-                rate_label: str, width: int = 640, height: int = 240) -> str:  # fmt: skip
+def trend_chart(
+    months: list[str],
+    bars: list[float],
+    rates: list[float | None],
+    *,
+    bar_label: str,
+    rate_label: str,
+    width: int = 640,
+    height: int = 240,
+) -> str:
     """Monthly bars (left axis) with the rate as a line (right axis)."""
     left, right, top, bottom = 50, 50, 24, 34
     plot_w, plot_h = width - left - right, height - top - bottom

@@ -41,8 +41,14 @@ def _base_context(request, f, errors) -> dict:
     values = {k: request.GET.get(k, "") for k in FILTER_KEYS}
     if f is not None:
         values["period"] = f.period.key
-    return {"f": f, "errors": errors, "values": values, **selectors.filter_choices(user=request.user),
-            "query": urlencode(f.params()) if f else "", "can_export": can(request.user, "report.export")}  # fmt: skip
+    return {
+        "f": f,
+        "errors": errors,
+        "values": values,
+        **selectors.filter_choices(user=request.user),
+        "query": urlencode(f.params()) if f else "",
+        "can_export": can(request.user, "report.export"),
+    }
 
 
 @login_required
@@ -149,14 +155,18 @@ def export_history(request):
 @require_http_methods(["GET", "POST"])
 def quality_reports(request):
     require(request.user, "report.generate")
-    values = {"period": Period.current().previous().key, "org": request.user.org.code if request.user.org else "",
-              "format": ReportFormat.PDF}  # fmt: skip
+    values = {
+        "period": Period.current().previous().key,
+        "org": request.user.org.code if request.user.org else "",
+        "format": ReportFormat.PDF,
+    }
     errors: dict = {}
     if request.method == "POST":
         values = {k: (request.POST.get(k) or "").strip() for k in values}
         try:
-            job = services.quality_report_request(actor=request.user, period=values["period"],
-                                                  org_code=values["org"], fmt=values["format"])  # fmt: skip
+            job = services.quality_report_request(
+                actor=request.user, period=values["period"], org_code=values["org"], fmt=values["format"]
+            )
         except ApplicationError as exc:
             errors = exc.fields or {"__all__": [str(exc.message)]}
         else:

@@ -58,7 +58,7 @@ class SupervisionConfig(AppConfig):
                 "supervision.service.record",
                 67,
                 "supervision",
-            ),  # fmt: skip
+            ),
             NavItem(
                 "supervision:plans", _("Spot-check plans"), "supervision.spotcheck.view", 68, "supervision"
             ),

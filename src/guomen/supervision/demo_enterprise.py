@@ -57,37 +57,63 @@ def seed_rectifications(*, demo_firm, other, supervisor, inspector, today=None) 
         from guomen.demo import reference
 
         other_user = user_create(
-            username="enterprise_sz2", password=reference.DEMO_PASSWORD, role="enterprise", enterprise=other,
-            display_name="孙悦（质量负责人）", email=f"quality@e{other.pk}.example.cn", actor=supervisor,
-        )  # fmt: skip
+            username="enterprise_sz2",
+            password=reference.DEMO_PASSWORD,
+            role="enterprise",
+            enterprise=other,
+            display_name="孙悦（质量负责人）",
+            email=f"quality@e{other.pk}.example.cn",
+            actor=supervisor,
+        )
     task = _task_of(other, supervisor.org)
     if other_user is not None and task is not None:
         violation = services.credit_event_record(
-            enterprise=other, kind="violation", severity="general", occurred_on=today - dt.timedelta(days=35),
-            description="包装箱未标注果园注册号", evidence=f"深关监〔{today.year}〕221号", actor=supervisor,
-        )  # fmt: skip
-        item = rectification_create(
-            task=task, enterprise=other, subject="包装箱未标注果园注册号", violation=violation,
-            details="请提交整改后的包装箱标识照片及供货果园注册信息。", due_date=today + dt.timedelta(days=5),
+            enterprise=other,
+            kind="violation",
+            severity="general",
+            occurred_on=today - dt.timedelta(days=35),
+            description="包装箱未标注果园注册号",
+            evidence=f"深关监〔{today.year}〕221号",
             actor=supervisor,
-        )  # fmt: skip
+        )
+        item = rectification_create(
+            task=task,
+            enterprise=other,
+            subject="包装箱未标注果园注册号",
+            violation=violation,
+            details="请提交整改后的包装箱标识照片及供货果园注册信息。",
+            due_date=today + dt.timedelta(days=5),
+            actor=supervisor,
+        )
         rectification_answer(
-            request=item, answer="已重新印制纸箱标识，附照片和果园注册证明。", actor=other_user,
+            request=item,
+            answer="已重新印制纸箱标识，附照片和果园注册证明。",
+            actor=other_user,
             files=[("纸箱标识.jpg", _photo()), ("果园注册证明.pdf", PDF)],
-        )  # fmt: skip
+        )
         rectification_close(request=item, reason="标识已整改，材料齐全", actor=supervisor)
         made += 1
     demo_task = _task_of(demo_firm, supervisor.org)
     if demo_task is not None:
         violation = services.credit_event_record(
-            enterprise=demo_firm, kind="violation", severity="general", occurred_on=today - dt.timedelta(days=12),
-            description="冷链运输温度记录不完整", evidence=f"深关监〔{today.year}〕240号", actor=supervisor,
-        )  # fmt: skip
+            enterprise=demo_firm,
+            kind="violation",
+            severity="general",
+            occurred_on=today - dt.timedelta(days=12),
+            description="冷链运输温度记录不完整",
+            evidence=f"深关监〔{today.year}〕240号",
+            actor=supervisor,
+        )
         rectification_create(
-            task=demo_task, enterprise=demo_firm, subject="冷链温度记录不完整", violation=violation,
+            task=demo_task,
+            enterprise=demo_firm,
+            subject="冷链温度记录不完整",
+            violation=violation,
             details="请补充运输全程温度记录（照片、PDF 或表格），并说明缺失时段的原因。",
-            due_date=today + dt.timedelta(days=7), actor=supervisor, owner=inspector if _covers(inspector, demo_task) else None,
-        )  # fmt: skip
+            due_date=today + dt.timedelta(days=7),
+            actor=supervisor,
+            owner=inspector if _covers(inspector, demo_task) else None,
+        )
         made += 1
     return made
 
@@ -109,8 +135,14 @@ def seed_services(*, firms, supervisor, today=None) -> int:
     for kind, title, days, place, hosts, topics, counts in SERVICES:
         attendance = [(firm, n, "") for firm, n in zip(firms, counts, strict=False)]
         services.enterprise_service_record(
-            kind=kind, title=title, held_on=today - dt.timedelta(days=days), topics=topics, place=place,
-            hosts=hosts, attendance=attendance, actor=supervisor,
-        )  # fmt: skip
+            kind=kind,
+            title=title,
+            held_on=today - dt.timedelta(days=days),
+            topics=topics,
+            place=place,
+            hosts=hosts,
+            attendance=attendance,
+            actor=supervisor,
+        )
         made += 1
     return made

@@ -111,10 +111,16 @@ def assignment_options(task: SpotCheckTask) -> list[dict]:
         why = [*reasons.get(user.pk, []), *extra.get(user.pk, [])]
         if user in current:  # the previous-cycle rule is for newcomers: it never unseats the check's own pair
             why = [(kind, text) for kind, text in why if kind != LAST_CYCLE]
-        options.append({
-            "user": user, "reasons": why, "eligible": not why, "current": user in current,
-            "local": bool(user.org_id) and user.org.path.startswith(home), "open_checks": load[user.pk],
-        })  # fmt: skip
+        options.append(
+            {
+                "user": user,
+                "reasons": why,
+                "eligible": not why,
+                "current": user in current,
+                "local": bool(user.org_id) and user.org.path.startswith(home),
+                "open_checks": load[user.pk],
+            }
+        )
     options.sort(key=lambda o: (not o["eligible"], not o["local"], o["open_checks"], o["user"].username))
     return options
 

@@ -76,9 +76,11 @@ class PetitionForm(StyledForm):
 
 class FilingApplicationForm(StyledForm):
     statement = forms.CharField(
-        label=_("statement"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("statement"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Business scope, quality-system certificates (ISO 9001, HACCP), premises."),
-    )  # fmt: skip
+    )
 
 
 class BaseApplicationForm(StyledForm):
@@ -95,13 +97,17 @@ class BaseApplicationForm(StyledForm):
 class PlanForm(StyledForm):
     name = forms.CharField(label=_("name"), max_length=150)
     enterprise_kinds = forms.MultipleChoiceField(
-        label=_("enterprise types"), choices=EnterpriseKind.choices, required=False,
+        label=_("enterprise types"),
+        choices=EnterpriseKind.choices,
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     commodity_groups = forms.ModelMultipleChoiceField(
-        label=_("commodity groups"), queryset=CommodityGroup.objects.all(), required=False,
+        label=_("commodity groups"),
+        queryset=CommodityGroup.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     sample_count = forms.IntegerField(label=_("number to select"), required=False, min_value=1)
     sample_share = forms.DecimalField(
         label=_("or share to select (%)"), required=False, max_digits=5, decimal_places=2
@@ -117,9 +123,11 @@ class PlanForm(StyledForm):
 
 class DrawForm(StyledForm):
     seed = forms.IntegerField(
-        label=_("seed"), required=False, min_value=0,
+        label=_("seed"),
+        required=False,
+        min_value=0,
         help_text=_("Leave empty for a fresh random seed; enter a recorded seed to repeat a draw."),
-    )  # fmt: skip
+    )
 
 
 class RulesForm(StyledForm):

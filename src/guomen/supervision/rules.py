@@ -201,7 +201,11 @@ def validate(kind: str, params) -> dict[str, list[str]]:
                 break
     if kind == "credit" and not errors:
         grades = rules["grades"]
-        if not all(isinstance(r, dict) and r.get("grade") in {"AA", "A", "B", "C", "D"} and
-                   isinstance(r.get("min_score"), int | float) for r in grades):  # fmt: skip
+        if not all(
+            isinstance(r, dict)
+            and r.get("grade") in {"AA", "A", "B", "C", "D"}
+            and isinstance(r.get("min_score"), int | float)
+            for r in grades
+        ):
             errors["params"] = [str(_("Each grade row needs a “grade” (AA, A, B, C, D) and a “min_score”."))]
     return errors

@@ -64,8 +64,13 @@ def rule_strength(data: dict, test: pl.DataFrame, rules) -> np.ndarray:
             mask &= pl.col("id").is_in(
                 _ids_where(bases, pl.col("base_id") == rule.production_base_id).implode()
             )
-        for column, value in (("origin", rule.origin_id), ("direction", rule.direction), ("transport", rule.transport),
-                              ("declarant_id", rule.declarant_id), ("consignee_id", rule.consignee_id)):  # fmt: skip
+        for column, value in (
+            ("origin", rule.origin_id),
+            ("direction", rule.direction),
+            ("transport", rule.transport),
+            ("declarant_id", rule.declarant_id),
+            ("consignee_id", rule.consignee_id),
+        ):
             if value:
                 mask &= pl.col(column) == value
         if rule.credit_grades:
@@ -147,9 +152,16 @@ def _summary(chosen: np.ndarray, y: np.ndarray) -> dict:
 
 
 def run_backtest(
-    *, date_from: dt.date, date_to: dt.date, capacity: float, train_days: int = 365, model=None,
-    progress=None, data: dict | None = None, rules: str = BacktestRules.HISTORY,
-) -> dict:  # fmt: skip
+    *,
+    date_from: dt.date,
+    date_to: dt.date,
+    capacity: float,
+    train_days: int = 365,
+    model=None,
+    progress=None,
+    data: dict | None = None,
+    rules: str = BacktestRules.HISTORY,
+) -> dict:
     """Replay the period and compare the strategies (a JSON-ready dict; see the module docstring)."""
     errors = {}
     if date_to < date_from:

@@ -30,9 +30,11 @@ def seed_demo(bureau, rng) -> dict:
     if results <= TRAIN_LIMIT and not RiskModel.objects.filter(status=ModelStatus.LIVE).exists():
         today = timezone.localdate()
         model = model_train(
-            train_from=today - dt.timedelta(days=730), train_to=today - dt.timedelta(days=1), actor=analyst,
+            train_from=today - dt.timedelta(days=730),
+            train_to=today - dt.timedelta(days=1),
+            actor=analyst,
             notes="demo",
-        )  # fmt: skip
+        )
         model_promote(model=model, actor=analyst, reason="demo")
         counts["targeting.model"] = model.name
     return counts

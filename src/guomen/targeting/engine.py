@@ -207,9 +207,14 @@ def _rules(facts, out: Collector) -> None:
             continue
         hit = drawn(facts.number, f"rule:{rule.pk}", rule.percentage / 100.0)
         out.explanation["rules"].append(
-            {"id": rule.pk, "name": rule.name, "channel": rule.channel, "percentage": rule.percentage,
-             "drawn": hit}
-        )  # fmt: skip
+            {
+                "id": rule.pk,
+                "name": rule.name,
+                "channel": rule.channel,
+                "percentage": rule.percentage,
+                "drawn": hit,
+            }
+        )
         if hit:
             out.add(rule.channel, make_reason("rule", channel=rule.channel), instruction=rule.instruction)
 
@@ -229,9 +234,14 @@ def _measures(facts, out: Collector, ev: Evaluation) -> None:
     for measure in found:
         routes = measure.remaining > 0
         out.explanation["measures"].append(
-            {"id": measure.pk, "scope": measure.scope, "target": measure.target_label,
-             "remaining": max(0, measure.remaining - 1), "routed": routes}
-        )  # fmt: skip
+            {
+                "id": measure.pk,
+                "scope": measure.scope,
+                "target": measure.target_label,
+                "remaining": max(0, measure.remaining - 1),
+                "routed": routes,
+            }
+        )
         if routes:
             ev.measures.append(measure)
             out.add(Channel.PHYSICAL_SAMPLING, make_reason("measure", channel=Channel.PHYSICAL_SAMPLING))
@@ -247,9 +257,15 @@ def _floors(facts, out: Collector) -> None:
         for floor in floors:
             hit = drawn(facts.number, f"floor:{floor.code}", floor.rate)
             out.explanation["floors"].append(
-                {"code": floor.code, "text": floor.text, "params": floor.params, "channel": floor.channel,
-                 "rate": floor.rate, "drawn": hit}
-            )  # fmt: skip
+                {
+                    "code": floor.code,
+                    "text": floor.text,
+                    "params": floor.params,
+                    "channel": floor.channel,
+                    "rate": floor.rate,
+                    "drawn": hit,
+                }
+            )
             if hit:
                 out.add(floor.channel, make_reason("targeting", channel=floor.channel))
 
@@ -263,8 +279,13 @@ def _level(facts, out: Collector) -> None:
         return
     rate = LEVEL_RATES[min(row.level, len(LEVEL_RATES) - 1)]
     hit = drawn(facts.number, "level", rate)
-    out.explanation["level"] = {"origin": facts.origin_id, "group": group, "level": row.level, "rate": rate,
-                                "drawn": hit}  # fmt: skip
+    out.explanation["level"] = {
+        "origin": facts.origin_id,
+        "group": group,
+        "level": row.level,
+        "rate": rate,
+        "drawn": hit,
+    }
     if hit:
         out.add(Channel.PHYSICAL, make_reason("targeting", channel=Channel.PHYSICAL))
 
@@ -309,10 +330,12 @@ def _model(facts, out: Collector, ev: Evaluation, config: TargetingSettings, man
         selected = used < budget
         capacity |= {"budget": round(budget, 2), "used": used, "held_back": not selected}
     out.explanation["model"] = {
-        "version": loaded.row.name, "score": round(scored.probability, 5),
+        "version": loaded.row.name,
+        "score": round(scored.probability, 5),
         "threshold": round(threshold, 5) if math.isfinite(threshold) else None,
-        "contributions": scored.contributions, "selected": selected,
-    }  # fmt: skip
+        "contributions": scored.contributions,
+        "selected": selected,
+    }
     out.explanation["capacity"] = capacity
     if selected:
         ev.model_selected = True

@@ -67,8 +67,10 @@ def contribution_words(item: dict) -> str:
     label, kind = FEATURE_WORDS.get(item["feature"], (item["feature"], "text"))
     direction = _("raises the risk") if item["contribution"] > 0 else _("lowers the risk")
     return _("%(label)s: %(value)s — %(direction)s") % {
-        "label": label, "value": _value(kind, item.get("value")), "direction": direction,
-    }  # fmt: skip
+        "label": label,
+        "value": _value(kind, item.get("value")),
+        "direction": direction,
+    }
 
 
 def explanation_lines(decision) -> dict:
@@ -76,29 +78,48 @@ def explanation_lines(decision) -> dict:
     ex = decision.explanation or {}
     rules = [
         _("Rule “%(name)s” (%(pct)s%%): %(channel)s — %(drawn)s")
-        % {"name": r["name"], "pct": r["percentage"], "channel": CHANNEL_SHORT_LABELS.get(r["channel"], r["channel"]),
-           "drawn": _("drawn") if r["drawn"] else _("not drawn")}
+        % {
+            "name": r["name"],
+            "pct": r["percentage"],
+            "channel": CHANNEL_SHORT_LABELS.get(r["channel"], r["channel"]),
+            "drawn": _("drawn") if r["drawn"] else _("not drawn"),
+        }
         for r in ex.get("rules", [])
-    ]  # fmt: skip
+    ]
     scopes = dict(MeasureScope.choices)
     measures = [
         _("Tightened inspection #%(id)s (%(scope)s %(target)s), %(left)s consignments left")
-        % {"id": m["id"], "scope": scopes.get(m["scope"], m["scope"]), "target": m["target"], "left": m["remaining"]}
+        % {
+            "id": m["id"],
+            "scope": scopes.get(m["scope"], m["scope"]),
+            "target": m["target"],
+            "left": m["remaining"],
+        }
         for m in ex.get("measures", [])
-    ]  # fmt: skip
+    ]
     floors = [
         _("%(text)s: at least %(channel)s for %(rate)s — %(drawn)s")
-        % {"text": f["text"], "channel": CHANNEL_SHORT_LABELS.get(f["channel"], f["channel"]),
-           "rate": f"{f['rate']:.0%}", "drawn": _("drawn") if f["drawn"] else _("not drawn")}
+        % {
+            "text": f["text"],
+            "channel": CHANNEL_SHORT_LABELS.get(f["channel"], f["channel"]),
+            "rate": f"{f['rate']:.0%}",
+            "drawn": _("drawn") if f["drawn"] else _("not drawn"),
+        }
         for f in ex.get("floors", [])
-    ]  # fmt: skip
+    ]
     level = ex.get("level")
     level_line = (
         _("Frequency level %(level)s for %(origin)s × %(group)s: %(rate)s physical — %(drawn)s")
-        % {"level": level["level"], "origin": level["origin"], "group": level["group"], "rate": f"{level['rate']:.0%}",
-           "drawn": _("drawn") if level["drawn"] else _("not drawn")}
-        if level else ""
-    )  # fmt: skip
+        % {
+            "level": level["level"],
+            "origin": level["origin"],
+            "group": level["group"],
+            "rate": f"{level['rate']:.0%}",
+            "drawn": _("drawn") if level["drawn"] else _("not drawn"),
+        }
+        if level
+        else ""
+    )
     model = ex.get("model") or {}
     capacity = ex.get("capacity") or {}
     return {

@@ -39,10 +39,21 @@ def load_history() -> dict[str, pl.DataFrame]:
                    d.direction,
                    d.outcome, d.channel
             FROM declarations_declaration d""",
-        {"id": pl.Int64, "number": pl.Utf8, "t": pl.Float64, "port_id": pl.Int64, "declarant_id": pl.Int64,
-         "trader_id": pl.Int64, "consignee_id": pl.Int64, "origin": pl.Utf8, "transport": pl.Utf8, "direction": pl.Utf8,
-         "outcome": pl.Utf8, "channel": pl.Utf8},
-    )  # fmt: skip
+        {
+            "id": pl.Int64,
+            "number": pl.Utf8,
+            "t": pl.Float64,
+            "port_id": pl.Int64,
+            "declarant_id": pl.Int64,
+            "trader_id": pl.Int64,
+            "consignee_id": pl.Int64,
+            "origin": pl.Utf8,
+            "transport": pl.Utf8,
+            "direction": pl.Utf8,
+            "outcome": pl.Utf8,
+            "channel": pl.Utf8,
+        },
+    )
     lines = _frame(
         """SELECT l.declaration_id, l.line_no, l.hs_id, CAST(l.net_weight_kg AS REAL), CAST(l.value AS REAL)
            FROM declarations_declarationline l""",
@@ -221,9 +232,11 @@ def feature_frame(data: dict[str, pl.DataFrame], frame: pl.DataFrame | None = No
         trader_nc_days=(pl.col("t") - pl.col("last_nc")) / DAY,
     )
     base = (
-        parts["base"].sort("rate", descending=True).group_by("id", maintain_order=True)
+        parts["base"]
+        .sort("rate", descending=True)
+        .group_by("id", maintain_order=True)
         .agg(base_n=pl.col("n").first(), base_rate=pl.col("rate").first())
-    )  # fmt: skip
+    )
     flow = parts["flow"].select("id", flow_n=pl.col("n"), flow_rate=pl.col("rate"))
     port = parts["port"].select("id", port_n=pl.col("n"), port_rate=pl.col("rate"))
     vpk = pl.col("value") / pl.col("weight")

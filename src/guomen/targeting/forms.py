@@ -54,9 +54,11 @@ class RuleForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     enterprise_classes = forms.MultipleChoiceField(
-        label=_("Enterprise classes"), required=False, choices=EnterpriseClass.choices,
+        label=_("Enterprise classes"),
+        required=False,
+        choices=EnterpriseClass.choices,
         widget=forms.CheckboxSelectMultiple,
-    )  # fmt: skip
+    )
     transport = forms.ChoiceField(
         label=_("Transport"),
         required=False,
@@ -124,13 +126,17 @@ class MeasureForm(forms.Form):
     )
     commodity_group = _choice(CommodityGroup.objects.order_by("code"), _("Commodity group"), "—")
     consignments = forms.IntegerField(
-        label=_("Next consignments to inspect with sampling"), min_value=1, initial=10,
+        label=_("Next consignments to inspect with sampling"),
+        min_value=1,
+        initial=10,
         widget=forms.NumberInput(attrs=TEXT),
-    )  # fmt: skip
+    )
     lift_after_conforming = forms.IntegerField(
-        label=_("Lift after this many consecutive conforming results"), min_value=1, initial=5,
+        label=_("Lift after this many consecutive conforming results"),
+        min_value=1,
+        initial=5,
         widget=forms.NumberInput(attrs=TEXT),
-    )  # fmt: skip
+    )
     ends_on = forms.DateField(label=_("Ends on"), required=False, widget=forms.DateInput(attrs=DATE))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={**TEXT, "rows": 2}))
 
@@ -170,21 +176,29 @@ class TrainForm(forms.Form):
 
 class BacktestForm(forms.Form):
     date_from = forms.DateField(
-        label=_("Period from"), initial=lambda: timezone.localdate() - dt.timedelta(days=90),
+        label=_("Period from"),
+        initial=lambda: timezone.localdate() - dt.timedelta(days=90),
         widget=forms.DateInput(attrs=DATE),
-    )  # fmt: skip
+    )
     date_to = forms.DateField(
-        label=_("Period to"), initial=lambda: timezone.localdate() - dt.timedelta(days=8),
+        label=_("Period to"),
+        initial=lambda: timezone.localdate() - dt.timedelta(days=8),
         widget=forms.DateInput(attrs=DATE),
-    )  # fmt: skip
+    )
     capacity = forms.FloatField(
-        label=_("Inspection share"), min_value=0.001, max_value=0.999, initial=0.1,
-        help_text=_("0.1 = one declaration in ten is inspected."), widget=forms.NumberInput(attrs={**TEXT, "step": "0.01"}),
-    )  # fmt: skip
+        label=_("Inspection share"),
+        min_value=0.001,
+        max_value=0.999,
+        initial=0.1,
+        help_text=_("0.1 = one declaration in ten is inspected."),
+        widget=forms.NumberInput(attrs={**TEXT, "step": "0.01"}),
+    )
     rules = forms.ChoiceField(
-        label=_("Rule profiles"), choices=BacktestRules.choices, initial=BacktestRules.HISTORY,
+        label=_("Rule profiles"),
+        choices=BacktestRules.choices,
+        initial=BacktestRules.HISTORY,
         widget=forms.Select(attrs=SELECT),
-    )  # fmt: skip
+    )
 
 
 class RerouteForm(forms.Form):
@@ -207,18 +221,24 @@ class RerouteForm(forms.Form):
 
 class SettingsForm(forms.Form):
     random_rate = forms.FloatField(
-        label=_("Random control rate"), min_value=0, max_value=0.5,
+        label=_("Random control rate"),
+        min_value=0,
+        max_value=0.5,
         help_text=_("Share of declarations inspected at random, independently of the score (e.g. 0.02)."),
         widget=forms.NumberInput(attrs={**TEXT, "step": "0.005"}),
-    )  # fmt: skip
+    )
     default_capacity = forms.FloatField(
-        label=_("Default physical-inspection share of a port"), min_value=0, max_value=1,
+        label=_("Default physical-inspection share of a port"),
+        min_value=0,
+        max_value=1,
         widget=forms.NumberInput(attrs={**TEXT, "step": "0.01"}),
-    )  # fmt: skip
+    )
     sampling_score = forms.FloatField(
-        label=_("Score from which the model also asks for samples"), min_value=0, max_value=1,
+        label=_("Score from which the model also asks for samples"),
+        min_value=0,
+        max_value=1,
         widget=forms.NumberInput(attrs={**TEXT, "step": "0.01"}),
-    )  # fmt: skip
+    )
 
 
 class CapacityForm(forms.Form):

@@ -91,7 +91,11 @@ def levels_recompute(*, today: dt.date | None = None, actor=None) -> dict:
                 verb="targeting.level_changed",
                 obj=row,
                 before={"level": before},
-                after={"level": new_level, "rate": round(rate, 4), "group_rate": round(group_rate, 4),
-                       "inspected": n},
-            )  # fmt: skip
+                after={
+                    "level": new_level,
+                    "rate": round(rate, 4),
+                    "group_rate": round(group_rate, 4),
+                    "inspected": n,
+                },
+            )
     return {"levels": len(set(counts) | set(existing)), "changed": changed, "raised": raised}

@@ -70,8 +70,9 @@ def rule_sets(date_from: dt.date, date_to: dt.date) -> list[RuleSet]:
     """Consecutive day ranges covering the period, each with the active profiles in force on it."""
     timelines = _timelines()
     unaudited = [r for r in RuleProfile.objects.filter(active=True).order_by("id") if r.pk not in timelines]
-    changes = sorted({starts for entries in timelines.values() for starts, _s in entries
-                      if date_from < starts <= date_to})  # fmt: skip
+    changes = sorted(
+        {starts for entries in timelines.values() for starts, _s in entries if date_from < starts <= date_to}
+    )
     starts = [date_from, *changes]
     ends = [day - dt.timedelta(days=1) for day in changes] + [date_to]
     sets = []

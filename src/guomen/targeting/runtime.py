@@ -66,11 +66,14 @@ class LoadedModel:
         probability = float(learner.calibrate(np.array([raw]), self.meta)[0])
         order = np.argsort(-np.abs(contrib[:-1]))[:TOP_CONTRIBUTIONS]
         top = [
-            {"feature": self.meta.features[i], "value": _plain(values.get(self.meta.features[i])),
-             "contribution": round(float(contrib[i]), 4)}
+            {
+                "feature": self.meta.features[i],
+                "value": _plain(values.get(self.meta.features[i])),
+                "contribution": round(float(contrib[i]), 4),
+            }
             for i in order
             if abs(contrib[i]) > 1e-6
-        ]  # fmt: skip
+        ]
         return Score(probability=probability, raw=raw, contributions=top, unseen=unseen)
 
 

@@ -36,9 +36,14 @@ def _exporter_user(enterprise, bureau) -> User:
             actor=bureau.admin,
         )
         bureau.users.append(
-            {"username": EXPORTER_USER, "password": DEMO_PASSWORD, "role": str(Role.ENTERPRISE),
-             "org": enterprise.uscc, "display_name": user.display_name}
-        )  # fmt: skip
+            {
+                "username": EXPORTER_USER,
+                "password": DEMO_PASSWORD,
+                "role": str(Role.ENTERPRISE),
+                "org": enterprise.uscc,
+                "display_name": user.display_name,
+            }
+        )
     return user
 
 
@@ -140,8 +145,11 @@ def seed_demo(bureau, rng) -> dict:
     if open_case is not None:
         cases.append(open_case)
         services.case_task_add(
-            case=open_case, title="调取出口批次检验记录", due_date=today + dt.timedelta(days=5),
-            assignee=inspector, actor=supervisor,
-        )  # fmt: skip
+            case=open_case,
+            title="调取出口批次检验记录",
+            due_date=today + dt.timedelta(days=5),
+            assignee=inspector,
+            actor=supervisor,
+        )
     counts["traceback_cases"] = len(cases)
     return counts

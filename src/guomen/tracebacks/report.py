@@ -14,5 +14,5 @@ def closing_report_pdf(case) -> bytes:
                 "n": case.notification,
                 "tasks": list(case.tasks.order_by("due_date", "id")),
                 "generated_at": timezone.localtime(),
-            },  # fmt: skip
+            },
         )

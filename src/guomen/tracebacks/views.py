@@ -41,7 +41,7 @@ def queue(request):
             ("unmatched", _("Unmatched")),
             ("confirmed", _("Match confirmed")),
             ("all", _("All")),
-        ],  # fmt: skip
+        ],
         "can_enter": can(request.user, "traceback.enter"),
     }
     return render_list(request, "tracebacks/queue.html", "tracebacks/partials/rows.html", context)
@@ -235,8 +235,11 @@ def case_act(request, number, action):
     case = selectors.case_get(request.user, number)
     if request.method == "GET":
         if action == "report":
-            return render(request, "tracebacks/report.html", {"case": case, "n": case.notification,
-                                                               "tasks": selectors.case_tasks(case)})  # fmt: skip
+            return render(
+                request,
+                "tracebacks/report.html",
+                {"case": case, "n": case.notification, "tasks": selectors.case_tasks(case)},
+            )
         if action == "report.pdf":
             response = HttpResponse(closing_report_pdf(case), content_type="application/pdf")
             response["Content-Disposition"] = f'inline; filename="{case.number}.pdf"'

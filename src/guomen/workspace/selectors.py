@@ -89,11 +89,16 @@ def documents(user, *, limit: int = RECENT) -> list:
         .exclude(disposition="")
         .select_related("declaration")
         .only(
-            "id", "disposition", "confirmed_at", "status",
-            "declaration__number", "declaration__direction", "declaration__arrival_date",
+            "id",
+            "disposition",
+            "confirmed_at",
+            "status",
+            "declaration__number",
+            "declaration__direction",
+            "declaration__arrival_date",
         )
         .order_by("-declaration__arrival_date", "-id")
-    )  # fmt: skip
+    )
     key = lambda t: (t.declaration.arrival_date, t.pk)  # noqa: E731
     return _newest([base.filter(q) for q in _sides(user, "declaration__")], key, limit)
 

@@ -104,9 +104,12 @@ def test_email_of_a_bureau_officer_is_refused_the_same_way(boss, make_user, orgs
 
 @pytest.mark.parametrize(
     ("field", "overrides"),
-    [("email", {"email": "not-an-email"}), ("username", {"username": " "}),
-     ("enterprise_role", {"enterprise_role": "superuser"})],
-)  # fmt: skip
+    [
+        ("email", {"email": "not-an-email"}),
+        ("username", {"username": " "}),
+        ("enterprise_role", {"enterprise_role": "superuser"}),
+    ],
+)
 def test_bad_invitation_names_the_field(boss, field, overrides):
     with pytest.raises(ValidationFailed) as exc:
         invite(boss, **overrides)
@@ -150,12 +153,18 @@ def test_role_change_is_audited(boss):
 
 @pytest.mark.parametrize(
     ("sub_role", "action", "allowed"),
-    [("admin", "declaration.create", True), ("declarant", "declaration.create", True),
-     ("quality", "declaration.create", False), ("viewer", "declaration.create", False),
-     ("declarant", "rectification.answer", False), ("quality", "rectification.answer", True),
-     ("viewer", "declaration.view", True), ("viewer", "enterprise.users.view", False),
-     ("admin", "enterprise.users.manage", True)],
-)  # fmt: skip
+    [
+        ("admin", "declaration.create", True),
+        ("declarant", "declaration.create", True),
+        ("quality", "declaration.create", False),
+        ("viewer", "declaration.create", False),
+        ("declarant", "rectification.answer", False),
+        ("quality", "rectification.answer", True),
+        ("viewer", "declaration.view", True),
+        ("viewer", "enterprise.users.view", False),
+        ("admin", "enterprise.users.manage", True),
+    ],
+)
 def test_enterprise_role_matrix(firm, make_user, sub_role, action, allowed):
     user = make_user(Role.ENTERPRISE, enterprise=firm, username="u", enterprise_role=sub_role)
     assert can(user, action) is allowed

@@ -37,8 +37,11 @@ def test_api_permission_matrix(request, campaign, index, make_user, orgs):
 
     method, url, body, allowed, ok = ENDPOINTS[index]
     enterprise_user = make_user("enterprise", None, enterprise=EnterpriseFactory(org=orgs["WJD"]))
-    others = {"anonymous": None, "wrong_role": enterprise_user,
-              "other_jurisdiction": make_user(allowed if allowed != "inspector" else "inspector", orgs["BY"])}  # fmt: skip
+    others = {
+        "anonymous": None,
+        "wrong_role": enterprise_user,
+        "other_jurisdiction": make_user(allowed if allowed != "inspector" else "inspector", orgs["BY"]),
+    }
     if method == "get" or url.endswith("/campaigns"):
         others.pop("other_jurisdiction")  # campaigns are readable by all staff; anyone may organise their own
     for case, user in others.items():

@@ -43,8 +43,9 @@ def test_a_record_outside_ones_jurisdiction_cannot_be_linked(counted, make_user,
 
     task = InspectionTaskFactory(declaration=DeclarationFactory(port=orgs["BY"]))
     with pytest.raises(ValidationFailed):
-        services.campaign_link(campaign=counted, kind="inspection", object_id=task.pk,
-                               actor=make_user("supervisor", orgs["SZ"]))  # fmt: skip
+        services.campaign_link(
+            campaign=counted, kind="inspection", object_id=task.pk, actor=make_user("supervisor", orgs["SZ"])
+        )
 
 
 def test_report_sentences_carry_the_figures(counted):
@@ -99,34 +100,50 @@ def test_campaign_status_machine(campaign, supervisor):
     with pytest.raises(IllegalTransition):
         services.campaign_set_status(campaign=campaign, to="active", actor=supervisor)
     with pytest.raises(ValidationFailed):
-        services.activity_add(campaign=campaign, data={"category": "brand", "title": "x", "held_on": campaign.starts_on},
-                              actor=supervisor)  # fmt: skip
+        services.activity_add(
+            campaign=campaign,
+            data={"category": "brand", "title": "x", "held_on": campaign.starts_on},
+            actor=supervisor,
+        )
 
 
 @pytest.mark.parametrize("who", ["inspector", "lab_analyst"])
 def test_only_editors_create_campaigns(request, orgs, who):
     with pytest.raises(PermissionDenied):
-        services.campaign_create(data={"code": "X1", "name": "x", "kind": "special_action",
-                                       "starts_on": "2026-01-01", "ends_on": "2026-01-02"},
-                                 actor=request.getfixturevalue(who))  # fmt: skip
+        services.campaign_create(
+            data={
+                "code": "X1",
+                "name": "x",
+                "kind": "special_action",
+                "starts_on": "2026-01-01",
+                "ends_on": "2026-01-02",
+            },
+            actor=request.getfixturevalue(who),
+        )
 
 
 def test_another_branch_cannot_record_in_the_campaign(campaign, make_user, orgs):
     with pytest.raises(PermissionDenied):
-        services.activity_add(campaign=campaign, data={"category": "brand", "title": "x",
-                                                       "held_on": campaign.starts_on},
-                              actor=make_user("inspector", orgs["BY"]))  # fmt: skip
+        services.activity_add(
+            campaign=campaign,
+            data={"category": "brand", "title": "x", "held_on": campaign.starts_on},
+            actor=make_user("inspector", orgs["BY"]),
+        )
 
 
 def test_bad_outreach_numbers_name_the_field(campaign, supervisor):
     with pytest.raises(ValidationFailed) as exc:
-        services.outreach_record(campaign=campaign, data={"held_on": campaign.starts_on, "people_reached": -3},
-                                 actor=supervisor)  # fmt: skip
+        services.outreach_record(
+            campaign=campaign, data={"held_on": campaign.starts_on, "people_reached": -3}, actor=supervisor
+        )
     assert "people_reached" in exc.value.fields
 
 
 def test_unknown_activity_category_is_refused(campaign, supervisor):
     with pytest.raises(ValidationFailed) as exc:
-        services.activity_add(campaign=campaign, data={"category": "party", "title": "x", "held_on": campaign.starts_on},
-                              actor=supervisor)  # fmt: skip
+        services.activity_add(
+            campaign=campaign,
+            data={"category": "party", "title": "x", "held_on": campaign.starts_on},
+            actor=supervisor,
+        )
     assert "category" in exc.value.fields

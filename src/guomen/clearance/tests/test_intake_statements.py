@@ -40,13 +40,29 @@ def _payload(summary: dict, n: int, *, documents: bool = True) -> dict:
     packhouse = next(c for c in summary["production_bases"] if c.startswith("TH-DOA-PH-"))
     importer = summary["enterprises"][0]["uscc"]
     return {
-        "direction": "import", "port": "WJD", "declarant_uscc": importer, "consignee_uscc": importer,
-        "origin_country": "TH", "transport": "truck", "arrival_date": dt.date.today().isoformat(),
-        "lines": [{"hs_code": "0810600000", "description": "鲜榴莲", "quantity": 1200, "unit": "carton",
-                   "net_weight_kg": 21600, "value": 69120, "currency": "USD",
-                   "production_base_codes": [orchard, packhouse]}],
-        "documents": [{"type": "phytosanitary_certificate", "number": f"TH-COUNT-{n:06d}"}] if documents else [],
-    }  # fmt: skip
+        "direction": "import",
+        "port": "WJD",
+        "declarant_uscc": importer,
+        "consignee_uscc": importer,
+        "origin_country": "TH",
+        "transport": "truck",
+        "arrival_date": dt.date.today().isoformat(),
+        "lines": [
+            {
+                "hs_code": "0810600000",
+                "description": "鲜榴莲",
+                "quantity": 1200,
+                "unit": "carton",
+                "net_weight_kg": 21600,
+                "value": 69120,
+                "currency": "USD",
+                "production_base_codes": [orchard, packhouse],
+            }
+        ],
+        "documents": [{"type": "phytosanitary_certificate", "number": f"TH-COUNT-{n:06d}"}]
+        if documents
+        else [],
+    }
 
 
 def _post(summary: dict, body: dict, *, listeners: bool = False):

@@ -37,10 +37,14 @@ def _broken(task):
 def _registration(task, status, days_ago=30):
     holder = _holder(task)
     return WasteConsignee.objects.create(
-        enterprise=holder, org=holder.org,
-        materials="废纸", applied_on=timezone.localdate() - dt.timedelta(days=days_ago + 10),
-        registered_on=timezone.localdate() - dt.timedelta(days=days_ago), number="A440320260001", status=status,
-    )  # fmt: skip
+        enterprise=holder,
+        org=holder.org,
+        materials="废纸",
+        applied_on=timezone.localdate() - dt.timedelta(days=days_ago + 10),
+        registered_on=timezone.localdate() - dt.timedelta(days=days_ago),
+        number="A440320260001",
+        status=status,
+    )
 
 
 def test_other_goods_need_no_registration(clean_task):

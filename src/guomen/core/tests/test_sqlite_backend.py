@@ -13,10 +13,20 @@ from guomen.settings.env import sqlite_options
 @pytest.fixture
 def wrapper(tmp_path):
     settings = {
-        "ENGINE": "guomen.core.sqlite", "NAME": str(tmp_path / "w.sqlite3"), "OPTIONS": sqlite_options(),
-        "TIME_ZONE": None, "CONN_MAX_AGE": 0, "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True,
-        "ATOMIC_REQUESTS": False, "USER": "", "PASSWORD": "", "HOST": "", "PORT": "", "TEST": {},
-    }  # fmt: skip
+        "ENGINE": "guomen.core.sqlite",
+        "NAME": str(tmp_path / "w.sqlite3"),
+        "OPTIONS": sqlite_options(),
+        "TIME_ZONE": None,
+        "CONN_MAX_AGE": 0,
+        "CONN_HEALTH_CHECKS": False,
+        "AUTOCOMMIT": True,
+        "ATOMIC_REQUESTS": False,
+        "USER": "",
+        "PASSWORD": "",
+        "HOST": "",
+        "PORT": "",
+        "TEST": {},
+    }
     connection = DatabaseWrapper(settings, alias="lockcheck")
     yield connection
     connection.close()

@@ -53,9 +53,15 @@ def test_an_analyst_uploads_a_docx_and_finds_it(client, analyst, django_capture_
     with django_capture_on_commit_callbacks(execute=True):  # the indexing task runs after the request
         response = client.post(
             reverse("documents:create"),
-            {"kind": "regulation", "title": "进境粮食检验检疫监督管理办法", "number": "", "file": upload,
-             "commodities": "", "countries": ""},
-        )  # fmt: skip
+            {
+                "kind": "regulation",
+                "title": "进境粮食检验检疫监督管理办法",
+                "number": "",
+                "file": upload,
+                "commodities": "",
+                "countries": "",
+            },
+        )
     assert response.status_code == 302
     doc = Document.objects.get()
     assert "粮食" in doc.text

@@ -23,10 +23,18 @@ OFFICE = "深圳市市场监督管理局"
 @pytest.fixture
 def campaign(orgs, supervisor):
     return campaigns.campaign_create(
-        data={"code": "QF2026", "name": "2026年“清风”行动", "kind": "special_action", "theme": "打击侵权假冒",
-              "starts_on": dt.date(2026, 9, 1), "ends_on": dt.date(2026, 12, 31), "org": orgs["SZ"]},
-        targets={}, actor=supervisor,
-    )  # fmt: skip
+        data={
+            "code": "QF2026",
+            "name": "2026年“清风”行动",
+            "kind": "special_action",
+            "theme": "打击侵权假冒",
+            "starts_on": dt.date(2026, 9, 1),
+            "ends_on": dt.date(2026, 12, 31),
+            "org": orgs["SZ"],
+        },
+        targets={},
+        actor=supervisor,
+    )
 
 
 @pytest.fixture

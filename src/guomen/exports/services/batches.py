@@ -47,15 +47,27 @@ def batch_flags(batch: ProductionBatch) -> list[dict]:
         safe_from = record.used_on + dt.timedelta(days=record.withdrawal_days)
         if record.used_on <= batch.harvested_on < safe_from:
             reasons.append(
-                {"code": "withdrawal", "input": record.pk, "substance": record.substance, "product": record.product,
-                 "used_on": record.used_on.isoformat(), "days": record.withdrawal_days,
-                 "safe_from": safe_from.isoformat()}
-            )  # fmt: skip
+                {
+                    "code": "withdrawal",
+                    "input": record.pk,
+                    "substance": record.substance,
+                    "product": record.product,
+                    "used_on": record.used_on.isoformat(),
+                    "days": record.withdrawal_days,
+                    "safe_from": safe_from.isoformat(),
+                }
+            )
         if record.substance in banned:
             reasons.append(
-                {"code": "banned", "input": record.pk, "substance": record.substance, "product": record.product,
-                 "used_on": record.used_on.isoformat(), "destination": batch.destination_id}
-            )  # fmt: skip
+                {
+                    "code": "banned",
+                    "input": record.pk,
+                    "substance": record.substance,
+                    "product": record.product,
+                    "used_on": record.used_on.isoformat(),
+                    "destination": batch.destination_id,
+                }
+            )
     return reasons
 
 
@@ -133,9 +145,14 @@ def batch_record(
     if errors:
         raise ValidationFailed(fields=errors)
     batch = ProductionBatch(
-        site=site, commodity=hs, quantity=quantity, unit=unit, harvested_on=harvested_on, destination=country,
+        site=site,
+        commodity=hs,
+        quantity=quantity,
+        unit=unit,
+        harvested_on=harvested_on,
+        destination=country,
         raw_lots=text(raw_lots, "raw_lots", required=False),
-    )  # fmt: skip
+    )
     prefix = f"PC{site.org.code}{timezone.localdate():%Y%m%d}"
     insert_numbered(
         batch,
@@ -153,9 +170,12 @@ def batch_record(
         verb="export_batch.recorded",
         obj=batch,
         org_path=site.org.path,
-        after={**model_snapshot(batch, ["number", "commodity_id", "quantity", "harvested_on", "destination_id"]),
-               "inputs": ids, "flagged": batch.flagged},
-    )  # fmt: skip
+        after={
+            **model_snapshot(batch, ["number", "commodity_id", "quantity", "harvested_on", "destination_id"]),
+            "inputs": ids,
+            "flagged": batch.flagged,
+        },
+    )
     return batch
 
 
@@ -174,9 +194,13 @@ def batches_reflag(*, site: ExportSite, since: dt.date, actor) -> list[Productio
         batch.version += 1
         batch.save(update_fields=["flagged", "flag_reasons", "version", "updated_at"])
         audit_record(
-            actor=actor, verb="export_batch.flagged", obj=batch, org_path=site.org.path, before=before,
+            actor=actor,
+            verb="export_batch.flagged",
+            obj=batch,
+            org_path=site.org.path,
+            before=before,
             after={"flagged": batch.flagged, "flag_reasons": reasons},
-        )  # fmt: skip
+        )
         changed.append(batch)
     return changed
 

@@ -117,7 +117,10 @@ def loading_record(
         verb="export_loading.recorded",
         obj=loading,
         org_path=declaration.port.path,
-        after={**model_snapshot(loading, ["container_number", "seal_number", "loaded_at"]),
-               "declaration": declaration.number, "photos": len(prepared)},
-    )  # fmt: skip
+        after={
+            **model_snapshot(loading, ["container_number", "seal_number", "loaded_at"]),
+            "declaration": declaration.number,
+            "photos": len(prepared),
+        },
+    )
     return loading

@@ -80,9 +80,19 @@ def make_batch(site, *, number="PCWJD202612060001", flagged=False, destination="
         harvested_on=timezone.localdate() - dt.timedelta(days=1),
         destination_id=destination,
         flagged=flagged,
-        flag_reasons=[{"code": "banned", "substance": "malachite_green", "product": "孔雀石绿", "used_on": "2026-11-01",
-                       "destination": destination, "input": 0}] if flagged else [],
-    )  # fmt: skip
+        flag_reasons=[
+            {
+                "code": "banned",
+                "substance": "malachite_green",
+                "product": "孔雀石绿",
+                "used_on": "2026-11-01",
+                "destination": destination,
+                "input": 0,
+            }
+        ]
+        if flagged
+        else [],
+    )
 
 
 def export_declaration(port, declarant, **kwargs):

@@ -82,7 +82,7 @@ def _endpoints(w):
             "inspector",
             201,
             "lab_analyst",
-        ),  # fmt: skip
+        ),
         (
             "post",
             f"{api}/sites/{s}/batches",
@@ -147,9 +147,15 @@ def test_the_enterprise_keeps_its_own_chain_but_cannot_review_or_load(world, exp
         exporter_user,
         "post",
         f"{api}/sites",
-        {"name": "南沙水产养殖场", "kind": "farm", "address": "广州市南沙区", "commodities": ["081090"],
-         "destinations": ["HK"], "hk_macao": True},
-    )  # fmt: skip
+        {
+            "name": "南沙水产养殖场",
+            "kind": "farm",
+            "address": "广州市南沙区",
+            "commodities": ["081090"],
+            "destinations": ["HK"],
+            "hk_macao": True,
+        },
+    )
     assert applied.status_code == 201 and applied.json()["status"] == "applied"
     assert (
         _call(
@@ -183,8 +189,15 @@ def test_the_enterprise_keeps_its_own_chain_but_cannot_review_or_load(world, exp
     ],
 )
 def test_a_bad_input_record_is_a_422_naming_the_field_in_chinese(world, exporter_user, body, field):
-    payload = {"kind": "pesticide", "product": "吡虫啉", "substance": "imidacloprid", "dose": "1.2", "unit": "kg/ha",
-               "used_on": str(timezone.localdate()), **body}  # fmt: skip
+    payload = {
+        "kind": "pesticide",
+        "product": "吡虫啉",
+        "substance": "imidacloprid",
+        "dose": "1.2",
+        "unit": "kg/ha",
+        "used_on": str(timezone.localdate()),
+        **body,
+    }
     response = _call(exporter_user, "post", f"/api/v1/exports/sites/{world['site'].pk}/inputs", payload)
     assert response.status_code == 422 and field in response.json()["fields"]
     assert any("\u4e00" <= ch <= "\u9fff" for ch in response.json()["fields"][field][0])

@@ -21,9 +21,13 @@ pytestmark = pytest.mark.django_db
 
 def _task(orgs, exporter, destination, channel="physical", direction="export"):
     declaration = export_declaration(
-        orgs["WJD"], exporter, status="under_inspection", channel=channel, destination=destination,
+        orgs["WJD"],
+        exporter,
+        status="under_inspection",
+        channel=channel,
+        destination=destination,
         direction=direction,
-    )  # fmt: skip
+    )
     DeclarationLineFactory(
         declaration=declaration, line_no=1, hs=lychee(), description="鲜荔枝", quantity=Decimal("500")
     )

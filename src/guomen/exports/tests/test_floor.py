@@ -74,12 +74,25 @@ def test_the_reason_is_the_bureaus_alone(orgs, exporter, exporter_user, jp_site,
     make_batch(jp_site, destination="JP", number="PCWJD202611010001", flagged=True)
     batch = make_batch(jp_site, destination="JP")
     body = {
-        "direction": "export", "port": "WJD", "declarant_uscc": exporter.uscc, "origin_country": "CN",
-        "destination_country": "JP", "transport": "truck", "arrival_date": timezone.localdate().isoformat(),
-        "lines": [{"hs_code": "081090", "description": "鲜荔枝", "quantity": 500, "unit": "kg",
-                   "net_weight_kg": 500, "value": 2000}],
+        "direction": "export",
+        "port": "WJD",
+        "declarant_uscc": exporter.uscc,
+        "origin_country": "CN",
+        "destination_country": "JP",
+        "transport": "truck",
+        "arrival_date": timezone.localdate().isoformat(),
+        "lines": [
+            {
+                "hs_code": "081090",
+                "description": "鲜荔枝",
+                "quantity": 500,
+                "unit": "kg",
+                "net_weight_kg": 500,
+                "value": 2000,
+            }
+        ],
         "batch_numbers": [batch.number],
-    }  # fmt: skip
+    }
     client = Client()
     client.force_login(exporter_user)
     response = client.post("/api/v1/declarations", json.dumps(body), content_type="application/json")

@@ -21,13 +21,27 @@ pytestmark = pytest.mark.django_db
 
 def _body(exporter, numbers, *, destination="JP", hs="081090", direction="export"):
     return {
-        "direction": direction, "port": "WJD", "declarant_uscc": exporter.uscc, "consignor_name": exporter.name_zh,
-        "origin_country": "CN", "destination_country": destination, "transport": "truck",
+        "direction": direction,
+        "port": "WJD",
+        "declarant_uscc": exporter.uscc,
+        "consignor_name": exporter.name_zh,
+        "origin_country": "CN",
+        "destination_country": destination,
+        "transport": "truck",
         "arrival_date": timezone.localdate().isoformat(),
-        "lines": [{"hs_code": hs, "description": "鲜荔枝", "quantity": 500, "unit": "kg", "net_weight_kg": 500,
-                   "value": 2000, "currency": "USD"}],
+        "lines": [
+            {
+                "hs_code": hs,
+                "description": "鲜荔枝",
+                "quantity": 500,
+                "unit": "kg",
+                "net_weight_kg": 500,
+                "value": 2000,
+                "currency": "USD",
+            }
+        ],
         "batch_numbers": numbers,
-    }  # fmt: skip
+    }
 
 
 def _post(user, body):
@@ -103,15 +117,30 @@ def test_a_batch_that_does_not_fit_is_refused_naming_the_field(case, orgs, expor
 def test_the_form_names_batches_and_shows_a_refusal_on_the_field(exporter, exporter_user, jp_site):
     batch = make_batch(jp_site, destination="JP")
     data = {
-        "direction": "export", "port": "WJD", "declarant_uscc": exporter.uscc, "consignee_uscc": "",
-        "consignor_name": exporter.name_zh, "origin_country": "CN", "destination_country": "JP",
-        "transport": "truck", "transport_id": "", "arrival_date": timezone.localdate().isoformat(),
+        "direction": "export",
+        "port": "WJD",
+        "declarant_uscc": exporter.uscc,
+        "consignee_uscc": "",
+        "consignor_name": exporter.name_zh,
+        "origin_country": "CN",
+        "destination_country": "JP",
+        "transport": "truck",
+        "transport_id": "",
+        "arrival_date": timezone.localdate().isoformat(),
         "batch_numbers": f"{batch.number}，PCWJD209901010001",
-        "lines-TOTAL_FORMS": "1", "lines-INITIAL_FORMS": "0", "lines-0-hs_code": "081090",
-        "lines-0-description": "鲜荔枝", "lines-0-quantity": "500", "lines-0-unit": "kg",
-        "lines-0-net_weight_kg": "500", "lines-0-value": "2000", "lines-0-currency": "USD",
-        "lines-0-production_base_codes": "", "documents-TOTAL_FORMS": "0", "documents-INITIAL_FORMS": "0",
-    }  # fmt: skip
+        "lines-TOTAL_FORMS": "1",
+        "lines-INITIAL_FORMS": "0",
+        "lines-0-hs_code": "081090",
+        "lines-0-description": "鲜荔枝",
+        "lines-0-quantity": "500",
+        "lines-0-unit": "kg",
+        "lines-0-net_weight_kg": "500",
+        "lines-0-value": "2000",
+        "lines-0-currency": "USD",
+        "lines-0-production_base_codes": "",
+        "documents-TOTAL_FORMS": "0",
+        "documents-INITIAL_FORMS": "0",
+    }
     client = Client()
     client.force_login(exporter_user)
     response = client.post("/declarations/new/", data, HTTP_ACCEPT_LANGUAGE="zh-hans")

@@ -78,9 +78,15 @@ def test_the_site_page_is_in_chinese(world, inspector):
 def test_an_unknown_substance_on_the_form_is_named_in_chinese(world, exporter_user):
     response = _client(exporter_user).post(
         f"/exports/sites/{world['site'].pk}/inputs/new/",
-        {"kind": "pesticide", "product": "某药", "substance": "unobtainium", "dose": "-1", "unit": "kg/ha",
-         "used_on": "2999-01-01"},
-    )  # fmt: skip
+        {
+            "kind": "pesticide",
+            "product": "某药",
+            "substance": "unobtainium",
+            "dose": "-1",
+            "unit": "kg/ha",
+            "used_on": "2999-01-01",
+        },
+    )
     page = response.content.decode()
     assert (
         response.status_code == 200 and "未知物质" in page and "用量必须大于零" in page and "晚于今天" in page
@@ -94,9 +100,14 @@ def test_a_batch_form_on_a_suspended_site_is_refused(world, exporter_user, super
     services.site_set_status(site=world["site"], to="suspended", reason="农残超标", actor=supervisor)
     response = _client(exporter_user).post(
         f"/exports/sites/{world['site'].pk}/batches/new/",
-        {"commodity": "081090", "quantity": "10", "unit": "kg", "harvested_on": str(timezone.localdate()),
-         "destination": "HK"},
-    )  # fmt: skip
+        {
+            "commodity": "081090",
+            "quantity": "10",
+            "unit": "kg",
+            "harvested_on": str(timezone.localdate()),
+            "destination": "HK",
+        },
+    )
     assert "只有已注册的基地" in response.content.decode()
     assert ProductionBatch.objects.count() == 1
 

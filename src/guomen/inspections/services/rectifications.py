@@ -30,9 +30,17 @@ def _text(value, field: str, limit: int, *, required: bool, message: str = "") -
 
 @transaction.atomic
 def rectification_create(
-    *, enterprise, subject: str, due_date, actor, details: str = "", task=None, owner=None, org=None,
+    *,
+    enterprise,
+    subject: str,
+    due_date,
+    actor,
+    details: str = "",
+    task=None,
+    owner=None,
+    org=None,
     violation=None,
-) -> RectificationRequest:  # fmt: skip
+) -> RectificationRequest:
     """Ask an enterprise to put something right by a deadline; the owner follows it up."""
     require(actor, "rectification.create")
     org = org or (task.port if task else actor.org)

@@ -65,9 +65,11 @@ def client_for(user) -> Client:
 
 def test_answer_stores_photo_and_pdf_with_the_round(item, declarant_user):
     rectification_answer(
-        request=item, answer="已补交温度记录", actor=declarant_user,
+        request=item,
+        answer="已补交温度记录",
+        actor=declarant_user,
         files=[("温度.jpg", jpeg()), ("记录.pdf", PDF)],
-    )  # fmt: skip
+    )
     names = sorted(RectificationFile.objects.values_list("name", flat=True))
     assert names == ["温度.jpg", "记录.pdf"]
     assert item.answers.get().round == 1
@@ -160,9 +162,14 @@ def _file_url(item, declarant_user):
 
 @pytest.mark.parametrize(
     ("who", "status"),
-    [("declarant_user", 200), ("inspector", 200), ("supervisor", 200), ("other_inspector", 404),
-     ("enterprise_user", 404)],
-)  # fmt: skip
+    [
+        ("declarant_user", 200),
+        ("inspector", 200),
+        ("supervisor", 200),
+        ("other_inspector", 404),
+        ("enterprise_user", 404),
+    ],
+)
 def test_file_is_served_to_the_enterprise_and_the_unit_only(request, item, declarant_user, who, status):
     url = _file_url(item, declarant_user)
     assert client_for(request.getfixturevalue(who)).get(url).status_code == status
@@ -187,17 +194,26 @@ def _violation(enterprise, supervisor):
     from guomen.supervision.services import credit_event_record
 
     return credit_event_record(
-        enterprise=enterprise, kind="violation", severity="serious", occurred_on=TODAY,
-        description="冷链温度记录缺失", evidence="深关监〔2026〕9号", actor=supervisor,
-    )  # fmt: skip
+        enterprise=enterprise,
+        kind="violation",
+        severity="serious",
+        occurred_on=TODAY,
+        description="冷链温度记录缺失",
+        evidence="深关监〔2026〕9号",
+        actor=supervisor,
+    )
 
 
 def test_accepting_the_rectification_of_a_violation_gives_credit_back(task, supervisor, declarant_user):
     enterprise = task.declaration.declarant
     item = rectification_create(
-        task=task, enterprise=enterprise, subject="温度记录", due_date=TODAY, actor=supervisor,
+        task=task,
+        enterprise=enterprise,
+        subject="温度记录",
+        due_date=TODAY,
+        actor=supervisor,
         violation=_violation(enterprise, supervisor),
-    )  # fmt: skip
+    )
     rectification_answer(request=item, answer="已补交", actor=declarant_user, files=[("t.pdf", PDF)])
     rectification_close(request=item, reason="材料齐全", actor=supervisor)
     restored = enterprise.credit_events.get(kind="rectification")
@@ -207,9 +223,13 @@ def test_accepting_the_rectification_of_a_violation_gives_credit_back(task, supe
 def test_sending_back_gives_no_credit(task, supervisor, declarant_user):
     enterprise = task.declaration.declarant
     item = rectification_create(
-        task=task, enterprise=enterprise, subject="温度记录", due_date=TODAY, actor=supervisor,
+        task=task,
+        enterprise=enterprise,
+        subject="温度记录",
+        due_date=TODAY,
+        actor=supervisor,
         violation=_violation(enterprise, supervisor),
-    )  # fmt: skip
+    )
     rectification_answer(request=item, answer="已补交", actor=declarant_user)
     rectification_reopen(request=item, reason="不清晰", actor=supervisor)
     assert not enterprise.credit_events.filter(kind="rectification").exists()
@@ -221,9 +241,13 @@ def test_a_violation_of_another_enterprise_cannot_be_named(task, supervisor, org
     other = EnterpriseFactory(org=orgs["WJD"])
     with pytest.raises(ValidationFailed) as exc:
         rectification_create(
-            task=task, enterprise=task.declaration.declarant, subject="x", due_date=TODAY, actor=supervisor,
+            task=task,
+            enterprise=task.declaration.declarant,
+            subject="x",
+            due_date=TODAY,
+            actor=supervisor,
             violation=_violation(other, supervisor),
-        )  # fmt: skip
+        )
     assert "violation" in exc.value.fields
 
 

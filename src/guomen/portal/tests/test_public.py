@@ -98,8 +98,13 @@ def durian_requirement():
         hs=durian, origin=thailand, required_treatment="", protocol="泰国水果输华议定书"
     )
     req.pests.add(pest)
-    protocol = make_document(kind="protocol", title="泰国鲜榴莲输华植物检疫要求", public=True,
-                             commodities=[durian], countries=[thailand])  # fmt: skip
+    protocol = make_document(
+        kind="protocol",
+        title="泰国鲜榴莲输华植物检疫要求",
+        public=True,
+        commodities=[durian],
+        countries=[thailand],
+    )
     internal = make_document(kind="protocol", title="榴莲查验作业指导（内部）", commodities=[durian])
     return req, protocol, internal
 
@@ -150,10 +155,35 @@ def test_hostile_lookups_never_error(client, orgs, code):
 
 
 def test_warnings_and_supervision_sections_show_what_their_owners_publish(client, orgs, monkeypatch):
-    monkeypatch.setattr(sources, "consumer_warnings", lambda: [{"title": "关于谨慎购买某品牌奶粉的消费提示", "number": "W-1",
-                        "text": "…", "commodity": "", "origin": "", "hazard": "", "published_on": None, "until": None}])  # fmt: skip
-    monkeypatch.setattr(sources, "blacklist", lambda f: [{"enterprise_name": "失信公司", "uscc": "X", "reason": "伪造证书",
-                        "legal_basis": "", "listed_on": None}])  # fmt: skip
+    monkeypatch.setattr(
+        sources,
+        "consumer_warnings",
+        lambda: [
+            {
+                "title": "关于谨慎购买某品牌奶粉的消费提示",
+                "number": "W-1",
+                "text": "…",
+                "commodity": "",
+                "origin": "",
+                "hazard": "",
+                "published_on": None,
+                "until": None,
+            }
+        ],
+    )
+    monkeypatch.setattr(
+        sources,
+        "blacklist",
+        lambda f: [
+            {
+                "enterprise_name": "失信公司",
+                "uscc": "X",
+                "reason": "伪造证书",
+                "legal_basis": "",
+                "listed_on": None,
+            }
+        ],
+    )
     assert "某品牌奶粉" in client.get(reverse("portal:home")).content.decode()
     assert "失信公司" in client.get(reverse("portal:blacklist")).content.decode()
 
@@ -165,9 +195,15 @@ def test_a_missing_source_shows_unavailable_instead_of_failing(client, orgs, mon
 
 
 def _published_check(label: str, selection: str) -> dict:
-    return {"enterprise_name": "深圳市抽查对象有限公司", "uscc": "91440300MA5F00000X", "result_label": "合格",
-            "checked_on": None, "plan": "2026年度双随机抽查", "inspector_selection": selection,
-            "inspector_selection_label": label}  # fmt: skip
+    return {
+        "enterprise_name": "深圳市抽查对象有限公司",
+        "uscc": "91440300MA5F00000X",
+        "result_label": "合格",
+        "checked_on": None,
+        "plan": "2026年度双随机抽查",
+        "inspector_selection": selection,
+        "inspector_selection_label": label,
+    }
 
 
 def test_spot_check_results_say_when_inspectors_were_assigned_by_hand(client, orgs, monkeypatch):

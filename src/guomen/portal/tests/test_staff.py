@@ -48,9 +48,15 @@ def test_a_supervisor_enters_and_publishes_a_decision_that_then_appears_publicly
     client.force_login(supervisor)
     response = client.post(
         reverse("portal:decision_create"),
-        {"kind": "penalty", "decision_number": "深关缉违字〔2026〕0042号", "enterprise_name": "深圳市某贸易有限公司",
-         "decided_on": "2026-10-09", "summary": "未按规定报检，罚款人民币二万元。", "org": orgs["SZ"].pk},
-    )  # fmt: skip
+        {
+            "kind": "penalty",
+            "decision_number": "深关缉违字〔2026〕0042号",
+            "enterprise_name": "深圳市某贸易有限公司",
+            "decided_on": "2026-10-09",
+            "summary": "未按规定报检，罚款人民币二万元。",
+            "org": orgs["SZ"].pk,
+        },
+    )
     assert response.status_code == 302
     pk = int(response["Location"].rstrip("/").split("/")[-1])
     client.logout()
@@ -62,8 +68,14 @@ def test_a_supervisor_enters_and_publishes_a_decision_that_then_appears_publicly
 
 
 def test_decision_api_permission_matrix(client, orgs, make_user, supervisor):
-    payload = {"kind": "licence", "decision_number": "X-1", "enterprise_name": "某公司", "decided_on": "2026-10-01",
-               "summary": "准予许可。", "org": "SZ"}  # fmt: skip
+    payload = {
+        "kind": "licence",
+        "decision_number": "X-1",
+        "enterprise_name": "某公司",
+        "decided_on": "2026-10-01",
+        "summary": "准予许可。",
+        "org": "SZ",
+    }
     url = "/api/v1/public/decisions"
     assert client.post(url, json.dumps(payload), content_type="application/json").status_code == 401
     client.force_login(make_user(Role.ENTERPRISE))

@@ -110,9 +110,13 @@ def test_the_list_is_scoped_filtered_and_in_chinese(caterer, supervisor, other_s
 
 def test_the_form_issues_and_its_errors_name_the_field_in_chinese(caterer, supervisor):
     data = {
-        "enterprise": caterer.uscc, "number": "F-1", "business": "shop", "premises": "出境大厅",
-        "valid_from": "2026-01-01", "valid_until": "2025-01-01",
-    }  # fmt: skip
+        "enterprise": caterer.uscc,
+        "number": "F-1",
+        "business": "shop",
+        "premises": "出境大厅",
+        "valid_from": "2026-01-01",
+        "valid_until": "2025-01-01",
+    }
     page = _client(supervisor).post(reverse("portlines:licence_new"), data).content.decode()
     assert "许可证在生效之前就已到期" in page and not FoodLicence.objects.exists()
     response = _client(supervisor).post(

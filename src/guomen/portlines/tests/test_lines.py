@@ -105,19 +105,35 @@ def test_a_finding_names_its_bad_fields(agency, packer, inspector):
 def test_a_packaging_use_result_validates_and_expires(packer, inspector, supervisor):
     with pytest.raises(ValidationFailed) as exc:
         services.use_record(
-            enterprise=packer, packaging="crate", un_number="12", goods="", inspected_on=TODAY, result="passed",
+            enterprise=packer,
+            packaging="crate",
+            un_number="12",
+            goods="",
+            inspected_on=TODAY,
+            result="passed",
             actor=inspector,
-        )  # fmt: skip
+        )
     assert {"packaging", "un_number", "goods", "valid_until"} <= set(exc.value.fields)
     record = services.use_record(
-        enterprise=packer, packaging="drum", un_number="1263", goods="油漆", inspected_on=TODAY, result="passed",
-        valid_until=TODAY + dt.timedelta(days=300), actor=inspector,
-    )  # fmt: skip
+        enterprise=packer,
+        packaging="drum",
+        un_number="1263",
+        goods="油漆",
+        inspected_on=TODAY,
+        result="passed",
+        valid_until=TODAY + dt.timedelta(days=300),
+        actor=inspector,
+    )
     assert record.un_number == "UN1263" and record.status == "valid"
     refused = services.use_record(
-        enterprise=packer, packaging="ibc", un_number="UN1993", goods="易燃液体", inspected_on=TODAY,
-        result="failed", actor=inspector,
-    )  # fmt: skip
+        enterprise=packer,
+        packaging="ibc",
+        un_number="UN1993",
+        goods="易燃液体",
+        inspected_on=TODAY,
+        result="failed",
+        actor=inspector,
+    )
     assert refused.status == "refused" and refused.valid_until is None
     services.status_set(record=record, to="expired", reason="超过有效期", actor=supervisor)
     with pytest.raises(IllegalTransition):
@@ -131,9 +147,15 @@ def test_each_list_page_shows_its_records_in_chinese_and_hides_other_units(
         enterprise=agency, check_kind="factory", found_on=TODAY, description="验厂结论无依据", actor=inspector
     )
     services.use_record(
-        enterprise=packer, packaging="drum", un_number="1263", goods="油漆", inspected_on=TODAY, result="passed",
-        valid_until=TODAY + dt.timedelta(days=30), actor=inspector,
-    )  # fmt: skip
+        enterprise=packer,
+        packaging="drum",
+        un_number="1263",
+        goods="油漆",
+        inspected_on=TODAY,
+        result="passed",
+        valid_until=TODAY + dt.timedelta(days=30),
+        actor=inspector,
+    )
     services.consignee_apply(enterprise=consignee_firm, materials="废塑料", applied_on=TODAY, actor=inspector)
     for name, text, heading in (
         ("portlines:findings", "验厂结论无依据", "口岸天平"),
@@ -173,23 +195,38 @@ def test_the_monthly_report_counts_the_port_lines_of_the_jurisdiction(
     from guomen.reports.scope import build_filter
 
     licence = services.licence_issue(
-        enterprise=caterer, number="L-1", business="catering", premises="旅检大楼", actor=supervisor,
-        valid_from=TODAY - dt.timedelta(days=100), valid_until=TODAY + dt.timedelta(days=900),
-    )  # fmt: skip
+        enterprise=caterer,
+        number="L-1",
+        business="catering",
+        premises="旅检大楼",
+        actor=supervisor,
+        valid_from=TODAY - dt.timedelta(days=100),
+        valid_until=TODAY + dt.timedelta(days=900),
+    )
     services.licence_grade(licence=licence, grade="B", graded_on=TODAY, actor=inspector)
     elsewhere = EnterpriseFactory(org=orgs["GZ"], kind="port_food")
     FoodLicence.objects.create(
-        enterprise=elsewhere, org=elsewhere.org, number="GZ-1", business="shop", premises="白云机场",
-        valid_from=TODAY - dt.timedelta(days=10), valid_until=TODAY + dt.timedelta(days=300),
-    )  # fmt: skip
+        enterprise=elsewhere,
+        org=elsewhere.org,
+        number="GZ-1",
+        business="shop",
+        premises="白云机场",
+        valid_from=TODAY - dt.timedelta(days=10),
+        valid_until=TODAY + dt.timedelta(days=300),
+    )
     finding = services.finding_open(
         enterprise=agency, check_kind="goods", found_on=TODAY, description="抽样不规范", actor=inspector
     )
     services.finding_decide(finding=finding, to="penalised", reason="属实", penalty="警告", actor=supervisor)
     services.use_record(
-        enterprise=packer, packaging="ibc", un_number="1993", goods="易燃液体", inspected_on=TODAY,
-        result="failed", actor=inspector,
-    )  # fmt: skip
+        enterprise=packer,
+        packaging="ibc",
+        un_number="1993",
+        goods="易燃液体",
+        inspected_on=TODAY,
+        result="failed",
+        actor=inspector,
+    )
     services.consignee_apply(enterprise=consignee_firm, materials="废纸", applied_on=TODAY, actor=inspector)
     table = sources.port_lines(build_filter(supervisor, {"period": f"{TODAY:%Y-%m}"}))
     assert [row[1] for row in table.rows] == [1, 0, 1, 0, 0, 1, 1, 1, 1, 1]
@@ -201,12 +238,16 @@ def test_a_tianping_campaign_counts_the_agency_findings_linked_to_it(orgs, agenc
 
     campaign = campaigns.campaign_create(
         data={
-            "code": "TP2026", "name": "口岸天平行动", "kind": "special_action", "org": orgs["SZ"],
-            "starts_on": TODAY - dt.timedelta(days=5), "ends_on": TODAY + dt.timedelta(days=5),
+            "code": "TP2026",
+            "name": "口岸天平行动",
+            "kind": "special_action",
+            "org": orgs["SZ"],
+            "starts_on": TODAY - dt.timedelta(days=5),
+            "ends_on": TODAY + dt.timedelta(days=5),
         },
         targets={"inspections": 2},
         actor=supervisor,
-    )  # fmt: skip
+    )
     campaigns.campaign_set_status(campaign=campaign, to="active", actor=supervisor)
     for text in ("验货抽样不规范", "验厂记录不全"):
         finding = services.finding_open(

@@ -63,15 +63,26 @@ def world(orgs):
     for org, origin in ((sz, "CN"), (sz, "TH"), (gz, "CN")):
         from guomen.catalog.tests.factories import CountryFactory
 
-        RiskSignal.objects.create(source="foreign_notification", title="RASFF 2026.1234", org=org,
-                                  origin=CountryFactory(code=origin), occurred_on=SEP)  # fmt: skip
+        RiskSignal.objects.create(
+            source="foreign_notification",
+            title="RASFF 2026.1234",
+            org=org,
+            origin=CountryFactory(code=origin),
+            occurred_on=SEP,
+        )
     # the rate counts trace-backs (traced back to an exporter of the unit, and one still unmatched that must not count)
     from guomen.tracebacks.models import TraceNotification
 
     for i, (org, status) in enumerate(((sz, "confirmed"), (sz, "unmatched"), (gz, "confirmed"))):
-        TraceNotification.objects.create(source="manual", reference=f"RASFF 2026.123{i}", authority="Germany",
-                                         notified_on=SEP, subject="pesticide residues", status=status,
-                                         attributed_org=org if status == "confirmed" else None)  # fmt: skip
+        TraceNotification.objects.create(
+            source="manual",
+            reference=f"RASFF 2026.123{i}",
+            authority="Germany",
+            notified_on=SEP,
+            subject="pesticide residues",
+            status=status,
+            attributed_org=org if status == "confirmed" else None,
+        )
     # enterprises: classes and grades as their pages show them today, with one change in October
     on_file = dt.date(2024, 1, 1)
     october = dt.datetime(2026, 10, 5, tzinfo=dt.UTC)

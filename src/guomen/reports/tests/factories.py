@@ -8,26 +8,61 @@ from guomen.inspections.models import Finding, InspectionTask
 from guomen.targeting.models import TargetingDecision
 
 
-def consignment(port, day: dt.date, *, direction="import", origin="TH", hs="081060", declarant=None,
-                status="released", decided_by="rules"):  # fmt: skip
+def consignment(
+    port,
+    day: dt.date,
+    *,
+    direction="import",
+    origin="TH",
+    hs="081060",
+    declarant=None,
+    status="released",
+    decided_by="rules",
+):
     """A declaration at `port` arriving (or leaving) on `day`, with one line of `hs` and its targeting decision."""
     extra = {"declarant": declarant} if declarant is not None else {}
-    declaration = DeclarationFactory(port=port, arrival_date=day, direction=direction, status=status,
-                                     origin_country=CountryFactory(code=origin), **extra)  # fmt: skip
+    declaration = DeclarationFactory(
+        port=port,
+        arrival_date=day,
+        direction=direction,
+        status=status,
+        origin_country=CountryFactory(code=origin),
+        **extra,
+    )
     DeclarationLineFactory(declaration=declaration, line_no=1, hs=HsCodeFactory(code=hs))
-    TargetingDecision.objects.create(declaration=declaration, channel="physical", decided_by=decided_by,
-                                     decided_at=dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC))  # fmt: skip
+    TargetingDecision.objects.create(
+        declaration=declaration,
+        channel="physical",
+        decided_by=decided_by,
+        decided_at=dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC),
+    )
     return declaration
 
 
-def inspection(port, day: dt.date, outcome: str = "conforming", *, hazard=None, status="closed",
-               channel="physical", disposition=None, **kwargs) -> InspectionTask:  # fmt: skip
+def inspection(
+    port,
+    day: dt.date,
+    outcome: str = "conforming",
+    *,
+    hazard=None,
+    status="closed",
+    channel="physical",
+    disposition=None,
+    **kwargs,
+) -> InspectionTask:
     """An inspection task with its result (outcome "" = not yet inspected) and, if given, a finding."""
     declaration = consignment(port, day, **kwargs)
     if disposition is None:
         disposition = "" if not outcome else ("release" if outcome == "conforming" else "return")
-    task = InspectionTask.objects.create(declaration=declaration, port=port, channel=channel, due_date=day,
-                                         status=status, outcome=outcome, disposition=disposition)  # fmt: skip
+    task = InspectionTask.objects.create(
+        declaration=declaration,
+        port=port,
+        channel=channel,
+        due_date=day,
+        status=status,
+        outcome=outcome,
+        disposition=disposition,
+    )
     if hazard is not None:
         Finding.objects.create(task=task, hazard=hazard, description=hazard.name_zh, count=3)
     return task

@@ -35,18 +35,31 @@ def test_campaigns_running_in_the_month(world, orgs, supervisor, gz_supervisor):
         ("sz-month", orgs["SZ"], dt.date(2026, 9, 1)),
         ("gz-old", orgs["GZ"], dt.date(2026, 1, 1)),
     ):
-        Campaign.objects.create(code=code, name=code, kind="quality_month", org=org, starts_on=start,
-                                ends_on=start + dt.timedelta(days=29))  # fmt: skip
+        Campaign.objects.create(
+            code=code,
+            name=code,
+            kind="quality_month",
+            org=org,
+            starts_on=start,
+            ends_on=start + dt.timedelta(days=29),
+        )
     assert sum(r[1] for r in rows(supervisor, "campaigns")) == 1
     assert rows(gz_supervisor, "campaigns") == []
 
 
 def test_spot_checks_recorded_in_the_month(world, orgs, supervisor, gz_supervisor):
     for org in (orgs["SZ"], orgs["GZ"]):
-        plan = SpotCheckPlan.objects.create(name="抽查", org=org, starts_on=dt.date(2026, 9, 1),
-                                            ends_on=dt.date(2026, 9, 30))  # fmt: skip
-        SpotCheckTask.objects.create(plan=plan, enterprise=EnterpriseFactory(org=org), rank=1, status="recorded",
-                                     result="non_conforming", recorded_at=SEP_DAY)  # fmt: skip
+        plan = SpotCheckPlan.objects.create(
+            name="抽查", org=org, starts_on=dt.date(2026, 9, 1), ends_on=dt.date(2026, 9, 30)
+        )
+        SpotCheckTask.objects.create(
+            plan=plan,
+            enterprise=EnterpriseFactory(org=org),
+            rank=1,
+            status="recorded",
+            result="non_conforming",
+            recorded_at=SEP_DAY,
+        )
     assert sum(r[1] for r in rows(supervisor, "spot_checks")) == 1
     assert sum(r[1] for r in rows(gz_supervisor, "spot_checks")) == 1
 
@@ -56,9 +69,19 @@ def test_lab_turnaround_counts_samples_approved_in_the_month(world, orgs, superv
     for n, task in enumerate(
         InspectionTask.objects.filter(due_date=dt.date(2026, 9, 10), outcome="non_conforming")
     ):
-        Sample.objects.create(number=f"S{n}", task=task, declaration=task.declaration, port=task.port, laboratory=lab,
-                              sample_type="fruit", quantity=Decimal("1"), unit="kg", due_date=dt.date(2026, 9, 14),
-                              status="approved", approved_at=SEP_DAY)  # fmt: skip
+        Sample.objects.create(
+            number=f"S{n}",
+            task=task,
+            declaration=task.declaration,
+            port=task.port,
+            laboratory=lab,
+            sample_type="fruit",
+            quantity=Decimal("1"),
+            unit="kg",
+            due_date=dt.date(2026, 9, 14),
+            status="approved",
+            approved_at=SEP_DAY,
+        )
     sz = rows(supervisor, "lab_turnaround")
     assert sz[0][1] == 3  # WJD, HG and the cancelled WJD task's sample; BY's three are 广州局's
     assert sz[0][4].display == "100.00%"

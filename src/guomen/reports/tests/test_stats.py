@@ -90,9 +90,17 @@ def test_charts_are_built_for_the_dashboard(world, supervisor):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("period", "2026-13"), ("hs", "08x"), ("origin", "QQ"), ("group", "nope"), ("direction", "both"),
-     ("enterprise", "nobody"), ("port", "BY"), ("org", "NOPE")],
-)  # fmt: skip
+    [
+        ("period", "2026-13"),
+        ("hs", "08x"),
+        ("origin", "QQ"),
+        ("group", "nope"),
+        ("direction", "both"),
+        ("enterprise", "nobody"),
+        ("port", "BY"),
+        ("org", "NOPE"),
+    ],
+)
 def test_bad_filter_values_name_the_field(world, supervisor, field, value):
     with pytest.raises(ValidationFailed) as caught:
         build_filter(supervisor, {field: value})

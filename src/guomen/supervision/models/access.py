@@ -11,13 +11,19 @@ class AccessApplication(BaseModel):
 
     kind = models.CharField(_("kind"), max_length=30, choices=ApplicationKind.choices)
     enterprise = models.ForeignKey(
-        "registry.Enterprise", on_delete=models.PROTECT, related_name="access_applications",
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="access_applications",
         verbose_name=_("enterprise"),
-    )  # fmt: skip
+    )
     production_base = models.ForeignKey(
-        "registry.ProductionBase", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="access_applications", verbose_name=_("production base"),
-    )  # fmt: skip
+        "registry.ProductionBase",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="access_applications",
+        verbose_name=_("production base"),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ApplicationStatus.choices, default=ApplicationStatus.SUBMITTED
     )

@@ -40,9 +40,11 @@ class ServiceAttendance(models.Model):
 
     service = models.ForeignKey(EnterpriseService, on_delete=models.CASCADE, related_name="attendances")
     enterprise = models.ForeignKey(
-        "registry.Enterprise", on_delete=models.PROTECT, related_name="service_attendances",
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="service_attendances",
         verbose_name=_("enterprise"),
-    )  # fmt: skip
+    )
     attendees = models.PositiveSmallIntegerField(_("attendees"), default=1)
     names = models.CharField(_("names"), max_length=255, blank=True)
 

@@ -32,9 +32,13 @@ class CreditEvent(BaseModel):
     evidence = models.CharField(_("evidence (document numbers, records)"), max_length=255, blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to="supervision/evidence/%Y/", blank=True)
     related_event = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="follow_ups",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="follow_ups",
         verbose_name=_("violation rectified"),
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=CreditEventStatus.choices, default=CreditEventStatus.ACTIVE
     )
@@ -60,9 +64,11 @@ class BlacklistEntry(BaseModel):
     """Blacklisting (失信) of an enterprise: proposed, decided by a supervisor, lifted after a petition."""
 
     enterprise = models.ForeignKey(
-        "registry.Enterprise", on_delete=models.PROTECT, related_name="blacklist_entries",
+        "registry.Enterprise",
+        on_delete=models.PROTECT,
+        related_name="blacklist_entries",
         verbose_name=_("enterprise"),
-    )  # fmt: skip
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=BlacklistStatus.choices, default=BlacklistStatus.PROPOSED
     )

@@ -67,21 +67,33 @@ class SpotCheckTask(BaseModel):
     rank = models.PositiveIntegerField(_("draw order"))
     weight = models.FloatField(_("selection weight"), default=1.0)
     inspector_a = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="spot_checks_a",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="spot_checks_a",
         verbose_name=_("first inspector"),
-    )  # fmt: skip
+    )
     inspector_b = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="spot_checks_b",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="spot_checks_b",
         verbose_name=_("second inspector"),
-    )  # fmt: skip
+    )
     assignment_note = models.CharField(_("assignment note"), max_length=255, blank=True)
     inspector_a_manual = models.BooleanField(_("first inspector assigned by hand"), default=False)
     inspector_b_manual = models.BooleanField(_("second inspector assigned by hand"), default=False)
     assignment_reason = models.CharField(_("reason for the assignment by hand"), max_length=255, blank=True)
     assigned_by = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("assigned by"),
-    )  # fmt: skip
+    )
     assigned_at = models.DateTimeField(_("assigned by hand at"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=CheckStatus.choices, default=CheckStatus.ASSIGNED

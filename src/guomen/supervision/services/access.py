@@ -53,11 +53,18 @@ def application_submit(*, enterprise, statement: str = "", actor) -> AccessAppli
             enterprise=enterprise, to=FilingStatus.PENDING, reason=_("Applied for filing again"), actor=None
         )
     application = AccessApplication.objects.create(
-        kind=ApplicationKind.ENTERPRISE_FILING, enterprise=enterprise, statement=str(statement or "").strip(),
+        kind=ApplicationKind.ENTERPRISE_FILING,
+        enterprise=enterprise,
+        statement=str(statement or "").strip(),
         submitted_by=actor,
-    )  # fmt: skip
-    audit_record(actor=actor, verb="access.submitted", obj=application, org_path=path_of(enterprise),
-                 after={"kind": application.kind, "enterprise": enterprise.uscc})  # fmt: skip
+    )
+    audit_record(
+        actor=actor,
+        verb="access.submitted",
+        obj=application,
+        org_path=path_of(enterprise),
+        after={"kind": application.kind, "enterprise": enterprise.uscc},
+    )
     return application
 
 
@@ -67,11 +74,19 @@ def base_registration_apply(*, enterprise, data: dict, statement: str = "", acto
     require_own_enterprise(actor, "supervision.access.apply", enterprise)
     base = production_base_apply(enterprise=enterprise, data=data, actor=actor)
     application = AccessApplication.objects.create(
-        kind=ApplicationKind.BASE_REGISTRATION, enterprise=enterprise, production_base=base,
-        statement=str(statement or "").strip(), submitted_by=actor,
-    )  # fmt: skip
-    audit_record(actor=actor, verb="access.submitted", obj=application, org_path=path_of(enterprise),
-                 after={"kind": application.kind, "production_base": base.code})  # fmt: skip
+        kind=ApplicationKind.BASE_REGISTRATION,
+        enterprise=enterprise,
+        production_base=base,
+        statement=str(statement or "").strip(),
+        submitted_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        verb="access.submitted",
+        obj=application,
+        org_path=path_of(enterprise),
+        after={"kind": application.kind, "production_base": base.code},
+    )
     return application
 
 
@@ -84,10 +99,20 @@ def application_decide(
     reason = need_reason(reason)
     to = ApplicationStatus.APPROVED if approve else ApplicationStatus.REJECTED
     transition(
-        application, to=to, allowed=APPLICATION_TRANSITIONS, actor=actor, verb=f"access.{to}", reason=reason,
-        expected_version=expected_version, org_path=path_of(application.enterprise),
-        extra_fields={"decided_by_id": actor.pk, "decided_at": timezone.now(), "decision_reason": reason[:255]},
-    )  # fmt: skip
+        application,
+        to=to,
+        allowed=APPLICATION_TRANSITIONS,
+        actor=actor,
+        verb=f"access.{to}",
+        reason=reason,
+        expected_version=expected_version,
+        org_path=path_of(application.enterprise),
+        extra_fields={
+            "decided_by_id": actor.pk,
+            "decided_at": timezone.now(),
+            "decision_reason": reason[:255],
+        },
+    )
     if application.kind == ApplicationKind.ENTERPRISE_FILING:
         enterprise = application.enterprise
         enterprise.refresh_from_db()
@@ -110,9 +135,13 @@ def application_decide(
 def application_withdraw(*, application: AccessApplication, actor) -> AccessApplication:
     require_own_enterprise(actor, "supervision.access.apply", application.enterprise)
     return transition(
-        application, to=ApplicationStatus.WITHDRAWN, allowed=APPLICATION_TRANSITIONS, actor=actor,
-        verb="access.withdrawn", org_path=path_of(application.enterprise),
-    )  # fmt: skip
+        application,
+        to=ApplicationStatus.WITHDRAWN,
+        allowed=APPLICATION_TRANSITIONS,
+        actor=actor,
+        verb="access.withdrawn",
+        org_path=path_of(application.enterprise),
+    )
 
 
 def _action(table: dict, action: str):
@@ -126,9 +155,12 @@ def enterprise_filing_change(*, enterprise, action: str, reason: str, actor, exp
     """Suspend, revoke or restore an enterprise's filing, with a reason (a supervisor's decision)."""
     require_staff_for(actor, "supervision.access.decide", enterprise)
     return enterprise_set_filing_status(
-        enterprise=enterprise, to=_action(FILING_ACTIONS, action), reason=need_reason(reason), actor=actor,
+        enterprise=enterprise,
+        to=_action(FILING_ACTIONS, action),
+        reason=need_reason(reason),
+        actor=actor,
         expected_version=expected_version,
-    )  # fmt: skip
+    )
 
 
 @transaction.atomic
@@ -137,6 +169,9 @@ def base_status_change(*, base, action: str, reason: str, actor, expected_versio
     if base.enterprise_id:
         require_staff_for(actor, "supervision.access.decide", base.enterprise)
     return production_base_set_status(
-        base=base, to=_action(BASE_ACTIONS, action), reason=need_reason(reason), actor=actor,
+        base=base,
+        to=_action(BASE_ACTIONS, action),
+        reason=need_reason(reason),
+        actor=actor,
         expected_version=expected_version,
-    )  # fmt: skip
+    )

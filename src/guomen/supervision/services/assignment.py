@@ -80,10 +80,15 @@ def check_assign_inspectors(
     now = timezone.now()
     version = task.version if expected_version is None else expected_version
     changes = {
-        "inspector_a": inspector_a, "inspector_b": inspector_b, "inspector_a_manual": manual["inspector_a"],
-        "inspector_b_manual": manual["inspector_b"], "assignment_note": "", "assignment_reason": text,
-        "assigned_by": actor, "assigned_at": now,
-    }  # fmt: skip
+        "inspector_a": inspector_a,
+        "inspector_b": inspector_b,
+        "inspector_a_manual": manual["inspector_a"],
+        "inspector_b_manual": manual["inspector_b"],
+        "assignment_note": "",
+        "assignment_reason": text,
+        "assigned_by": actor,
+        "assigned_at": now,
+    }
     updated = SpotCheckTask.objects.filter(
         pk=task.pk, version=version, status=CheckStatus.ASSIGNED, recorded_at__isnull=True
     ).update(version=F("version") + 1, **changes)
@@ -100,6 +105,13 @@ def check_assign_inspectors(
     after = {slot: str(user) for slot, user in chosen.items()}
     after.update({f"{slot}_username": user.username for slot, user in chosen.items()})
     after.update({f"{slot}_manual": flag for slot, flag in manual.items()}, method="manual")
-    audit_record(actor=actor, verb="spotcheck.inspectors_assigned", obj=task, org_path=path_of(task.enterprise),
-                 before=before, after=after, reason=text)  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="spotcheck.inspectors_assigned",
+        obj=task,
+        org_path=path_of(task.enterprise),
+        before=before,
+        after=after,
+        reason=text,
+    )
     return task

@@ -56,9 +56,17 @@ def _attendance(actor, rows) -> list[tuple]:
 
 @transaction.atomic
 def enterprise_service_record(
-    *, kind: str, title: str, held_on, topics: str, attendance, actor, org=None, place: str = "",
+    *,
+    kind: str,
+    title: str,
+    held_on,
+    topics: str,
+    attendance,
+    actor,
+    org=None,
+    place: str = "",
     hosts: str = "",
-) -> EnterpriseService:  # fmt: skip
+) -> EnterpriseService:
     """Record a service held for enterprises; `attendance` is (enterprise, attendees, names) rows."""
     require(actor, "supervision.service.record")
     org = org or actor.org
@@ -76,17 +84,29 @@ def enterprise_service_record(
     if errors:
         raise ValidationFailed(fields=errors)
     service = EnterpriseService.objects.create(
-        org=org, kind=kind, held_on=held_on, recorded_by=actor,
-        title=_text(title, "title", 200, required=True), topics=_text(topics, "topics", 4000, required=True),
-        place=_text(place, "place", 200, required=False), hosts=_text(hosts, "hosts", 255, required=False),
-    )  # fmt: skip
+        org=org,
+        kind=kind,
+        held_on=held_on,
+        recorded_by=actor,
+        title=_text(title, "title", 200, required=True),
+        topics=_text(topics, "topics", 4000, required=True),
+        place=_text(place, "place", 200, required=False),
+        hosts=_text(hosts, "hosts", 255, required=False),
+    )
     rows = _attendance(actor, attendance)
     ServiceAttendance.objects.bulk_create(
         [ServiceAttendance(service=service, enterprise=e, attendees=n, names=names) for e, n, names in rows]
     )
     audit_record(
-        actor=actor, verb="service.recorded", obj=service, org_path=org.path,
-        after={"kind": kind, "title": service.title, "held_on": str(held_on),
-               "attendance": {e.uscc: n for e, n, _names in rows}},
-    )  # fmt: skip
+        actor=actor,
+        verb="service.recorded",
+        obj=service,
+        org_path=org.path,
+        after={
+            "kind": kind,
+            "title": service.title,
+            "held_on": str(held_on),
+            "attendance": {e.uscc: n for e, n, _names in rows},
+        },
+    )
     return service

@@ -50,9 +50,18 @@ def _refresh_standing(enterprise, proposer=None) -> None:
 
 @transaction.atomic
 def credit_event_record(
-    *, enterprise, kind: str, occurred_on, description: str, severity: str = "", evidence: str = "",
-    evidence_file=None, related_event=None, source_ref: str = "", actor,
-) -> CreditEvent:  # fmt: skip
+    *,
+    enterprise,
+    kind: str,
+    occurred_on,
+    description: str,
+    severity: str = "",
+    evidence: str = "",
+    evidence_file=None,
+    related_event=None,
+    source_ref: str = "",
+    actor,
+) -> CreditEvent:
     """Record a credit event; its points follow the credit scheme in force. Idempotent on `source_ref`."""
     require_staff_for(actor, "supervision.credit.record", enterprise)
     if source_ref:
@@ -77,31 +86,58 @@ def credit_event_record(
     if errors:
         raise ValidationFailed(fields=errors)
     return _event_create(
-        enterprise=enterprise, kind=kind, severity=severity, occurred_on=occurred_on, description=description,
-        evidence=evidence, evidence_file=evidence_file, related_event=related_event, source_ref=source_ref,
+        enterprise=enterprise,
+        kind=kind,
+        severity=severity,
+        occurred_on=occurred_on,
+        description=description,
+        evidence=evidence,
+        evidence_file=evidence_file,
+        related_event=related_event,
+        source_ref=source_ref,
         actor=actor,
-    )  # fmt: skip
+    )
 
 
 def _event_create(
-    *, enterprise, kind, severity, occurred_on, description, evidence, evidence_file, related_event, source_ref,
+    *,
+    enterprise,
+    kind,
+    severity,
+    occurred_on,
+    description,
+    evidence,
+    evidence_file,
+    related_event,
+    source_ref,
     actor,
-) -> CreditEvent:  # fmt: skip
+) -> CreditEvent:
     scheme = ruleset_get(RuleKind.CREDIT)
     rectified = related_event.points if related_event is not None else 0
     event = CreditEvent(
-        enterprise=enterprise, kind=kind, severity=severity if kind == CreditEventKind.VIOLATION else "",
-        points=R.event_points(kind, severity, scheme, rectified_points=rectified), occurred_on=occurred_on,
-        description=need_text(description, "description"), evidence=str(evidence or "").strip(),
-        related_event=related_event, source_ref=source_ref, recorded_by=actor,
-    )  # fmt: skip
+        enterprise=enterprise,
+        kind=kind,
+        severity=severity if kind == CreditEventKind.VIOLATION else "",
+        points=R.event_points(kind, severity, scheme, rectified_points=rectified),
+        occurred_on=occurred_on,
+        description=need_text(description, "description"),
+        evidence=str(evidence or "").strip(),
+        related_event=related_event,
+        source_ref=source_ref,
+        recorded_by=actor,
+    )
     if evidence_file:
         evidence_file.name = unguessable_name(evidence_file.name)
         event.evidence_file = evidence_file
     clean(event)
     event.save()
-    audit_record(actor=actor, verb="credit.recorded", obj=event, org_path=path_of(enterprise),
-                 after=model_snapshot(event, ["kind", "severity", "points", "occurred_on", "evidence"]))  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="credit.recorded",
+        obj=event,
+        org_path=path_of(enterprise),
+        after=model_snapshot(event, ["kind", "severity", "points", "occurred_on", "evidence"]),
+    )
     _refresh_standing(enterprise, proposer=actor)
     return event
 
@@ -135,20 +171,32 @@ def credit_rectification_restore(
     ):
         return None
     return _event_create(
-        enterprise=enterprise, kind=CreditEventKind.RECTIFICATION, severity="", occurred_on=timezone.localdate(),
-        description=description, evidence=evidence, evidence_file=None, related_event=violation,
-        source_ref=source_ref, actor=actor,
-    )  # fmt: skip
+        enterprise=enterprise,
+        kind=CreditEventKind.RECTIFICATION,
+        severity="",
+        occurred_on=timezone.localdate(),
+        description=description,
+        evidence=evidence,
+        evidence_file=None,
+        related_event=violation,
+        source_ref=source_ref,
+        actor=actor,
+    )
 
 
 @transaction.atomic
 def credit_event_withdraw(*, event: CreditEvent, reason: str, actor, expected_version=None) -> CreditEvent:
     require_staff_for(actor, "supervision.credit.withdraw", event.enterprise)
     transition(
-        event, to=CreditEventStatus.WITHDRAWN, allowed=CREDIT_EVENT_TRANSITIONS, actor=actor,
-        verb="credit.withdrawn", reason=need_reason(reason), expected_version=expected_version,
+        event,
+        to=CreditEventStatus.WITHDRAWN,
+        allowed=CREDIT_EVENT_TRANSITIONS,
+        actor=actor,
+        verb="credit.withdrawn",
+        reason=need_reason(reason),
+        expected_version=expected_version,
         org_path=path_of(event.enterprise),
-    )  # fmt: skip
+    )
     _refresh_standing(event.enterprise)
     return event
 
@@ -161,11 +209,20 @@ def blacklist_propose(*, enterprise, reason: str, legal_basis: str = "", actor) 
         message = _("This enterprise is already blacklisted or proposed for it.")
         raise ValidationFailed(message, fields={"enterprise": [message]})
     entry = BlacklistEntry.objects.create(
-        enterprise=enterprise, reason=reason, legal_basis=str(legal_basis or "").strip()[:255],
-        required_conforming=int(ruleset_get(RuleKind.BLACKLIST)["required_conforming"]), proposed_by=actor,
-    )  # fmt: skip
-    audit_record(actor=actor, verb="blacklist.proposed", obj=entry, org_path=path_of(enterprise),
-                 after={"enterprise": enterprise.uscc}, reason=reason)  # fmt: skip
+        enterprise=enterprise,
+        reason=reason,
+        legal_basis=str(legal_basis or "").strip()[:255],
+        required_conforming=int(ruleset_get(RuleKind.BLACKLIST)["required_conforming"]),
+        proposed_by=actor,
+    )
+    audit_record(
+        actor=actor,
+        verb="blacklist.proposed",
+        obj=entry,
+        org_path=path_of(enterprise),
+        after={"enterprise": enterprise.uscc},
+        reason=reason,
+    )
     return entry
 
 
@@ -182,8 +239,17 @@ def blacklist_decide(*, entry: BlacklistEntry, approve: bool, note: str, actor, 
     extra = {"decided_by_id": actor.pk, "decision_note": note[:255]}
     if approve:
         extra["listed_at"] = timezone.now()
-    transition(entry, to=to, allowed=BLACKLIST_TRANSITIONS, actor=actor, verb=f"blacklist.{to}", reason=note,
-               expected_version=expected_version, org_path=path_of(entry.enterprise), extra_fields=extra)  # fmt: skip
+    transition(
+        entry,
+        to=to,
+        allowed=BLACKLIST_TRANSITIONS,
+        actor=actor,
+        verb=f"blacklist.{to}",
+        reason=note,
+        expected_version=expected_version,
+        org_path=path_of(entry.enterprise),
+        extra_fields=extra,
+    )
     if approve:
         _refresh_standing(entry.enterprise)
     return entry
@@ -206,11 +272,19 @@ def petition_submit(
     if errors:
         raise ValidationFailed(fields=errors)
     petition = RemovalPetition.objects.create(
-        entry=entry, root_cause=root_cause.strip(), corrective_actions=corrective_actions.strip(),
-        submitted_by=actor, conforming_streak=conforming_streak(entry),
-    )  # fmt: skip
-    audit_record(actor=actor, verb="blacklist.petition_submitted", obj=petition,
-                 org_path=path_of(entry.enterprise), after={"entry": entry.pk})  # fmt: skip
+        entry=entry,
+        root_cause=root_cause.strip(),
+        corrective_actions=corrective_actions.strip(),
+        submitted_by=actor,
+        conforming_streak=conforming_streak(entry),
+    )
+    audit_record(
+        actor=actor,
+        verb="blacklist.petition_submitted",
+        obj=petition,
+        org_path=path_of(entry.enterprise),
+        after={"entry": entry.pk},
+    )
     return petition
 
 
@@ -250,14 +324,31 @@ def petition_decide(*, petition: RemovalPetition, grant: bool, reason: str, acto
         )
     to = PetitionStatus.GRANTED if grant else PetitionStatus.REFUSED
     transition(
-        petition, to=to, allowed=PETITION_TRANSITIONS, actor=actor, verb=f"blacklist.petition_{to}",
-        reason=reason, expected_version=expected_version, org_path=path_of(entry.enterprise),
-        extra_fields={"decided_by_id": actor.pk, "decided_at": timezone.now(), "decision_reason": reason[:255],
-                      "conforming_streak": streak},
-    )  # fmt: skip
+        petition,
+        to=to,
+        allowed=PETITION_TRANSITIONS,
+        actor=actor,
+        verb=f"blacklist.petition_{to}",
+        reason=reason,
+        expected_version=expected_version,
+        org_path=path_of(entry.enterprise),
+        extra_fields={
+            "decided_by_id": actor.pk,
+            "decided_at": timezone.now(),
+            "decision_reason": reason[:255],
+            "conforming_streak": streak,
+        },
+    )
     if grant:
-        transition(entry, to=BlacklistStatus.LIFTED, allowed=BLACKLIST_TRANSITIONS, actor=actor,
-                   verb="blacklist.lifted", reason=reason, org_path=path_of(entry.enterprise),
-                   extra_fields={"lifted_at": timezone.now()})  # fmt: skip
+        transition(
+            entry,
+            to=BlacklistStatus.LIFTED,
+            allowed=BLACKLIST_TRANSITIONS,
+            actor=actor,
+            verb="blacklist.lifted",
+            reason=reason,
+            org_path=path_of(entry.enterprise),
+            extra_fields={"lifted_at": timezone.now()},
+        )
         _refresh_standing(entry.enterprise)
     return petition

@@ -65,18 +65,28 @@ def plan_create(*, data: dict, actor) -> SpotCheckPlan:
         raise ValidationFailed(fields=errors)
     rules = ruleset_get(RuleKind.SPOT_CHECK)
     plan = SpotCheckPlan(
-        name=need_text(data.get("name"), "name"), org=org, enterprise_kinds=kinds, sample_count=count,
+        name=need_text(data.get("name"), "name"),
+        org=org,
+        enterprise_kinds=kinds,
+        sample_count=count,
         sample_share=Decimal(str(share)) if share not in (None, "") else None,
-        risk_weighted=bool(data.get("risk_weighted")), starts_on=starts_on, ends_on=ends_on,
+        risk_weighted=bool(data.get("risk_weighted")),
+        starts_on=starts_on,
+        ends_on=ends_on,
         checklist_kind=checklist_kind,
         publish_within_days=int(data.get("publish_within_days") or rules["publish_within_days"]),
         created_by=actor,
-    )  # fmt: skip
+    )
     clean(plan)
     plan.save()
     plan.commodity_groups.set(data.get("commodity_groups") or [])
-    audit_record(actor=actor, verb="spotcheck.plan_created", obj=plan, org_path=org.path,
-                 after={"name": plan.name, "count": count, "share": str(share or "")})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="spotcheck.plan_created",
+        obj=plan,
+        org_path=org.path,
+        after={"name": plan.name, "count": count, "share": str(share or "")},
+    )
     return plan
 
 
@@ -130,19 +140,33 @@ def plan_draw(*, plan: SpotCheckPlan, seed: int | None = None, actor, expected_v
         pair = draw.pick_inspectors(pool, int(seed), rank)
         note = "" if len(pair) == 2 else _("Fewer than two eligible inspectors: a supervisor must assign.")
         task = SpotCheckTask.objects.create(
-            plan=plan, enterprise_id=row[0], rank=rank, weight=weights[index] if weights else 1.0,
-            inspector_a=pair[0] if pair else None, inspector_b=pair[1] if len(pair) > 1 else None,
+            plan=plan,
+            enterprise_id=row[0],
+            rank=rank,
+            weight=weights[index] if weights else 1.0,
+            inspector_a=pair[0] if pair else None,
+            inspector_b=pair[1] if len(pair) > 1 else None,
             assignment_note=note,
-        )  # fmt: skip
+        )
         SpotCheckItem.objects.bulk_create(
             SpotCheckItem(task=task, position=i, text=text[:255]) for i, text in enumerate(checklist, start=1)
         )
     transition(
-        plan, to=PlanStatus.DRAWN, allowed=PLAN_TRANSITIONS, actor=actor, verb="spotcheck.drawn",
-        expected_version=expected_version, org_path=plan.org.path,
-        extra_fields={"seed": int(seed), "population_size": len(rows), "drawn_at": timezone.now(),
-                      "population_digest": draw.population_digest([r[1] for r in rows]), "drawn_by_id": getattr(actor, "pk", None)},
-    )  # fmt: skip
+        plan,
+        to=PlanStatus.DRAWN,
+        allowed=PLAN_TRANSITIONS,
+        actor=actor,
+        verb="spotcheck.drawn",
+        expected_version=expected_version,
+        org_path=plan.org.path,
+        extra_fields={
+            "seed": int(seed),
+            "population_size": len(rows),
+            "drawn_at": timezone.now(),
+            "population_digest": draw.population_digest([r[1] for r in rows]),
+            "drawn_by_id": getattr(actor, "pk", None),
+        },
+    )
     return plan
 
 
@@ -155,8 +179,15 @@ def require_staff_for_plan(actor, plan) -> None:
 @transaction.atomic
 def plan_cancel(*, plan, reason: str, actor):
     require_staff_for_plan(actor, plan)
-    return transition(plan, to=PlanStatus.CANCELLED, allowed=PLAN_TRANSITIONS, actor=actor,
-                      verb="spotcheck.plan_cancelled", reason=need_reason(reason), org_path=plan.org.path)  # fmt: skip
+    return transition(
+        plan,
+        to=PlanStatus.CANCELLED,
+        allowed=PLAN_TRANSITIONS,
+        actor=actor,
+        verb="spotcheck.plan_cancelled",
+        reason=need_reason(reason),
+        org_path=plan.org.path,
+    )
 
 
 @transaction.atomic
@@ -165,8 +196,14 @@ def plan_close(*, plan, actor):
     if plan.tasks.filter(status__in=[CheckStatus.ASSIGNED, CheckStatus.RECORDED]).exists():
         message = _("Every spot check must be published or cancelled before the plan is closed.")
         raise ValidationFailed(message, fields={"status": [message]})
-    return transition(plan, to=PlanStatus.CLOSED, allowed=PLAN_TRANSITIONS, actor=actor,
-                      verb="spotcheck.plan_closed", org_path=plan.org.path)  # fmt: skip
+    return transition(
+        plan,
+        to=PlanStatus.CLOSED,
+        allowed=PLAN_TRANSITIONS,
+        actor=actor,
+        verb="spotcheck.plan_closed",
+        org_path=plan.org.path,
+    )
 
 
 def _require_drawn_inspector(actor, task) -> None:
@@ -177,9 +214,15 @@ def _require_drawn_inspector(actor, task) -> None:
 
 @transaction.atomic
 def check_record(
-    *, task: SpotCheckTask, items: dict, summary: str = "", samples_taken: int = 0,
-    rectification_due: dt.date | None = None, actor, expected_version=None,
-) -> SpotCheckTask:  # fmt: skip
+    *,
+    task: SpotCheckTask,
+    items: dict,
+    summary: str = "",
+    samples_taken: int = 0,
+    rectification_due: dt.date | None = None,
+    actor,
+    expected_version=None,
+) -> SpotCheckTask:
     """One of the drawn inspectors records the checklist; any non-conforming item makes it non-conforming.
 
     `items` maps item position → (outcome, note). A non-conforming result needs a rectification deadline
@@ -209,21 +252,37 @@ def check_record(
     result = CheckResult.NON_CONFORMING if non_conforming else CheckResult.CONFORMING
     today = timezone.localdate()
     transition(
-        task, to=CheckStatus.RECORDED, allowed=CHECK_TRANSITIONS, actor=actor, verb="spotcheck.recorded",
-        expected_version=expected_version, org_path=path_of(task.enterprise),
-        extra_fields={"result": result, "summary": str(summary or "").strip(), "samples_taken": int(samples_taken or 0),
-                      "rectification_due": rectification_due if non_conforming else None,
-                      "recorded_by_id": actor.pk, "recorded_at": timezone.now(),
-                      "publish_by": today + dt.timedelta(days=task.plan.publish_within_days)},
-    )  # fmt: skip
+        task,
+        to=CheckStatus.RECORDED,
+        allowed=CHECK_TRANSITIONS,
+        actor=actor,
+        verb="spotcheck.recorded",
+        expected_version=expected_version,
+        org_path=path_of(task.enterprise),
+        extra_fields={
+            "result": result,
+            "summary": str(summary or "").strip(),
+            "samples_taken": int(samples_taken or 0),
+            "rectification_due": rectification_due if non_conforming else None,
+            "recorded_by_id": actor.pk,
+            "recorded_at": timezone.now(),
+            "publish_by": today + dt.timedelta(days=task.plan.publish_within_days),
+        },
+    )
     if non_conforming:
         from guomen.risk.services import signal_record
 
         signal_record(
-            source="inspection", org=task.enterprise.org, actor=actor, source_ref=f"supervision.spotchecktask:{task.pk}",
-            title=_("Spot check of %(name)s: %(n)s non-conforming items") % {"name": task.enterprise.name_zh, "n": len(non_conforming)},
-            description="\n".join(r.text for r in non_conforming), occurred_on=today, enterprise=task.enterprise,
-        )  # fmt: skip
+            source="inspection",
+            org=task.enterprise.org,
+            actor=actor,
+            source_ref=f"supervision.spotchecktask:{task.pk}",
+            title=_("Spot check of %(name)s: %(n)s non-conforming items")
+            % {"name": task.enterprise.name_zh, "n": len(non_conforming)},
+            description="\n".join(r.text for r in non_conforming),
+            occurred_on=today,
+            enterprise=task.enterprise,
+        )
     return task
 
 
@@ -231,8 +290,15 @@ def check_record(
 def check_send_back(*, task, reason: str, actor):
     """A supervisor sends a recorded result back to the inspectors (before publication)."""
     require_staff_for(actor, "supervision.spotcheck.publish", task.enterprise)
-    return transition(task, to=CheckStatus.ASSIGNED, allowed=CHECK_TRANSITIONS, actor=actor,
-                      verb="spotcheck.sent_back", reason=need_reason(reason), org_path=path_of(task.enterprise))  # fmt: skip
+    return transition(
+        task,
+        to=CheckStatus.ASSIGNED,
+        allowed=CHECK_TRANSITIONS,
+        actor=actor,
+        verb="spotcheck.sent_back",
+        reason=need_reason(reason),
+        org_path=path_of(task.enterprise),
+    )
 
 
 SPOTCHECK_FOUR_EYES = _l(
@@ -254,9 +320,16 @@ def check_publish(*, task, actor, expected_version=None):
     """
     require_staff_for(actor, "supervision.spotcheck.publish", task.enterprise)
     require_other_person(actor, *check_participants(task), message=SPOTCHECK_FOUR_EYES)
-    return transition(task, to=CheckStatus.PUBLISHED, allowed=CHECK_TRANSITIONS, actor=actor,
-                      verb="spotcheck.published", expected_version=expected_version,
-                      org_path=path_of(task.enterprise), extra_fields={"published_on": timezone.localdate()})  # fmt: skip
+    return transition(
+        task,
+        to=CheckStatus.PUBLISHED,
+        allowed=CHECK_TRANSITIONS,
+        actor=actor,
+        verb="spotcheck.published",
+        expected_version=expected_version,
+        org_path=path_of(task.enterprise),
+        extra_fields={"published_on": timezone.localdate()},
+    )
 
 
 @transaction.atomic
@@ -272,8 +345,14 @@ def check_mark_rectified(*, task, rectified_on: dt.date, actor):
     before = task.rectified_on
     SpotCheckTask.objects.filter(pk=task.pk).update(rectified_on=rectified_on, version=task.version + 1)
     task.rectified_on, task.version = rectified_on, task.version + 1
-    audit_record(actor=actor, verb="spotcheck.rectified", obj=task, org_path=path_of(task.enterprise),
-                 before={"rectified_on": before}, after={"rectified_on": rectified_on})  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="spotcheck.rectified",
+        obj=task,
+        org_path=path_of(task.enterprise),
+        before={"rectified_on": before},
+        after={"rectified_on": rectified_on},
+    )
     return task
 
 
@@ -284,6 +363,12 @@ def conflict_declare(*, enterprise, reason: str, actor) -> InspectorConflict:
     conflict, _created = InspectorConflict.objects.update_or_create(
         inspector=actor, enterprise=enterprise, defaults={"reason": need_reason(reason)[:255], "active": True}
     )
-    audit_record(actor=actor, verb="spotcheck.conflict_declared", obj=conflict, org_path=path_of(enterprise),
-                 after={"enterprise": enterprise.uscc}, reason=reason)  # fmt: skip
+    audit_record(
+        actor=actor,
+        verb="spotcheck.conflict_declared",
+        obj=conflict,
+        org_path=path_of(enterprise),
+        after={"enterprise": enterprise.uscc},
+        reason=reason,
+    )
     return conflict

@@ -208,19 +208,24 @@ def recompute(
     now = timezone.now()
     crules, grules = ruleset_get(RuleKind.CLASSIFICATION), ruleset_get(RuleKind.CREDIT)
     run = RecomputeRun.objects.create(
-        started_at=now, params={"classification": crules, "credit": grules},
+        started_at=now,
+        params={"classification": crules, "credit": grules},
         triggered_by=actor if getattr(actor, "pk", None) else None,
-    )  # fmt: skip
+    )
     history = _history(enterprise_ids, today, crules, grules)
     qs = Enterprise.objects.order_by("id")
     if enterprise_ids is not None:
         qs = qs.filter(pk__in=enterprise_ids)
     previous = {
         row[0]: row[1:]
-        for row in (EnterpriseStanding.objects.filter(enterprise_id__in=enterprise_ids) if enterprise_ids is not None
-                    else EnterpriseStanding.objects.all()).values_list(
-            "enterprise_id", "computed_class", "computed_grade", "credit_score", "inputs").iterator(chunk_size=CHUNK)
-    }  # fmt: skip
+        for row in (
+            EnterpriseStanding.objects.filter(enterprise_id__in=enterprise_ids)
+            if enterprise_ids is not None
+            else EnterpriseStanding.objects.all()
+        )
+        .values_list("enterprise_id", "computed_class", "computed_grade", "credit_score", "inputs")
+        .iterator(chunk_size=CHUNK)
+    }
     standings, history_rows = [], []
     enterprise_changes: dict[tuple[str, str], list[int]] = defaultdict(list)
     held_d: dict[int, tuple[str, int]] = {}
@@ -257,10 +262,17 @@ def recompute(
     run.seconds = round(time.perf_counter() - started, 3)
     run.save()
     audit_record(
-        actor=actor, verb="standing.recomputed", obj=run, org_path="",
-        after={"enterprises": count, "class_changes": class_changes, "grade_changes": grade_changes,
-               "downgrades_proposed": proposed},
-    )  # fmt: skip
+        actor=actor,
+        verb="standing.recomputed",
+        obj=run,
+        org_path="",
+        after={
+            "enterprises": count,
+            "class_changes": class_changes,
+            "grade_changes": grade_changes,
+            "downgrades_proposed": proposed,
+        },
+    )
     return run
 
 
@@ -287,10 +299,23 @@ def _set_class(enterprise, new_class: str, *, actor, reason: str, verb: str) -> 
     enterprise.classification = new_class
     enterprise.version += 1
     if before != new_class:
-        StandingChange.objects.create(enterprise=enterprise, field="classification", before=before,
-                                      after=new_class, reason=reason[:255], at=timezone.now())  # fmt: skip
-    audit_record(actor=actor, verb=verb, obj=enterprise, org_path=path_of(enterprise),
-                 before={"classification": before}, after={"classification": new_class}, reason=reason)  # fmt: skip
+        StandingChange.objects.create(
+            enterprise=enterprise,
+            field="classification",
+            before=before,
+            after=new_class,
+            reason=reason[:255],
+            at=timezone.now(),
+        )
+    audit_record(
+        actor=actor,
+        verb=verb,
+        obj=enterprise,
+        org_path=path_of(enterprise),
+        before={"classification": before},
+        after={"classification": new_class},
+        reason=reason,
+    )
 
 
 @transaction.atomic

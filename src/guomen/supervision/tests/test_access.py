@@ -35,7 +35,10 @@ def test_rejected_filing_application_revokes_the_pending_filing(pending_firm, pe
     services.application_decide(application=app, approve=False, reason="无固定经营场所", actor=supervisor)
     pending_firm.refresh_from_db()
     assert (app.status, pending_firm.filing_status, pending_firm.filing_reason) == (
-        "rejected", "revoked", "无固定经营场所")  # fmt: skip
+        "rejected",
+        "revoked",
+        "无固定经营场所",
+    )
 
 
 def test_a_revoked_enterprise_may_apply_again(pending_firm, pending_user, supervisor):

@@ -56,24 +56,65 @@ def _endpoints(world, firm):
     return [
         # (method, url, body, allowed user, expected status for the allowed user)
         ("get", f"/api/v1/supervision/enterprises/{firm.uscc}/standing", None, "firm_user", 200),
-        ("post", f"/api/v1/supervision/enterprises/{firm.uscc}/filing", {"action": "suspend", "reason": "整改"}, "supervisor", 200),
+        (
+            "post",
+            f"/api/v1/supervision/enterprises/{firm.uscc}/filing",
+            {"action": "suspend", "reason": "整改"},
+            "supervisor",
+            200,
+        ),
         ("get", "/api/v1/supervision/applications", None, "supervisor", 200),
-        ("post", f"/api/v1/supervision/applications/{world['app'].pk}/decision", {"approve": True, "reason": "ok"}, "supervisor", 200),
+        (
+            "post",
+            f"/api/v1/supervision/applications/{world['app'].pk}/decision",
+            {"approve": True, "reason": "ok"},
+            "supervisor",
+            200,
+        ),
         ("get", "/api/v1/supervision/credit-events", None, "analyst", 200),
-        ("post", "/api/v1/supervision/credit-events", {"uscc": firm.uscc, "kind": "warning", "occurred_on": today,
-                                                       "description": "标签", "evidence": "W-1"}, "inspector", 201),
+        (
+            "post",
+            "/api/v1/supervision/credit-events",
+            {
+                "uscc": firm.uscc,
+                "kind": "warning",
+                "occurred_on": today,
+                "description": "标签",
+                "evidence": "W-1",
+            },
+            "inspector",
+            201,
+        ),
         ("get", "/api/v1/supervision/blacklist", None, "supervisor", 200),
         ("post", "/api/v1/supervision/blacklist", {"uscc": firm.uscc, "reason": "x"}, "analyst", 201),
-        ("post", f"/api/v1/supervision/blacklist/{world['entry'].pk}/decision", {"approve": True, "reason": "ok"}, "supervisor", 200),
+        (
+            "post",
+            f"/api/v1/supervision/blacklist/{world['entry'].pk}/decision",
+            {"approve": True, "reason": "ok"},
+            "supervisor",
+            200,
+        ),
         ("get", "/api/v1/supervision/downgrades", None, "supervisor", 200),
-        ("post", f"/api/v1/supervision/downgrades/{world['downgrade'].pk}/decision", {"approve": True, "reason": "ok"}, "supervisor", 200),
+        (
+            "post",
+            f"/api/v1/supervision/downgrades/{world['downgrade'].pk}/decision",
+            {"approve": True, "reason": "ok"},
+            "supervisor",
+            200,
+        ),
         ("get", "/api/v1/supervision/plans", None, "analyst", 200),
-        ("post", "/api/v1/supervision/plans", {"name": "抽查", "sample_count": 1, "starts_on": today, "ends_on": today}, "supervisor", 201),
+        (
+            "post",
+            "/api/v1/supervision/plans",
+            {"name": "抽查", "sample_count": 1, "starts_on": today, "ends_on": today},
+            "supervisor",
+            201,
+        ),
         ("get", f"/api/v1/supervision/plans/{world['plan'].pk}", None, "supervisor", 200),
         ("post", f"/api/v1/supervision/plans/{world['plan'].pk}/draw", {"seed": 5}, "supervisor", 200),
         ("get", "/api/v1/supervision/checks", None, "inspector", 200),
         ("post", "/api/v1/supervision/recompute", None, "analyst", 200),
-    ]  # fmt: skip
+    ]
 
 
 STAFF_READABLE = ("/standing", "/applications", "/credit-events", "/blacklist")
@@ -128,8 +169,13 @@ def test_standing_of_another_enterprise_is_hidden_from_an_enterprise_user(world,
 
 
 def test_bad_credit_event_is_a_422_naming_the_field(world, firm, inspector):
-    body = {"uscc": firm.uscc, "kind": "violation", "occurred_on": timezone.localdate().isoformat(),
-            "description": "x", "evidence": "e"}  # fmt: skip
+    body = {
+        "uscc": firm.uscc,
+        "kind": "violation",
+        "occurred_on": timezone.localdate().isoformat(),
+        "description": "x",
+        "evidence": "e",
+    }
     response = _call(inspector, "post", "/api/v1/supervision/credit-events", body)
     assert response.status_code == 422 and "severity" in response.json()["fields"]
 

@@ -15,8 +15,12 @@ def _client(user=None):
 
 
 def _form(task, a, b, reason="原抽取查验员回避，人工补足", version=None):
-    return {"inspector_a": a.pk if a else "", "inspector_b": b.pk if b else "", "reason": reason,
-            "version": task.version if version is None else version}  # fmt: skip
+    return {
+        "inspector_a": a.pk if a else "",
+        "inspector_b": b.pk if b else "",
+        "reason": reason,
+        "version": task.version if version is None else version,
+    }
 
 
 # --- the page ------------------------------------------------------------------------------------------
@@ -24,9 +28,15 @@ def _form(task, a, b, reason="原抽取查验员回避，人工补足", version=
 
 @pytest.mark.parametrize(
     ("who", "statuses"),
-    [("inspector", {403}), ("analyst", {403}), ("gz_supervisor", {404}), ("firm_user", {404}),
-     ("lab_analyst", {404}), ("other_inspector", {404})],
-)  # fmt: skip
+    [
+        ("inspector", {403}),
+        ("analyst", {403}),
+        ("gz_supervisor", {404}),
+        ("firm_user", {404}),
+        ("lab_analyst", {404}),
+        ("other_inspector", {404}),
+    ],
+)
 def test_page_matrix(request, flagged, crew, who, statuses):
     url = reverse("supervision:check_assign", args=[flagged.pk])
     assert _client().get(url).status_code == 302  # anonymous → login

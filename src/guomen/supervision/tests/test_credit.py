@@ -14,48 +14,90 @@ from .factories import BlacklistEntryFactory, consignments
 
 def test_recording_a_violation_deducts_points_and_lowers_the_grade(firm, inspector):
     event = services.credit_event_record(
-        enterprise=firm, kind="violation", severity="serious", occurred_on=timezone.localdate(),
-        description="货证不符", evidence="WJD-2026-0042", actor=inspector,
-    )  # fmt: skip
+        enterprise=firm,
+        kind="violation",
+        severity="serious",
+        occurred_on=timezone.localdate(),
+        description="货证不符",
+        evidence="WJD-2026-0042",
+        actor=inspector,
+    )
     firm.refresh_from_db()
     assert (event.points, firm.credit_grade) == (-12, "B")
 
 
 def test_a_credit_event_needs_evidence(firm, inspector):
     with pytest.raises(ValidationFailed) as exc:
-        services.credit_event_record(enterprise=firm, kind="commendation", occurred_on=timezone.localdate(),
-                                     description="质量诚信企业", actor=inspector)  # fmt: skip
+        services.credit_event_record(
+            enterprise=firm,
+            kind="commendation",
+            occurred_on=timezone.localdate(),
+            description="质量诚信企业",
+            actor=inspector,
+        )
     assert "evidence" in exc.value.fields
 
 
 def test_a_rectification_must_name_a_violation(firm, inspector):
     with pytest.raises(ValidationFailed) as exc:
-        services.credit_event_record(enterprise=firm, kind="rectification", occurred_on=timezone.localdate(),
-                                     description="已整改", evidence="x", actor=inspector)  # fmt: skip
+        services.credit_event_record(
+            enterprise=firm,
+            kind="rectification",
+            occurred_on=timezone.localdate(),
+            description="已整改",
+            evidence="x",
+            actor=inspector,
+        )
     assert "related_event" in exc.value.fields
 
 
 def test_rectification_gives_back_half_of_the_deduction(firm, inspector):
     today = timezone.localdate()
-    v = services.credit_event_record(enterprise=firm, kind="violation", severity="serious", occurred_on=today,
-                                     description="x", evidence="e", actor=inspector)  # fmt: skip
-    r = services.credit_event_record(enterprise=firm, kind="rectification", occurred_on=today, description="y",
-                                     evidence="e", related_event=v, actor=inspector)  # fmt: skip
+    v = services.credit_event_record(
+        enterprise=firm,
+        kind="violation",
+        severity="serious",
+        occurred_on=today,
+        description="x",
+        evidence="e",
+        actor=inspector,
+    )
+    r = services.credit_event_record(
+        enterprise=firm,
+        kind="rectification",
+        occurred_on=today,
+        description="y",
+        evidence="e",
+        related_event=v,
+        actor=inspector,
+    )
     firm.refresh_from_db()
     assert (r.points, firm.standing.credit_score, firm.credit_grade) == (6, 94, "B")
 
 
 def test_future_dates_are_refused(firm, inspector):
     with pytest.raises(ValidationFailed) as exc:
-        services.credit_event_record(enterprise=firm, kind="warning", description="x", evidence="e",
-                                     occurred_on=timezone.localdate() + dt.timedelta(days=3), actor=inspector)  # fmt: skip
+        services.credit_event_record(
+            enterprise=firm,
+            kind="warning",
+            description="x",
+            evidence="e",
+            occurred_on=timezone.localdate() + dt.timedelta(days=3),
+            actor=inspector,
+        )
     assert "occurred_on" in exc.value.fields
 
 
 def test_supervisor_withdraws_an_event_and_the_grade_recovers(firm, inspector, supervisor):
-    event = services.credit_event_record(enterprise=firm, kind="violation", severity="grave",
-                                         occurred_on=timezone.localdate(), description="x", evidence="e",
-                                         actor=inspector)  # fmt: skip
+    event = services.credit_event_record(
+        enterprise=firm,
+        kind="violation",
+        severity="grave",
+        occurred_on=timezone.localdate(),
+        description="x",
+        evidence="e",
+        actor=inspector,
+    )
     services.credit_event_withdraw(event=event, reason="复议撤销", actor=supervisor)
     firm.refresh_from_db()
     assert firm.credit_grade == "A"
@@ -64,8 +106,14 @@ def test_supervisor_withdraws_an_event_and_the_grade_recovers(firm, inspector, s
 
 
 def test_inspector_cannot_withdraw_events(firm, inspector):
-    event = services.credit_event_record(enterprise=firm, kind="warning", occurred_on=timezone.localdate(),
-                                         description="x", evidence="e", actor=inspector)  # fmt: skip
+    event = services.credit_event_record(
+        enterprise=firm,
+        kind="warning",
+        occurred_on=timezone.localdate(),
+        description="x",
+        evidence="e",
+        actor=inspector,
+    )
     with pytest.raises(PermissionDenied):
         services.credit_event_withdraw(event=event, reason="x", actor=inspector)
 
@@ -73,16 +121,23 @@ def test_inspector_cannot_withdraw_events(firm, inspector):
 @pytest.mark.parametrize("who", ["firm_user", "other_inspector", "lab_analyst"])
 def test_others_cannot_record_credit_events(request, firm, who):
     with pytest.raises(PermissionDenied):
-        services.credit_event_record(enterprise=firm, kind="warning", occurred_on=timezone.localdate(),
-                                     description="x", evidence="e", actor=request.getfixturevalue(who))  # fmt: skip
+        services.credit_event_record(
+            enterprise=firm,
+            kind="warning",
+            occurred_on=timezone.localdate(),
+            description="x",
+            evidence="e",
+            actor=request.getfixturevalue(who),
+        )
 
 
 # --- blacklist --------------------------------------------------------------------------------------
 
 
 def _blacklist(firm, analyst, supervisor):
-    entry = services.blacklist_propose(enterprise=firm, reason="伪造植物检疫证书", legal_basis="《进出境动植物检疫法》",
-                                       actor=analyst)  # fmt: skip
+    entry = services.blacklist_propose(
+        enterprise=firm, reason="伪造植物检疫证书", legal_basis="《进出境动植物检疫法》", actor=analyst
+    )
     return services.blacklist_decide(entry=entry, approve=True, note="证据确凿", actor=supervisor)
 
 
@@ -120,8 +175,12 @@ def test_a_rejected_proposal_cannot_be_listed_later(firm, analyst, supervisor):
 def test_petition_is_refused_before_n_conforming_consignments(firm, firm_user, analyst, supervisor):
     entry = _blacklist(firm, analyst, supervisor)
     consignments(firm, "ccc", start=timezone.now() + dt.timedelta(seconds=1))
-    petition = services.petition_submit(entry=entry, root_cause="供应商管控缺失导致证书造假",
-                                        corrective_actions="更换供应商并建立证书核验制度", actor=firm_user)  # fmt: skip
+    petition = services.petition_submit(
+        entry=entry,
+        root_cause="供应商管控缺失导致证书造假",
+        corrective_actions="更换供应商并建立证书核验制度",
+        actor=firm_user,
+    )
     with pytest.raises(ValidationFailed) as exc:
         services.petition_decide(petition=petition, grant=True, reason="x", actor=supervisor)
     assert "3" in str(exc.value.message) and "5" in str(exc.value.message)
@@ -138,8 +197,12 @@ def test_petition_granted_after_n_conforming_consignments_lifts_the_blacklisting
 ):
     entry = _blacklist(firm, analyst, supervisor)
     consignments(firm, "ncccccc", start=timezone.now() + dt.timedelta(seconds=1))
-    petition = services.petition_submit(entry=entry, root_cause="供应商管控缺失导致证书造假",
-                                        corrective_actions="更换供应商并建立证书核验制度", actor=firm_user)  # fmt: skip
+    petition = services.petition_submit(
+        entry=entry,
+        root_cause="供应商管控缺失导致证书造假",
+        corrective_actions="更换供应商并建立证书核验制度",
+        actor=firm_user,
+    )
     services.petition_decide(petition=petition, grant=True, reason="连续6批合格", actor=supervisor)
     services.petition_decide(petition=petition, grant=True, reason="同意解除", actor=second_supervisor)
     entry.refresh_from_db()

@@ -18,9 +18,14 @@ API = "/api/v1/enterprise/credit"
 
 def violation(firm, actor, severity="serious", days=10):
     return services.credit_event_record(
-        enterprise=firm, kind="violation", severity=severity, occurred_on=TODAY - dt.timedelta(days=days),
-        description="货证不符", evidence="深关监〔2026〕1号", actor=actor,
-    )  # fmt: skip
+        enterprise=firm,
+        kind="violation",
+        severity=severity,
+        occurred_on=TODAY - dt.timedelta(days=days),
+        description="货证不符",
+        evidence="深关监〔2026〕1号",
+        actor=actor,
+    )
 
 
 def client_for(user) -> Client:

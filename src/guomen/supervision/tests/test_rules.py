@@ -61,9 +61,18 @@ def test_credit_event_points(kind, severity, rectified, points):
 
 @pytest.mark.parametrize(
     ("score", "recent", "grade"),
-    [(110, False, "AA"), (110, True, "A"), (100, False, "A"), (95, False, "A"), (94, False, "B"),
-     (85, False, "B"), (84, False, "C"), (70, False, "C"), (69, False, "D")],
-)  # fmt: skip
+    [
+        (110, False, "AA"),
+        (110, True, "A"),
+        (100, False, "A"),
+        (95, False, "A"),
+        (94, False, "B"),
+        (85, False, "B"),
+        (84, False, "C"),
+        (70, False, "C"),
+        (69, False, "D"),
+    ],
+)
 def test_grade_thresholds(score, recent, grade):
     assert R.grade_for(score, recent_violation=recent, blacklisted=False, rules=CREDIT_RULES) == grade
 

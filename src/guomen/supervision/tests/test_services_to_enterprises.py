@@ -17,10 +17,15 @@ TODAY = timezone.localdate()
 
 def record(actor, people, **overrides):
     kwargs = {
-        "kind": "quality_meeting", "title": "进口水果企业质量分析会", "held_on": TODAY - dt.timedelta(days=3),
-        "topics": "冷链温控、标签标识常见问题", "hosts": "陈刚", "place": "文锦渡局会议室",
-        "attendance": people, "actor": actor,
-    }  # fmt: skip
+        "kind": "quality_meeting",
+        "title": "进口水果企业质量分析会",
+        "held_on": TODAY - dt.timedelta(days=3),
+        "topics": "冷链温控、标签标识常见问题",
+        "hosts": "陈刚",
+        "place": "文锦渡局会议室",
+        "attendance": people,
+        "actor": actor,
+    }
     return services.enterprise_service_record(**(kwargs | overrides))
 
 
@@ -48,9 +53,14 @@ def test_an_enterprise_of_another_jurisdiction_cannot_be_named(other_firm, super
 
 @pytest.mark.parametrize(
     ("field", "overrides"),
-    [("kind", {"kind": "party"}), ("held_on", {"held_on": TODAY + dt.timedelta(days=1)}),
-     ("title", {"title": " "}), ("topics", {"topics": ""}), ("attendance", {"attendance": []})],
-)  # fmt: skip
+    [
+        ("kind", {"kind": "party"}),
+        ("held_on", {"held_on": TODAY + dt.timedelta(days=1)}),
+        ("title", {"title": " "}),
+        ("topics", {"topics": ""}),
+        ("attendance", {"attendance": []}),
+    ],
+)
 def test_bad_input_names_the_field(firm, supervisor, field, overrides):
     with pytest.raises(ValidationFailed) as exc:
         record(supervisor, [(firm, 1, "")], **overrides)
@@ -84,9 +94,14 @@ def test_the_enterprise_page_shows_the_meeting(firm, firm_user, supervisor):
 def test_the_services_page_records_from_lines_of_uscc(firm, supervisor):
     response = client_for(supervisor).post(
         "/supervision/services/",
-        {"kind": "training", "title": "RCEP 原产地规则培训", "held_on": str(TODAY), "topics": "原产地证书",
-         "attendance": f"{firm.uscc}, 4, 刘洋"},
-    )  # fmt: skip
+        {
+            "kind": "training",
+            "title": "RCEP 原产地规则培训",
+            "held_on": str(TODAY),
+            "topics": "原产地证书",
+            "attendance": f"{firm.uscc}, 4, 刘洋",
+        },
+    )
     assert response.status_code == 302
     assert firm.service_attendances.get().attendees == 4
 
@@ -110,9 +125,16 @@ def test_a_linked_service_is_counted_in_the_campaign_report(firm, supervisor, or
     from guomen.campaigns.report import build
 
     campaign = campaigns.campaign_create(
-        data={"code": "QM", "name": "质量月", "kind": "quality_month", "starts_on": TODAY - dt.timedelta(days=9),
-              "ends_on": TODAY + dt.timedelta(days=20), "org": orgs["SZ"]}, actor=supervisor,
-    )  # fmt: skip
+        data={
+            "code": "QM",
+            "name": "质量月",
+            "kind": "quality_month",
+            "starts_on": TODAY - dt.timedelta(days=9),
+            "ends_on": TODAY + dt.timedelta(days=20),
+            "org": orgs["SZ"],
+        },
+        actor=supervisor,
+    )
     service = record(supervisor, [(firm, 5, "")])
     campaigns.campaign_link(campaign=campaign, kind="service", object_id=service.pk, actor=supervisor)
     assert campaign_figures(campaign)["services"] == {

@@ -188,8 +188,12 @@ def _items(task, bad=()):
 
 
 def test_drawn_inspector_records_a_non_conforming_result_and_a_signal_is_raised(task):
-    services.check_record(task=task, items=_items(task, bad={2, 4}), rectification_due=timezone.localdate(),
-                          actor=task.inspector_a)  # fmt: skip
+    services.check_record(
+        task=task,
+        items=_items(task, bad={2, 4}),
+        rectification_due=timezone.localdate(),
+        actor=task.inspector_a,
+    )
     assert (task.status, task.result) == ("recorded", "non_conforming")
     signal = RiskSignal.objects.get(source_ref=f"supervision.spotchecktask:{task.pk}")
     assert signal.source == "inspection" and signal.enterprise_id == task.enterprise_id
@@ -235,8 +239,9 @@ def test_inspector_cannot_publish(task):
 
 
 def test_rectification_is_recorded(task):
-    services.check_record(task=task, items=_items(task, bad={3}), rectification_due=timezone.localdate(),
-                          actor=task.inspector_a)  # fmt: skip
+    services.check_record(
+        task=task, items=_items(task, bad={3}), rectification_due=timezone.localdate(), actor=task.inspector_a
+    )
     services.check_mark_rectified(task=task, rectified_on=timezone.localdate(), actor=task.inspector_b)
     task.refresh_from_db()
     assert task.rectified_on == timezone.localdate()

@@ -86,8 +86,9 @@ def test_an_override_needs_a_reason(orgs, analyst):
 
 def test_an_expired_override_no_longer_applies(orgs, analyst):
     firm = EnterpriseFactory(org=orgs["WJD"], classification="III")
-    services.class_override(enterprise=firm, new_class="I", reason="试点", actor=analyst,
-                            until=timezone.localdate())  # fmt: skip
+    services.class_override(
+        enterprise=firm, new_class="I", reason="试点", actor=analyst, until=timezone.localdate()
+    )
     services.recompute(today=timezone.localdate() + dt.timedelta(days=1))
     firm.refresh_from_db()
     assert firm.classification == "III"

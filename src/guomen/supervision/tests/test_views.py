@@ -53,7 +53,10 @@ def test_page_matrix(
     assert _client(request.getfixturevalue(allowed)).get(url).status_code == 200
     stranger = make_user("enterprise", None, enterprise=other_firm)
     assert _client(stranger).get(url).status_code in {302, 403, 404} or name in (
-        "supervision:applications", "supervision:blacklist", "supervision:enterprises")  # fmt: skip
+        "supervision:applications",
+        "supervision:blacklist",
+        "supervision:enterprises",
+    )
     if name in (
         "supervision:plan_detail",
         "supervision:check_detail",

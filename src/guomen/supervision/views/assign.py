@@ -39,9 +39,13 @@ def check_assign(request, pk):
         data = form.cleaned_data
         try:
             services.check_assign_inspectors(
-                task=task, inspector_a=_user(data["inspector_a"]), inspector_b=_user(data["inspector_b"]),
-                reason=data["reason"], actor=request.user, expected_version=data["version"],
-            )  # fmt: skip
+                task=task,
+                inspector_a=_user(data["inspector_a"]),
+                inspector_b=_user(data["inspector_b"]),
+                reason=data["reason"],
+                actor=request.user,
+                expected_version=data["version"],
+            )
         except (PermissionDenied, NotFound):
             raise
         except ApplicationError as exc:
@@ -55,9 +59,17 @@ def check_assign(request, pk):
     elif request.method == "POST":
         status = 422
     chosen = {name: form[name].value() for name in ("inspector_a", "inspector_b")}
-    return render(request, "supervision/check_assign.html", {
-        "task": task, "form": form, "chosen": {k: str(v or "") for k, v in chosen.items()},
-        "eligible": [o for o in options if o["eligible"]], "excluded": [o for o in options if not o["eligible"]],
-        "open": not task.started and task.plan.status == PlanStatus.DRAWN,
-        "timeline": timeline_entries(audit_timeline(obj=task)),
-    }, status=status)  # fmt: skip
+    return render(
+        request,
+        "supervision/check_assign.html",
+        {
+            "task": task,
+            "form": form,
+            "chosen": {k: str(v or "") for k, v in chosen.items()},
+            "eligible": [o for o in options if o["eligible"]],
+            "excluded": [o for o in options if not o["eligible"]],
+            "open": not task.started and task.plan.status == PlanStatus.DRAWN,
+            "timeline": timeline_entries(audit_timeline(obj=task)),
+        },
+        status=status,
+    )

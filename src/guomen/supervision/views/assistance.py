@@ -56,10 +56,15 @@ def service_list(request):
         data = request.POST
         try:
             service = services.enterprise_service_record(
-                kind=data.get("kind", ""), title=data.get("title", ""), held_on=_date(data.get("held_on")),
-                topics=data.get("topics", ""), place=data.get("place", ""), hosts=data.get("hosts", ""),
-                attendance=parse_attendance(data.get("attendance", "")), actor=request.user,
-            )  # fmt: skip
+                kind=data.get("kind", ""),
+                title=data.get("title", ""),
+                held_on=_date(data.get("held_on")),
+                topics=data.get("topics", ""),
+                place=data.get("place", ""),
+                hosts=data.get("hosts", ""),
+                attendance=parse_attendance(data.get("attendance", "")),
+                actor=request.user,
+            )
             messages.success(request, _("Recorded: %(t)s.") % {"t": service.title})
             return redirect("supervision:services")
         except PermissionDenied:

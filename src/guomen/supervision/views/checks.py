@@ -35,9 +35,11 @@ def _int(value, default=0):
 
 def _can_assign(user, task) -> bool:
     return (
-        can(user, "supervision.spotcheck.assign") and org_in_scope(user, task.plan.org)
-        and not task.started and task.plan.status == PlanStatus.DRAWN
-    )  # fmt: skip
+        can(user, "supervision.spotcheck.assign")
+        and org_in_scope(user, task.plan.org)
+        and not task.started
+        and task.plan.status == PlanStatus.DRAWN
+    )
 
 
 @login_required
@@ -58,11 +60,14 @@ def check_detail(request, pk):
         due = request.POST.get("rectification_due") or None
         try:
             services.check_record(
-                task=task, items=posted, summary=request.POST.get("summary", ""),
+                task=task,
+                items=posted,
+                summary=request.POST.get("summary", ""),
                 samples_taken=_int(request.POST.get("samples_taken")),
-                rectification_due=dt.date.fromisoformat(due) if due else None, actor=request.user,
+                rectification_due=dt.date.fromisoformat(due) if due else None,
+                actor=request.user,
                 expected_version=_int(request.POST.get("version"), None),
-            )  # fmt: skip
+            )
         except ValueError:
             errors = {"rectification_due": [_("Enter a valid date.")]}
         except ApplicationError as exc:
@@ -72,16 +77,32 @@ def check_detail(request, pk):
             return redirect("supervision:check_detail", pk=task.pk)
     here = org_in_scope(request.user, task.enterprise.org)
     problem = eligibility.start_problem(task) if task.status == CheckStatus.ASSIGNED else ""
-    return render(request, "supervision/check_detail.html", {
-        "task": task, "items": task.items.all(), "outcomes": OUTCOME_CHOICES, "can_record": may_record and not problem,
-        "start_problem": problem, "can_assign": _can_assign(request.user, task),
-        "errors": errors, "posted": posted, "rectified_form": RectifiedForm(), "reason_form": ReasonForm(),
-        "can_publish": here and task.status == CheckStatus.RECORDED and can(request.user, "supervision.spotcheck.publish")
-        and is_other_person(request.user, *services.check_participants(task)),
-        "four_eyes_publish": task.status == CheckStatus.RECORDED,
-        "can_rectify": (drawn or here) and task.result == "non_conforming" and not task.rectified_on
-        and can(request.user, "supervision.spotcheck.record"),
-    }, status=422 if errors else 200)  # fmt: skip
+    return render(
+        request,
+        "supervision/check_detail.html",
+        {
+            "task": task,
+            "items": task.items.all(),
+            "outcomes": OUTCOME_CHOICES,
+            "can_record": may_record and not problem,
+            "start_problem": problem,
+            "can_assign": _can_assign(request.user, task),
+            "errors": errors,
+            "posted": posted,
+            "rectified_form": RectifiedForm(),
+            "reason_form": ReasonForm(),
+            "can_publish": here
+            and task.status == CheckStatus.RECORDED
+            and can(request.user, "supervision.spotcheck.publish")
+            and is_other_person(request.user, *services.check_participants(task)),
+            "four_eyes_publish": task.status == CheckStatus.RECORDED,
+            "can_rectify": (drawn or here)
+            and task.result == "non_conforming"
+            and not task.rectified_on
+            and can(request.user, "supervision.spotcheck.record"),
+        },
+        status=422 if errors else 200,
+    )
 
 
 @login_required
@@ -103,16 +124,25 @@ def check_publish(request, pk):
 @require_POST
 def check_send_back(request, pk):
     task = selectors.check_get(user=request.user, pk=pk)
-    return act(request, ReasonForm(request.POST),
-               lambda d: services.check_send_back(task=task, reason=d["reason"], actor=request.user),
-               success=_("The result was sent back to the inspectors."),
-               back=reverse("supervision:check_detail", args=[pk]))  # fmt: skip
+    return act(
+        request,
+        ReasonForm(request.POST),
+        lambda d: services.check_send_back(task=task, reason=d["reason"], actor=request.user),
+        success=_("The result was sent back to the inspectors."),
+        back=reverse("supervision:check_detail", args=[pk]),
+    )
 
 
 @login_required
 @require_POST
 def check_rectified(request, pk):
     task = selectors.check_get(user=request.user, pk=pk)
-    return act(request, RectifiedForm(request.POST),
-               lambda d: services.check_mark_rectified(task=task, rectified_on=d["rectified_on"], actor=request.user),
-               success=_("The rectification is recorded."), back=reverse("supervision:check_detail", args=[pk]))  # fmt: skip
+    return act(
+        request,
+        RectifiedForm(request.POST),
+        lambda d: services.check_mark_rectified(
+            task=task, rectified_on=d["rectified_on"], actor=request.user
+        ),
+        success=_("The rectification is recorded."),
+        back=reverse("supervision:check_detail", args=[pk]),
+    )

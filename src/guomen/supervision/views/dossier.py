@@ -36,11 +36,19 @@ def enterprise_list(request):
         return redirect("supervision:my_enterprise")
     g = request.GET
     qs = selectors.enterprise_list(
-        user=request.user, q=g.get("q", ""), klass=g.get("klass", ""), grade=g.get("grade", ""),
+        user=request.user,
+        q=g.get("q", ""),
+        klass=g.get("klass", ""),
+        grade=g.get("grade", ""),
         blacklisted=g.get("blacklisted") == "1",
-    )  # fmt: skip
-    context = {"page": page_of(request, qs), "q": g.get("q", ""), "classes": EnterpriseClass.choices,
-               "grades": CreditGrade.choices, "filters": g}  # fmt: skip
+    )
+    context = {
+        "page": page_of(request, qs),
+        "q": g.get("q", ""),
+        "classes": EnterpriseClass.choices,
+        "grades": CreditGrade.choices,
+        "filters": g,
+    }
     return render_list(
         request, "supervision/enterprise_list.html", "supervision/partials/enterprise_rows.html", context
     )
@@ -82,13 +90,16 @@ def enterprise_detail(request, pk):
         "can_override": staff_here and can(user, "supervision.classify.override"),
         "can_record": staff_here and can(user, "supervision.credit.record"),
         "can_withdraw": staff_here and can(user, "supervision.credit.withdraw"),
-        "can_propose": staff_here and can(user, "supervision.blacklist.propose") and not any(
-            e.status in ("proposed", "listed") for e in entries),
+        "can_propose": staff_here
+        and can(user, "supervision.blacklist.propose")
+        and not any(e.status in ("proposed", "listed") for e in entries),
         "can_blacklist_decide": staff_here and can(user, "supervision.blacklist.decide"),
         "downgrades": selectors.downgrade_list(user=user, enterprise=enterprise, status="proposed")
-        if staff_here else [],
+        if staff_here
+        else [],
         "can_downgrade_decide": staff_here and can(user, "supervision.downgrade.decide"),
-        "can_petition": listed is not None and can(user, "supervision.petition.submit")
+        "can_petition": listed is not None
+        and can(user, "supervision.petition.submit")
         and user.enterprise_id == enterprise.pk,
         "can_declare_conflict": can(user, "supervision.conflict.declare"),
         "filing_form": FilingActionForm(),
@@ -98,7 +109,7 @@ def enterprise_detail(request, pk):
         "petition_form": PetitionForm(),
         "reason_form": ReasonForm(),
         "conflict_form": ConflictForm(),
-    }  # fmt: skip
+    }
     return render(request, "supervision/enterprise_detail.html", context)
 
 
@@ -114,29 +125,49 @@ def _staff_enterprise(request, pk):
 @require_POST
 def filing_action(request, pk):
     enterprise = _staff_enterprise(request, pk)
-    return act(request, FilingActionForm(request.POST),
-               lambda d: services.enterprise_filing_change(enterprise=enterprise, action=d["action"],
-                                                          reason=d["reason"], actor=request.user),
-               success=_("The filing status was changed."), back=_back(pk))  # fmt: skip
+    return act(
+        request,
+        FilingActionForm(request.POST),
+        lambda d: services.enterprise_filing_change(
+            enterprise=enterprise, action=d["action"], reason=d["reason"], actor=request.user
+        ),
+        success=_("The filing status was changed."),
+        back=_back(pk),
+    )
 
 
 @login_required
 @require_POST
 def override(request, pk):
     enterprise = _staff_enterprise(request, pk)
-    return act(request, OverrideForm(request.POST),
-               lambda d: services.class_override(enterprise=enterprise, new_class=d["new_class"],
-                                                 reason=d["reason"], until=d["until"], actor=request.user),
-               success=_("The class was set."), back=_back(pk))  # fmt: skip
+    return act(
+        request,
+        OverrideForm(request.POST),
+        lambda d: services.class_override(
+            enterprise=enterprise,
+            new_class=d["new_class"],
+            reason=d["reason"],
+            until=d["until"],
+            actor=request.user,
+        ),
+        success=_("The class was set."),
+        back=_back(pk),
+    )
 
 
 @login_required
 @require_POST
 def override_clear(request, pk):
     enterprise = _staff_enterprise(request, pk)
-    return act(request, ReasonForm(request.POST),
-               lambda d: services.class_override_clear(enterprise=enterprise, reason=d["reason"], actor=request.user),
-               success=_("The computed class applies again."), back=_back(pk))  # fmt: skip
+    return act(
+        request,
+        ReasonForm(request.POST),
+        lambda d: services.class_override_clear(
+            enterprise=enterprise, reason=d["reason"], actor=request.user
+        ),
+        success=_("The computed class applies again."),
+        back=_back(pk),
+    )
 
 
 @login_required
@@ -147,16 +178,30 @@ def credit_record(request, pk):
     def call(d):
         related = None
         if d.get("related_event"):
-            related = selectors.credit_event_list(user=request.user, enterprise=enterprise).filter(
-                pk=d["related_event"]).first()  # fmt: skip
+            related = (
+                selectors.credit_event_list(user=request.user, enterprise=enterprise)
+                .filter(pk=d["related_event"])
+                .first()
+            )
         services.credit_event_record(
-            enterprise=enterprise, kind=d["kind"], severity=d["severity"], occurred_on=d["occurred_on"],
-            description=d["description"], evidence=d["evidence"], evidence_file=d.get("evidence_file"),
-            related_event=related, actor=request.user,
-        )  # fmt: skip
+            enterprise=enterprise,
+            kind=d["kind"],
+            severity=d["severity"],
+            occurred_on=d["occurred_on"],
+            description=d["description"],
+            evidence=d["evidence"],
+            evidence_file=d.get("evidence_file"),
+            related_event=related,
+            actor=request.user,
+        )
 
-    return act(request, CreditEventForm(request.POST, request.FILES), call,
-               success=_("The credit event was recorded and the grade recomputed."), back=_back(pk))  # fmt: skip
+    return act(
+        request,
+        CreditEventForm(request.POST, request.FILES),
+        call,
+        success=_("The credit event was recorded and the grade recomputed."),
+        back=_back(pk),
+    )
 
 
 @login_required
@@ -164,29 +209,41 @@ def credit_record(request, pk):
 def credit_withdraw(request, pk, event_pk):
     enterprise = _staff_enterprise(request, pk)
     event = selectors.credit_event_get(user=request.user, pk=event_pk)
-    return act(request, ReasonForm(request.POST),
-               lambda d: services.credit_event_withdraw(event=event, reason=d["reason"], actor=request.user),
-               success=_("The credit event was withdrawn."), back=_back(enterprise.pk))  # fmt: skip
+    return act(
+        request,
+        ReasonForm(request.POST),
+        lambda d: services.credit_event_withdraw(event=event, reason=d["reason"], actor=request.user),
+        success=_("The credit event was withdrawn."),
+        back=_back(enterprise.pk),
+    )
 
 
 @login_required
 @require_POST
 def blacklist_propose(request, pk):
     enterprise = _staff_enterprise(request, pk)
-    return act(request, BlacklistProposeForm(request.POST),
-               lambda d: services.blacklist_propose(enterprise=enterprise, reason=d["reason"],
-                                                    legal_basis=d["legal_basis"], actor=request.user),
-               success=_("The proposal was sent to a supervisor."), back=_back(pk))  # fmt: skip
+    return act(
+        request,
+        BlacklistProposeForm(request.POST),
+        lambda d: services.blacklist_propose(
+            enterprise=enterprise, reason=d["reason"], legal_basis=d["legal_basis"], actor=request.user
+        ),
+        success=_("The proposal was sent to a supervisor."),
+        back=_back(pk),
+    )
 
 
 @login_required
 @require_POST
 def conflict_declare(request, pk):
     enterprise = _staff_enterprise(request, pk)
-    return act(request, ConflictForm(request.POST),
-               lambda d: services.conflict_declare(enterprise=enterprise, reason=d["reason"], actor=request.user),
-               success=_("Your conflict of interest is recorded; you will not be drawn for this enterprise."),
-               back=_back(pk))  # fmt: skip
+    return act(
+        request,
+        ConflictForm(request.POST),
+        lambda d: services.conflict_declare(enterprise=enterprise, reason=d["reason"], actor=request.user),
+        success=_("Your conflict of interest is recorded; you will not be drawn for this enterprise."),
+        back=_back(pk),
+    )
 
 
 @login_required

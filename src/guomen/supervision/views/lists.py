@@ -24,11 +24,19 @@ def application_list(request):
     require(request.user, "supervision.view")
     status = request.GET.get("status", "submitted" if request.user.role != Role.ENTERPRISE else "")
     qs = selectors.application_list(user=request.user, status=status)
-    return render(request, "supervision/application_list.html", {
-        "page": page_of(request, qs), "status": status, "statuses": ApplicationStatus.choices,
-        "decision_form": DecisionForm(), "can_decide": can(request.user, "supervision.access.decide"),
-        "can_apply": can(request.user, "supervision.access.apply") and request.user.role == Role.ENTERPRISE,
-    })  # fmt: skip
+    return render(
+        request,
+        "supervision/application_list.html",
+        {
+            "page": page_of(request, qs),
+            "status": status,
+            "statuses": ApplicationStatus.choices,
+            "decision_form": DecisionForm(),
+            "can_decide": can(request.user, "supervision.access.decide"),
+            "can_apply": can(request.user, "supervision.access.apply")
+            and request.user.role == Role.ENTERPRISE,
+        },
+    )
 
 
 @login_required
@@ -50,8 +58,9 @@ def application_new(request, kind):
                 )
             else:
                 data = {k: d[k] for k in ("code", "kind", "name", "country", "region")}
-                services.base_registration_apply(enterprise=enterprise, data=data, statement=d["statement"],
-                                                 actor=request.user)  # fmt: skip
+                services.base_registration_apply(
+                    enterprise=enterprise, data=data, statement=d["statement"], actor=request.user
+                )
         except ApplicationError as exc:
             add_errors(form, exc)
         else:
@@ -68,10 +77,15 @@ def application_new(request, kind):
 @require_POST
 def application_decide(request, pk):
     application = selectors.application_get(user=request.user, pk=pk)
-    return act(request, DecisionForm(request.POST),
-               lambda d: services.application_decide(application=application, approve=d["decision"] == "yes",
-                                                     reason=d["reason"], actor=request.user),
-               success=_("The decision was recorded."), back=reverse("supervision:applications"))  # fmt: skip
+    return act(
+        request,
+        DecisionForm(request.POST),
+        lambda d: services.application_decide(
+            application=application, approve=d["decision"] == "yes", reason=d["reason"], actor=request.user
+        ),
+        success=_("The decision was recorded."),
+        back=reverse("supervision:applications"),
+    )
 
 
 @login_required
@@ -80,32 +94,50 @@ def blacklist_list(request):
     require(request.user, "supervision.view")
     status = request.GET.get("status", "")
     qs = selectors.blacklist_list(user=request.user, status=status)
-    return render(request, "supervision/blacklist.html", {
-        "page": page_of(request, qs), "status": status, "statuses": BlacklistStatus.choices,
-        "decision_form": DecisionForm(), "can_decide": can(request.user, "supervision.blacklist.decide"),
-    })  # fmt: skip
+    return render(
+        request,
+        "supervision/blacklist.html",
+        {
+            "page": page_of(request, qs),
+            "status": status,
+            "statuses": BlacklistStatus.choices,
+            "decision_form": DecisionForm(),
+            "can_decide": can(request.user, "supervision.blacklist.decide"),
+        },
+    )
 
 
 @login_required
 @require_POST
 def blacklist_decide(request, pk):
     entry = selectors.blacklist_get(user=request.user, pk=pk)
-    return act(request, DecisionForm(request.POST),
-               lambda d: services.blacklist_decide(entry=entry, approve=d["decision"] == "yes", note=d["reason"],
-                                                   actor=request.user),
-               success=_("The decision was recorded."),
-               back=request.POST.get("next") or reverse("supervision:blacklist"))  # fmt: skip
+    return act(
+        request,
+        DecisionForm(request.POST),
+        lambda d: services.blacklist_decide(
+            entry=entry, approve=d["decision"] == "yes", note=d["reason"], actor=request.user
+        ),
+        success=_("The decision was recorded."),
+        back=request.POST.get("next") or reverse("supervision:blacklist"),
+    )
 
 
 @login_required
 @require_POST
 def petition_submit(request, pk):
     entry = selectors.blacklist_get(user=request.user, pk=pk)
-    return act(request, PetitionForm(request.POST),
-               lambda d: services.petition_submit(entry=entry, root_cause=d["root_cause"],
-                                                  corrective_actions=d["corrective_actions"], actor=request.user),
-               success=_("Your petition was submitted."),
-               back=reverse("supervision:enterprise_detail", args=[entry.enterprise_id]))  # fmt: skip
+    return act(
+        request,
+        PetitionForm(request.POST),
+        lambda d: services.petition_submit(
+            entry=entry,
+            root_cause=d["root_cause"],
+            corrective_actions=d["corrective_actions"],
+            actor=request.user,
+        ),
+        success=_("Your petition was submitted."),
+        back=reverse("supervision:enterprise_detail", args=[entry.enterprise_id]),
+    )
 
 
 @login_required
@@ -113,11 +145,15 @@ def petition_submit(request, pk):
 def petition_decide(request, pk):
     petition = selectors.petition_get(user=request.user, pk=pk)
     form = DecisionForm(request.POST)
-    return act(request, form,
-               lambda d: services.petition_decide(petition=petition, grant=d["decision"] == "yes",
-                                                  reason=d["reason"], actor=request.user),
-               success=_("The decision was recorded."),
-               back=reverse("supervision:enterprise_detail", args=[petition.entry.enterprise_id]))  # fmt: skip
+    return act(
+        request,
+        form,
+        lambda d: services.petition_decide(
+            petition=petition, grant=d["decision"] == "yes", reason=d["reason"], actor=request.user
+        ),
+        success=_("The decision was recorded."),
+        back=reverse("supervision:enterprise_detail", args=[petition.entry.enterprise_id]),
+    )
 
 
 @login_required

@@ -28,10 +28,15 @@ from ._act import act
 def plan_list(request):
     require(request.user, "supervision.spotcheck.view")
     qs = selectors.plan_list(user=request.user)
-    return render(request, "supervision/plan_list.html", {
-        "page": page_of(request, qs), "can_plan": can(request.user, "supervision.spotcheck.plan"),
-        "due": selectors.publication_due(user=request.user)[:20],
-    })  # fmt: skip
+    return render(
+        request,
+        "supervision/plan_list.html",
+        {
+            "page": page_of(request, qs),
+            "can_plan": can(request.user, "supervision.spotcheck.plan"),
+            "due": selectors.publication_due(user=request.user)[:20],
+        },
+    )
 
 
 @login_required
@@ -58,24 +63,37 @@ def plan_detail(request, pk):
     plan = selectors.plan_get(user=request.user, pk=pk)
     tasks = list(selectors.plan_tasks(plan))
     here = org_in_scope(request.user, plan.org)
-    return render(request, "supervision/plan_detail.html", {
-        "plan": plan, "tasks": tasks, "draw_form": DrawForm(),
-        "can_draw": here and plan.status == PlanStatus.DRAFT and can(request.user, "supervision.spotcheck.plan"),
-        "can_publish": here and can(request.user, "supervision.spotcheck.publish"),
-        "timeline": timeline_entries(audit_timeline(obj=plan)),
-        "unassigned": [t for t in tasks if t.needs_inspectors],
-        "can_assign": here and plan.status == PlanStatus.DRAWN and can(request.user, "supervision.spotcheck.assign"),
-    })  # fmt: skip
+    return render(
+        request,
+        "supervision/plan_detail.html",
+        {
+            "plan": plan,
+            "tasks": tasks,
+            "draw_form": DrawForm(),
+            "can_draw": here
+            and plan.status == PlanStatus.DRAFT
+            and can(request.user, "supervision.spotcheck.plan"),
+            "can_publish": here and can(request.user, "supervision.spotcheck.publish"),
+            "timeline": timeline_entries(audit_timeline(obj=plan)),
+            "unassigned": [t for t in tasks if t.needs_inspectors],
+            "can_assign": here
+            and plan.status == PlanStatus.DRAWN
+            and can(request.user, "supervision.spotcheck.assign"),
+        },
+    )
 
 
 @login_required
 @require_POST
 def plan_draw(request, pk):
     plan = selectors.plan_get(user=request.user, pk=pk)
-    return act(request, DrawForm(request.POST),
-               lambda d: services.plan_draw(plan=plan, seed=d["seed"], actor=request.user),
-               success=_("Enterprises and inspectors were drawn; the seed is recorded."),
-               back=reverse("supervision:plan_detail", args=[pk]))  # fmt: skip
+    return act(
+        request,
+        DrawForm(request.POST),
+        lambda d: services.plan_draw(plan=plan, seed=d["seed"], actor=request.user),
+        success=_("Enterprises and inspectors were drawn; the seed is recorded."),
+        back=reverse("supervision:plan_detail", args=[pk]),
+    )
 
 
 @login_required
@@ -88,24 +106,47 @@ def rules_page(request):
         if request.POST.get("recompute"):
             require(request.user, "supervision.recompute")
             run = services.recompute(actor=request.user)
-            messages.success(request, _("Recomputed %(n)s enterprises: %(c)s class and %(g)s grade changes.")
-                             % {"n": run.enterprises, "c": run.class_changes, "g": run.grade_changes})  # fmt: skip
+            messages.success(
+                request,
+                _("Recomputed %(n)s enterprises: %(c)s class and %(g)s grade changes.")
+                % {"n": run.enterprises, "c": run.class_changes, "g": run.grade_changes},
+            )
             return redirect("supervision:rules")
         kind = request.POST.get("kind", "")
-        return act(request, RulesForm(request.POST),
-                   lambda d: services.ruleset_save(kind=kind, params=d["params"], actor=request.user,
-                                                   expected_version=d.get("version")),
-                   success=_("The rules were saved."), back=reverse("supervision:rules"))  # fmt: skip
+        return act(
+            request,
+            RulesForm(request.POST),
+            lambda d: services.ruleset_save(
+                kind=kind, params=d["params"], actor=request.user, expected_version=d.get("version")
+            ),
+            success=_("The rules were saved."),
+            back=reverse("supervision:rules"),
+        )
     saved = {row.kind: row for row in RuleSet.objects.all()}
     sets = []
     for kind, label in RuleKind.choices:
         row = saved.get(kind)
-        sets.append({
-            "kind": kind, "label": label, "in_force": json.dumps(services.ruleset_get(kind), ensure_ascii=False, indent=1),
-            "form": RulesForm(initial={"params": json.dumps(row.params if row else {}, ensure_ascii=False, indent=1),
-                                       "version": row.version if row else None}),
-        })  # fmt: skip
-    return render(request, "supervision/rules.html", {
-        "sets": sets, "can_edit": can_edit, "doc": R.__doc__, "runs": RecomputeRun.objects.all()[:5],
-        "can_recompute": can(request.user, "supervision.recompute"),
-    })  # fmt: skip
+        sets.append(
+            {
+                "kind": kind,
+                "label": label,
+                "in_force": json.dumps(services.ruleset_get(kind), ensure_ascii=False, indent=1),
+                "form": RulesForm(
+                    initial={
+                        "params": json.dumps(row.params if row else {}, ensure_ascii=False, indent=1),
+                        "version": row.version if row else None,
+                    }
+                ),
+            }
+        )
+    return render(
+        request,
+        "supervision/rules.html",
+        {
+            "sets": sets,
+            "can_edit": can_edit,
+            "doc": R.__doc__,
+            "runs": RecomputeRun.objects.all()[:5],
+            "can_recompute": can(request.user, "supervision.recompute"),
+        },
+    )

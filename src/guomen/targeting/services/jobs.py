@@ -37,8 +37,13 @@ def train_request(*, actor, train_from: dt.date, train_to: dt.date) -> JobRun:
     require(actor, "targeting.model")
     if train_to < train_from:
         raise ValidationFailed(fields={"train_to": [_("The window ends before it starts.")]})
-    job = _queue(TRAIN_KIND, actor, _("Queued: training on %(a)s – %(b)s") % {"a": train_from, "b": train_to},
-                 train_from=train_from.isoformat(), train_to=train_to.isoformat())  # fmt: skip
+    job = _queue(
+        TRAIN_KIND,
+        actor,
+        _("Queued: training on %(a)s – %(b)s") % {"a": train_from, "b": train_to},
+        train_from=train_from.isoformat(),
+        train_to=train_to.isoformat(),
+    )
     from ..tasks import train_task
 
     args = (job.pk, actor.pk, train_from.isoformat(), train_to.isoformat())
@@ -48,9 +53,14 @@ def train_request(*, actor, train_from: dt.date, train_to: dt.date) -> JobRun:
 
 @transaction.atomic
 def backtest_request(
-    *, actor, date_from: dt.date, date_to: dt.date, capacity: float, model: RiskModel | None = None,
+    *,
+    actor,
+    date_from: dt.date,
+    date_to: dt.date,
+    capacity: float,
+    model: RiskModel | None = None,
     rules: str = BacktestRules.HISTORY,
-) -> JobRun:  # fmt: skip
+) -> JobRun:
     require(actor, "targeting.view")
     errors = {}
     if date_to < date_from:
@@ -61,8 +71,13 @@ def backtest_request(
         errors["rules"] = [_("Choose the rules as they stood each day or today's rules.")]
     if errors:
         raise ValidationFailed(fields=errors)
-    params = {"date_from": date_from.isoformat(), "date_to": date_to.isoformat(), "capacity": capacity,
-              "model_id": model.pk if model else None, "rules": rules}  # fmt: skip
+    params = {
+        "date_from": date_from.isoformat(),
+        "date_to": date_to.isoformat(),
+        "capacity": capacity,
+        "model_id": model.pk if model else None,
+        "rules": rules,
+    }
     job = _queue(
         BACKTEST_KIND, actor, _("Queued: backtest %(a)s – %(b)s") % {"a": date_from, "b": date_to}, **params
     )
@@ -99,8 +114,12 @@ def train_run(*, job_id: int, user_id: int | None, train_from: str, train_to: st
             actor=user,
             progress=_progress(job_id),
         )
-        job_finish(job_id, ok=True, result={"model_id": model.pk, "name": model.name, **model.metrics},
-                   line=_("Done: model %(name)s") % {"name": model.name})  # fmt: skip
+        job_finish(
+            job_id,
+            ok=True,
+            result={"model_id": model.pk, "name": model.name, **model.metrics},
+            line=_("Done: model %(name)s") % {"name": model.name},
+        )
         return model
     except Exception as exc:
         _failed(job_id, exc)
@@ -108,9 +127,14 @@ def train_run(*, job_id: int, user_id: int | None, train_from: str, train_to: st
 
 
 def backtest_run(
-    *, job_id: int, date_from: str, date_to: str, capacity: float, model_id: int | None,
+    *,
+    job_id: int,
+    date_from: str,
+    date_to: str,
+    capacity: float,
+    model_id: int | None,
     rules: str = BacktestRules.HISTORY,
-) -> dict | None:  # fmt: skip
+) -> dict | None:
     try:
         from ..backtest import run_backtest  # NumPy and Polars load in the worker that runs it
 

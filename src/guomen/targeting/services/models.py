@@ -95,9 +95,17 @@ def model_train(
     path = runtime.model_dir() / f"{name}.txt"
     sha = learner.save(booster, meta, path)
     return _register(
-        name=name, path=path, sha=sha, meta=meta, actor=actor, notes=notes,
-        train_from=train_from, train_to=train_to, rows=frame.height, positives=int(frame["label"].sum()),
-    )  # fmt: skip
+        name=name,
+        path=path,
+        sha=sha,
+        meta=meta,
+        actor=actor,
+        notes=notes,
+        train_from=train_from,
+        train_to=train_to,
+        rows=frame.height,
+        positives=int(frame["label"].sum()),
+    )
 
 
 @transaction.atomic
@@ -160,8 +168,14 @@ def model_promote(*, model: RiskModel, actor, reason: str = "") -> RiskModel:
         )
         raise
     for live in RiskModel.objects.select_for_update().filter(status=ModelStatus.LIVE).exclude(pk=model.pk):
-        transition(live, to=ModelStatus.RETIRED, allowed=MODEL_TRANSITIONS, actor=actor,
-                   verb="targeting.model_retired", reason=_("Replaced by %(name)s.") % {"name": model.name})  # fmt: skip
+        transition(
+            live,
+            to=ModelStatus.RETIRED,
+            allowed=MODEL_TRANSITIONS,
+            actor=actor,
+            verb="targeting.model_retired",
+            reason=_("Replaced by %(name)s.") % {"name": model.name},
+        )
     transition(
         model,
         to=ModelStatus.LIVE,
@@ -182,7 +196,13 @@ def model_retire(*, model: RiskModel, actor, reason: str) -> RiskModel:
     if not (reason or "").strip():
         raise ValidationFailed(fields={"reason": [_("Say why the model is retired.")]})
     model = RiskModel.objects.select_for_update().get(pk=model.pk)
-    transition(model, to=ModelStatus.RETIRED, allowed=MODEL_TRANSITIONS, actor=actor,
-               verb="targeting.model_retired", reason=reason.strip())  # fmt: skip
+    transition(
+        model,
+        to=ModelStatus.RETIRED,
+        allowed=MODEL_TRANSITIONS,
+        actor=actor,
+        verb="targeting.model_retired",
+        reason=reason.strip(),
+    )
     runtime.forget_models()
     return model

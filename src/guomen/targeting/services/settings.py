@@ -38,9 +38,12 @@ def settings_update(*, actor, **values) -> TargetingSettings:
         setattr(row, name, _share(name, value, *SETTING_LIMITS[name]))
     row.save()
     audit_record(
-        actor=actor, verb="targeting.settings_changed", obj=row, before=before,
+        actor=actor,
+        verb="targeting.settings_changed",
+        obj=row,
+        before=before,
         after={name: getattr(row, name) for name in SETTING_LIMITS},
-    )  # fmt: skip
+    )
     return row
 
 
@@ -57,7 +60,11 @@ def capacity_set(*, actor, port, physical_share) -> PortCapacity:
     cap.physical_share = share
     cap.save()
     audit_record(
-        actor=actor, verb="targeting.capacity_changed", obj=cap, org_path=port.path,
-        before={"physical_share": before}, after={"physical_share": share},
-    )  # fmt: skip
+        actor=actor,
+        verb="targeting.capacity_changed",
+        obj=cap,
+        org_path=port.path,
+        before={"physical_share": before},
+        after={"physical_share": share},
+    )
     return cap

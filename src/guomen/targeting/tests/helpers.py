@@ -31,22 +31,41 @@ NUMBERS = itertools.count(1)
 def past_declaration(world, *, at: dt.datetime, outcome: str = "", confirmed_at=None, base=None, origin=None):
     """A declaration submitted at `at` (not through intake), with its result confirmed at `confirmed_at`."""
     declaration = Declaration.objects.create(
-        number=f"HIS{next(NUMBERS):09d}", direction="import", port=world["WJD"], declarant=world["enterprise"],
-        origin_country=origin or world["thailand"], transport="truck", arrival_date=timezone.localtime(at).date(),
-        submitted_at=at, verification_code="ABCDEF", channel="physical", outcome=outcome,
+        number=f"HIS{next(NUMBERS):09d}",
+        direction="import",
+        port=world["WJD"],
+        declarant=world["enterprise"],
+        origin_country=origin or world["thailand"],
+        transport="truck",
+        arrival_date=timezone.localtime(at).date(),
+        submitted_at=at,
+        verification_code="ABCDEF",
+        channel="physical",
+        outcome=outcome,
         status="released" if outcome else "under_inspection",
-    )  # fmt: skip
+    )
     line = DeclarationLine.objects.create(
-        declaration=declaration, line_no=1, hs=world["durian"], description="鲜榴莲", quantity=Decimal(1000),
-        unit="carton", net_weight_kg=Decimal(18000), value=Decimal(54000),
-    )  # fmt: skip
+        declaration=declaration,
+        line_no=1,
+        hs=world["durian"],
+        description="鲜榴莲",
+        quantity=Decimal(1000),
+        unit="carton",
+        net_weight_kg=Decimal(18000),
+        value=Decimal(54000),
+    )
     if base is not None:
         line.production_bases.add(base)
     if outcome:
         InspectionTask.objects.create(
-            declaration=declaration, port=world["WJD"], channel="physical", status="closed", outcome=outcome,
-            due_date=timezone.localtime(at).date(), confirmed_at=confirmed_at or at + dt.timedelta(hours=6),
-        )  # fmt: skip
+            declaration=declaration,
+            port=world["WJD"],
+            channel="physical",
+            status="closed",
+            outcome=outcome,
+            due_date=timezone.localtime(at).date(),
+            confirmed_at=confirmed_at or at + dt.timedelta(hours=6),
+        )
     return declaration
 
 

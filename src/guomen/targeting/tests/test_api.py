@@ -47,10 +47,19 @@ def _post(client, url, payload):
 
 
 def test_analyst_creates_a_rule_profile_with_codes(world, analyst):
-    response = _post(_client(analyst), "/api/v1/targeting/rules", {
-        "name": "越南 C/D 级", "channel": "physical", "origin": "VN", "credit_grades": ["C", "D"],
-        "port": "SZ", "percentage": 40, "declarant": world["enterprise"].uscc,
-    })  # fmt: skip
+    response = _post(
+        _client(analyst),
+        "/api/v1/targeting/rules",
+        {
+            "name": "越南 C/D 级",
+            "channel": "physical",
+            "origin": "VN",
+            "credit_grades": ["C", "D"],
+            "port": "SZ",
+            "percentage": 40,
+            "declarant": world["enterprise"].uscc,
+        },
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["origin"] == "VN" and body["port"] == "SZ" and body["percentage"] == 40
@@ -78,10 +87,18 @@ def test_rule_patch_with_stale_version_is_a_conflict(world, analyst):
 
 def test_measure_api_lifecycle(world, analyst):
     client = _client(analyst)
-    created = _post(client, "/api/v1/targeting/measures", {
-        "scope": "enterprise", "enterprise": world["enterprise"].uscc, "consignments": 5,
-        "lift_after_conforming": 3, "reason": "境外通报", "source_ref": "risk.earlywarning:1",
-    })  # fmt: skip
+    created = _post(
+        client,
+        "/api/v1/targeting/measures",
+        {
+            "scope": "enterprise",
+            "enterprise": world["enterprise"].uscc,
+            "consignments": 5,
+            "lift_after_conforming": 3,
+            "reason": "境外通报",
+            "source_ref": "risk.earlywarning:1",
+        },
+    )
     assert created.status_code == 201, created.content
     pk = created.json()["id"]
     extended = _post(
@@ -99,8 +116,14 @@ def test_measure_api_lifecycle(world, analyst):
 def test_measure_api_permission_matrix(world, who, read, write):
     client = _client(world[who] if who else None)
     assert client.get("/api/v1/targeting/measures").status_code == read
-    assert _post(client, "/api/v1/targeting/measures", {"scope": "enterprise", "consignments": 1,
-                                                       "lift_after_conforming": 1, "reason": ""}).status_code == write  # fmt: skip
+    assert (
+        _post(
+            client,
+            "/api/v1/targeting/measures",
+            {"scope": "enterprise", "consignments": 1, "lift_after_conforming": 1, "reason": ""},
+        ).status_code
+        == write
+    )
 
 
 @pytest.mark.parametrize(
@@ -124,22 +147,31 @@ def test_levels_and_models_are_listed_for_analysts(world, analyst):
 
 
 def test_backtest_api_queues_a_job(world, analyst):
-    response = _post(_client(analyst), "/api/v1/targeting/backtests",
-                     {"date_from": "2026-01-01", "date_to": "2026-02-01", "capacity": 0.1})  # fmt: skip
+    response = _post(
+        _client(analyst),
+        "/api/v1/targeting/backtests",
+        {"date_from": "2026-01-01", "date_to": "2026-02-01", "capacity": 0.1},
+    )
     assert response.status_code == 202
     job = _client(analyst).get(f"/api/v1/targeting/jobs/{response.json()['id']}").json()
     assert job["kind"] == "targeting.backtest"
 
 
 def test_bad_backtest_share_is_422(world, analyst):
-    response = _post(_client(analyst), "/api/v1/targeting/backtests",
-                     {"date_from": "2026-01-01", "date_to": "2026-02-01", "capacity": 3})  # fmt: skip
+    response = _post(
+        _client(analyst),
+        "/api/v1/targeting/backtests",
+        {"date_from": "2026-01-01", "date_to": "2026-02-01", "capacity": 3},
+    )
     assert response.status_code == 422 and "capacity" in response.json()["fields"]
 
 
 def test_unknown_backtest_rules_choice_is_422(world, analyst):
-    response = _post(_client(analyst), "/api/v1/targeting/backtests",
-                     {"date_from": "2026-01-01", "date_to": "2026-02-01", "rules": "yesterday"})  # fmt: skip
+    response = _post(
+        _client(analyst),
+        "/api/v1/targeting/backtests",
+        {"date_from": "2026-01-01", "date_to": "2026-02-01", "rules": "yesterday"},
+    )
     assert response.status_code == 422 and "rules" in response.json()["fields"]
 
 
@@ -167,8 +199,11 @@ def test_decision_api_permission_matrix(world, who, status):
 
 def test_supervisor_reroutes_through_the_api(world):
     declaration = _submitted(world)
-    response = _post(_client(world["supervisor"]), f"/api/v1/targeting/decisions/{declaration.number}/reroute",
-                     {"channel": "physical_sampling", "reason": "举报线索"})  # fmt: skip
+    response = _post(
+        _client(world["supervisor"]),
+        f"/api/v1/targeting/decisions/{declaration.number}/reroute",
+        {"channel": "physical_sampling", "reason": "举报线索"},
+    )
     assert response.status_code == 200, response.content
     body = response.json()
     assert body["channel"] == "physical_sampling" and body["original_channel"] == "document"
@@ -179,6 +214,9 @@ def test_supervisor_reroutes_through_the_api(world):
 )
 def test_reroute_api_permission_matrix(world, who, status):
     declaration = _submitted(world)
-    response = _post(_client(world[who]), f"/api/v1/targeting/decisions/{declaration.number}/reroute",
-                     {"channel": "physical", "reason": "x"})  # fmt: skip
+    response = _post(
+        _client(world[who]),
+        f"/api/v1/targeting/decisions/{declaration.number}/reroute",
+        {"channel": "physical", "reason": "x"},
+    )
     assert response.status_code == status

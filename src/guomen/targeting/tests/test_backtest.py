@@ -73,8 +73,19 @@ def test_backtest_job_reports_progress_and_result(history, analyst, django_captu
 
 def test_backtest_command_prints_the_table(history, capsys):
     date_from, date_to = _period()
-    call_command("risk", "backtest", "--from", str(date_from), "--to", str(date_to), "--capacity", "0.2",
-                 "--train-days", "120", verbosity=0)  # fmt: skip
+    call_command(
+        "risk",
+        "backtest",
+        "--from",
+        str(date_from),
+        "--to",
+        str(date_to),
+        "--capacity",
+        "0.2",
+        "--train-days",
+        "120",
+        verbosity=0,
+    )
     out = capsys.readouterr().out
     for name in ("rules", "model", "combined", "random"):
         assert name in out

@@ -58,8 +58,12 @@ def test_changing_the_confirmation_time_past_submission_removes_it(world):
 def test_one_decision_reads_the_same_features_as_the_batch(world):
     t0 = NOW() - dt.timedelta(days=20)
     for k in range(6):
-        past_declaration(world, at=t0 + dt.timedelta(days=k), outcome="non_conforming" if k % 3 == 0 else "conforming",
-                         base=world["base"])  # fmt: skip
+        past_declaration(
+            world,
+            at=t0 + dt.timedelta(days=k),
+            outcome="non_conforming" if k % 3 == 0 else "conforming",
+            base=world["base"],
+        )
     stats_rebuild()
     target = past_declaration(world, at=NOW(), base=world["base"])
     single = features.feature_values(facts_for(target))

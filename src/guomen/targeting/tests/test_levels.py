@@ -22,9 +22,15 @@ def _results(world, origin, n, failures):
 
 @pytest.mark.parametrize(
     ("level", "rate", "group_rate", "n", "expected"),
-    [(0, 0.10, 0.05, 50, 1), (1, 0.10, 0.05, 50, 2), (3, 0.10, 0.05, 50, 3), (2, 0.06, 0.05, 50, 1),
-     (0, 0.06, 0.05, 50, 0), (1, 0.50, 0.05, 5, 0)],
-)  # fmt: skip
+    [
+        (0, 0.10, 0.05, 50, 1),
+        (1, 0.10, 0.05, 50, 2),
+        (3, 0.10, 0.05, 50, 3),
+        (2, 0.06, 0.05, 50, 1),
+        (0, 0.06, 0.05, 50, 0),
+        (1, 0.50, 0.05, 5, 0),
+    ],
+)
 def test_level_moves_one_step(level, rate, group_rate, n, expected):
     assert next_level(level, rate, group_rate, n) == expected
 

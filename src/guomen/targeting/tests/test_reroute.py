@@ -49,8 +49,14 @@ def test_reroute_to_release_closes_the_task_and_releases_the_declaration(world):
 def test_reroute_to_release_is_refused_when_a_measure_required_the_inspection(world, analyst):
     from guomen.targeting.services import control_measure_create
 
-    control_measure_create(scope="enterprise", enterprise=world["enterprise"], consignments=2,
-                           lift_after_conforming=1, reason="通报", actor=analyst)  # fmt: skip
+    control_measure_create(
+        scope="enterprise",
+        enterprise=world["enterprise"],
+        consignments=2,
+        lift_after_conforming=1,
+        reason="通报",
+        actor=analyst,
+    )
     declaration = submit(world)
     with pytest.raises(ValidationFailed) as caught:
         clearance_reroute(declaration=declaration, channel="release", reason="x", actor=world["supervisor"])
@@ -95,12 +101,19 @@ def test_confirmed_result_flows_to_targeting_through_inspections(world, analyst)
     from guomen.clearance.services import clearance_confirm, clearance_record_result
     from guomen.targeting.services import control_measure_create
 
-    measure = control_measure_create(scope="enterprise", enterprise=world["enterprise"], consignments=2,
-                                     lift_after_conforming=1, reason="通报", actor=analyst)  # fmt: skip
+    measure = control_measure_create(
+        scope="enterprise",
+        enterprise=world["enterprise"],
+        consignments=2,
+        lift_after_conforming=1,
+        reason="通报",
+        actor=analyst,
+    )
     declaration = submit(world)
     task = InspectionTask.objects.get(declaration=declaration, status="open")
-    task = clearance_record_result(task=task, outcome="conforming", proposed_disposition="treatment",
-                                    actor=world["inspector"])  # fmt: skip
+    task = clearance_record_result(
+        task=task, outcome="conforming", proposed_disposition="treatment", actor=world["inspector"]
+    )
     clearance_confirm(
         task=task, disposition="treatment", treatment_kind="fumigation", actor=world["supervisor"]
     )

@@ -31,8 +31,23 @@ def table(tmp_path):
 
 def test_fit_then_rank_writes_id_and_score(table, tmp_path):
     model = tmp_path / "m.txt"
-    call_command("risk", "fit", "--csv", str(table), "--label", "found", "--time-col", "when", "--id-col", "shop",
-                 "--drop", "secret_outcome", "--model-out", str(model), verbosity=0)  # fmt: skip
+    call_command(
+        "risk",
+        "fit",
+        "--csv",
+        str(table),
+        "--label",
+        "found",
+        "--time-col",
+        "when",
+        "--id-col",
+        "shop",
+        "--drop",
+        "secret_outcome",
+        "--model-out",
+        str(model),
+        verbosity=0,
+    )
     assert model.is_file() and (tmp_path / "m.txt.json").is_file()
     out = tmp_path / "ranked.csv"
     call_command(
@@ -50,8 +65,22 @@ def test_fit_then_rank_writes_id_and_score(table, tmp_path):
 
 def test_rank_without_id_column_numbers_the_rows(table, tmp_path):
     model = tmp_path / "m.txt"
-    call_command("risk", "fit", "--csv", str(table), "--label", "found", "--time-col", "when",
-                 "--drop", "secret_outcome", "shop", "--model-out", str(model), verbosity=0)  # fmt: skip
+    call_command(
+        "risk",
+        "fit",
+        "--csv",
+        str(table),
+        "--label",
+        "found",
+        "--time-col",
+        "when",
+        "--drop",
+        "secret_outcome",
+        "shop",
+        "--model-out",
+        str(model),
+        verbosity=0,
+    )
     out = tmp_path / "ranked.csv"
     call_command("risk", "rank", "--model", str(model), "--csv", str(table), "--out", str(out))
     assert [r["id"] for r in _rows(out)][:3] == ["1", "2", "3"]
@@ -59,8 +88,18 @@ def test_rank_without_id_column_numbers_the_rows(table, tmp_path):
 
 def test_unknown_label_column_is_a_clear_error(table, tmp_path):
     with pytest.raises(CommandError, match="label"):
-        call_command("risk", "fit", "--csv", str(table), "--label", "nope", "--time-col", "when",
-                     "--model-out", str(tmp_path / "m.txt"))  # fmt: skip
+        call_command(
+            "risk",
+            "fit",
+            "--csv",
+            str(table),
+            "--label",
+            "nope",
+            "--time-col",
+            "when",
+            "--model-out",
+            str(tmp_path / "m.txt"),
+        )
 
 
 def test_corrupt_model_file_is_refused_by_rank(table, tmp_path):

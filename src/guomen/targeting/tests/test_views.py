@@ -127,10 +127,16 @@ def test_analyst_opens_every_lab_page(world, analyst, url):
 def test_analyst_imposes_a_measure_from_the_form(world, analyst):
     from guomen.targeting.models import ControlMeasure
 
-    response = _client(analyst).post("/targeting/measures/new/", {
-        "scope": "enterprise", "enterprise": world["enterprise"].pk, "consignments": 3,
-        "lift_after_conforming": 2, "reason": "境外通报",
-    })  # fmt: skip
+    response = _client(analyst).post(
+        "/targeting/measures/new/",
+        {
+            "scope": "enterprise",
+            "enterprise": world["enterprise"].pk,
+            "consignments": 3,
+            "lift_after_conforming": 2,
+            "reason": "境外通报",
+        },
+    )
     measure = ControlMeasure.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/targeting/measures/{measure.pk}/"
     page = _client(analyst).get(response["Location"]).content.decode()
@@ -138,8 +144,10 @@ def test_analyst_imposes_a_measure_from_the_form(world, analyst):
 
 
 def test_measure_form_shows_the_missing_target(world, analyst):
-    response = _client(analyst).post("/targeting/measures/new/", {"scope": "enterprise", "consignments": 3,
-                                                                  "lift_after_conforming": 2, "reason": "x"})  # fmt: skip
+    response = _client(analyst).post(
+        "/targeting/measures/new/",
+        {"scope": "enterprise", "consignments": 3, "lift_after_conforming": 2, "reason": "x"},
+    )
     assert response.status_code == 422
     assert "invalid-feedback" in response.content.decode()
 
@@ -159,8 +167,10 @@ def test_supervisor_imposes_measures_but_cannot_edit_rules_or_train(world):
 
 
 def test_backtest_form_queues_a_job_with_a_progress_page(world, analyst):
-    response = _client(analyst).post("/targeting/backtest/", {"date_from": "2026-01-01", "date_to": "2026-02-01",
-                                                               "capacity": "0.1", "rules": "current"})  # fmt: skip
+    response = _client(analyst).post(
+        "/targeting/backtest/",
+        {"date_from": "2026-01-01", "date_to": "2026-02-01", "capacity": "0.1", "rules": "current"},
+    )
     assert response.status_code == 302
     page = _client(analyst).get(response["Location"]).content.decode()
     assert 'data-testid="job-progress"' in page and "echarts.min.js" in page
@@ -179,16 +189,18 @@ def test_job_page_of_another_kind_is_404(world, analyst):
 def test_analyst_sets_the_random_rate(world, analyst):
     from guomen.targeting.models import TargetingSettings
 
-    response = _client(analyst).post("/targeting/settings/", {"random_rate": "0.03", "default_capacity": "0.1",
-                                                               "sampling_score": "0.3"})  # fmt: skip
+    response = _client(analyst).post(
+        "/targeting/settings/", {"random_rate": "0.03", "default_capacity": "0.1", "sampling_score": "0.3"}
+    )
     assert response.status_code == 302
     assert TargetingSettings.objects.get().random_rate == 0.03
     assert AuditEvent.objects.filter(verb="targeting.settings_changed").exists()
 
 
 def test_supervisor_cannot_change_settings(world):
-    response = _client(world["supervisor"]).post("/targeting/settings/", {"random_rate": "0.5", "default_capacity": "0.1",
-                                                                          "sampling_score": "0.3"})  # fmt: skip
+    response = _client(world["supervisor"]).post(
+        "/targeting/settings/", {"random_rate": "0.5", "default_capacity": "0.1", "sampling_score": "0.3"}
+    )
     assert response.status_code == 403
 
 

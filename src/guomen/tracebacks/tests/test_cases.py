@@ -37,9 +37,15 @@ def test_whole_case_with_rectification_credit_and_close(case, inspector, supervi
     assert "findings" in exc.value.fields
     services.case_task_done(task=task, result="记录不全", actor=inspector)
     case = services.case_findings(
-        case=case, findings="未执行安全间隔期", cause="exporter", severity="general", rectify=True,
-        subject="完善用药管理", due_date=TODAY + dt.timedelta(days=5), actor=supervisor,
-    )  # fmt: skip
+        case=case,
+        findings="未执行安全间隔期",
+        cause="exporter",
+        severity="general",
+        rectify=True,
+        subject="完善用药管理",
+        due_date=TODAY + dt.timedelta(days=5),
+        actor=supervisor,
+    )
     assert case.status == "rectifying"
     assert case.credit_event.kind == "violation" and case.credit_event.points < 0
     with pytest.raises(ValidationFailed) as exc:
@@ -74,7 +80,11 @@ def test_findings_without_fault_close_without_rectification(case, supervisor):
 def test_bad_hand_entry_names_the_field(analyst):
     with pytest.raises(ValidationFailed) as exc:
         services.notification_enter(
-            reference="", authority="x", notified_on=TODAY + dt.timedelta(days=1), subject="", hs_code="7a",
+            reference="",
+            authority="x",
+            notified_on=TODAY + dt.timedelta(days=1),
+            subject="",
+            hs_code="7a",
             actor=analyst,
-        )  # fmt: skip
+        )
     assert {"notified_on", "hs_code"} <= set(exc.value.fields)

@@ -73,9 +73,12 @@ def test_every_china_origin_rasff_notification_enters_the_queue(exporters, veg):
     made = []
     for i, origin in enumerate((cn, cn, th)):
         f = ForeignNotification.objects.create(
-            reference=f"2026.{i}", subject="chlorpyrifos in choy sum", notified_at=timezone.now(),
-            notifying_country="Germany", commodity_group=veg.group,
-        )  # fmt: skip
+            reference=f"2026.{i}",
+            subject="chlorpyrifos in choy sum",
+            notified_at=timezone.now(),
+            notifying_country="Germany",
+            commodity_group=veg.group,
+        )
         f.origins.add(origin)
         made.append(f)
     assert services.intake_foreign() == 2

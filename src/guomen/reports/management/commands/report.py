@@ -70,8 +70,10 @@ class Command(BaseCommand):
 
     def do_schedule(self, options):
         if services.schedule_monthly() and services.schedule_nightly():
-            self.stdout.write(f"monthly reports queued for {services.next_monthly_run():%Y-%m-%d %H:%M}, "
-                              f"rollup for {services.next_nightly_run():%Y-%m-%d %H:%M}")  # fmt: skip
+            self.stdout.write(
+                f"monthly reports queued for {services.next_monthly_run():%Y-%m-%d %H:%M}, "
+                f"rollup for {services.next_nightly_run():%Y-%m-%d %H:%M}"
+            )
         else:
             self.stdout.write(
                 "the task backend cannot defer tasks: run `guomen report monthly` and `guomen report rollup` from cron"

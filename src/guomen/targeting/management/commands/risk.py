@@ -34,8 +34,12 @@ class Command(BaseCommand):
         p.add_argument("--capacity", type=float, default=0.1)
         p.add_argument("--train-days", type=int, default=365)
         p.add_argument("--model", default="", help="a registered model's version (default: train one)")
-        p.add_argument("--rules", choices=["history", "current"], default="history",
-                       help="rule profiles as they stood each day (audit trail) or today's on every day")  # fmt: skip
+        p.add_argument(
+            "--rules",
+            choices=["history", "current"],
+            default="history",
+            help="rule profiles as they stood each day (audit trail) or today's on every day",
+        )
         p.add_argument("--json", action="store_true", help="print the result as JSON")
         p = sub.add_parser("train", help="train a candidate model on the declarations of a window")
         p.add_argument("--from", dest="date_from", required=True)
@@ -78,8 +82,15 @@ class Command(BaseCommand):
         row = RiskModel.objects.filter(name=model).first() if model else None
         if model and row is None:
             raise CommandError(f"no model named {model}")
-        result = run_backtest(date_from=_date(date_from), date_to=_date(date_to), capacity=capacity,
-                              train_days=train_days, model=row, progress=self._progress, rules=rules)  # fmt: skip
+        result = run_backtest(
+            date_from=_date(date_from),
+            date_to=_date(date_to),
+            capacity=capacity,
+            train_days=train_days,
+            model=row,
+            progress=self._progress,
+            rules=rules,
+        )
         if json:
             self.stdout.write(_json(result))
             return
@@ -124,8 +135,14 @@ class Command(BaseCommand):
         self.stdout.write(_json(daily_run()))
 
     def do_fit(self, *, csv, label, time_col, id_col, drop, model_out, **_):
-        metrics = tablefit.fit_csv(csv_path=Path(csv), label=label, time_col=time_col, id_col=id_col,
-                                   drop=list(drop), model_out=Path(model_out))  # fmt: skip
+        metrics = tablefit.fit_csv(
+            csv_path=Path(csv),
+            label=label,
+            time_col=time_col,
+            id_col=id_col,
+            drop=list(drop),
+            model_out=Path(model_out),
+        )
         self.stdout.write(_json(metrics))
 
     def do_rank(self, *, model, csv, out, id_col, **_):
