@@ -37,6 +37,9 @@ ACCESS: dict[str, str] = {
     "page catalog:requirement_edit": "catalog.edit",
     "page catalog:requirement_list": "signed_in",
     # certification
+    "page certification:catalogue": "certification.view",
+    "page certification:catalogue_entry": "signed_in",
+    "page certification:catalogue_retire": "signed_in",
     "page certification:check_close": "signed_in",
     "page certification:check_plan": "signed_in",
     "page certification:check_record": "signed_in",
@@ -297,6 +300,11 @@ ACCESS: dict[str, str] = {
     "POST /api/v1/portlines/uses": "signed_in",
     "POST /api/v1/portlines/uses/{pk}/status": "signed_in",
     # certification
+    "GET /api/v1/certification/catalogue": "certification.view",
+    "POST /api/v1/certification/catalogue": "signed_in",
+    "GET /api/v1/certification/catalogue/{pk}": "signed_in",
+    "POST /api/v1/certification/catalogue/{pk}": "signed_in",
+    "POST /api/v1/certification/catalogue/{pk}/retire": "signed_in",
     "GET /api/v1/certification/certificates": "certification.view",
     "POST /api/v1/certification/certificates": "signed_in",
     "GET /api/v1/certification/certificates/{pk}": "signed_in",

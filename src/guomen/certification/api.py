@@ -202,3 +202,62 @@ def misuse_open(request, payload: MisuseIn):
 def misuse_decide(request, pk: int, payload: DecideIn):
     case = selectors.misuse_get(user=request.auth, pk=pk)
     return apply(services.misuse_decide, payload, case=case, actor=request.auth)
+
+
+class CatalogueIn(Schema):
+    hs_prefix: str
+    name_zh: str
+    announcement: str = ""
+    in_force_from: dt.date | None = None
+
+
+class CatalogueEditIn(CatalogueIn):
+    version: int | None = None
+
+
+class CatalogueRetireIn(Schema):
+    reason: str
+    retired_on: dt.date | None = None
+    version: int | None = None
+
+
+class CatalogueOut(Schema):
+    id: int
+    hs_prefix: str
+    name_zh: str
+    announcement: str
+    in_force_from: dt.date | None
+    retired_on: dt.date | None
+    retired_reason: str
+    version: int
+
+
+@router.get("/catalogue", response=list[CatalogueOut])
+@paginated
+def catalogue(request, q: str = "", state: str = ""):
+    """The CCC catalogue: `state` "in_force" (applied by the release rule today), "retired", else every entry."""
+    require(request.auth, "certification.view")
+    return selectors.catalogue_list(user=request.auth, q=q, state=state)
+
+
+@router.post("/catalogue", response={201: CatalogueOut})
+def catalogue_add(request, payload: CatalogueIn):
+    """Add goods to the CCC catalogue (an administrator or a supervisor of the general bureau)."""
+    return 201, services.catalogue_add(actor=request.auth, **payload.model_dump())
+
+
+@router.get("/catalogue/{pk}", response=CatalogueOut)
+def catalogue_entry(request, pk: int):
+    return selectors.catalogue_get(user=request.auth, pk=pk)
+
+
+@router.post("/catalogue/{pk}", response=CatalogueOut)
+def catalogue_edit(request, pk: int, payload: CatalogueEditIn):
+    entry = selectors.catalogue_get(user=request.auth, pk=pk)
+    return apply(services.catalogue_edit, payload, entry=entry, actor=request.auth)
+
+
+@router.post("/catalogue/{pk}/retire", response=CatalogueOut)
+def catalogue_retire(request, pk: int, payload: CatalogueRetireIn):
+    entry = selectors.catalogue_get(user=request.auth, pk=pk)
+    return apply(services.catalogue_retire, payload, entry=entry, actor=request.auth)

@@ -89,3 +89,17 @@ class DecideForm(StyledForm):
     )
     penalty = forms.CharField(label=_("penalty"), max_length=255, required=False)
     reason = forms.CharField(label=_("reason"), max_length=255)
+
+
+class CatalogueForm(StyledForm):
+    hs_prefix = forms.CharField(label=_("HS code or prefix"), max_length=12)
+    name_zh = forms.CharField(label=_("product category"), max_length=100)
+    announcement = forms.CharField(label=_("catalogue announcement"), max_length=100, required=False)
+    in_force_from = _date(_("in force from"), required=False)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class RetireForm(StyledForm):
+    retired_on = _date(_("retired from"), required=False)
+    reason = forms.CharField(label=_("reason for retiring"), max_length=255)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)

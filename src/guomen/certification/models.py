@@ -148,18 +148,35 @@ class MarkMisuseCase(BaseModel):
 class CompulsoryProduct(models.Model):
     """An entry of the compulsory product certification catalogue (强制性产品认证目录) by HS prefix: goods under it
     are released only to a consignee holding a valid CCC certificate that covers them (clearance rule
-    `ccc_certificate_missing`)."""
+    `ccc_certificate_missing`) from `in_force_from` until the day before `retired_on`. A retired entry is kept
+    (the history of what the rule applied to); only an administrator or a supervisor of the general bureau
+    changes the catalogue (`services.catalogue_*`)."""
 
     scope_national = True  # national reference data: the catalogue belongs to no unit
 
-    hs_prefix = models.CharField(_("HS code or prefix"), max_length=10, unique=True)
+    hs_prefix = models.CharField(_("HS code or prefix"), max_length=10)
     name_zh = models.CharField(_("product category"), max_length=100)
     announcement = models.CharField(_("catalogue announcement"), max_length=100, blank=True)
+    in_force_from = models.DateField(_("in force from"), null=True, blank=True)
+    retired_on = models.DateField(_("retired from"), null=True, blank=True)
+    retired_reason = models.CharField(_("reason for retiring"), max_length=255, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
-        ordering = ["hs_prefix"]
+        ordering = ["hs_prefix", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["hs_prefix"],
+                condition=models.Q(retired_on__isnull=True),
+                name="uniq_ccc_prefix_in_catalogue",
+            )
+        ]
         verbose_name = _("CCC catalogue entry")
         verbose_name_plural = _("CCC catalogue entries")
 
     def __str__(self) -> str:
         return f"{self.hs_prefix} {self.name_zh}"
+
+    def in_force(self, on) -> bool:
+        started = self.in_force_from is None or self.in_force_from <= on
+        return started and (self.retired_on is None or self.retired_on > on)

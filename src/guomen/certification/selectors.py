@@ -3,12 +3,14 @@
 import datetime as dt
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
+from guomen.accounts.choices import Role
 from guomen.core.errors import NotFound
-from guomen.core.permissions import restrict
+from guomen.core.permissions import can, restrict
 
 from .choices import CertificateStatus, Scheme
-from .models import AnnualCheck, Certificate, MarkMisuseCase
+from .models import AnnualCheck, Certificate, CompulsoryProduct, MarkMisuseCase
 
 
 def certificate_list(*, user, q: str = "", scheme: str = "", status: str = "") -> QuerySet:
@@ -81,3 +83,34 @@ def valid_ccc_certificate(*, enterprise, hs_code: str = "", on: dt.date) -> Cert
         if not certificate.hs_code or str(hs_code).startswith(certificate.hs_code):
             return certificate
     return None
+
+
+def catalogue_list(*, user, q: str = "", state: str = "", on: dt.date | None = None) -> QuerySet:
+    """The CCC catalogue (national reference data, read by every user allowed certification.view): `state`
+    "in_force" (applied by the release rule on `on`, default today), "retired" (retired by then), else all."""
+    on = on or timezone.localdate()
+    qs = restrict(CompulsoryProduct.objects.all(), user, "certification.view")
+    if q:
+        qs = qs.filter(Q(hs_prefix__startswith=q.strip()) | Q(name_zh__icontains=q.strip()))
+    live = Q(retired_on__isnull=True) | Q(retired_on__gt=on)
+    if state == "in_force":
+        qs = qs.filter(live, Q(in_force_from__isnull=True) | Q(in_force_from__lte=on))
+    elif state == "retired":
+        qs = qs.exclude(live)
+    return qs.order_by("hs_prefix", "id")
+
+
+def catalogue_get(*, user, pk) -> CompulsoryProduct:
+    found = catalogue_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def catalogue_editable(user) -> bool:
+    """May the user change the CCC catalogue? It is national: an administrator, or a supervisor (or leader) of
+    the general bureau."""
+    if not can(user, "certification.catalogue"):
+        return False
+    national = user.org_id is not None and user.org.parent_id is None
+    return user.is_superuser or user.role == Role.ADMINISTRATOR or national

@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from guomen.core.actions import action_view, create_from, list_view, new_page
+from guomen.core.errors import PermissionDenied
 from guomen.core.permissions import can, require
 from guomen.core.ui import page_of
 from guomen.registry.selectors import enterprise_named
@@ -16,12 +18,14 @@ from guomen.registry.selectors import enterprise_named
 from . import selectors, services
 from .choices import CertificateStatus, CheckItem, MisuseStatus, Scheme
 from .forms import (
+    CatalogueForm,
     CertificateForm,
     CloseForm,
     DecideForm,
     MisuseForm,
     PlanForm,
     RecordForm,
+    RetireForm,
     StatusForm,
     results_of,
 )
@@ -121,4 +125,95 @@ def misuse_list(request):
 
 # fmt: off
 misuse_decide = action_view(lambda user, pk: selectors.misuse_get(user=user, pk=pk), DecideForm, services.misuse_decide, "case", gettext_lazy("The decision was recorded."), lambda case: reverse("certification:misuse"))
+# fmt: on
+
+
+# The CCC catalogue (national reference data) -------------------------------------------------------------------
+
+CATALOGUE_STATES = [
+    ("in_force", pgettext_lazy("ccc catalogue", "In force")),
+    ("retired", pgettext_lazy("ccc catalogue", "Retired")),
+    ("all", gettext_lazy("All")),
+]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def catalogue(request):
+    """The compulsory product certification catalogue: the entries (in force by default) and, for those who may
+    change it, the form adding one."""
+    require(request.user, "certification.view")
+    editable = selectors.catalogue_editable(request.user)
+    form = CatalogueForm(request.POST or None)
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied()
+        if create_from(form, lambda data: services.catalogue_add(actor=request.user, **_entry(data))):
+            messages.success(request, _("The entry was added to the CCC catalogue."))
+            return redirect("certification:catalogue")
+    q = request.GET.get("q", "").strip()[:20]
+    state = request.GET.get("state", "in_force").strip()[:10]
+    context = {
+        "page": page_of(request, selectors.catalogue_list(user=request.user, q=q, state=state)),
+        "form": form,
+        "filters": {"q": q, "state": state},
+        "states": CATALOGUE_STATES,
+        "can_edit": editable,
+        "today": timezone.localdate(),
+    }
+    return render(request, "certification/catalogue.html", context, status=422 if form.errors else 200)
+
+
+def _entry(data) -> dict:
+    data.pop("version", None)
+    return data
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def catalogue_entry(request, pk):
+    """One entry: its history (audit), and for those who may change the catalogue, correcting and retiring."""
+    from guomen.core.selectors import audit_timeline
+    from guomen.core.timeline import timeline_entries
+
+    entry = selectors.catalogue_get(user=request.user, pk=pk)
+    editable = selectors.catalogue_editable(request.user)
+    initial = {
+        f: getattr(entry, f) for f in ("hs_prefix", "name_zh", "announcement", "in_force_from", "version")
+    }
+    form = CatalogueForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied()
+        version = form.data.get("version")
+
+        def edit(data):
+            data.pop("version", None)
+            expected = int(version) if str(version or "").isdigit() else None
+            return services.catalogue_edit(entry=entry, actor=request.user, expected_version=expected, **data)
+
+        if create_from(form, edit):
+            messages.success(request, _("The catalogue entry was changed."))
+            return redirect("certification:catalogue_entry", pk=entry.pk)
+    context = {
+        "entry": entry,
+        "form": form,
+        "retire_form": RetireForm(initial={"retired_on": timezone.localdate(), "version": entry.version}),
+        "can_edit": editable and entry.retired_on is None,
+        "in_force": entry.in_force(timezone.localdate()),
+        "timeline": timeline_entries(audit_timeline(obj=entry)),
+    }
+    return render(request, "certification/catalogue_entry.html", context, status=422 if form.errors else 200)
+
+
+def _retire(data) -> dict:
+    return {
+        "retired_on": data["retired_on"],
+        "reason": data["reason"],
+        "expected_version": data.get("version"),
+    }
+
+
+# fmt: off
+catalogue_retire = action_view(lambda user, pk: selectors.catalogue_get(user=user, pk=pk), RetireForm, services.catalogue_retire, "entry", gettext_lazy("The entry was retired: the release rule no longer applies to these goods from that day."), lambda entry: reverse("certification:catalogue_entry", args=[entry.pk]), _retire)
 # fmt: on

@@ -96,19 +96,31 @@ def _lines(declaration_id) -> list[LineFacts]:
 
 
 def _ccc_uncovered(declaration) -> list[tuple]:
-    """Lines in the CCC catalogue that no valid CCC certificate of the consignee (else the declarant) covers,
-    as certification's valid_ccc_certificate() reads a certificate: one fixed statement."""
+    """Lines under an entry of the CCC catalogue in force today (not retired) that no valid CCC certificate of
+    the consignee (else the declarant) covers, as certification's valid_ccc_certificate() reads a certificate:
+    one fixed statement."""
     today = timezone.localdate()
     sql = (
         f"SELECT l.line_no, l.hs_id, MIN(p.name_zh) FROM {DeclarationLine._meta.db_table} l "
         f"JOIN {CompulsoryProduct._meta.db_table} p ON l.hs_id LIKE p.hs_prefix || '%%' "
-        f"WHERE l.declaration_id = %s AND NOT EXISTS (SELECT 1 FROM {Certificate._meta.db_table} c "
+        f"WHERE l.declaration_id = %s AND (p.in_force_from IS NULL OR p.in_force_from <= %s) "
+        f"AND (p.retired_on IS NULL OR p.retired_on > %s) AND NOT EXISTS (SELECT 1 FROM {Certificate._meta.db_table} c "
         f"WHERE c.enterprise_id = %s AND c.scheme = %s AND c.status = %s AND c.valid_from <= %s "
         f"AND c.valid_until >= %s AND (c.hs_code = '' OR l.hs_id LIKE c.hs_code || '%%')) "
         f"GROUP BY l.line_no, l.hs_id ORDER BY l.line_no"
     )
     holder = declaration.consignee_id or declaration.declarant_id
-    return _rows(sql, [declaration.pk, holder, Scheme.CCC.value, CertificateStatus.VALID.value, today, today])
+    params = [
+        declaration.pk,
+        today,
+        today,
+        holder,
+        Scheme.CCC.value,
+        CertificateStatus.VALID.value,
+        today,
+        today,
+    ]
+    return _rows(sql, params)
 
 
 def _waste_unregistered(declaration, lines) -> list[tuple]:

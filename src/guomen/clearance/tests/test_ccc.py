@@ -116,3 +116,27 @@ def test_the_rule_adds_one_fixed_statement_whatever_the_catalogue(ccc_goods, dja
         CompulsoryProduct.objects.create(hs_prefix=f"99{n:02d}", name_zh=f"目录{n}")
     with django_assert_max_num_queries(12):
         facts_load(declaration)
+
+
+def test_an_entry_added_to_the_catalogue_makes_the_rule_bite_and_retiring_it_stops_it(clean_task, admin_user):
+    from guomen.certification.services import catalogue_add, catalogue_retire
+
+    assert _ccc(clean_task) is None
+    entry = catalogue_add(hs_prefix=_hs(clean_task), name_zh="新列入目录的产品", actor=admin_user)
+    assert "新列入目录的产品" in _ccc(clean_task).evidence[0]
+    catalogue_retire(entry=entry, reason="已移出目录", actor=admin_user)
+    assert _ccc(clean_task) is None
+
+
+def test_an_entry_not_yet_in_force_or_retired_from_a_later_day(clean_task, admin_user):
+    from guomen.certification.services import catalogue_add, catalogue_retire
+
+    later = timezone.localdate() + dt.timedelta(days=30)
+    entry = catalogue_add(
+        hs_prefix=_hs(clean_task), name_zh="下月实施", in_force_from=later, actor=admin_user
+    )
+    assert _ccc(clean_task) is None
+    entry.in_force_from = timezone.localdate()
+    entry.save()
+    catalogue_retire(entry=entry, retired_on=later, reason="下月移出", actor=admin_user)
+    assert _ccc(clean_task) is not None  # still in force until the day it is retired
