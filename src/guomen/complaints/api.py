@@ -10,6 +10,7 @@ from guomen.core.errors import NotFound, ValidationFailed
 from guomen.core.pagination import paginated
 from guomen.core.permissions import org_in_scope, require
 from guomen.portal import ratelimit
+from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
 
@@ -23,6 +24,7 @@ class ComplaintIn(Schema):
     enterprise_name: str = ""
     description: str
     org: str = ""
+    agency: str = ""  # unified social credit code of the inspection agency complained about, if any
     contact_name: str = ""
     contact_phone: str = ""
     contact_email: str = ""
@@ -58,6 +60,7 @@ class ComplaintOut(Schema):
     received_at: datetime
     due_on: date
     overdue: bool
+    enterprise: str | None
     reply: str
     replied_at: datetime | None
     outcome: str
@@ -71,6 +74,10 @@ class ComplaintOut(Schema):
         return obj.assignee.username if obj.assignee_id else None
 
     @staticmethod
+    def resolve_enterprise(obj) -> str | None:
+        return obj.enterprise.uscc if obj.enterprise_id else None
+
+    @staticmethod
     def resolve_overdue(obj) -> bool:
         return obj.is_overdue()
 
@@ -79,6 +86,7 @@ class TriageIn(Schema):
     category: str
     org: str
     assignee: str = ""
+    enterprise: str | None = None  # USCC of the enterprise complained about; "" takes it off, absent keeps it
     version: int | None = None
 
 
@@ -113,7 +121,10 @@ def submit(request, payload: ComplaintIn):
     """Submit a complaint (no key needed; rate-limited per client). Returns the tracking code."""
     ratelimit.hit("complaint_submit", ratelimit.client_id(request))
     complaint = services.complaint_submit(
-        data=payload.dict(), org=_org(payload.org), client=ratelimit.client_id(request)
+        data=payload.dict(),
+        org=_org(payload.org),
+        client=ratelimit.client_id(request),
+        agency=selectors.agency_named(payload.agency),
     )
     return 201, selectors.complaint_track(code=complaint.tracking_code)
 
@@ -165,11 +176,16 @@ def triage(request, pk: int, payload: TriageIn):
         assignee = User.objects.filter(username=payload.assignee).first()
         if assignee is None:
             raise ValidationFailed(fields={"assignee": [payload.assignee]})
+    enterprise = services.KEEP
+    if payload.enterprise is not None:
+        code = payload.enterprise.strip()
+        enterprise = enterprise_named(user=request.auth, uscc=code) if code else None
     return services.complaint_triage(
         complaint=complaint,
         category=payload.category,
         org=_org(payload.org) or complaint.org,
         assignee=assignee,
+        enterprise=enterprise,
         actor=request.auth,
         expected_version=payload.version,
     )

@@ -39,6 +39,13 @@ class ComplaintForm(forms.Form):
     product = forms.CharField(label=_("Product"), max_length=200)
     place = forms.CharField(label=_("Where it was bought or seen"), max_length=200, required=False)
     enterprise_name = forms.CharField(label=_("Enterprise (if known)"), max_length=200, required=False)
+    agency = forms.ModelChoiceField(
+        label=_("Inspection agency complained about (if any)"),
+        queryset=None,
+        required=False,
+        empty_label=_("None: the complaint is not about an inspection agency"),
+        help_text=_("An inspection agency that inspected goods or audited a factory for you."),
+    )
     description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 5}))
     org = forms.ModelChoiceField(
         label=_("Nearest office"),
@@ -56,6 +63,9 @@ class ComplaintForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from .selectors import inspection_agencies
+
+        self.fields["agency"].queryset = inspection_agencies()
         _style(self)
         self.fields["description"].widget.attrs["minlength"] = 10
 
@@ -77,6 +87,12 @@ class TriageForm(forms.Form):
     category = forms.ChoiceField(label=_("category"), choices=Category.choices)
     org = forms.ModelChoiceField(label=_("handling unit"), queryset=OrgUnit.objects.none())
     assignee = forms.ModelChoiceField(label=_("assignee"), queryset=None, required=False)
+    enterprise = forms.CharField(
+        label=_("enterprise complained about (unified social credit code)"),
+        max_length=18,
+        required=False,
+        help_text=_("An inspection agency named here routes the complaint to its supervising unit."),
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, units=None, assignees=None, **kwargs):

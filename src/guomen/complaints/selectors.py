@@ -37,7 +37,9 @@ def complaint_list(
     f = filters or ComplaintFilters(**given)
     status, category, flag, q, mine = f.status, f.category, f.flag, f.q, f.mine
     today = today or timezone.localdate()
-    qs = restrict(Complaint.objects.all(), user, "complaint.view").select_related("org", "assignee")
+    qs = restrict(Complaint.objects.all(), user, "complaint.view").select_related(
+        "org", "assignee", "enterprise"
+    )
     if status:
         qs = qs.filter(status=status)
     if category:
@@ -166,3 +168,32 @@ def feedback_counts(*, start: dt.date, end: dt.date, org: OrgUnit | None = None)
         answered += replied_on <= end
         on_time += replied_on <= due_on
     return FeedbackCounts(received=received, answered=answered, on_time=on_time)
+
+
+def inspection_agencies() -> QuerySet:
+    """The inspection agencies on file a member of the public may name in a complaint (names are public)."""
+    from guomen.registry.choices import EnterpriseKind
+    from guomen.registry.models import Enterprise
+
+    return Enterprise.objects.filter(kind=EnterpriseKind.INSPECTION_AGENCY).order_by("name_zh", "id")
+
+
+def agency_named(uscc: str, field: str = "agency"):
+    """The inspection agency a public payload names by its unified social credit code (None when not named)."""
+    code = str(uscc or "").strip().upper()
+    if not code:
+        return None
+    found = inspection_agencies().filter(uscc=code).first()
+    if found is None:
+        from django.utils.translation import gettext as _
+
+        from guomen.core.errors import ValidationFailed
+
+        raise ValidationFailed(fields={field: [_("Choose an inspection agency on file.")]})
+    return found
+
+
+def agency_complaints(*, user, enterprise) -> QuerySet:
+    """Complaints naming the enterprise (an inspection agency) that the user may see, newest first."""
+    qs = restrict(Complaint.objects.filter(enterprise=enterprise), user, "complaint.view")
+    return qs.select_related("org").order_by("-received_at", "-id")

@@ -8,11 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guomen.accounts.choices import Role
 from guomen.accounts.models import OrgUnit, User
 from guomen.core.errors import PermissionDenied, ValidationFailed, validation_error_from_django
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
+from guomen.registry.choices import EnterpriseKind
 
 from .choices import COMPLAINT_TRANSITIONS, OPEN_STATUSES, Category, ComplaintStatus, Outcome
 from .models import Complaint, ComplaintPhoto
@@ -20,7 +22,8 @@ from .uploads import check_photos
 from .workdays import add_working_days, reminder_days, response_days, working_days_between
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-PUBLIC_FIELDS = ["kind", "product", "place", "enterprise_name", "org", "status", "due_on"]
+PUBLIC_FIELDS = ["kind", "product", "place", "enterprise_name", "enterprise", "org", "status", "due_on"]
+KEEP = object()  # complaint_triage(enterprise=KEEP): the enterprise on file stays as it is
 
 
 def new_tracking_code() -> str:
@@ -44,11 +47,43 @@ def _clean(obj) -> None:
         raise validation_error_from_django(exc) from exc
 
 
+def _check_agency(agency, field: str = "agency") -> None:
+    if agency is not None and agency.kind != EnterpriseKind.INSPECTION_AGENCY:
+        raise ValidationFailed(fields={field: [_("Choose an inspection agency on file.")]})
+
+
+def _tell_agency_supervisors(complaint: Complaint) -> None:
+    """A complaint against an inspection agency goes to the supervisors of the agency's supervising unit."""
+    from django.urls import reverse
+
+    from guomen.notifications.choices import Kind
+    from guomen.notifications.services import notify
+
+    people = User.objects.filter(
+        is_active=True, org=complaint.org, role__in=(Role.SUPERVISOR, Role.LEADER)
+    ).select_related("org")
+    notify(
+        recipients=list(people),
+        kind=Kind.QUEUE_ITEM,
+        params={"item": f"12365 {complaint.tracking_code} · {complaint.enterprise.name_zh}"},
+        url=reverse("complaints:detail", args=[complaint.pk]),
+        ref=f"complaints.complaint:{complaint.pk}:agency:{complaint.enterprise_id}",
+    )
+
+
 @transaction.atomic
 def complaint_submit(
-    *, data: dict, photos: list[tuple[str, bytes]] = (), org: OrgUnit | None = None, client: str = ""
+    *,
+    data: dict,
+    photos: list[tuple[str, bytes]] = (),
+    org: OrgUnit | None = None,
+    client: str = "",
+    agency=None,
 ) -> Complaint:
-    """A complaint from the public; returns it with its tracking code and reply deadline."""
+    """A complaint from the public; returns it with its tracking code and reply deadline. A complaint against
+    an inspection agency (`agency`, an enterprise of that kind) names it and goes to the agency's supervising
+    unit, whose supervisors are told."""
+    _check_agency(agency)
     checked = check_photos(list(photos))
     description = (data.get("description") or "").strip()
     if len(description) < 10:
@@ -57,10 +92,14 @@ def complaint_submit(
         )
     now = timezone.now()
     fields = ("kind", "product", "place", "enterprise_name", "contact_name", "contact_phone", "contact_email")
+    values = {k: (data.get(k) or "").strip() for k in fields}
+    if agency is not None:
+        values["enterprise_name"] = values["enterprise_name"] or agency.name_zh
     complaint = Complaint(
-        **{k: (data.get(k) or "").strip() for k in fields},
+        **values,
         description=description,
-        org=receiving_org(org),
+        enterprise=agency,
+        org=agency.org if agency is not None else receiving_org(org),
         client_hash=client[:32],
         received_at=now,
         due_on=add_working_days(timezone.localdate(now), response_days()),
@@ -78,6 +117,8 @@ def complaint_submit(
         org_path=complaint.org.path,
         after={**model_snapshot(complaint, PUBLIC_FIELDS), "photos": len(checked)},
     )
+    if agency is not None:
+        _tell_agency_supervisors(complaint)
     return complaint
 
 
@@ -98,13 +139,21 @@ def complaint_triage(
     org: OrgUnit,
     actor,
     assignee: User | None = None,
-    enterprise=None,
+    enterprise=KEEP,
     hs=None,
     expected_version: int | None = None,
 ) -> Complaint:
-    """Classify, route to a unit and assign. A product-safety complaint becomes a risk signal."""
+    """Classify, route to a unit and assign. A product-safety complaint becomes a risk signal. Naming an
+    inspection agency as the enterprise complained about routes the complaint to the agency's supervising unit
+    (whose supervisors are told); `enterprise=None` takes the enterprise off, KEEP leaves it."""
     require(actor, "complaint.triage")
-    if not org_in_scope(actor, complaint.org) or not org_in_scope(actor, org):
+    enterprise = complaint.enterprise if enterprise is KEEP else enterprise
+    against_agency = enterprise is not None and enterprise.kind == EnterpriseKind.INSPECTION_AGENCY
+    if against_agency:
+        org = enterprise.org
+        if assignee is not None and not org_in_scope(assignee, org):
+            assignee = None  # the agency's unit assigns its own officer
+    if not org_in_scope(actor, complaint.org) or not (against_agency or org_in_scope(actor, org)):
         raise PermissionDenied()
     if category not in Category.values:
         raise ValidationFailed(fields={"category": [_("Choose a category.")]})
@@ -143,6 +192,8 @@ def complaint_triage(
             after=changes,
         )
     complaint.refresh_from_db()
+    if against_agency:
+        _tell_agency_supervisors(complaint)  # once per supervisor and agency (the notification's dedup key)
     if category == Category.PRODUCT_SAFETY:
         _signal(complaint, actor, hs)
     return complaint

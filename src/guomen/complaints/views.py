@@ -16,6 +16,7 @@ from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of, render_list
 from guomen.portal import ratelimit
+from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
 from .choices import Category, ComplaintStatus
@@ -39,7 +40,11 @@ def complaint_submit(request):
             try:
                 ratelimit.hit("complaint_submit", client)
                 complaint = services.complaint_submit(
-                    data=form.service_data(), photos=photos, org=form.cleaned_data["org"], client=client
+                    data=form.service_data(),
+                    photos=photos,
+                    org=form.cleaned_data["org"],
+                    client=client,
+                    agency=form.cleaned_data["agency"],
                 )
             except ApplicationError as exc:
                 add_errors(form, exc)
@@ -108,6 +113,7 @@ def _detail_context(request, complaint, **forms) -> dict:
                 "category": complaint.category,
                 "org": complaint.org_id,
                 "assignee": complaint.assignee_id,
+                "enterprise": complaint.enterprise.uscc if complaint.enterprise_id else "",
                 "version": complaint.version,
             },
             units=selectors.triage_units(user=user),
@@ -153,11 +159,13 @@ def complaint_triage(request, pk: int):
         )
 
     def act(c, data):
+        code = data["enterprise"].strip()
         services.complaint_triage(
             complaint=c,
             category=data["category"],
             org=data["org"],
             assignee=data["assignee"],
+            enterprise=enterprise_named(user=request.user, uscc=code) if code else None,
             actor=request.user,
             expected_version=data["version"],
         )
