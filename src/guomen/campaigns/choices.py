@@ -7,6 +7,7 @@ class CampaignKind(models.TextChoices):
     QUALITY_MONTH = "quality_month", _("Quality month")
     SPECIAL_ACTION = "special_action", _("Special enforcement action")
     RECTIFICATION = "rectification", _("Special rectification")
+    PORT_BALANCE = "port_balance", _("Inspection-agency action (Port Balance)")
 
 
 class CampaignStatus(models.TextChoices):
@@ -58,6 +59,7 @@ class LinkKind(models.TextChoices):
     RECALL = "recall", pgettext_lazy("campaign kind", "Recall")
     AGENCY_FINDING = "agency_finding", _("Inspection-agency finding (口岸天平)")
     ENTERPRISE_SERVICE = "service", _("Quality analysis meeting or training for enterprises")
+    COMPLAINT = "complaint", _("Complaint (12365)")
 
 
 # Which model each link kind points to (app_label.ModelName).
@@ -72,4 +74,5 @@ LINK_MODELS = {
     LinkKind.RECALL: "recalls.Recall",
     LinkKind.AGENCY_FINDING: "portlines.AgencyFinding",
     LinkKind.ENTERPRISE_SERVICE: "supervision.EnterpriseService",
+    LinkKind.COMPLAINT: "complaints.Complaint",
 }

@@ -16,6 +16,10 @@ samples            batches sampled: declarations of linked samples (and samples 
 warnings           linked credit events that are warnings (in force)
 signals            linked risk signals
 events, visits, materials, people   sums of the outreach records
+lines              the lines of work the seed reports count on their own (line_figures): 口岸天平 checks of
+                   inspection agencies, complaints (those against inspection agencies), annual checks of certified
+                   enterprises, special checks of car dealers, recalls, cases handed over to / received from
+                   partner agencies on the campaign
 """
 
 from collections import defaultdict
@@ -162,6 +166,65 @@ def _sampled_batches(sample_ids, inspection_declarations) -> int:
     return len(batches)
 
 
+def _model(label: str):
+    from django.apps import apps
+
+    return apps.get_model(label)
+
+
+def line_figures(campaign, ids) -> dict:
+    """The seed reports' own counts of the campaign's linked records, line by line (one statement per line)."""
+    findings = list(
+        _model("portlines.AgencyFinding")
+        .objects.filter(pk__in=ids[LinkKind.AGENCY_FINDING])
+        .values_list("enterprise_id", "status")
+    )
+    complaints = list(
+        _model("complaints.Complaint")
+        .objects.filter(pk__in=ids[LinkKind.COMPLAINT])
+        .values_list("enterprise__kind", flat=True)
+    )
+    checks = list(
+        _model("certification.AnnualCheck")
+        .objects.filter(pk__in=ids[LinkKind.CERTIFICATION_CHECK], checked_on__isnull=False)
+        .values_list("certificate__enterprise_id", flat=True)
+    )
+    dealers = list(
+        _model("supervision.SpotCheckTask")
+        .objects.filter(pk__in=ids[LinkKind.SPOT_CHECK], enterprise__kind="car_dealer")
+        .exclude(status="cancelled")
+        .values_list("enterprise_id", flat=True)
+    )
+    recalls = (
+        _model("recalls.Recall")
+        .objects.filter(pk__in=ids[LinkKind.RECALL])
+        .aggregate(n=Count("id"), affected=Sum("units_affected"), recovered=Sum("units_recovered"))
+    )
+    handovers = dict(
+        _model("enforcement.Handover")
+        .objects.filter(campaign=campaign)
+        .values_list("direction")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {
+        "agency_checks": len(findings),
+        "agencies": len({e for e, _status in findings}),
+        "agency_penalised": sum(1 for _e, status in findings if status == "penalised"),
+        "complaints": len(complaints),
+        "agency_complaints": sum(1 for kind in complaints if kind == "inspection_agency"),
+        "certification_checks": len(checks),
+        "certified_enterprises": len(set(checks)),
+        "dealer_checks": len(dealers),
+        "dealers": len(set(dealers)),
+        "recalls": recalls["n"] or 0,
+        "recall_units_affected": int(recalls["affected"] or 0),
+        "recall_units_recovered": int(recalls["recovered"] or 0),
+        "cases_handed_over": handovers.get("out", 0),
+        "cases_received": handovers.get("in", 0),
+    }
+
+
 def campaign_figures(campaign) -> dict:
     """All the campaign's figures (Metric values as keys) plus activities per category."""
     from guomen.risk.models import RiskSignal
@@ -197,6 +260,7 @@ def campaign_figures(campaign) -> dict:
     counts = dict(campaign.activities.values_list("category").annotate(n=Count("id")).order_by())
     figures["activities"] = {c: counts.get(c, 0) for c in ActivityCategory.values}
     figures["services"] = service_figures(ids[LinkKind.ENTERPRISE_SERVICE])
+    figures["lines"] = line_figures(campaign, ids)
     return figures
 
 

@@ -36,6 +36,59 @@ def service_items(campaign) -> list[str]:
     return [f"{cn_date(s.held_on)},{s.get_kind_display()}:{s.title}。{s.topics}" for s in services]
 
 
+def line_sentences(lines: dict) -> list[str]:
+    """The seed reports' sentences for the lines of work linked to the campaign (only those with records)."""
+    out = []
+    if lines["agency_checks"]:
+        out.append(
+            _(
+                "%(checks)s goods inspections and factory audits of %(agencies)s inspection agencies were checked "
+                "(Port Balance); %(penalised)s problems were penalised."
+            )
+            % {
+                "checks": lines["agency_checks"],
+                "agencies": lines["agencies"],
+                "penalised": lines["agency_penalised"],
+            }
+        )
+    if lines["complaints"]:
+        out.append(
+            _("%(complaints)s complaints were handled, %(agency)s of them against inspection agencies.")
+            % {"complaints": lines["complaints"], "agency": lines["agency_complaints"]}
+        )
+    if lines["certification_checks"]:
+        out.append(
+            _(
+                "Annual supervision checks were carried out at %(enterprises)s certified enterprises (%(checks)s checks)."
+            )
+            % {"enterprises": lines["certified_enterprises"], "checks": lines["certification_checks"]}
+        )
+    if lines["dealer_checks"]:
+        out.append(
+            _("%(checks)s special checks of %(dealers)s imported-car dealers were carried out.")
+            % {"checks": lines["dealer_checks"], "dealers": lines["dealers"]}
+        )
+    if lines["recalls"]:
+        out.append(
+            _(
+                "%(recalls)s recalls were followed up: %(recovered)s of %(affected)s units affected were recovered."
+            )
+            % {
+                "recalls": lines["recalls"],
+                "recovered": lines["recall_units_recovered"],
+                "affected": lines["recall_units_affected"],
+            }
+        )
+    if lines["cases_handed_over"] or lines["cases_received"]:
+        out.append(
+            _(
+                "In joint enforcement %(out)s cases were handed over to partner agencies and %(in)s received from them."
+            )
+            % {"out": lines["cases_handed_over"], "in": lines["cases_received"]}
+        )
+    return out
+
+
 def build(campaign, *, language: str = "zh-hans") -> dict:
     """The report's content: {title, subtitle, lead, paragraphs, sections, table, footer}."""
     with translation.override(language):
@@ -92,6 +145,8 @@ def build(campaign, *, language: str = "zh-hans") -> dict:
                 _("Jointly with %(agencies)s (%(count)s partner agencies).")
                 % {"agencies": "、".join(partners), "count": len(partners)}
             )
+        if lines := line_sentences(f["lines"]):
+            paragraphs.append("".join(lines))
         svc = f["services"]
         if svc["count"]:
             paragraphs.append(

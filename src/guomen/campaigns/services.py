@@ -25,6 +25,7 @@ LINK_VIEW = {
     LinkKind.RECALL: "recall.view",
     LinkKind.AGENCY_FINDING: "portlines.view",
     LinkKind.ENTERPRISE_SERVICE: "supervision.view",
+    LinkKind.COMPLAINT: "complaint.view",
 }
 
 

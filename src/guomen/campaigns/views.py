@@ -15,7 +15,7 @@ from guomen.core.ui import add_errors, page_of
 from . import selectors, services
 from .figures import campaign_figures, progress
 from .forms import ActivityForm, CampaignForm, LinkForm, OutreachForm
-from .report import RENDERERS, campaign_report
+from .report import RENDERERS, campaign_report, line_sentences
 
 CONTENT_TYPES = {
     "md": "text/markdown; charset=utf-8",
@@ -57,7 +57,12 @@ def campaign_new(request):
 def campaign_detail(request, code):
     campaign = selectors.campaign_get(user=request.user, code=code)
     figures = campaign_figures(campaign)
-    context = {"campaign": campaign, "figures": figures, "progress": progress(campaign, figures)}
+    context = {
+        "campaign": campaign,
+        "figures": figures,
+        "progress": progress(campaign, figures),
+        "line_sentences": line_sentences(figures["lines"]),
+    }
     if request.htmx:
         return render(request, "campaigns/partials/progress.html", context)
     here = org_in_scope(request.user, campaign.org)
