@@ -3,7 +3,7 @@
 uv run python bench/lines_pages.py [--rounds 40] [--scale 1]
 
 Builds a scratch SQLite file under var/bench/ (migrate, then bulk-insert at --scale 1: 20,000 enterprises,
-50,000 certificates with 20,000 annual checks and 2,000 mark-misuse cases, 5,000 recalls with their dealers,
+50,000 certificates with 20,000 annual checks and 2,000 mark-misuse cases, 200 CCC catalogue entries, 5,000 recalls with their dealers,
 60 campaigns with 240 partner agencies, 5,000 interviews, 5,000 commitments and 2,000 handovers, spread over three
 ports), then times every page through Django's test client in this process as the branch bureau's supervisor
 (all middleware, views, queries and templates, no network): p50 and p95 server time and the number of queries.
@@ -21,7 +21,7 @@ def build(scale: float) -> dict:
 
     from guomen.accounts.models import OrgUnit, User
     from guomen.campaigns.models import Campaign
-    from guomen.certification.models import AnnualCheck, Certificate, MarkMisuseCase
+    from guomen.certification.models import AnnualCheck, Certificate, CompulsoryProduct, MarkMisuseCase
     from guomen.core.testing import make_uscc
     from guomen.enforcement.models import CampaignPartner, Commitment, Handover, Interview
     from guomen.recalls.models import Recall
@@ -113,6 +113,11 @@ def build(scale: float) -> dict:
         (Handover(direction="out", agency="police", org=ports[i % 3], subject="案件移送", handed_on=ago())
          for i in range(n(2_000))), batch_size=5000,
     )  # fmt: skip
+    CompulsoryProduct.objects.bulk_create(
+        CompulsoryProduct(hs_prefix=f"{8400 + i}", name_zh=f"强制性认证产品{i}", in_force_from=today,
+                          retired_on=today if i % 10 == 0 else None)
+        for i in range(200)
+    )  # fmt: skip
     return {"supervisor": supervisor}
 
 
@@ -128,6 +133,8 @@ def pages() -> list[tuple[str, str]]:
         ("certificates list, page 40", "/certification/?page=40"),
         ("certificate detail", f"/certification/{cert.pk}/"),
         ("mark-misuse list", "/certification/misuse/"),
+        ("CCC catalogue (200 entries, in force)", "/certification/catalogue/"),
+        ("CCC catalogue, all, page 4", "/certification/catalogue/?state=all&page=4"),
         ("recalls list", "/recalls/"),
         ("recalls list, filtered", "/recalls/?category=children&status=in_progress"),
         ("recall detail", f"/recalls/{recall.number}/"),

@@ -58,3 +58,78 @@ def test_file_a_certificate_plan_record_and_close_the_annual_check(
     screenshot(desk, "certification-check-closed")
     assert AnnualCheck.objects.get().status == "closed"
     assert "整改中" not in desk.inner_text("[data-testid=check-status]")
+
+
+def test_a_ccc_catalogue_entry_added_in_the_browser_stops_the_release_of_uncertified_goods(
+    orgs, admin_user, supervisor, inspector, desk, screenshot
+):
+    from guomen.catalog.tests.factories import CountryFactory, HsCodeFactory
+    from guomen.clearance.services import clearance_record_result, clearance_submit
+    from guomen.declarations.models import Declaration
+    from guomen.inspections.models import InspectionTask
+    from guomen.inspections.tests.factories import PHYSICAL_CHECKED
+    from guomen.targeting.models import SimpleRule
+
+    HsCodeFactory(code="8504", name_zh="变压器、静止式变流器及电感器")
+    HsCodeFactory(code="850440", name_zh="静止式变流器")
+    CountryFactory(code="DE")
+    SimpleRule.objects.create(
+        name="电源适配器查验", hs_prefix="8504", channel="physical", instruction="核对铭牌"
+    )
+    importer = EnterpriseFactory(org=orgs["SZ"], name_zh="深圳华通电器进出口有限公司")
+
+    # The general bureau's administrator puts power adapters in the CCC catalogue; a wrong code is refused first
+    login(desk, "admin_gacc")
+    desk.goto("/certification/")
+    desk.click("[data-testid=catalogue-link]")
+    desk.fill("[data-testid=catalogue-form] input[name=hs_prefix]", "8599")
+    desk.fill("[data-testid=catalogue-form] input[name=name_zh]", "电源适配器及充电器")
+    desk.click("[data-testid=catalogue-form] button[type=submit]")
+    desk.get_by_text("HS编码或前缀：商品编码目录中没有 8599。").wait_for()
+    desk.fill("[data-testid=catalogue-form] input[name=hs_prefix]", "8504")
+    desk.fill("[data-testid=catalogue-form] input[name=announcement]", "认监委公告2020年第18号")
+    desk.click("[data-testid=catalogue-form] button[type=submit]")
+    desk.get_by_text("条目已加入强制性产品认证目录").wait_for()
+    assert "电源适配器及充电器" in desk.inner_text("[data-testid=catalogue]")
+    screenshot(desk, "certification-ccc-catalogue")
+
+    # Power adapters for an importer without a CCC certificate are inspected, found conforming, and still refused
+    declaration = clearance_submit(
+        actor=None,
+        direction="import",
+        port_code="WJD",
+        declarant_uscc=importer.uscc,
+        origin_country="DE",
+        transport="truck",
+        arrival_date=dt.date.today(),
+        lines=[
+            {
+                "hs_code": "850440",
+                "description": "电源适配器",
+                "quantity": 500,
+                "unit": "个",
+                "net_weight_kg": 200,
+                "value": 5000,
+                "currency": "USD",
+            }
+        ],
+        documents=[],
+    )
+    task = InspectionTask.objects.get(declaration=declaration)
+    clearance_record_result(
+        task=task,
+        outcome="conforming",
+        proposed_disposition="release",
+        checklist=PHYSICAL_CHECKED,
+        actor=inspector,
+    )
+    desk.context.clear_cookies()
+    login(desk, "supervisor_sz")
+    desk.goto("/inspections/confirmations/")
+    card = desk.get_by_test_id("confirmation-card").filter(has_text=declaration.number)
+    assert "强制性产品认证目录" in card.get_by_test_id("release-rules").inner_text()
+    with desk.expect_response(lambda r: r.url.endswith("/confirm/")):
+        card.get_by_test_id("confirm-disposition").click()
+    desk.get_by_text("放行条件未满足").first.wait_for()
+    screenshot(desk, "certification-ccc-release-refused")
+    assert Declaration.objects.get(pk=declaration.pk).status == "pending_disposition"

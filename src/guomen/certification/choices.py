@@ -1,4 +1,7 @@
+import functools
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -70,3 +73,14 @@ MISUSE_TRANSITIONS: dict[str, set[str]] = {
     M.DISMISSED: set(),
     M.CLOSED: set(),
 }
+
+
+@functools.cache
+def _labels(choices, language: str) -> dict[str, str]:
+    return {value: str(label) for value, label in choices.choices}
+
+
+def label_of(choices, value: str) -> str:
+    """The label of a value in the reader's language, translated once per language (a list page shows one per row;
+    get_FOO_display() hashes every lazy label of the field on each call)."""
+    return _labels(choices, get_language() or "").get(value, value)

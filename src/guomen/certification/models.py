@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
-from .choices import CertificateStatus, CheckStatus, MisuseStatus, Scheme
+from .choices import CertificateStatus, CheckStatus, MisuseStatus, Scheme, label_of
 
 
 class Certificate(BaseModel):
@@ -49,6 +49,14 @@ class Certificate(BaseModel):
 
     def __str__(self) -> str:
         return self.number
+
+    @property
+    def scheme_label(self) -> str:
+        return label_of(Scheme, self.scheme)
+
+    @property
+    def status_label(self) -> str:
+        return label_of(CertificateStatus, self.status)
 
     @property
     def body_display(self) -> str:
@@ -143,6 +151,10 @@ class MarkMisuseCase(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.enterprise} {self.found_on}"
+
+    @property
+    def status_label(self) -> str:
+        return label_of(MisuseStatus, self.status)
 
 
 class CompulsoryProduct(models.Model):

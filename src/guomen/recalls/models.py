@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guomen.core.models import BaseModel
 
-from .choices import ProductCategory, RecallSource, RecallStatus
+from .choices import ProductCategory, RecallSource, RecallStatus, label_of
 
 
 class Recall(BaseModel):
@@ -73,6 +73,14 @@ class Recall(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}"
+
+    @property
+    def category_label(self) -> str:
+        return label_of(ProductCategory, self.category)
+
+    @property
+    def status_label(self) -> str:
+        return label_of(RecallStatus, self.status)
 
     @property
     def recovered_percent(self) -> int:
