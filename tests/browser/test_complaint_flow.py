@@ -102,3 +102,33 @@ def test_a_rejected_submission_keeps_the_text_on_the_phone(phone, orgs):
     assert phone.locator("[data-testid=form-rejected]").is_visible()
     assert phone.input_value("textarea[name=description]") == "罐内有异物，疑似金属碎片。"
     assert phone.input_value("input[name=product]") == "进口奶粉"
+
+
+def test_a_complaint_against_an_inspection_agency_reaches_its_unit_and_shows_on_its_page(
+    phone, desk, orgs, supervisor, make_user, screenshot
+):
+    from guomen.accounts.choices import Role
+    from guomen.registry.tests.factories import EnterpriseFactory
+
+    cache.clear()
+    agency = EnterpriseFactory(org=orgs["HG"], name_zh="深圳华测检验鉴定有限公司", kind="inspection_agency")
+    make_user(Role.SUPERVISOR, orgs["HG"], username="supervisor_hg")
+    phone.goto("/complaints/submit/")
+    phone.fill("input[name=product]", "出口服装验货报告")
+    phone.select_option("select[name=agency]", label="深圳华测检验鉴定有限公司")
+    phone.fill("textarea[name=description]", "检验鉴定机构未到现场验货即出具合格报告，货到后发现大量不合格。")
+    screenshot(phone, "complaint-agency-form-phone")
+    with phone.expect_navigation():
+        phone.click("form[data-testid=complaint-form] button[type=submit]")
+    code = phone.locator("[data-testid=tracking-code]").inner_text().strip()
+
+    login(desk, "supervisor_hg")
+    desk.goto("/notifications/")
+    desk.get_by_text(code).first.wait_for()
+    desk.goto(f"/registry/enterprises/{agency.pk}/")
+    panel = desk.locator("[data-testid=agency-complaints]")
+    assert panel.locator("[data-testid=agency-complaints-count]").inner_text() == "1"
+    assert code in panel.inner_text()
+    screenshot(desk, "complaint-agency-enterprise-page")
+    panel.get_by_text(code).click()
+    assert "深圳华测检验鉴定有限公司" in desk.locator("[data-testid=complaint-enterprise]").inner_text()

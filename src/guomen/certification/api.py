@@ -124,7 +124,8 @@ class DecideIn(Schema):
 @paginated
 def certificates(request, q: str = "", scheme: str = "", status: str = ""):
     require(request.auth, "certification.view")
-    return selectors.certificate_list(user=request.auth, q=q, scheme=scheme, status=status)
+    qs = selectors.certificate_list(user=request.auth, q=q, scheme=scheme, status=status)
+    return qs.select_related("body")
 
 
 @router.post("/certificates", response={201: CertificateOut})
