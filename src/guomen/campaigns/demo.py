@@ -76,4 +76,24 @@ def seed_demo(bureau, rng) -> dict:
     )
     for pk in held.values_list("pk", flat=True):
         services.campaign_link(campaign=campaign, kind="service", object_id=pk, actor=supervisor)
+    _port_balance(bureau, today, supervisor)
     return {"campaigns": 1, "campaign_links": linked}
+
+
+def _port_balance(bureau, today, supervisor) -> None:
+    """This year's 口岸天平 action on inspection agencies; agency findings and complaints are linked to it by the
+    apps that seed them (code KATP<year>)."""
+    campaign = services.campaign_create(
+        data={
+            "code": f"KATP{today.year}",
+            "name": f"{today.year}年检验鉴定业务“口岸天平”行动",
+            "kind": "port_balance",
+            "theme": "规范检验鉴定市场 维护口岸公平",
+            "starts_on": today - dt.timedelta(days=60),
+            "ends_on": today + dt.timedelta(days=30),
+            "org": bureau.orgs["SZ"],
+        },
+        targets={"inspections": 20, "enterprises": 5},
+        actor=supervisor,
+    )
+    services.campaign_set_status(campaign=campaign, to="active", actor=supervisor)

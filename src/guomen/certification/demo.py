@@ -72,6 +72,16 @@ def seed_demo(bureau, rng) -> dict:
         CompulsoryProduct.objects.get_or_create(
             hs_prefix=prefix, defaults={"name_zh": name, "announcement": "认监委公告2020年第18号"}
         )
+    # an entry taken out of the catalogue: kept as history, no longer applied by the release rule
+    CompulsoryProduct.objects.get_or_create(
+        hs_prefix="8519",
+        retired_on=today - dt.timedelta(days=400),
+        defaults={
+            "name_zh": "音频设备(已移出目录)",
+            "announcement": "认监委公告2019年第44号",
+            "retired_reason": "目录调整，改为自愿性认证",
+        },
+    )
     certificates = []
     for holder, scheme, number, products, hs, body, days_ago, years in CERTIFICATES:
         start = today - dt.timedelta(days=days_ago)

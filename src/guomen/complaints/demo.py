@@ -86,4 +86,30 @@ def seed_demo(bureau, rng) -> dict:
             else rng.choice([Outcome.SUBSTANTIATED, Outcome.UNSUBSTANTIATED])
         )
         complaint_close(complaint=complaint, outcome=outcome, actor=supervisor)
+    counts["complaints"] += _against_agencies(orgs, supervisor, today)
     return counts
+
+
+AGENCY_CASES = [
+    ("出口服装验货报告", "检验鉴定机构未到现场验货即出具合格报告，货到后发现大量不合格。"),
+    ("工厂审核报告", "验厂人员收取额外费用后出具通过结论，审核记录与现场情况不符。"),
+    ("进口设备品质鉴定", "鉴定报告中的数量与实际到货数量不一致，机构拒绝复核。"),
+]
+
+
+def _against_agencies(orgs, supervisor, today) -> int:
+    """Complaints against inspection agencies (口岸天平), routed to their supervising units and linked to this
+    year's Port Balance action when the campaign demo made one."""
+    from guomen.campaigns.models import Campaign
+    from guomen.campaigns.services import campaign_link
+    from guomen.registry.models import Enterprise
+
+    agencies = list(Enterprise.objects.filter(kind="inspection_agency").order_by("id")[:3])
+    campaign = Campaign.objects.filter(code=f"KATP{today.year}", status="active").first()
+    for agency, (product, description) in zip(agencies, AGENCY_CASES, strict=False):
+        complaint = complaint_submit(
+            data={"kind": "complaint", "product": product, "description": description}, agency=agency
+        )
+        if campaign is not None and complaint.org.path.startswith(campaign.org.path):
+            campaign_link(campaign=campaign, kind="complaint", object_id=complaint.pk, actor=supervisor)
+    return len(agencies)
