@@ -143,6 +143,8 @@ def _act(request, pk: int, form_name: str, make_form, act, success: str):
             add_errors(form, exc)
         else:
             messages.success(request, success)
+            if not selectors.complaint_list(user=request.user).filter(pk=pk).exists():
+                return redirect(reverse("complaints:list"))  # routed to a unit outside the user's own
             return redirect(reverse("complaints:detail", args=[pk]))
     context = _detail_context(request, complaint, **{form_name: form})
     return render(request, "complaints/detail.html", context, status=422)

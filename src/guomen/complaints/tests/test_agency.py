@@ -120,3 +120,19 @@ def test_another_enterprise_s_page_has_no_complaint_panel(orgs, supervisor):
     importer = EnterpriseFactory(org=orgs["HG"], kind="importer")
     page = _client(supervisor).get(reverse("registry:enterprise_detail", args=[importer.pk])).content.decode()
     assert 'data-testid="agency-complaints"' not in page
+
+
+def test_triage_sending_it_to_an_agency_of_another_branch_returns_to_the_list(orgs, supervisor):
+    gz_agency = EnterpriseFactory(org=orgs["BY"], name_zh="广州某检验鉴定公司", kind="inspection_agency")
+    complaint = submit(org=orgs["SZ"])
+    response = _client(supervisor).post(
+        reverse("complaints:triage", args=[complaint.pk]),
+        {
+            "category": "service",
+            "org": orgs["SZ"].pk,
+            "enterprise": gz_agency.uscc,
+            "version": complaint.version,
+        },
+    )
+    complaint.refresh_from_db()
+    assert complaint.org == orgs["BY"] and response.url == reverse("complaints:list")
