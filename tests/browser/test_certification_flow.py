@@ -133,3 +133,19 @@ def test_a_ccc_catalogue_entry_added_in_the_browser_stops_the_release_of_uncerti
     desk.get_by_text("放行条件未满足").first.wait_for()
     screenshot(desk, "certification-ccc-release-refused")
     assert Declaration.objects.get(pk=declaration.pk).status == "pending_disposition"
+
+    # The administrator retires the entry: the history stays, and the same consignment is released
+    desk.context.clear_cookies()
+    login(desk, "admin_gacc")
+    desk.goto("/certification/catalogue/")
+    desk.get_by_role("link", name="8504").click()
+    desk.fill("[data-testid=catalogue-retire] input[name=reason]", "目录调整，移出强制性认证范围")
+    desk.click("[data-testid=catalogue-retire] button[type=submit]")
+    desk.get_by_text("条目已停止实施").first.wait_for()
+    assert desk.inner_text("[data-testid=entry-state]") == "已停止实施"
+    screenshot(desk, "certification-ccc-entry-retired")
+    desk.context.clear_cookies()
+    login(desk, "supervisor_sz")
+    desk.goto("/inspections/confirmations/")
+    card = desk.get_by_test_id("confirmation-card").filter(has_text=declaration.number)
+    assert "强制性产品认证目录" not in card.get_by_test_id("release-rules").inner_text()
