@@ -123,3 +123,13 @@ def test_a_complaint_one_may_not_see_cannot_be_linked(port_balance, orgs, superv
         services.campaign_link(
             campaign=port_balance, kind="complaint", object_id=elsewhere.pk, actor=supervisor
         )
+
+
+def test_the_campaign_page_shows_the_line_figures(linked, supervisor):
+    from django.test import Client
+    from django.urls import reverse
+
+    client = Client()
+    client.force_login(supervisor)
+    page = client.get(reverse("campaigns:detail", args=[linked.code])).content.decode()
+    assert 'data-testid="line-figures"' in page and "其中针对检验鉴定机构的1件" in page
