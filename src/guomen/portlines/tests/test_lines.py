@@ -229,7 +229,9 @@ def test_the_monthly_report_counts_the_port_lines_of_the_jurisdiction(
     )
     services.consignee_apply(enterprise=consignee_firm, materials="废纸", applied_on=TODAY, actor=inspector)
     table = sources.port_lines(build_filter(supervisor, {"period": f"{TODAY:%Y-%m}"}))
-    assert [row[1] for row in table.rows] == [1, 0, 1, 0, 0, 1, 1, 1, 1, 1]
+    # licences in force, graded A/B/C, monitoring (non-conforming), consignees registered, applications, agencies
+    # registered, findings (penalised), packaging makers, performance tests (failed), use inspections (unfit)
+    assert [row[1] for row in table.rows] == [1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1]
 
 
 def test_a_tianping_campaign_counts_the_agency_findings_linked_to_it(orgs, agency, supervisor, inspector):
