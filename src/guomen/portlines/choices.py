@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LicenceStatus(models.TextChoices):
@@ -180,8 +181,8 @@ MAKER_TRANSITIONS: dict[str, set[str]] = {
 
 
 class TestOutcome(models.TextChoices):
-    PASSED = "passed", _("Passed")
-    FAILED = "failed", _("Failed")
+    PASSED = "passed", pgettext_lazy("test outcome", "Passed")
+    FAILED = "failed", pgettext_lazy("test outcome", "Failed")
     NOT_TESTED = "not_tested", _("Not required")
 
 

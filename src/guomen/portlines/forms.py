@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.catalog.forms import BootstrapMixin
 
@@ -122,8 +123,10 @@ class MonitoringForm(StyledForm):
     sampling_point = forms.CharField(label=_("sampling point"), max_length=150)
     sampled_on = _date(_("sampled on"))
     value = forms.DecimalField(label=_("result value"), max_digits=14, decimal_places=4, min_value=0)
-    unit = forms.CharField(label=_("unit"), max_length=30)
-    limit = forms.DecimalField(label=_("limit"), max_digits=14, decimal_places=4, min_value=0)
+    unit = forms.CharField(label=pgettext_lazy("measurement", "unit"), max_length=30)
+    limit = forms.DecimalField(
+        label=pgettext_lazy("monitoring", "limit"), max_digits=14, decimal_places=4, min_value=0
+    )
     limit_kind = forms.ChoiceField(label=_("the value must be"), choices=c.LimitKind.choices)
 
 

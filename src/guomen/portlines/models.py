@@ -5,6 +5,7 @@ enterprise on file and to its supervising unit, and has a status moved only thro
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -228,8 +229,8 @@ class HygieneMonitoring(BaseModel):
     sampling_point = models.CharField(_("sampling point"), max_length=150)
     sampled_on = models.DateField(_("sampled on"))
     value = models.DecimalField(_("result value"), max_digits=14, decimal_places=4)
-    unit = models.CharField(_("unit"), max_length=30)
-    limit = models.DecimalField(_("limit"), max_digits=14, decimal_places=4)
+    unit = models.CharField(pgettext_lazy("measurement", "unit"), max_length=30)
+    limit = models.DecimalField(pgettext_lazy("monitoring", "limit"), max_digits=14, decimal_places=4)
     limit_kind = models.CharField(_("the value must be"), max_length=3, choices=c.LimitKind.choices)
     conforming = models.BooleanField(_("conforming"))
     status = models.CharField(_("status"), max_length=20, choices=c.MonitoringStatus.choices)
