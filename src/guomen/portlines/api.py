@@ -298,6 +298,7 @@ def agency_apply(request, payload: AgencyIn):
 
 @router.get("/agencies/{pk}", response=AgencyDetailOut)
 def agency(request, pk: int):
+    require(request.auth, "portlines.view")
     page = selectors.agency_page(user=request.auth, pk=pk)
     registration = page["registration"]
     registration.findings_seen = page["findings"]
