@@ -100,6 +100,7 @@ def test_hygiene_monitoring_and_packaging_performance_on_a_phone(
     phone.fill("#id_unit", "个/50cm²")
     phone.fill("#id_limit", "0")
     phone.select_option("#id_limit_kind", "max")
+    screenshot(phone, "portlines-monitoring-new-phone")
     _submit(phone)
     phone.wait_for_selector("[data-testid=monitoring-status]:has-text('不合格')")
     screenshot(phone, "portlines-monitoring-phone")
@@ -107,6 +108,9 @@ def test_hygiene_monitoring_and_packaging_performance_on_a_phone(
     assert "1 项不合格" in phone.inner_text("[data-testid=licence-nonconforming]")
     screenshot(phone, "portlines-licence-red-phone")
 
+    phone.goto("/portlines/makers/")
+    assert "31HA1" in phone.inner_text("[data-testid=makers]")
+    screenshot(phone, "portlines-makers-phone")
     phone.goto("/portlines/tests/")
     phone.click("[data-testid=record-new]")
     phone.fill("#id_maker", maker.number)
