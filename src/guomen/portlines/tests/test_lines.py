@@ -11,7 +11,14 @@ from django.utils import timezone
 from guomen.core.errors import IllegalTransition, PermissionDenied, ValidationFailed
 from guomen.core.models import AuditEvent
 from guomen.portlines import demo, selectors, services
-from guomen.portlines.models import AgencyFinding, FoodLicence, PackagingUse, WasteConsignee
+from guomen.portlines.models import (
+    AgencyFinding,
+    FoodLicence,
+    HygieneMonitoring,
+    PackagingUse,
+    PerformanceTest,
+    WasteConsignee,
+)
 from guomen.registry.tests.factories import EnterpriseFactory
 from guomen.supervision.models import CreditEvent
 
@@ -186,6 +193,11 @@ def test_the_demo_has_records_of_every_line(
     assert WasteConsignee.objects.filter(status="registered").exists()
     assert AgencyFinding.objects.filter(status="penalised").exists()
     assert set(PackagingUse.objects.values_list("status", flat=True)) == {"valid", "refused", "expired"}
+    assert counts["agency_registrations"] == 1 and counts["hygiene_monitoring"] == 5
+    assert AgencyFinding.objects.filter(registration__status="registered").count() == 1
+    assert HygieneMonitoring.objects.filter(status="open", licence__isnull=False).exists()
+    assert (counts["packaging_makers"], counts["performance_tests"]) == (1, 2)
+    assert PerformanceTest.objects.filter(status="failed").exists()
 
 
 def test_the_monthly_report_counts_the_port_lines_of_the_jurisdiction(
