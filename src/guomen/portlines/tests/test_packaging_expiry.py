@@ -157,3 +157,10 @@ def test_the_solid_waste_headings_are_the_checked_list_and_exist_in_the_catalogu
     assert recycled == {"7204", "7404", "7602"}
     for code, _name, _standard, _notice in choices.RECYCLED_RAW_MATERIALS:
         assert len(code) == 10 and code[:4] in recycled
+
+
+def test_the_scheduled_job_expires_what_is_past_its_date(caterer, supervisor):
+    licence = _licence(caterer, supervisor, "L-PAST", TODAY - dt.timedelta(days=1))
+    call_command("schedule", "run", "portlines.expire")
+    licence.refresh_from_db()
+    assert licence.status == "expired"
