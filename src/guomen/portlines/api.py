@@ -333,9 +333,9 @@ class MonitoringIn(Schema):
     item: str
     sampling_point: str
     sampled_on: dt.date
-    value: str
+    value: str | float
     unit: str
-    limit: str
+    limit: str | float
     limit_kind: str = "max"
 
 
