@@ -164,3 +164,20 @@ def test_the_scheduled_job_expires_what_is_past_its_date(caterer, supervisor):
     call_command("schedule", "run", "portlines.expire")
     licence.refresh_from_db()
     assert licence.status == "expired"
+
+
+def test_the_monthly_report_counts_a_licence_suspended_since_as_in_force_in_its_month(caterer, supervisor):
+    from guomen.reports import sources
+    from guomen.reports.scope import build_filter
+
+    licence = _licence(caterer, supervisor, "L-R", dt.date(2029, 1, 1))
+    services.status_set(record=licence, to="suspended", reason="停业整改", actor=supervisor)
+    AuditEvent.objects.filter(verb="foodlicence.status").update(
+        at=timezone.make_aware(dt.datetime(2026, 10, 9, 9))
+    )
+
+    def in_force(period):
+        table = sources.port_lines(build_filter(supervisor, {"period": period}))
+        return table.rows[0][1]
+
+    assert (in_force("2026-09"), in_force("2026-10")) == (1, 0)
