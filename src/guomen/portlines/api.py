@@ -1,9 +1,8 @@
-"""API of the port lines of work: food hygiene licences, solid-waste consignees, inspection-agency findings,
-dangerous-goods packaging use results."""
+"""API of the port lines of work: food hygiene licences and hygiene monitoring, solid-waste consignees,
+inspection-agency registrations and findings, dangerous-goods packaging makers, performance tests and use
+results."""
 
-import datetime as dt
-
-from ninja import Router, Schema
+from ninja import Router
 
 from guomen.core.actions import apply
 from guomen.core.pagination import paginated
@@ -11,120 +10,43 @@ from guomen.core.permissions import require
 from guomen.registry.selectors import enterprise_named
 
 from . import selectors, services
-from .models import AgencyFinding, FoodLicence, PackagingUse, WasteConsignee
+from .models import (
+    AgencyFinding,
+    AgencyRegistration,
+    FoodLicence,
+    PackagingMaker,
+    PackagingUse,
+    PerformanceTest,
+    WasteConsignee,
+)
+from .schemas import (
+    AgencyDetailOut,
+    AgencyFindingIn,
+    AgencyFindingOut,
+    AgencyIn,
+    AgencyOut,
+    AgencyRegisterIn,
+    AgencyReviewIn,
+    ConsigneeRegisterIn,
+    ConsigneeReviewIn,
+    FindingDecideIn,
+    FoodGradeIn,
+    FoodLicenceIn,
+    FoodLicenceOut,
+    MakerIn,
+    MakerOut,
+    MonitoringIn,
+    MonitoringOut,
+    PackagingUseIn,
+    PackagingUseOut,
+    PerformanceIn,
+    PerformanceOut,
+    PortStatusIn,
+    WasteConsigneeIn,
+    WasteConsigneeOut,
+)
 
 router = Router(tags=["portlines"])
-
-
-class PortRecordOut(Schema):
-    id: int
-    enterprise: str
-    status: str
-    status_reason: str
-    version: int
-
-    @staticmethod
-    def resolve_enterprise(obj):
-        return obj.enterprise.uscc
-
-
-class PortStatusIn(Schema):
-    to: str
-    reason: str
-    version: int | None = None
-
-
-class FoodLicenceIn(Schema):
-    enterprise: str
-    number: str
-    business: str
-    premises: str
-    valid_from: dt.date
-    valid_until: dt.date
-
-
-class FoodLicenceOut(PortRecordOut):
-    number: str
-    business: str
-    premises: str
-    valid_from: dt.date
-    valid_until: dt.date
-    grade: str
-    graded_on: dt.date | None
-
-
-class FoodGradeIn(Schema):
-    grade: str
-    graded_on: dt.date
-    version: int | None = None
-
-
-class WasteConsigneeIn(Schema):
-    enterprise: str
-    materials: str
-    applied_on: dt.date
-
-
-class WasteConsigneeOut(PortRecordOut):
-    number: str
-    materials: str
-    applied_on: dt.date
-    registered_on: dt.date | None
-    review_due: dt.date | None
-
-
-class ConsigneeRegisterIn(Schema):
-    number: str
-    registered_on: dt.date
-    version: int | None = None
-
-
-class ConsigneeReviewIn(Schema):
-    reviewed_on: dt.date
-    passed: bool
-    reason: str
-    version: int | None = None
-
-
-class AgencyFindingIn(Schema):
-    enterprise: str
-    check_kind: str
-    found_on: dt.date
-    description: str
-
-
-class AgencyFindingOut(PortRecordOut):
-    check_kind: str
-    found_on: dt.date
-    description: str
-    penalty: str
-
-
-class FindingDecideIn(Schema):
-    to: str
-    reason: str
-    penalty: str = ""
-    severity: str = "general"
-    version: int | None = None
-
-
-class PackagingUseIn(Schema):
-    enterprise: str
-    packaging: str
-    un_number: str
-    goods: str
-    inspected_on: dt.date
-    result: str
-    valid_until: dt.date | None = None
-
-
-class PackagingUseOut(PortRecordOut):
-    packaging: str
-    un_number: str
-    goods: str
-    inspected_on: dt.date
-    result: str
-    valid_until: dt.date | None
 
 
 def _create(request, service, payload):
@@ -220,4 +142,115 @@ def use_record(request, payload: PackagingUseIn):
 @router.post("/uses/{pk}/status", response=PackagingUseOut)
 def use_status(request, pk: int, payload: PortStatusIn):
     record = selectors.record_get(PackagingUse, user=request.auth, pk=pk)
+    return apply(services.status_set, payload, record=record, actor=request.auth)
+
+
+# Inspection-agency registrations ---------------------------------------------------------------------------------
+
+
+@router.get("/agencies", response=list[AgencyOut])
+@paginated
+def agencies(request, q: str = "", status: str = "", scope: str = ""):
+    require(request.auth, "portlines.view")
+    return selectors.agency_list(user=request.auth, q=q, status=status, scope=scope)
+
+
+@router.post("/agencies", response={201: AgencyOut})
+def agency_apply(request, payload: AgencyIn):
+    return _create(request, services.agency_apply, payload)
+
+
+@router.get("/agencies/{pk}", response=AgencyDetailOut)
+def agency(request, pk: int):
+    require(request.auth, "portlines.view")
+    page = selectors.agency_page(user=request.auth, pk=pk)
+    registration = page["registration"]
+    registration.findings_seen = page["findings"]
+    return registration
+
+
+@router.post("/agencies/{pk}/status", response=AgencyOut)
+def agency_status(request, pk: int, payload: PortStatusIn):
+    record = selectors.record_get(AgencyRegistration, user=request.auth, pk=pk)
+    return apply(services.status_set, payload, record=record, actor=request.auth)
+
+
+@router.post("/agencies/{pk}/register", response=AgencyOut)
+def agency_register(request, pk: int, payload: AgencyRegisterIn):
+    record = selectors.record_get(AgencyRegistration, user=request.auth, pk=pk)
+    return apply(services.agency_register, payload, registration=record, actor=request.auth)
+
+
+@router.post("/agencies/{pk}/review", response=AgencyOut)
+def agency_review(request, pk: int, payload: AgencyReviewIn):
+    record = selectors.record_get(AgencyRegistration, user=request.auth, pk=pk)
+    return apply(services.agency_review, payload, registration=record, actor=request.auth)
+
+
+# Hygiene monitoring ----------------------------------------------------------------------------------------------
+
+
+@router.get("/monitoring", response=list[MonitoringOut])
+@paginated
+def monitoring(
+    request, q: str = "", status: str = "", category: str = "", licence: str = "", conforming: str = ""
+):
+    require(request.auth, "portlines.view")
+    return selectors.monitoring_list(
+        user=request.auth, q=q, status=status, category=category, licence=licence, conforming=conforming
+    )
+
+
+@router.post("/monitoring", response={201: MonitoringOut})
+def monitoring_record(request, payload: MonitoringIn):
+    data = payload.model_dump()
+    licence, port = data.pop("licence"), data.pop("port")
+    data["licence"] = selectors.record_get(FoodLicence, user=request.auth, pk=licence) if licence else None
+    data["org"] = selectors.port_named(port) if port and not licence else None
+    return 201, services.monitoring_record(actor=request.auth, **data)
+
+
+@router.post("/monitoring/{pk}/status", response=MonitoringOut)
+def monitoring_status(request, pk: int, payload: PortStatusIn):
+    record = selectors.monitoring_get(user=request.auth, pk=pk)
+    return apply(services.monitoring_close, payload, record=record, actor=request.auth)
+
+
+# Dangerous-goods packaging makers and performance tests -----------------------------------------------------------
+
+
+@router.get("/makers", response=list[MakerOut])
+@paginated
+def makers(request, q: str = "", status: str = ""):
+    require(request.auth, "portlines.view")
+    return selectors.maker_list(user=request.auth, q=q, status=status)
+
+
+@router.post("/makers", response={201: MakerOut})
+def maker_register(request, payload: MakerIn):
+    return _create(request, services.maker_register, payload)
+
+
+@router.post("/makers/{pk}/status", response=MakerOut)
+def maker_status(request, pk: int, payload: PortStatusIn):
+    record = selectors.record_get(PackagingMaker, user=request.auth, pk=pk)
+    return apply(services.status_set, payload, record=record, actor=request.auth)
+
+
+@router.post("/makers/{pk}/tests", response={201: PerformanceOut})
+def performance_record(request, pk: int, payload: PerformanceIn):
+    maker = selectors.record_get(PackagingMaker, user=request.auth, pk=pk)
+    return 201, services.performance_record(maker=maker, actor=request.auth, **payload.model_dump())
+
+
+@router.get("/tests", response=list[PerformanceOut])
+@paginated
+def performance_tests(request, q: str = "", status: str = ""):
+    require(request.auth, "portlines.view")
+    return selectors.performance_list(user=request.auth, q=q, status=status)
+
+
+@router.post("/tests/{pk}/status", response=PerformanceOut)
+def performance_status(request, pk: int, payload: PortStatusIn):
+    record = selectors.record_get(PerformanceTest, user=request.auth, pk=pk)
     return apply(services.status_set, payload, record=record, actor=request.auth)

@@ -11,6 +11,7 @@ class PortlinesConfig(AppConfig):
         from guomen.accounts.choices import Role as R
         from guomen.core.context_processors import NavItem, register_nav
         from guomen.core.permissions import register_permissions
+        from guomen.core.schedule import register_periodic
 
         staff = {R.INSPECTOR, R.LAB_ANALYST, R.RISK_ANALYST, R.SUPERVISOR, R.ADMINISTRATOR}
         register_permissions(
@@ -23,3 +24,4 @@ class PortlinesConfig(AppConfig):
         register_nav(
             NavItem("portlines:licences", _("Port lines of work"), "portlines.view", 69, "supervision")
         )
+        register_periodic("portlines.expire", "guomen.portlines.tasks.portlines_expire", at="01:40")

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.catalog.forms import BootstrapMixin
 
@@ -85,8 +86,79 @@ class DecideForm(StyledForm):
 class UseForm(StyledForm):
     enterprise = _enterprise()
     packaging = forms.ChoiceField(label=_("packaging type"), choices=c.PackagingKind.choices)
+    batch = forms.CharField(label=_("packaging batch"), max_length=40, required=False)
     un_number = forms.CharField(label=_("UN number"), max_length=8)
     goods = forms.CharField(label=_("goods"), max_length=150)
     inspected_on = _date(_("inspected on"))
     result = forms.ChoiceField(label=_("result"), choices=c.UseResult.choices)
     valid_until = _date(_("valid until"), required=False)
+
+
+class AgencyForm(StyledForm):
+    enterprise = _enterprise()
+    scope = forms.MultipleChoiceField(
+        label=_("scope of business"),
+        choices=c.AgencyScope.choices,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
+    )
+    applied_on = _date(_("applied on"))
+
+
+class AgencyRegisterForm(StyledForm):
+    number = forms.CharField(label=_("qualification number"), max_length=40)
+    registered_on = _date(_("registered on"))
+    valid_until = _date(_("valid until"))
+
+
+class MonitoringForm(StyledForm):
+    licence = forms.CharField(label=_("food hygiene licence number"), max_length=40, required=False)
+    port = forms.CharField(
+        label=_("or the port (unit code)"),
+        max_length=20,
+        required=False,
+        help_text=_("Leave the licence empty for a result at the port itself."),
+    )
+    category = forms.ChoiceField(label=_("monitoring category"), choices=c.MonitoringCategory.choices)
+    item = forms.CharField(label=_("monitored item"), max_length=80)
+    sampling_point = forms.CharField(label=_("sampling point"), max_length=150)
+    sampled_on = _date(_("sampled on"))
+    value = forms.DecimalField(label=_("result value"), max_digits=14, decimal_places=4, min_value=0)
+    unit = forms.CharField(label=pgettext_lazy("measurement", "unit"), max_length=30)
+    limit = forms.DecimalField(
+        label=pgettext_lazy("monitoring", "limit"), max_digits=14, decimal_places=4, min_value=0
+    )
+    limit_kind = forms.ChoiceField(label=_("the value must be"), choices=c.LimitKind.choices)
+
+
+class MakerForm(StyledForm):
+    enterprise = _enterprise()
+    number = forms.CharField(label=_("registration number"), max_length=40)
+    products = forms.CharField(
+        label=_("UN packaging codes"), max_length=255, help_text=_("Separated by commas, e.g. 1A1, 1H1, 4G")
+    )
+    registered_on = _date(_("registered on"))
+    valid_until = _date(_("valid until"))
+
+
+def _outcome(label):
+    return forms.ChoiceField(label=label, choices=c.TestOutcome.choices)
+
+
+class PerformanceForm(StyledForm):
+    maker = forms.CharField(label=_("maker's registration number"), max_length=40)
+    un_code = forms.CharField(label=_("UN packaging code"), max_length=10)
+    batch = forms.CharField(label=_("packaging batch"), max_length=40)
+    tested_on = _date(_("tested on"))
+    drop = _outcome(_("drop test"))
+    stacking = _outcome(_("stacking test"))
+    leakproof = _outcome(_("leakproofness test"))
+    hydraulic = _outcome(_("hydraulic pressure test"))
+    valid_until = _date(_("valid until"), required=False)
+
+
+class CloseForm(StyledForm):
+    to = forms.ChoiceField(
+        label=_("new status"),
+        choices=[(s, s.label) for s in (c.MonitoringStatus.RECTIFIED, c.MonitoringStatus.WITHDRAWN)],
+    )
+    reason = _reason()

@@ -3,20 +3,37 @@ its own records."""
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from guomen.core.errors import NotFound
+from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.models import AuditEvent
 from guomen.core.permissions import restrict
 
-from .choices import ConsigneeStatus, LicenceStatus
-from .models import AgencyFinding, FoodLicence, PackagingUse, WasteConsignee
+from .choices import AgencyScope, ConsigneeStatus, FindingStatus, LicenceStatus, MonitoringStatus
+from .models import (
+    AgencyFinding,
+    AgencyRegistration,
+    FoodLicence,
+    HygieneMonitoring,
+    PackagingMaker,
+    PackagingUse,
+    PerformanceTest,
+    WasteConsignee,
+)
 
 # The text a list's search box looks in, per record.
 SEARCH = {
     FoodLicence: ("number", "premises"),
     WasteConsignee: ("number", "materials"),
     AgencyFinding: ("description", "penalty"),
-    PackagingUse: ("un_number", "goods"),
+    PackagingUse: ("un_number", "goods", "batch"),
+    AgencyRegistration: ("number",),
+    PackagingMaker: ("number", "products"),
+    PerformanceTest: ("batch", "un_code"),
 }
 
 
@@ -70,3 +87,137 @@ def consignee_registered(*, enterprise, on: dt.date) -> bool:
     return WasteConsignee.objects.filter(
         enterprise=enterprise, status=ConsigneeStatus.REGISTERED, registered_on__lte=on
     ).exists()
+
+
+# The newer records ---------------------------------------------------------------------------------------------
+
+
+def agency_list(*, user, q: str = "", status: str = "", scope: str = "") -> QuerySet:
+    qs = record_list(AgencyRegistration, user=user, q=q, status=status)
+    if scope in AgencyScope.values:
+        qs = qs.filter(scope__contains=scope)
+    return qs
+
+
+def agency_page(*, user, pk) -> dict:
+    """An agency's registration with its findings (those the user may see) and its penalties."""
+    registration = record_get(AgencyRegistration, user=user, pk=pk)
+    findings = list(
+        record_list(AgencyFinding, user=user, enterprise=registration.enterprise).order_by(
+            "-found_on", "-id"
+        )[:200]
+    )
+    penalties = [f for f in findings if f.status == FindingStatus.PENALISED]
+    return {"registration": registration, "findings": findings, "penalties": penalties}
+
+
+def monitoring_list(
+    *, user, q: str = "", status: str = "", category: str = "", licence: str = "", conforming: str = ""
+) -> QuerySet:
+    qs = restrict(HygieneMonitoring.objects.all(), user, "portlines.view").select_related(
+        "org", "licence", "enterprise"
+    )
+    if q:
+        qs = qs.filter(
+            Q(item__icontains=q)
+            | Q(sampling_point__icontains=q)
+            | Q(licence__number=q)
+            | Q(enterprise__name_zh__icontains=q)
+        )
+    if status:
+        qs = qs.filter(status=status)
+    if category:
+        qs = qs.filter(category=category)
+    if str(licence).isdigit():
+        qs = qs.filter(licence_id=int(licence))
+    if conforming in ("0", "1"):
+        qs = qs.filter(conforming=conforming == "1")
+    return qs
+
+
+def monitoring_get(*, user, pk) -> HygieneMonitoring:
+    found = monitoring_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def open_nonconforming(licence_ids) -> dict[int, int]:
+    """For the licences on a page: how many non-conforming monitoring results of each are still open."""
+    rows = (
+        HygieneMonitoring.objects.filter(licence_id__in=list(licence_ids), status=MonitoringStatus.OPEN)
+        .values("licence_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["licence_id"]: row["n"] for row in rows}
+
+
+def maker_list(*, user, q: str = "", status: str = "") -> QuerySet:
+    return record_list(PackagingMaker, user=user, q=q, status=status)
+
+
+def performance_list(*, user, q: str = "", status: str = "") -> QuerySet:
+    return record_list(PerformanceTest, user=user, q=q, status=status).select_related("maker")
+
+
+# As things stood at a moment (the monthly report) ---------------------------------------------------------------
+
+
+def _status_at(model, moment: dt.datetime):
+    """An expression: the record's status just before `moment`, from its audited status changes (the `after` of
+    the last change before it, else the `before` of the first change after it, else today's status)."""
+    changes = AuditEvent.objects.filter(
+        object_type=model._meta.label_lower,
+        object_id=Cast(OuterRef("pk"), CharField()),
+        verb=f"{model._meta.model_name}.status",
+    )
+    after = (
+        changes.filter(at__lt=moment).order_by("-at", "-id").annotate(s=KeyTextTransform("status", "after"))
+    )
+    before = (
+        changes.filter(at__gte=moment).order_by("at", "id").annotate(s=KeyTextTransform("status", "before"))
+    )
+    return Coalesce(
+        Subquery(after.values("s")[:1]), Subquery(before.values("s")[:1]), "status", output_field=CharField()
+    )
+
+
+def in_force_on(qs: QuerySet, day: dt.date, *, live: tuple[str, ...], start_field: str) -> int:
+    """How many of the records were in force on `day`: within their dates (`start_field` .. `valid_until`) and in
+    a live status at the end of that day by their status history, whatever their status today."""
+    moment = timezone.make_aware(dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min))
+    dated = qs.filter(**{f"{start_field}__lte": day}, valid_until__gte=day)
+    return dated.annotate(then=_status_at(qs.model, moment)).filter(then__in=live).count()
+
+
+def licences_in_force(qs: QuerySet, day: dt.date) -> int:
+    return in_force_on(qs, day, live=(LicenceStatus.VALID,), start_field="valid_from")
+
+
+def port_named(code: str):
+    """The port (or any unit) with this code, for a monitoring result recorded at the port; the service checks
+    that it is in the actor's jurisdiction."""
+    from guomen.accounts.models import OrgUnit
+
+    unit = OrgUnit.objects.filter(code__iexact=str(code).strip()).first() if code else None
+    if unit is None:
+        raise ValidationFailed(fields={"port": [_("There is no port with this code.")]})
+    return unit
+
+
+def licence_named(*, user, number: str) -> FoodLicence:
+    found = record_list(FoodLicence, user=user).filter(number=str(number).strip()).first() if number else None
+    if found is None:
+        raise ValidationFailed(fields={"licence": [_("No licence with this number in your jurisdiction.")]})
+    return found
+
+
+def maker_named(*, user, number: str) -> PackagingMaker:
+    found = (
+        record_list(PackagingMaker, user=user).filter(number=str(number).strip()).first() if number else None
+    )
+    if found is None:
+        raise ValidationFailed(
+            fields={"maker": [_("No packaging maker with this number in your jurisdiction.")]}
+        )
+    return found

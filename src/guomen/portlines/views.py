@@ -1,30 +1,44 @@
 """Pages of the port lines of work: for each record a list (filters, paging), a creation page and the buttons of
-its rows, all in the shared shape of record pages (core.actions)."""
+its rows, all in the shared shape of record pages (core.actions); an inspection agency also has its own page."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from guomen.core.actions import action_view, list_view, new_page
-from guomen.core.permissions import can
+from guomen.core.permissions import can, require
 from guomen.registry.selectors import enterprise_named
 
 from . import choices as c
 from . import selectors, services
 from .forms import (
+    AgencyForm,
+    AgencyRegisterForm,
+    CloseForm,
     ConsigneeForm,
     DecideForm,
     FindingForm,
     GradeForm,
     LicenceForm,
+    MakerForm,
+    MonitoringForm,
+    PerformanceForm,
     RegisterForm,
     ReviewForm,
     StatusForm,
     UseForm,
 )
-from .models import AgencyFinding, FoodLicence, PackagingUse, WasteConsignee
+from .models import (
+    AgencyFinding,
+    AgencyRegistration,
+    FoodLicence,
+    PackagingMaker,
+    PackagingUse,
+    PerformanceTest,
+    WasteConsignee,
+)
 
 # What each record's pages are: its model, list url name, statuses, the service that creates it.
 LINES = {
@@ -38,13 +52,45 @@ LINES = {
     ),
     "findings": (AgencyFinding, c.FindingStatus, services.finding_open, FindingForm, "portlines.check"),
     "uses": (PackagingUse, c.UseStatus, services.use_record, UseForm, "portlines.check"),
+    "agencies": (
+        AgencyRegistration,
+        c.AgencyStatus,
+        services.agency_apply,
+        AgencyForm,
+        "portlines.check",
+    ),
+    "monitoring": (None, c.MonitoringStatus, services.monitoring_record, MonitoringForm, "portlines.check"),
+    "makers": (PackagingMaker, c.MakerStatus, services.maker_register, MakerForm, "portlines.edit"),
+    "tests": (
+        PerformanceTest,
+        c.PerformanceStatus,
+        services.performance_record,
+        PerformanceForm,
+        "portlines.check",
+    ),
 }
 SELECTORS = {
     "licences": selectors.licence_list,
     "consignees": selectors.consignee_list,
     "findings": selectors.finding_list,
     "uses": selectors.use_list,
+    "agencies": selectors.agency_list,
+    "monitoring": selectors.monitoring_list,
+    "makers": selectors.maker_list,
+    "tests": selectors.performance_list,
 }
+
+
+TABS = [
+    ("licences", "portlines:licences", _("Food hygiene licences")),
+    ("monitoring", "portlines:monitoring", _("Hygiene monitoring")),
+    ("consignees", "portlines:consignees", _("Solid-waste consignees")),
+    ("agencies", "portlines:agencies", _("Inspection agencies")),
+    ("findings", "portlines:findings", _("Agency findings (口岸天平)")),
+    ("makers", "portlines:makers", _("Packaging makers")),
+    ("tests", "portlines:tests", _("Performance tests")),
+    ("uses", "portlines:uses", _("Packaging use inspections")),
+]
 
 
 def _extra(line: str):
@@ -54,8 +100,11 @@ def _extra(line: str):
         staff = user.role != "enterprise"
         return {
             "line": line,
+            "portlines_tabs": TABS,
             "statuses": statuses.choices,
             "grades": c.Grade.choices,
+            "scopes": c.AgencyScope.choices,
+            "categories": c.MonitoringCategory.choices,
             "can_create": can(user, create_action) and staff,
             "can_edit": can(user, "portlines.edit") and staff,
             "can_check": can(user, "portlines.check") and staff,
@@ -68,12 +117,32 @@ def _list(line: str, keys=("q", "status")):
     return list_view("portlines.view", SELECTORS[line], keys, f"portlines/{line}", _extra(line))
 
 
-def _new(line: str):
-    model, _statuses, create, form_class, action = LINES[line]
-
+def _with_enterprise(create):
     def create_record(data, user):
         enterprise = enterprise_named(user=user, uscc=data.pop("enterprise"))
         return create(enterprise=enterprise, actor=user, **data)
+
+    return create_record
+
+
+def _monitoring(data, user):
+    number, port = data.pop("licence"), data.pop("port")
+    licence = selectors.licence_named(user=user, number=number) if number else None
+    org = selectors.port_named(port) if port and licence is None else None
+    return services.monitoring_record(licence=licence, org=org, actor=user, **data)
+
+
+def _performance(data, user):
+    maker = selectors.maker_named(user=user, number=data.pop("maker"))
+    return services.performance_record(maker=maker, actor=user, **data)
+
+
+CREATE = {"monitoring": _monitoring, "tests": _performance}
+
+
+def _new(line: str):
+    model, _statuses, create, form_class, action = LINES[line]
+    create_record = CREATE.get(line) or _with_enterprise(create)
 
     @login_required
     @require_http_methods(["GET", "POST"])
@@ -120,3 +189,40 @@ finding_decide = _button(
 uses = _list("uses")
 use_new = _new("uses")
 use_status = _button("uses", StatusForm, services.status_set, "record", _("The status was changed."))
+
+agencies = _list("agencies", ("q", "status", "scope"))
+agency_new = _new("agencies")
+agency_status = _button("agencies", StatusForm, services.status_set, "record", _("The status was changed."))
+# fmt: off
+agency_register = _button("agencies", AgencyRegisterForm, services.agency_register, "registration", _("The agency was registered."))
+agency_review = _button("agencies", ReviewForm, services.agency_review, "registration", _("The annual review was recorded."))
+# fmt: on
+
+
+@login_required
+@require_GET
+def agency(request, pk: int):
+    """An inspection agency's page: its registration and scope, its findings and the penalties decided."""
+    require(request.user, "portlines.view")
+    context = selectors.agency_page(user=request.user, pk=pk) | _extra("agencies")(request.user)
+    return render(request, "portlines/agencies/detail.html", context)
+
+
+monitoring = _list("monitoring", ("q", "status", "category", "licence", "conforming"))
+monitoring_new = _new("monitoring")
+monitoring_close = action_view(
+    lambda user, pk: selectors.monitoring_get(user=user, pk=pk),
+    CloseForm,
+    services.monitoring_close,
+    "record",
+    _("The status was changed."),
+    lambda obj: reverse("portlines:monitoring"),
+)
+
+makers = _list("makers")
+maker_new = _new("makers")
+maker_status = _button("makers", StatusForm, services.status_set, "record", _("The status was changed."))
+
+tests = _list("tests")
+test_new = _new("tests")
+test_status = _button("tests", StatusForm, services.status_set, "record", _("The status was changed."))

@@ -252,12 +252,16 @@ def recalls(f) -> Table | None:
 
 
 def port_lines(f) -> Table | None:
-    """The port lines of work in the month (portlines): food hygiene licences in force at its end and graded in
-    it, solid-waste consignees registered, 口岸天平 findings and penalties, packaging use inspections."""
+    """The port lines of work in the month (portlines): food hygiene licences in force on its last day (by their
+    dates and their status then, from the status history) and graded in it, hygiene monitoring, solid-waste
+    consignees registered, inspection agencies registered and 口岸天平 findings, packaging makers, performance tests
+    and use inspections."""
     names = ("FoodLicence", "WasteConsignee", "AgencyFinding", "PackagingUse")
     Licence, Consignee, Finding, Use = (_model("portlines", name) for name in names)
     if Licence is None:
         return None
+    from guomen.portlines.selectors import licences_in_force
+
     start, end = f.period.start, f.period.end
     licences = scope.scoped(Licence.objects.all(), f, "org")
     graded = dict(
@@ -274,12 +278,13 @@ def port_lines(f) -> Table | None:
     table.rows += [
         [
             _("port food hygiene licences in force at the end of the month"),
-            licences.filter(status="valid", valid_from__lt=end, valid_until__gte=end).count(),
+            licences_in_force(licences, f.period.last_day),
         ],
         *[
             [_("food businesses graded %(grade)s in the month") % {"grade": g}, graded.get(g, 0)]
             for g in "ABC"
         ],
+        *_port_hygiene_rows(f),
         [
             _("solid-waste consignees registered"),
             consignees.filter(status="registered", registered_on__lt=end).count(),
@@ -288,12 +293,66 @@ def port_lines(f) -> Table | None:
             _("solid-waste consignee applications in the month"),
             consignees.filter(applied_on__gte=start, applied_on__lt=end).count(),
         ],
+        *_port_agency_rows(f),
         [_("inspection-agency findings (口岸天平) in the month"), findings.count()],
         [_("of which penalised"), findings.filter(status="penalised").count()],
+        *_port_packaging_rows(f),
         [_("dangerous-goods packaging use inspections in the month"), uses.count()],
         [_("of which not fit for use"), uses.filter(result="failed").count()],
     ]
     return table
+
+
+def _port_hygiene_rows(f) -> list[list]:
+    Monitoring = _model("portlines", "HygieneMonitoring")
+    if Monitoring is None:
+        return []
+    month = scope.scoped(Monitoring.objects.exclude(status="withdrawn"), f, "org").filter(
+        sampled_on__gte=f.period.start, sampled_on__lt=f.period.end
+    )
+    counts = month.aggregate(n=Count("pk"), bad=Count("pk", filter=Q(conforming=False)))
+    return [
+        [_("port hygiene monitoring results in the month"), counts["n"]],
+        [_("of which non-conforming"), counts["bad"]],
+    ]
+
+
+def _port_agency_rows(f) -> list[list]:
+    Registration = _model("portlines", "AgencyRegistration")
+    if Registration is None:
+        return []
+    from guomen.portlines.selectors import in_force_on
+
+    registered = scope.scoped(Registration.objects.all(), f, "org")
+    day = f.period.last_day
+    return [
+        [
+            _("inspection agencies registered at the end of the month"),
+            in_force_on(registered, day, live=("registered",), start_field="registered_on"),
+        ]
+    ]
+
+
+def _port_packaging_rows(f) -> list[list]:
+    Maker = _model("portlines", "PackagingMaker")
+    Test = _model("portlines", "PerformanceTest")
+    if Maker is None or Test is None:
+        return []
+    from guomen.portlines.selectors import in_force_on
+
+    makers = scope.scoped(Maker.objects.all(), f, "org")
+    tests = scope.scoped(Test.objects.all(), f, "org").filter(
+        tested_on__gte=f.period.start, tested_on__lt=f.period.end
+    )
+    counts = tests.aggregate(n=Count("pk"), failed=Count("pk", filter=Q(passed=False)))
+    return [
+        [
+            _("dangerous-goods packaging makers registered at the end of the month"),
+            in_force_on(makers, f.period.last_day, live=("registered",), start_field="registered_on"),
+        ],
+        [_("packaging performance tests in the month"), counts["n"]],
+        [_("of which failed (batch not to be used)"), counts["failed"]],
+    ]
 
 
 def export_notifications(f) -> Table | None:

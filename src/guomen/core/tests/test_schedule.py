@@ -332,6 +332,7 @@ def test_the_apps_register_their_daily_jobs_at_their_times():
         "inspections.followup-remind": "daily at 07:30",
         "notifications.digest": "daily at 07:30",
         "complaints.remind": "daily at 07:45",
+        "portlines.expire": "daily at 01:40",
     }
 
 

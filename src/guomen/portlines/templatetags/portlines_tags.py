@@ -16,3 +16,13 @@ def licence_alerts(context, enterprise):
     if enterprise.kind == "port_food" and can(user, "portlines.view"):
         alerts = selectors.licence_alerts(user=user, enterprise=enterprise, on=timezone.localdate())
     return {"alerts": alerts}
+
+
+@register.simple_tag
+def mark_nonconforming(page) -> str:
+    """On the licence rows: each licence's open non-conforming monitoring results (one query for the page)."""
+    licences = list(page)
+    counts = selectors.open_nonconforming(licence.pk for licence in licences)
+    for licence in licences:
+        licence.open_nonconforming = counts.get(licence.pk, 0)
+    return ""

@@ -11,7 +11,14 @@ from django.utils import timezone
 from guomen.core.errors import IllegalTransition, PermissionDenied, ValidationFailed
 from guomen.core.models import AuditEvent
 from guomen.portlines import demo, selectors, services
-from guomen.portlines.models import AgencyFinding, FoodLicence, PackagingUse, WasteConsignee
+from guomen.portlines.models import (
+    AgencyFinding,
+    FoodLicence,
+    HygieneMonitoring,
+    PackagingUse,
+    PerformanceTest,
+    WasteConsignee,
+)
 from guomen.registry.tests.factories import EnterpriseFactory
 from guomen.supervision.models import CreditEvent
 
@@ -186,6 +193,11 @@ def test_the_demo_has_records_of_every_line(
     assert WasteConsignee.objects.filter(status="registered").exists()
     assert AgencyFinding.objects.filter(status="penalised").exists()
     assert set(PackagingUse.objects.values_list("status", flat=True)) == {"valid", "refused", "expired"}
+    assert counts["agency_registrations"] == 1 and counts["hygiene_monitoring"] == 5
+    assert AgencyFinding.objects.filter(registration__status="registered").count() == 1
+    assert HygieneMonitoring.objects.filter(status="open", licence__isnull=False).exists()
+    assert (counts["packaging_makers"], counts["performance_tests"]) == (1, 2)
+    assert PerformanceTest.objects.filter(status="failed").exists()
 
 
 def test_the_monthly_report_counts_the_port_lines_of_the_jurisdiction(
@@ -229,7 +241,9 @@ def test_the_monthly_report_counts_the_port_lines_of_the_jurisdiction(
     )
     services.consignee_apply(enterprise=consignee_firm, materials="废纸", applied_on=TODAY, actor=inspector)
     table = sources.port_lines(build_filter(supervisor, {"period": f"{TODAY:%Y-%m}"}))
-    assert [row[1] for row in table.rows] == [1, 0, 1, 0, 0, 1, 1, 1, 1, 1]
+    # licences in force, graded A/B/C, monitoring (non-conforming), consignees registered, applications, agencies
+    # registered, findings (penalised), packaging makers, performance tests (failed), use inspections (unfit)
+    assert [row[1] for row in table.rows] == [1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0, 0, 1, 1]
 
 
 def test_a_tianping_campaign_counts_the_agency_findings_linked_to_it(orgs, agency, supervisor, inspector):

@@ -1,6 +1,6 @@
-"""Writes of the port lines of work. Every write checks the role and the jurisdiction (the enterprise's
-supervising unit is the actor's or one below it), validates before saving and appends an audit event; a status
-changes only through the record's transitions table (`status_set`, one service for the four records)."""
+"""Writes of the first four port lines (food hygiene licences, solid-waste consignees, agency findings, packaging
+use results) and the helpers every portlines service shares: the role and jurisdiction check, field checks, the
+audited insert and update, and `status_set` (one service that moves any record along its transitions table)."""
 
 import datetime as dt
 import re
@@ -16,8 +16,16 @@ from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.workflow import transition
 
-from . import choices as c
-from .models import AgencyFinding, FoodLicence, PackagingUse, PortRecord, WasteConsignee
+from .. import choices as c
+from ..models import (
+    AgencyFinding,
+    AgencyRegistration,
+    FoodLicence,
+    PackagingUse,
+    PerformanceTest,
+    PortRecord,
+    WasteConsignee,
+)
 
 UN_NUMBER = re.compile(r"^(?:UN)?\s*(\d{4})$", re.IGNORECASE)
 
@@ -44,7 +52,7 @@ def _past(value, field: str, errors: dict) -> None:
         errors[field] = [_("The date must not be in the future.")]
 
 
-def _kind_check(model: type[PortRecord], enterprise, errors: dict) -> None:
+def _kind_check(model, enterprise, errors: dict) -> None:
     if enterprise.kind != model.ENTERPRISE_KIND:
         from guomen.registry.choices import EnterpriseKind
 
@@ -54,7 +62,7 @@ def _kind_check(model: type[PortRecord], enterprise, errors: dict) -> None:
         ]
 
 
-def _insert(record: PortRecord, *, actor, verb: str, fields: list[str]) -> PortRecord:
+def _insert(record, *, actor, verb: str, fields: list[str]):
     try:
         record.full_clean()
     except ValidationError as exc:
@@ -93,12 +101,12 @@ def _update(record: PortRecord, *, changes: dict, actor, verb: str, reason: str 
 
 
 @transaction.atomic
-def status_set(*, record: PortRecord, to: str, reason: str, actor, expected_version=None, extra=None):
-    """Move any of the four records along its transitions table, with the reason (required) kept on the record."""
+def status_set(*, record, to: str, reason: str, actor, expected_version=None, extra=None):
+    """Move any of the records along its transitions table, with the reason (required) kept on the record."""
     return _move(record, to, reason, actor, "portlines.edit", expected_version, extra)
 
 
-def _move(record: PortRecord, to: str, reason: str, actor, action: str, expected_version=None, extra=None):
+def _move(record, to: str, reason: str, actor, action: str, expected_version=None, extra=None):
     _require_here(actor, action, record.org)
     reason = _text(reason, "reason")[:255]
     return transition(
@@ -111,6 +119,21 @@ def _move(record: PortRecord, to: str, reason: str, actor, action: str, expected
         expected_version=expected_version,
         org_path=record.org.path,
         extra_fields={"status_reason": reason, **(extra or {})},
+    )
+
+
+def _follow(record, to: str, reason: str, actor):
+    """A status change that follows from another record (a failed batch, a date passed), not a person's decision
+    on this one: checked against the transitions table and audited, without the actor's jurisdiction check."""
+    return transition(
+        record,
+        to=to,
+        allowed=type(record).TRANSITIONS,
+        actor=actor,
+        verb=f"{record._meta.model_name}.status",
+        reason=reason,
+        org_path=record.org.path,
+        extra_fields={"status_reason": reason[:255]},
     )
 
 
@@ -274,6 +297,7 @@ def finding_open(*, enterprise, check_kind: str, found_on: dt.date, description:
     finding = AgencyFinding(
         enterprise=enterprise,
         org=enterprise.org,
+        registration=AgencyRegistration.objects.filter(enterprise=enterprise).order_by("-id").first(),
         check_kind=check_kind,
         found_on=found_on,
         description=str(description).strip(),
@@ -328,6 +352,7 @@ def use_record(
     inspected_on: dt.date,
     result: str,
     valid_until: dt.date | None = None,
+    batch: str = "",
     actor,
 ) -> PackagingUse:
     """Record the result of a use inspection of a dangerous-goods packaging (a passed one is valid until a date)."""
@@ -347,6 +372,12 @@ def use_record(
         valid_until is None or (inspected_on and valid_until <= inspected_on)
     ):
         errors["valid_until"] = [_("A passed result is valid until a date after the inspection.")]
+    batch = str(batch or "").strip()[:40]
+    if batch and _batch_failed(batch):
+        errors["batch"] = [
+            _("The packaging batch %(batch)s failed its performance test: it may not be used.")
+            % {"batch": batch}
+        ]
     if errors:
         raise ValidationFailed(fields=errors)
     passed = result == c.UseResult.PASSED
@@ -354,6 +385,7 @@ def use_record(
         enterprise=enterprise,
         org=enterprise.org,
         packaging=packaging,
+        batch=batch,
         un_number=f"UN{match.group(1)}",
         goods=str(goods).strip(),
         inspected_on=inspected_on,
@@ -362,5 +394,15 @@ def use_record(
         status=c.UseStatus.VALID if passed else c.UseStatus.REFUSED,
     )
     return _insert(
-        record, actor=actor, verb="packaginguse.recorded", fields=["un_number", "result", "valid_until"]
+        record,
+        actor=actor,
+        verb="packaginguse.recorded",
+        fields=["un_number", "batch", "result", "valid_until"],
     )
+
+
+def _batch_failed(batch: str) -> bool:
+    """Whether the newest performance test of the packaging batch failed (its use is suspended)."""
+    latest = PerformanceTest.objects.filter(batch=batch).exclude(status=c.PerformanceStatus.WITHDRAWN)
+    latest = latest.order_by("-tested_on", "-id").values_list("passed", flat=True).first()
+    return latest is False
