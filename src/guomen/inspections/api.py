@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.urls import reverse
-from ninja import File, Form, Header, Router, Schema, Status
+from ninja import File, Form, Header, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from guomen.clearance import services as clearance
@@ -259,10 +259,11 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: Error
 
 @router.get("/tasks", response={200: list[TaskOut], **ERRORS})
 @paginated
-def list_tasks(request):
-    """Open and in-progress tasks of my port and the units below, due first, by priority."""
+def list_tasks(request, filters: Query[selectors.TaskFilters]):
+    """Open and in-progress tasks of my port and the units below, due first, by priority. The filters of the task
+    page (and its export), by the same names."""
     require(request.auth, "inspection.record")
-    return mapped(selectors.my_tasks(request.auth), _task_out)
+    return mapped(selectors.my_tasks(request.auth, filters=filters), _task_out)
 
 
 @router.get("/tasks/{task_id}", response={200: TaskDetailOut, **ERRORS})

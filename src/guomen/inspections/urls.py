@@ -5,6 +5,7 @@ from . import views
 app_name = "inspections"
 urlpatterns = [
     path("my_tasks/", views.my_tasks, name="my_tasks"),
+    path("my_tasks/export.xlsx", views.task_export, name="task_export"),
     path("scan/", views.scan, name="scan"),
     path("confirmations/", views.confirmations, name="confirmations"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),

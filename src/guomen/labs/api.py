@@ -82,11 +82,6 @@ class SampleOut(Schema):
     items: list[ItemOut]
 
 
-class FiltersIn(Schema):
-    status: str = ""
-    q: str = ""
-
-
 def _out(sample: Sample) -> dict:
     return {
         "id": sample.pk,
@@ -148,8 +143,9 @@ def sample_create(request, payload: SampleIn):
 
 @router.get("/samples", response=list[SampleOut], summary="Samples you may see (your ports and laboratories)")
 @paginated
-def sample_list(request, filters: Query[FiltersIn]):
-    qs = selectors.sample_list(user=request.auth, status=filters.status, q=filters.q).prefetch_related(
+def sample_list(request, filters: Query[selectors.SampleFilters]):
+    """The filters of the sample page (and its export), by the same names."""
+    qs = selectors.sample_list(user=request.auth, filters=filters).prefetch_related(
         "items__analyte", "items__entered_by"
     )
     return mapped(qs, _out)

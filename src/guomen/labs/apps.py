@@ -27,6 +27,7 @@ class LabsConfig(AppConfig):
         )
         register_nav(
             NavItem("labs:queue", _("Laboratory"), "lab.receive", 25),
+            NavItem("labs:sample_list", _("Samples"), "lab.view", 26),
             NavItem("labs:overdue", _("Overdue lab results"), "lab.view", 27),
         )
         register_labeler("lab", lab_event_label)

@@ -6,14 +6,16 @@ laboratory of their unit (or below).
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.catalog.choices import HazardKind
 from guomen.catalog.models import Hazard
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can
 from guomen.core.selectors import audit_timeline
 
-from .choices import FINAL_STATUSES, SampleStatus, TestKind
+from .choices import FINAL_STATUSES, SampleStatus, TestKind, Verdict
 from .models import Laboratory, Sample, TestItem
 
 QUEUE_STATUSES = (
@@ -56,13 +58,27 @@ def _scoped(qs: QuerySet, user, action: str = "lab.view") -> QuerySet:
     return qs.filter(Q(port__path__startswith=path) | Q(laboratory__org__path__startswith=path))
 
 
-def sample_list(*, user, status: str = "", q: str = "") -> QuerySet:
+class SampleFilters(FilterSet):
+    """The sample list's filters: the page (labs:sample_list), its export and GET /api/v1/labs/samples."""
+
+    q: str = Field("", max_length=60, description="Sample or declaration number (part of it)")
+    status: one_of(SampleStatus, "Where the sample stands") = ""
+    verdict: one_of(Verdict, "The approved overall verdict") = ""
+    laboratory: str = Field("", max_length=20, description="Laboratory code")
+
+
+def sample_list(*, user, filters: SampleFilters | None = None, **given) -> QuerySet:
+    """Samples the user may see (drawn at their ports or tested at their laboratories), newest first."""
+    f = filters or SampleFilters(**given)
     qs = _scoped(Sample.objects.all(), user)
-    if status:
-        qs = qs.filter(status=status)
-    if q.strip():
-        term = q.strip()
-        qs = qs.filter(Q(number__icontains=term) | Q(declaration__number__icontains=term))
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.verdict:
+        qs = qs.filter(verdict=f.verdict)
+    if f.laboratory:
+        qs = qs.filter(laboratory__code__iexact=f.laboratory)
+    if f.q:
+        qs = qs.filter(Q(number__icontains=f.q) | Q(declaration__number__icontains=f.q))
     return qs.select_related(*RELATED).order_by("-id")
 
 

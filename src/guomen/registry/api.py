@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.pagination import paginated
 
@@ -74,9 +74,10 @@ class ProductionBaseOut(Schema):
 
 @router.get("/enterprises", response=list[EnterpriseOut])
 @paginated
-def enterprises(request, q: str = "", kind: str = "", filing_status: str = ""):
-    """Search by name (Chinese or English) or unified social credit code."""
-    return selectors.enterprise_list(user=request.auth, q=q, kind=kind, filing_status=filing_status)
+def enterprises(request, filters: Query[selectors.EnterpriseFilters]):
+    """Search by name (Chinese or English) or unified social credit code: the filters of the enterprise page (and
+    its export), by the same names."""
+    return selectors.enterprise_list(user=request.auth, filters=filters)
 
 
 @router.get("/enterprises/{uscc}", response=EnterpriseDetailOut)

@@ -4,12 +4,15 @@ from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.accounts.choices import Role
 from guomen.catalog.selectors import normalise_hs
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 
+from .choices import EnterpriseKind, FilingStatus
 from .models import Enterprise, ProductionBase
 from .validators import uscc_clean
 
@@ -42,19 +45,28 @@ def production_bases_by_codes(codes: Iterable[str], *, related: bool = True) -> 
     return {b.code: b for b in qs}
 
 
-def enterprise_list(*, user, q: str = "", kind: str = "", filing_status: str = "", org: str = "") -> QuerySet:
+class EnterpriseFilters(FilterSet):
+    """The enterprise list's filters: the page (registry:enterprise_list), its export and
+    GET /api/v1/registry/enterprises."""
+
+    q: str = Field("", max_length=100, description="Name (Chinese or English) or unified social credit code")
+    kind: one_of(EnterpriseKind, "Type of enterprise") = ""
+    filing_status: one_of(FilingStatus, "Filing status") = ""
+    org: str = Field("", max_length=20, description="Code of the supervising unit")
+
+
+def enterprise_list(*, user, filters: EnterpriseFilters | None = None, **given) -> QuerySet:
+    """Enterprises the user may see, by Chinese name; `filters` (or its fields as keywords) narrow the list."""
+    f = filters or EnterpriseFilters(**given)
     qs = restrict(Enterprise.objects.all(), user, "enterprise.view").select_related("org")
-    text = str(q or "").strip()
-    if text:
-        qs = qs.filter(
-            Q(name_zh__icontains=text) | Q(name_en__icontains=text) | Q(uscc__icontains=text.upper())
-        )
-    if kind:
-        qs = qs.filter(kind=kind)
-    if filing_status:
-        qs = qs.filter(filing_status=filing_status)
-    if org:
-        qs = qs.filter(org__code=org)
+    if f.q:
+        qs = qs.filter(Q(name_zh__icontains=f.q) | Q(name_en__icontains=f.q) | Q(uscc__icontains=f.q.upper()))
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.filing_status:
+        qs = qs.filter(filing_status=f.filing_status)
+    if f.org:
+        qs = qs.filter(org__code=f.org)
     return qs.order_by("name_zh", "id")
 
 

@@ -5,6 +5,7 @@ from . import views
 app_name = "registry"
 urlpatterns = [
     path("enterprises/", views.enterprise_list, name="enterprise_list"),
+    path("enterprises/export.xlsx", views.enterprise_export, name="enterprise_export"),
     path("enterprises/new/", views.enterprise_edit, name="enterprise_create"),
     path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),

@@ -1,17 +1,22 @@
 """Registry pages: enterprises and production bases (lists, details, forms, status, bulk import)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _l
+from django.views.decorators.http import require_GET, require_POST
 
 from guomen.catalog.selectors import country_list
 from guomen.catalog.ui import bulk_import, bulk_template
 from guomen.core.errors import ApplicationError
+from guomen.core.filters import xlsx_export
 from guomen.core.permissions import can, require
+from guomen.core.replica import reads_from_replica
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, edit_page, page_of, render_list
@@ -33,11 +38,12 @@ def _kind_or_404(slug: str):
 
 @login_required
 def enterprise_list(request):
-    filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind", "filing_status")}
-    qs = selectors.enterprise_list(user=request.user, **filters)
+    filters = selectors.EnterpriseFilters.from_query(request.GET)
+    qs = selectors.enterprise_list(user=request.user, filters=filters)
     context = {
         "page_obj": page_of(request, qs),
         "filters": filters,
+        "export_query": urlencode(filters.as_query()),
         "kinds": EnterpriseKind.choices,
         "statuses": FilingStatus.choices,
         "can_edit": can(request.user, "enterprise.edit"),
@@ -45,6 +51,30 @@ def enterprise_list(request):
     return render_list(
         request, "registry/enterprise_list.html", "registry/partials/enterprise_rows.html", context
     )
+
+
+ENTERPRISE_COLUMNS = [
+    (_l("Chinese name"), lambda e: e.name_zh),
+    (_l("English name"), lambda e: e.name_en),
+    (_l("unified social credit code"), lambda e: e.uscc),
+    (_l("type"), lambda e: e.get_kind_display()),
+    (_l("filing status"), lambda e: e.get_filing_status_display()),
+    (_l("filed on"), lambda e: e.filed_on),
+    (_l("supervising unit"), lambda e: e.org.name if e.org_id else ""),
+    (_l("credit grade"), lambda e: e.credit_grade),
+    (_l("address"), lambda e: e.address),
+]
+
+
+@login_required
+@require_GET
+@reads_from_replica
+def enterprise_export(request):
+    """The enterprise list as an XLSX file: the page's filters (EnterpriseFilters), the page's rows."""
+    filters = selectors.EnterpriseFilters.from_query(request.GET)
+    back = reverse("registry:enterprise_list") + "?" + urlencode(filters.as_query())
+    rows = selectors.enterprise_list(user=request.user, filters=filters)
+    return xlsx_export(request, rows, ENTERPRISE_COLUMNS, filename="enterprises.xlsx", back=back)
 
 
 @login_required

@@ -13,6 +13,7 @@ from .followup import (
 from .tasks import (
     LIST_RELATED,
     OPEN_STATUSES,
+    TaskFilters,
     confirmations,
     hazard_choices,
     my_tasks,
@@ -24,6 +25,7 @@ from .tasks import (
 __all__ = [
     "LIST_RELATED",
     "OPEN_STATUSES",
+    "TaskFilters",
     "confirmations",
     "followup_board",
     "hazard_choices",

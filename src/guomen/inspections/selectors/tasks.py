@@ -6,13 +6,16 @@ from contextvars import ContextVar
 from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.catalog.models import Hazard, ImportRequirement
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import restrict
 from guomen.core.selectors import audit_timeline
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import DeclarationLine
+from guomen.targeting.choices import Channel
 
 from ..choices import TaskStatus
 from ..models import Finding, InspectionTask
@@ -38,15 +41,28 @@ def _tasks(user, action: str) -> QuerySet:
     return restrict(InspectionTask.objects.all(), user, action).select_related(*LIST_RELATED)
 
 
-def my_tasks(user, *, q: str = "") -> QuerySet:
-    """Open and in-progress tasks of my port and the units below: due today or overdue first, then by priority."""
+class TaskFilters(FilterSet):
+    """The task list's filters: the page (inspections:my_tasks), its export and GET /api/v1/inspections/tasks."""
+
+    q: str = Field("", max_length=60, description="Declaration number or container/transport number (exact)")
+    channel: one_of(Channel, "Inspection channel") = ""
+    origin: str = Field("", max_length=3, description="Origin country code (ISO alpha-2 or -3)")
+
+
+def my_tasks(user, *, filters: TaskFilters | None = None, **given) -> QuerySet:
+    """Open and in-progress tasks of my port and the units below: due today or overdue first, then by priority;
+    `filters` (or its fields as keywords) narrow the list."""
+    f = filters or TaskFilters(**given)
     today = timezone.localdate()
     qs = _tasks(user, "inspection.record").filter(
         status__in=OPEN_STATUSES, declaration__status=DeclarationStatus.UNDER_INSPECTION
     )
-    q = (q or "").strip()
-    if q:
-        qs = qs.filter(Q(declaration__number__iexact=q) | Q(declaration__transport_id__iexact=q))
+    if f.q:
+        qs = qs.filter(Q(declaration__number__iexact=f.q) | Q(declaration__transport_id__iexact=f.q))
+    if f.channel:
+        qs = qs.filter(channel=f.channel)
+    if f.origin:
+        qs = qs.filter(declaration__origin_country_id=f.origin.upper())
     return (
         qs.annotate(
             later=Case(

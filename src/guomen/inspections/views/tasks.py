@@ -1,17 +1,24 @@
 """Inspection pages: the inspector's phone list and task page, the supervisor's confirmations."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_POST
 
 from guomen.clearance import selectors as clearance_selectors
 from guomen.clearance import services as clearance
 from guomen.core.errors import ApplicationError
+from guomen.core.filters import xlsx_export
 from guomen.core.permissions import can, org_in_scope, require
+from guomen.core.replica import reads_from_replica
 from guomen.core.timeline import timeline_entries
+
+from guomen.targeting.choices import Channel
 
 from .. import selectors, services
 from ..choices import CheckResult, TaskStatus
@@ -34,13 +41,48 @@ def _error_status(exc: ApplicationError, htmx: bool) -> int:
 @require_GET
 def my_tasks(request):
     require(request.user, "inspection.record")
-    q = request.GET.get("q", "").strip()
-    tasks = list(selectors.my_tasks(request.user, q=q))
+    filters = selectors.TaskFilters.from_query(request.GET)
+    q = filters.q
+    tasks = list(selectors.my_tasks(request.user, filters=filters))
     if q and len(tasks) == 1:
         return redirect("inspections:task_detail", pk=tasks[0].pk)
     if q and not tasks:
         messages.error(request, _("No open task for “%(q)s” in your jurisdiction.") % {"q": q})
-    return render(request, "inspections/my_tasks.html", {"tasks": tasks, "q": q})
+    context = {
+        "tasks": tasks,
+        "q": q,
+        "filters": filters,
+        "channels": Channel.choices,
+        "export_query": urlencode(filters.as_query()),
+    }
+    return render(request, "inspections/my_tasks.html", context)
+
+
+TASK_COLUMNS = [
+    (_l("Declaration number"), lambda t: t.declaration.number),
+    (_l("Channel"), lambda t: t.channel_label),
+    (_l("Status"), lambda t: t.get_status_display()),
+    (_l("Priority"), lambda t: t.priority),
+    (_l("Due date"), lambda t: t.due_date),
+    (_l("Port"), lambda t: t.port.name),
+    (_l("Origin"), lambda t: t.declaration.origin_country.display_name),
+    (_l("Arrival"), lambda t: t.declaration.arrival_date),
+    (_l("Transport or container"), lambda t: t.declaration.transport_id),
+    (_l("Goods (HS)"), lambda t: [line.hs_id for line in t.declaration.lines.all()]),
+    (_l("Inspector"), lambda t: t.assignee.get_username() if t.assignee else ""),
+]
+
+
+@login_required
+@require_GET
+@reads_from_replica
+def task_export(request):
+    """The task list as an XLSX file: the page's filters (TaskFilters), the page's rows."""
+    require(request.user, "inspection.record")
+    filters = selectors.TaskFilters.from_query(request.GET)
+    back = reverse("inspections:my_tasks") + "?" + urlencode(filters.as_query())
+    rows = selectors.my_tasks(request.user, filters=filters)
+    return xlsx_export(request, rows, TASK_COLUMNS, filename="inspection-tasks.xlsx", back=back)
 
 
 def _overlay(checklist, answers: list[dict], errors: dict) -> None:

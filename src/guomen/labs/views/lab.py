@@ -1,18 +1,24 @@
 """The laboratory's pages: the queue with receipt by scan, result entry (HTMX), approval, overdue list."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.clearance import services as clearance
 from guomen.core.errors import ApplicationError, PermissionDenied
+from guomen.core.filters import xlsx_export
 from guomen.core.permissions import can, require
-from guomen.core.ui import add_errors, page_of
+from guomen.core.replica import reads_from_replica
+from guomen.core.ui import add_errors, page_of, render_list
 
 from .. import selectors, services
-from ..choices import TestKind
+from ..choices import SampleStatus, TestKind, Verdict
 from ..forms import ReasonForm, ResultForm, ScanForm
 from .sampling import detail_context
 
@@ -175,3 +181,46 @@ def overdue(request):
     require(request.user, "lab.view")
     page = page_of(request, selectors.overdue_samples(request.user))
     return render(request, "labs/overdue.html", {"page": page})
+
+
+@login_required
+@require_GET
+def sample_list(request):
+    """Every sample the user may see, with the filters of GET /api/v1/labs/samples (SampleFilters)."""
+    require(request.user, "lab.view")
+    filters = selectors.SampleFilters.from_query(request.GET)
+    context = {
+        "page_obj": page_of(request, selectors.sample_list(user=request.user, filters=filters)),
+        "filters": filters,
+        "statuses": SampleStatus.choices,
+        "verdicts": Verdict.choices,
+        "laboratories": selectors.laboratories(),
+        "export_query": urlencode(filters.as_query()),
+    }
+    return render_list(request, "labs/sample_list.html", "labs/partials/sample_rows.html", context)
+
+
+SAMPLE_COLUMNS = [
+    (_l("Sample number"), lambda s: s.number),
+    (_l("Declaration"), lambda s: s.declaration.number),
+    (_l("Port"), lambda s: s.port.name),
+    (_l("Laboratory"), lambda s: s.laboratory.name),
+    (_l("Sample type"), lambda s: s.get_sample_type_display()),
+    (_l("Quantity"), lambda s: f"{s.quantity.normalize():f} {s.unit}"),
+    (_l("Tests"), lambda s: [str(TestKind(t).label) if t in TestKind.values else t for t in s.tests_requested]),
+    (_l("Status"), lambda s: s.get_status_display()),
+    (_l("Verdict"), lambda s: s.get_verdict_display()),
+    (_l("Result due"), lambda s: s.due_date),
+]
+
+
+@login_required
+@require_GET
+@reads_from_replica
+def sample_export(request):
+    """The sample list as an XLSX file: the page's filters (SampleFilters), the page's rows."""
+    require(request.user, "lab.view")
+    filters = selectors.SampleFilters.from_query(request.GET)
+    back = reverse("labs:sample_list") + "?" + urlencode(filters.as_query())
+    rows = selectors.sample_list(user=request.user, filters=filters)
+    return xlsx_export(request, rows, SAMPLE_COLUMNS, filename="lab-samples.xlsx", back=back)
