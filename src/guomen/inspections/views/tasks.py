@@ -17,7 +17,6 @@ from guomen.core.filters import xlsx_export
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.replica import reads_from_replica
 from guomen.core.timeline import timeline_entries
-
 from guomen.targeting.choices import Channel
 
 from .. import selectors, services

@@ -60,7 +60,9 @@ def test_page_api_and_export_give_the_same_rows(samples, supervisor):
 
 def test_the_export_follows_the_htmx_filters(samples, supervisor):
     """Filtering swaps the results, and the export link with them: it carries the filters shown."""
-    fragment = _client(supervisor).get(reverse("labs:sample_list"), {"status": "sealed"}, HTTP_HX_REQUEST="true")
+    fragment = _client(supervisor).get(
+        reverse("labs:sample_list"), {"status": "sealed"}, HTTP_HX_REQUEST="true"
+    )
     assert f'{reverse("labs:sample_export")}?status=sealed"' in fragment.content.decode()
 
 

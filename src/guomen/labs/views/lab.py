@@ -207,7 +207,10 @@ SAMPLE_COLUMNS = [
     (_l("Laboratory"), lambda s: s.laboratory.name),
     (_l("Sample type"), lambda s: s.get_sample_type_display()),
     (_l("Quantity"), lambda s: f"{s.quantity.normalize():f} {s.unit}"),
-    (_l("Tests"), lambda s: [str(TestKind(t).label) if t in TestKind.values else t for t in s.tests_requested]),
+    (
+        _l("Tests"),
+        lambda s: [str(TestKind(t).label) if t in TestKind.values else t for t in s.tests_requested],
+    ),
     (_l("Status"), lambda s: s.get_status_display()),
     (_l("Verdict"), lambda s: s.get_verdict_display()),
     (_l("Result due"), lambda s: s.due_date),

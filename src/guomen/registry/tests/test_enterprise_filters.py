@@ -75,7 +75,9 @@ def test_the_api_refuses_an_unknown_kind_by_name_the_page_ignores_it(firms, insp
 
 def test_text_that_looks_like_a_formula_stays_text(orgs, inspector):
     EnterpriseFactory(org=orgs["WJD"], name_zh='=HYPERLINK("http://example.com","点我")')
-    workbook = load_workbook(io.BytesIO(_client(inspector).get(reverse("registry:enterprise_export")).content))
+    workbook = load_workbook(
+        io.BytesIO(_client(inspector).get(reverse("registry:enterprise_export")).content)
+    )
     cell = workbook.worksheets[0]["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
