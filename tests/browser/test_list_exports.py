@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def _download(page, test_id: str) -> list[tuple]:
     with page.expect_download() as info:
         page.get_by_test_id(test_id).click()
-    data = open(info.value.path(), "rb").read()
+    with open(info.value.path(), "rb") as f:
+        data = f.read()
     return list(load_workbook(io.BytesIO(data)).worksheets[0].iter_rows(values_only=True))
 
 

@@ -90,6 +90,17 @@ def _cell_value(value):
     return value
 
 
+def label_of(choices):
+    """A column reading a choice's label: `label_of(Status)(row.status)` (get_FOO_display hashes the whole
+    choice list on every call, too slow for 50,000 rows); an unknown value is shown as it is."""
+    labels = {str(value): label for value, label in choices.choices}
+
+    def read(value):
+        return labels.get(value, value)
+
+    return read
+
+
 def xlsx_export(request, rows, columns, *, filename: str, back: str):
     """`rows` (a FilterSet's queryset) as an XLSX file: one sheet, a header of `columns` [(label, row -> value)].
 
@@ -99,6 +110,7 @@ def xlsx_export(request, rows, columns, *, filename: str, back: str):
     from openpyxl import Workbook  # imported where used: commands start without it
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     count = rows.count()
     if count > MAX_EXPORT_ROWS:
@@ -109,20 +121,26 @@ def xlsx_export(request, rows, columns, *, filename: str, back: str):
         return redirect(back)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
+    for i in range(1, len(columns) + 1):
+        sheet.column_dimensions[get_column_letter(i)].width = 20  # set before the rows in a write-only sheet
     header = []
     for label, _value in columns:
         cell = WriteOnlyCell(sheet, value=str(label))
         cell.font = Font(bold=True)
         header.append(cell)
     sheet.append(header)
+    texts: dict[int, str] = {}  # a label translated once per export, not once per cell
     for row in rows.iterator(chunk_size=2000):
-        cells = []
-        for _label, value in columns:
-            cell = WriteOnlyCell(sheet, value=_cell_value(value(row)))
-            if isinstance(cell.value, str) and cell.data_type == "f":
-                cell.data_type = "s"  # text such as "=1+1" stays text
-            cells.append(cell)
-        sheet.append(cells)
+        values = [value(row) for _label, value in columns]
+        for i, v in enumerate(values):
+            if isinstance(v, Promise):
+                values[i] = texts.get(id(v)) or texts.setdefault(id(v), str(v))
+        values = [_cell_value(v) for v in values]
+        for i, v in enumerate(values):
+            if isinstance(v, str) and v.startswith("="):
+                values[i] = cell = WriteOnlyCell(sheet, value=v)
+                cell.data_type = "s"  # text such as "=1+1" stays text, never a formula
+        sheet.append(values)
     out = io.BytesIO()
     workbook.save(out)
     response = HttpResponse(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from guomen.catalog.selectors import country_list
 from guomen.catalog.ui import bulk_import, bulk_template
 from guomen.core.errors import ApplicationError
-from guomen.core.filters import xlsx_export
+from guomen.core.filters import label_of, xlsx_export
 from guomen.core.permissions import can, require
 from guomen.core.replica import reads_from_replica
 from guomen.core.selectors import audit_timeline
@@ -53,12 +53,13 @@ def enterprise_list(request):
     )
 
 
+KIND_LABEL, FILING_LABEL = label_of(EnterpriseKind), label_of(FilingStatus)
 ENTERPRISE_COLUMNS = [
     (_l("Chinese name"), lambda e: e.name_zh),
     (_l("English name"), lambda e: e.name_en),
     (_l("unified social credit code"), lambda e: e.uscc),
-    (_l("type"), lambda e: e.get_kind_display()),
-    (_l("filing status"), lambda e: e.get_filing_status_display()),
+    (_l("type"), lambda e: KIND_LABEL(e.kind)),
+    (_l("filing status"), lambda e: FILING_LABEL(e.filing_status)),
     (_l("filed on"), lambda e: e.filed_on),
     (_l("supervising unit"), lambda e: e.org.name if e.org_id else ""),
     (_l("credit grade"), lambda e: e.credit_grade),

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from guomen.clearance import selectors as clearance_selectors
 from guomen.clearance import services as clearance
 from guomen.core.errors import ApplicationError
-from guomen.core.filters import xlsx_export
+from guomen.core.filters import label_of, xlsx_export
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.replica import reads_from_replica
 from guomen.core.timeline import timeline_entries
@@ -57,10 +57,11 @@ def my_tasks(request):
     return render(request, "inspections/my_tasks.html", context)
 
 
+CHANNEL_LABEL, STATUS_LABEL = label_of(Channel), label_of(TaskStatus)
 TASK_COLUMNS = [
     (_l("Declaration number"), lambda t: t.declaration.number),
-    (_l("Channel"), lambda t: t.channel_label),
-    (_l("Status"), lambda t: t.get_status_display()),
+    (_l("Channel"), lambda t: CHANNEL_LABEL(t.channel)),
+    (_l("Status"), lambda t: STATUS_LABEL(t.status)),
     (_l("Priority"), lambda t: t.priority),
     (_l("Due date"), lambda t: t.due_date),
     (_l("Port"), lambda t: t.port.name),

@@ -12,13 +12,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from guomen.clearance import services as clearance
 from guomen.core.errors import ApplicationError, PermissionDenied
-from guomen.core.filters import xlsx_export
+from guomen.core.filters import label_of, xlsx_export
 from guomen.core.permissions import can, require
 from guomen.core.replica import reads_from_replica
 from guomen.core.ui import add_errors, page_of, render_list
 
 from .. import selectors, services
-from ..choices import SampleStatus, TestKind, Verdict
+from ..choices import SampleStatus, SampleType, TestKind, Verdict
 from ..forms import ReasonForm, ResultForm, ScanForm
 from .sampling import detail_context
 
@@ -200,19 +200,21 @@ def sample_list(request):
     return render_list(request, "labs/sample_list.html", "labs/partials/sample_rows.html", context)
 
 
+STATUS_LABEL, VERDICT_LABEL = label_of(SampleStatus), label_of(Verdict)
+TYPE_LABEL, TEST_LABEL = label_of(SampleType), label_of(TestKind)
 SAMPLE_COLUMNS = [
     (_l("Sample number"), lambda s: s.number),
     (_l("Declaration"), lambda s: s.declaration.number),
     (_l("Port"), lambda s: s.port.name),
     (_l("Laboratory"), lambda s: s.laboratory.name),
-    (_l("Sample type"), lambda s: s.get_sample_type_display()),
+    (_l("Sample type"), lambda s: TYPE_LABEL(s.sample_type)),
     (_l("Quantity"), lambda s: f"{s.quantity.normalize():f} {s.unit}"),
     (
         _l("Tests"),
-        lambda s: [str(TestKind(t).label) if t in TestKind.values else t for t in s.tests_requested],
+        lambda s: [str(TEST_LABEL(t)) for t in s.tests_requested],
     ),
-    (_l("Status"), lambda s: s.get_status_display()),
-    (_l("Verdict"), lambda s: s.get_verdict_display()),
+    (_l("Status"), lambda s: STATUS_LABEL(s.status)),
+    (_l("Verdict"), lambda s: VERDICT_LABEL(s.verdict)),
     (_l("Result due"), lambda s: s.due_date),
 ]
 
