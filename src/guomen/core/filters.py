@@ -130,7 +130,8 @@ def xlsx_export(request, rows, columns, *, filename: str, back: str):
         header.append(cell)
     sheet.append(header)
     texts: dict[int, str] = {}  # a label translated once per export, not once per cell
-    for row in rows.iterator(chunk_size=2000):
+    bounded = rows[:MAX_EXPORT_ROWS]  # the bound holds even if rows arrive after the count
+    for row in bounded.iterator(chunk_size=2000):
         values = [value(row) for _label, value in columns]
         for i, v in enumerate(values):
             if isinstance(v, Promise):
