@@ -228,9 +228,10 @@ def handover_record(
 def handover_set_status(*, handover: Handover, to: str, result: str = "", actor, expected_version=None):
     _require_here(actor, "enforcement.edit", handover.org)
     extra = {}
-    if to == "concluded":
+    if to in ("concluded", "returned"):
         _need({"result": result})
-        extra["result"] = result.strip()
+    if str(result or "").strip():
+        extra["result"] = result.strip()  # the partner's reply, or the outcome once concluded
     return transition(
         handover,
         to=to,
