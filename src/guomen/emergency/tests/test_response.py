@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from guomen.accounts.choices import Role
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
@@ -146,3 +146,22 @@ def test_the_plan_list_filters_by_kind_and_unit(client, plan, supervisor):
     )
     assert plan.title not in client.get(reverse("emergency:list"), {"kind": "network"}).content.decode()
     assert plan.title not in client.get(reverse("emergency:list"), {"unit": "WJD"}).content.decode()
+
+
+def test_the_monthly_report_counts_plans_drills_and_responses_of_the_jurisdiction(
+    plan, supervisor, orgs, make_user
+):
+    from guomen.reports import sources
+    from guomen.reports.scope import build_filter
+
+    today = timezone.localdate()
+    services.drill_record(plan=plan, held_on=today, scenario="演练", findings="改进", actor=supervisor)
+    closed = services.plan_activate(plan=plan, situation="疫情", actor=supervisor)
+    services.activation_close(activation=closed, review="处置完毕", actor=supervisor)
+    services.plan_activate(plan=plan, situation="第二起", actor=supervisor)
+    with translation.override("zh-hans"):
+        table = sources.emergency(build_filter(supervisor, {"period": f"{today:%Y-%m}"}))
+    assert table.title == "应急预案与演练"
+    assert [row[1] for row in table.rows] == [1, 1, 2, 1, 1]
+    other = build_filter(make_user(Role.SUPERVISOR, orgs["GZ"]), {"period": f"{today:%Y-%m}"})
+    assert [row[1] for row in sources.emergency(other).rows] == [0, 0, 0, 0, 0]
