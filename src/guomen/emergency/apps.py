@@ -22,3 +22,16 @@ class EmergencyConfig(AppConfig):
             }
         )
         register_nav(NavItem("emergency:list", _("Emergency plans"), "emergency.view", 71, "risk"))
+        from guomen.core.work import Queue, register_queue
+
+        register_queue(
+            Queue(
+                "emergency_tasks",
+                _("Emergency response tasks"),
+                frozenset(staff),
+                "guomen.emergency.selectors:my_open_tasks",
+                "emergency:list",
+                order=90,
+                urgent=True,
+            )
+        )

@@ -80,6 +80,7 @@ class Activation(BaseModel):
 
     class Meta:
         ordering = ["-started_on", "-id"]
+        indexes = [models.Index(fields=["status", "-started_on"], name="em_activation_status_latest")]
         verbose_name = _("activation")
         verbose_name_plural = _("activations")
 

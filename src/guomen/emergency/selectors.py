@@ -1,6 +1,6 @@
 """Emergency reads through restrict(): staff of the unit and below; never enterprises."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
@@ -30,11 +30,20 @@ def plan_list(*, user, kind: str = "", unit: str = "", q: str = "") -> QuerySet:
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(contacts__icontains=q))
     return qs.annotate(
-        drill_count=Count("drills", distinct=True),
-        active_count=Count(
-            "activations", filter=Q(activations__status=ActivationStatus.ACTIVE), distinct=True
-        ),
+        drill_count=_count(Drill.objects.filter(plan=OuterRef("pk"))),
+        active_count=_count(Activation.objects.filter(plan=OuterRef("pk"), status=ActivationStatus.ACTIVE)),
     ).order_by("kind", "org__path", "id")
+
+
+def _count(rows):
+    """The number of `rows` (correlated on the outer plan), as a subquery: counted for each row shown."""
+    return Subquery(rows.order_by().values("plan").annotate(n=Count("pk")).values("n")[:1])
+
+
+def plan_choices(*, user) -> list:
+    """The plans a response may start from (the activation form's picker): no counts, only what it shows."""
+    qs = restrict(EmergencyPlan.objects.all(), user, "emergency.view")
+    return list(qs.only("id", "kind", "title").order_by("kind", "id"))
 
 
 def plan_get(*, user, pk) -> EmergencyPlan:
@@ -50,10 +59,10 @@ def activation_list(*, user, status: str = "", plan=None, early_warning=None) ->
     """Responses of plans of the user's unit and below, and those the user is named on (a task or a duty)."""
     qs = restrict(Activation.objects.all(), user, "emergency.view")
     if can(user, "emergency.view") and not user.is_superuser:
-        named = Q(tasks__assignee=user) | Q(duties__person=user)
-        qs = Activation.objects.filter(
-            Q(pk__in=qs.values("pk")) | Q(pk__in=Activation.objects.filter(named).values("pk"))
+        named = Q(pk__in=ActivationTask.objects.filter(assignee=user).values("activation_id")) | Q(
+            pk__in=DutyShift.objects.filter(person=user).values("activation_id")
         )
+        qs = Activation.objects.filter(Q(pk__in=qs.values("pk")) | named)
     qs = qs.select_related("plan", "plan__org", "early_warning")
     if status:
         qs = qs.filter(status=status)
@@ -143,3 +152,12 @@ def warning_named(*, user, ref):
 def activations_on_warning(*, user, warning) -> list:
     """The responses started on an early warning (for its page)."""
     return list(activation_list(user=user, early_warning=warning)[:10])
+
+
+def my_open_tasks(user) -> int:
+    """应急任务: tasks of active responses given to the user and not yet done (home-page queue)."""
+    if not can(user, "emergency.respond"):
+        return 0
+    return ActivationTask.objects.filter(
+        assignee=user, done_on__isnull=True, activation__status=ActivationStatus.ACTIVE
+    ).count()

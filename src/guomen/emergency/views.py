@@ -23,7 +23,12 @@ def _units(user):
 
 
 def _list_extra(user) -> dict:
-    return {"kinds": PlanKind.choices, "units": _units(user), "can_edit": can(user, "emergency.edit")}
+    return {
+        "kinds": PlanKind.choices,
+        "units": _units(user),
+        "can_edit": can(user, "emergency.edit"),
+        "responses": selectors.activation_list(user=user, status=ActivationStatus.ACTIVE)[:20],
+    }
 
 
 plan_list = list_view("emergency.view", selectors.plan_list, ("kind", "unit", "q"), "emergency", _list_extra)
@@ -78,7 +83,7 @@ def activation_new(request):
     """Activate a plan: from its page (the plan chosen) or from an early warning's page (the warning chosen)."""
     user = request.user
     require(user, "emergency.edit")
-    plans = list(selectors.plan_list(user=user))
+    plans = selectors.plan_choices(user=user)
     warnings = selectors.warnings_to_activate_on(user=user)
     initial = {"plan": request.GET.get("plan", ""), "early_warning": request.GET.get("warning", "")}
     warning = selectors.warning_visible(user=user, pk=initial["early_warning"])

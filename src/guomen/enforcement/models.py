@@ -48,6 +48,9 @@ class Interview(BaseModel):
 
     class Meta:
         ordering = ["-scheduled_on", "-id"]
+        indexes = [
+            models.Index(fields=["-scheduled_on", "-id"], name="enf_interview_latest")
+        ]  # the lists' order
         verbose_name = _("interview")
         verbose_name_plural = _("interviews")
 
@@ -77,6 +80,9 @@ class Commitment(BaseModel):
 
     class Meta:
         ordering = ["-signed_on", "-id"]
+        indexes = [
+            models.Index(fields=["-signed_on", "-id"], name="enf_commitment_latest")
+        ]  # the lists' order
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
 
@@ -119,6 +125,7 @@ class Handover(BaseModel):
 
     class Meta:
         ordering = ["-handed_on", "-id"]
+        indexes = [models.Index(fields=["-handed_on", "-id"], name="enf_handover_latest")]  # the lists' order
         verbose_name = _("case handover")
         verbose_name_plural = _("case handovers")
 

@@ -2,12 +2,14 @@
 forms to record them), a paged list of each, a handover's page with its reply and outcome, and the buttons on a
 row (interview held or cancelled, commitment broken, handover accepted/returned/concluded, partner status)."""
 
+from functools import lru_cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from guomen.core.actions import action_view, form_problems, list_view, run_flashed
@@ -52,12 +54,30 @@ def _rights(user) -> dict:
 
 
 def _row_fields() -> dict:
-    """The widgets of the per-row forms, rendered once for every row (not once a row)."""
+    """What every row's buttons share, made once per language rather than once a row: the widgets of the per-row
+    forms and the row links (`u.<name>` is the link's prefix and suffix around the row's id)."""
+    return _row_fields_in(get_language())
+
+
+@lru_cache(maxsize=8)
+def _row_fields_in(_language: str) -> dict:
+    def around(name: str) -> tuple[str, str]:
+        prefix, _zero, suffix = reverse(name, args=[0]).rpartition("/0/")
+        return prefix + "/", "/" + suffix
+
     return {
         "hold_fields": [str(field) for field in HoldForm()],
         "cancel_fields": [str(field) for field in CancelForm()],
         "break_fields": [str(field) for field in BreakForm()],
         "partner_status_fields": [str(field) for field in PartnerStatusForm()],
+        "u": {
+            "enterprise": around("supervision:enterprise_detail"),
+            "hold": around("enforcement:interview_hold"),
+            "cancel": around("enforcement:interview_cancel"),
+            "break": around("enforcement:commitment_break"),
+            "handover": around("enforcement:handover"),
+            "partner": around("enforcement:partner_status"),
+        },
     }
 
 

@@ -87,3 +87,27 @@ def test_the_enterprise_page_shows_its_interviews_and_commitments(
     client.force_login(supervisor)
     page = client.get(reverse("supervision:enterprise_detail", args=[firm.pk])).content.decode()
     assert "进口食品标签不合格问题" in page and "诚信守法经营" in page
+
+
+def test_the_api_cancels_an_interview_and_reads_a_handover_with_its_reply(
+    client, interview, handover, supervisor, firm, make_user
+):
+    import json
+
+    client.force_login(supervisor)
+    response = client.post(
+        f"/api/v1/enforcement/interviews/{interview.pk}/cancel",
+        json.dumps({"reason": ""}),
+        content_type="application/json",
+    )
+    assert response.status_code == 422 and "reason" in response.json()["fields"]
+    response = client.post(
+        f"/api/v1/enforcement/interviews/{interview.pk}/cancel",
+        json.dumps({"reason": "企业已停业"}),
+        content_type="application/json",
+    )
+    assert response.json()["status"] == "cancelled"
+    services.handover_set_status(handover=handover, to="accepted", result="已受理", actor=supervisor)
+    assert client.get(f"/api/v1/enforcement/handovers/{handover.pk}").json()["result"] == "已受理"
+    client.force_login(make_user("enterprise", None, firm))
+    assert client.get(f"/api/v1/enforcement/handovers/{handover.pk}").status_code in (403, 404)
