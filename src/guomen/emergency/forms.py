@@ -3,12 +3,33 @@ a task, a duty, a status report and the closing review. Choices that depend on t
 when the form is made; services check them again."""
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from guomen.catalog.forms import BootstrapMixin
 
 from .choices import PlanKind
+
+
+class QuickSelect(forms.Select):
+    """A select whose options are written in one pass (hundreds of plans or people), not one template each."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = (
+            "" if value is None else str(value[0] if isinstance(value, list | tuple) and value else value)
+        )
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((v, " selected" if str(v) == chosen else "", label) for v, label in self.choices),
+        )
+        return format_html(
+            "<select{}>{}</select>",
+            flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name})),
+            options,
+        )
 
 
 class StyledForm(BootstrapMixin, forms.Form):
@@ -52,14 +73,15 @@ class DrillForm(StyledForm):
 
 
 class ActivateForm(StyledForm):
-    plan = forms.ChoiceField(label=_("emergency plan"))
-    early_warning = forms.ChoiceField(label=_("early warning"), required=False)
+    plan = forms.ChoiceField(label=_("emergency plan"), widget=QuickSelect)
+    early_warning = forms.ChoiceField(label=_("early warning"), required=False, widget=QuickSelect)
     situation = _text(_("situation"), rows=3)
     instructions = _text(_("first instructions"), required=False)
 
     def __init__(self, *args, plans=(), warnings=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plan"].choices = [(str(p.pk), f"{p.get_kind_display()} · {p.title}") for p in plans]
+        kinds = {value: str(label) for value, label in PlanKind.choices}  # once, not once a plan
+        self.fields["plan"].choices = [(str(p.pk), f"{kinds.get(p.kind, p.kind)} · {p.title}") for p in plans]
         self.fields["early_warning"].choices = [("", _("No early warning"))] + [
             (str(w.pk), f"{w.number} {w.title}") for w in warnings
         ]
@@ -67,7 +89,7 @@ class ActivateForm(StyledForm):
 
 class TaskForm(StyledForm):
     title = forms.CharField(label=pgettext_lazy("response", "task"), max_length=255)
-    assignee = forms.ChoiceField(label=_("assigned to"))
+    assignee = forms.ChoiceField(label=_("assigned to"), widget=QuickSelect)
     due_on = _date(_("due on"))
 
     def __init__(self, *args, people=(), **kwargs):
@@ -76,7 +98,7 @@ class TaskForm(StyledForm):
 
 
 class DutyForm(StyledForm):
-    person = forms.ChoiceField(label=_("on duty"))
+    person = forms.ChoiceField(label=_("on duty"), widget=QuickSelect)
     starts_at = _moment(pgettext_lazy("duty", "from"))
     ends_at = _moment(pgettext_lazy("duty", "to"))
     phone = forms.CharField(

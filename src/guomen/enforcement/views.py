@@ -7,7 +7,9 @@ from functools import lru_cache
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -57,6 +59,18 @@ def _row_fields() -> dict:
     """What every row's buttons share, made once per language rather than once a row: the widgets of the per-row
     forms and the row links (`u.<name>` is the link's prefix and suffix around the row's id)."""
     return _row_fields_in(get_language())
+
+
+@lru_cache(maxsize=8)
+def _blank_forms_in(_language: str) -> dict:
+    """The overview's four empty creation forms, their fields rendered once per language (no per-request data: the
+    CSRF token is written by the page)."""
+    return {
+        name: mark_safe(
+            "".join(render_to_string("core/partials/field.html", {"field": f}) for f in form_class())
+        )
+        for name, form_class in FORMS.items()
+    }
 
 
 @lru_cache(maxsize=8)
@@ -143,10 +157,7 @@ def overview(request):
         "commitments": selectors.commitment_list(user=user)[:LATEST],
         "handovers": selectors.handover_list(user=user)[:LATEST] if rights["staff"] else [],
         "partners": selectors.partner_list(user=user).order_by("-campaign__starts_on", "agency")[:LATEST],
-        "partner_form": PartnerForm(),
-        "interview_form": InterviewForm(),
-        "commitment_form": CommitmentForm(),
-        "handover_form": HandoverForm(),
+        "blank": _blank_forms_in(get_language()),
     }
     return render(request, "enforcement/overview.html", context)
 
