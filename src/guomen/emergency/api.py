@@ -83,7 +83,7 @@ class EmergencyCreatedOut(Schema):
     id: int
 
 
-class TaskIn(Schema):
+class ResponseTaskIn(Schema):
     title: str
     assignee: str  # username of a member of staff of the plan's unit
     due_on: dt.date
@@ -93,7 +93,7 @@ class TaskDoneIn(Schema):
     version: int | None = None
 
 
-class TaskOut(Schema):
+class ResponseTaskOut(Schema):
     id: int
     title: str
     assignee: str
@@ -125,11 +125,11 @@ class DutyOut(Schema):
         return obj.person.username
 
 
-class ReportIn(Schema):
+class StatusReportIn(Schema):
     text: str
 
 
-class ReportOut(Schema):
+class StatusReportOut(Schema):
     id: int
     reported_at: dt.datetime
     text: str
@@ -198,15 +198,15 @@ def activation_close(request, pk: int, payload: EmergencyCloseIn):
     return apply(services.activation_close, payload, activation=activation, actor=request.auth)
 
 
-@router.get("/activations/{pk}/tasks", response=list[TaskOut])
+@router.get("/activations/{pk}/tasks", response=list[ResponseTaskOut])
 @paginated
 def tasks(request, pk: int):
     activation = selectors.activation_get(user=request.auth, pk=pk)
     return selectors.task_list(user=request.auth, activation=activation)
 
 
-@router.post("/activations/{pk}/tasks", response={201: TaskOut})
-def task_add(request, pk: int, payload: TaskIn):
+@router.post("/activations/{pk}/tasks", response={201: ResponseTaskOut})
+def task_add(request, pk: int, payload: ResponseTaskIn):
     activation = selectors.activation_get(user=request.auth, pk=pk)
     data = payload.model_dump()
     assignee = selectors.responder_named(
@@ -215,7 +215,7 @@ def task_add(request, pk: int, payload: TaskIn):
     return 201, services.task_add(activation=activation, assignee=assignee, actor=request.auth, **data)
 
 
-@router.post("/activations/{pk}/tasks/{task_id}/done", response=TaskOut)
+@router.post("/activations/{pk}/tasks/{task_id}/done", response=ResponseTaskOut)
 def task_done(request, pk: int, task_id: int, payload: TaskDoneIn):
     activation = selectors.activation_get(user=request.auth, pk=pk)
     task = selectors.task_get(user=request.auth, activation=activation, pk=task_id)
@@ -237,14 +237,14 @@ def duty_add(request, pk: int, payload: DutyIn):
     return 201, services.duty_add(activation=activation, person=person, actor=request.auth, **data)
 
 
-@router.get("/activations/{pk}/reports", response=list[ReportOut])
+@router.get("/activations/{pk}/reports", response=list[StatusReportOut])
 @paginated
 def reports(request, pk: int):
     activation = selectors.activation_get(user=request.auth, pk=pk)
     return selectors.report_list(user=request.auth, activation=activation)
 
 
-@router.post("/activations/{pk}/reports", response={201: ReportOut})
-def report_add(request, pk: int, payload: ReportIn):
+@router.post("/activations/{pk}/reports", response={201: StatusReportOut})
+def report_add(request, pk: int, payload: StatusReportIn):
     activation = selectors.activation_get(user=request.auth, pk=pk)
     return 201, services.report_add(activation=activation, text=payload.text, actor=request.auth)

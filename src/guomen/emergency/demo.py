@@ -43,6 +43,10 @@ def seed_demo(bureau, rng) -> dict:
         instructions="暂停同批货物放行;追溯流向;每日报告",
         actor=supervisor,
     )
+    traced = services.task_add(
+        activation=closed, title="封存涉事批次并追溯流向", assignee=inspector, due_on=today, actor=supervisor
+    )
+    services.task_done(task=traced, actor=inspector)
     services.report_add(activation=closed, text="涉事批次已全部封存,流向已查清", actor=inspector)
     services.activation_close(
         activation=closed,
