@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from guomen.emergency import services
 from guomen.emergency.models import Activation
@@ -45,6 +46,18 @@ def test_a_warning_starts_the_port_epidemic_response_walked_to_its_review(
     )  # fmt: skip
 
     login(desk, "sv_sz")
+    desk.goto("/emergency/")
+    desk.select_option("select[name=kind]", "port_health")
+    expect(desk.locator("[data-testid=plans]")).not_to_contain_text("网络与信息系统")
+    screenshot(desk, "emergency-plans")
+    with desk.expect_navigation():
+        desk.click("[data-testid=plans] a")
+    desk.fill("[data-testid=drill-form] input[name=held_on]", timezone.localdate().isoformat())
+    desk.fill("[data-testid=drill-form] input[name=scenario]", "入境航班发现发热旅客处置演练")
+    desk.fill("[data-testid=drill-form] textarea[name=findings]", "转运衔接顺畅")
+    _submit(desk, "[data-testid=drill-form]")
+    assert "入境航班发现发热旅客处置演练" in desk.inner_text("[data-testid=plan-drills]")
+    screenshot(desk, "emergency-plan")
     desk.goto(f"/risk/warnings/{warning.pk}/")
     with desk.expect_navigation():
         desk.click("[data-testid=warning-activate]")
@@ -87,6 +100,9 @@ def test_a_warning_starts_the_port_epidemic_response_walked_to_its_review(
     _submit(phone, "[data-testid=close-form]")
     assert "已总结结束" in phone.inner_text("[data-testid=activation-status]")
     assert "夜间值班" in phone.inner_text("[data-testid=activation-review]")
+    assert (
+        "已总结结束" in phone.inner_text("main") and phone.locator("[data-testid=report-form]").count() == 0
+    )
     screenshot(phone, "emergency-response-closed-phone")
 
     other = browser.new_context(locale="zh-CN", base_url=live_server.url).new_page()

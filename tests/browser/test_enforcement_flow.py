@@ -68,6 +68,8 @@ def test_handover_reply_interview_and_commitment_show_on_the_enterprise(
     assert "进口化妆品中文标签连续不合格" in talks and "如实申报，诚信守法经营" in talks
     assert "约谈" in desk.inner_text("[data-testid=credit-events]")
     screenshot(desk, "enforcement-enterprise-page")
+    desk.goto("/enforcement/interviews/")
+    screenshot(desk, "enforcement-interviews")
     login(phone, "supervisor_sz")
     phone.goto("/enforcement/")
     screenshot(phone, "enforcement-overview-phone")

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.catalog.forms import BootstrapMixin
 
@@ -36,7 +37,7 @@ class CommitmentForm(StyledForm):
 
 
 class HandoverForm(StyledForm):
-    direction = forms.ChoiceField(label=_("direction"), choices=Direction.choices)
+    direction = forms.ChoiceField(label=pgettext_lazy("handover", "direction"), choices=Direction.choices)
     agency = forms.ChoiceField(label=_("partner agency"), choices=Agency.choices)
     agency_office = forms.CharField(label=_("partner office"), max_length=150, required=False)
     enterprise = forms.CharField(

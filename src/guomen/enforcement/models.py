@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -93,7 +94,9 @@ class Commitment(BaseModel):
 class Handover(BaseModel):
     """A case handed over to or received from a partner agency in joint enforcement, with its status."""
 
-    direction = models.CharField(_("direction"), max_length=5, choices=Direction.choices)
+    direction = models.CharField(
+        pgettext_lazy("handover", "direction"), max_length=5, choices=Direction.choices
+    )
     agency = models.CharField(_("partner agency"), max_length=20, choices=Agency.choices)
     agency_office = models.CharField(_("partner office"), max_length=150, blank=True)
     enterprise = models.ForeignKey(
