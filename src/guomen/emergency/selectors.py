@@ -116,6 +116,7 @@ def responders(*, plan) -> QuerySet:
     return (
         User.objects.filter(is_active=True, org__path__startswith=plan.org.path)
         .exclude(role__in=[Role.ENTERPRISE, Role.SYSTEM])
+        .select_related("org")
         .order_by("org__path", "username")
     )
 

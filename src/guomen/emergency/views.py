@@ -118,7 +118,7 @@ def activation_detail(request, pk):
     activation = selectors.activation_get(user=user, pk=pk)
     plan = activation.plan
     active = activation.status == ActivationStatus.ACTIVE
-    people = list(selectors.responders(plan=plan).select_related("org")) if active else []
+    people = list(selectors.responders(plan=plan)) if active else []
     tasks = list(selectors.task_list(user=user, activation=activation))
     for task in tasks:
         task.may_finish = (
