@@ -4,11 +4,12 @@ audited; the activation's status follows ACTIVATION_TRANSITIONS."""
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed, validation_error_from_django
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record
 from guomen.core.workflow import transition
@@ -66,6 +67,16 @@ def _staff_of(plan: EmergencyPlan, person, field: str) -> None:
         raise ValidationFailed(fields={field: [_("Choose a member of staff of the plan's unit.")]})
 
 
+def _saved(obj):
+    """Check the row as the database will (lengths, choices) before it is written: a refusal names the field."""
+    try:
+        obj.full_clean()
+    except DjangoValidationError as exc:
+        raise validation_error_from_django(exc) from exc
+    obj.save(force_insert=True)
+    return obj
+
+
 def _aware(moment):
     if moment is not None and timezone.is_naive(moment):
         return timezone.make_aware(moment)
@@ -83,8 +94,10 @@ def plan_save(*, org, kind: str, title: str, contacts: str, revised_on: dt.date,
         raise ValidationFailed(fields={"kind": [_("Choose the kind of plan.")]})
     _need(title=title, contacts=contacts)
     _day(revised_on, "revised_on")
-    plan = EmergencyPlan.objects.create(
-        org=org, kind=kind, title=title.strip(), contacts=contacts.strip(), revised_on=revised_on
+    plan = _saved(
+        EmergencyPlan(
+            org=org, kind=kind, title=title.strip(), contacts=contacts.strip(), revised_on=revised_on
+        )
     )
     _audit(actor, "emergency_plan.saved", plan, plan, {"kind": kind})
     return plan
@@ -95,8 +108,14 @@ def drill_record(*, plan: EmergencyPlan, held_on: dt.date, scenario: str, findin
     _here(actor, plan.org)
     _need(scenario=scenario, findings=findings)
     _day(held_on, "held_on")
-    drill = Drill.objects.create(
-        plan=plan, held_on=held_on, scenario=scenario.strip(), findings=findings.strip(), recorded_by=actor
+    drill = _saved(
+        Drill(
+            plan=plan,
+            held_on=held_on,
+            scenario=scenario.strip(),
+            findings=findings.strip(),
+            recorded_by=actor,
+        )
     )
     _audit(actor, "emergency_drill.recorded", drill, plan, {"held_on": held_on})
     return drill
@@ -113,13 +132,15 @@ def plan_activate(
     _need(situation=situation)
     if early_warning is not None and not warning_list(user=actor).filter(pk=early_warning.pk).exists():
         raise ValidationFailed(fields={"early_warning": [_("No such early warning that you may see.")]})
-    activation = Activation.objects.create(
-        plan=plan,
-        early_warning=early_warning,
-        started_on=timezone.localdate(),
-        situation=situation.strip(),
-        instructions=str(instructions or "").strip(),
-        activated_by=actor,
+    activation = _saved(
+        Activation(
+            plan=plan,
+            early_warning=early_warning,
+            started_on=timezone.localdate(),
+            situation=situation.strip(),
+            instructions=str(instructions or "").strip(),
+            activated_by=actor,
+        )
     )
     after = {"plan": plan.pk, "early_warning": getattr(early_warning, "number", "")}
     _audit(actor, "emergency_plan.activated", activation, plan, after)
@@ -135,8 +156,8 @@ def task_add(*, activation: Activation, title: str, assignee, due_on: dt.date, a
     _staff_of(plan, assignee, "assignee")
     if due_on is None or due_on < activation.started_on:
         raise ValidationFailed(fields={"due_on": [_("The task cannot be due before the response started.")]})
-    task = ActivationTask.objects.create(
-        activation=activation, title=title.strip(), assignee=assignee, due_on=due_on
+    task = _saved(
+        ActivationTask(activation=activation, title=title.strip(), assignee=assignee, due_on=due_on)
     )
     _audit(actor, "emergency_task.added", task, plan, {"assignee": assignee.username, "due_on": due_on})
     return task
@@ -179,8 +200,8 @@ def duty_add(*, activation: Activation, person, starts_at, ends_at, phone: str, 
         raise ValidationFailed(
             fields={"phone": [_("Give a phone number (digits, spaces, + - and brackets).")]}
         )
-    duty = DutyShift.objects.create(
-        activation=activation, person=person, starts_at=starts_at, ends_at=ends_at, phone=digits
+    duty = _saved(
+        DutyShift(activation=activation, person=person, starts_at=starts_at, ends_at=ends_at, phone=digits)
     )
     _audit(actor, "emergency_duty.added", duty, plan, {"person": person.username})
     return duty
@@ -193,8 +214,8 @@ def report_add(*, activation: Activation, text: str, actor) -> StatusReport:
     _responder(actor, activation)
     _active(activation)
     _need(text=text)
-    report = StatusReport.objects.create(
-        activation=activation, reported_at=timezone.now(), text=text.strip(), author=actor
+    report = _saved(
+        StatusReport(activation=activation, reported_at=timezone.now(), text=text.strip(), author=actor)
     )
     _audit(actor, "emergency_report.added", report, plan, {"activation": activation.pk})
     return report

@@ -77,6 +77,11 @@ def interview_hold(*, interview: Interview, attendees: str, outcome: str, actor,
 
     _require_here(actor, "enforcement.record", interview.org)
     _need({"attendees": attendees, "outcome": outcome})
+    longest = Interview._meta.get_field("attendees").max_length
+    if len(attendees.strip()) > longest:
+        raise ValidationFailed(
+            fields={"attendees": [_("Enter at most %(max_length)s characters.") % {"max_length": longest}]}
+        )
     _not_future(interview.scheduled_on, "scheduled_on")
     event = credit_event_record(
         enterprise=interview.enterprise,

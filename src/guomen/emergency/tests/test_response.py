@@ -165,3 +165,15 @@ def test_the_monthly_report_counts_plans_drills_and_responses_of_the_jurisdictio
     assert [row[1] for row in table.rows] == [1, 1, 2, 1, 1]
     other = build_filter(make_user(Role.SUPERVISOR, orgs["GZ"]), {"period": f"{today:%Y-%m}"})
     assert [row[1] for row in sources.emergency(other).rows] == [0, 0, 0, 0, 0]
+
+
+def test_a_task_title_too_long_names_the_field_and_saves_nothing(activation, supervisor):
+    with pytest.raises(ValidationFailed) as exc:
+        services.task_add(
+            activation=activation,
+            title="查" * 300,
+            assignee=supervisor,
+            due_on=timezone.localdate(),
+            actor=supervisor,
+        )
+    assert "title" in exc.value.fields and not ActivationTask.objects.exists()

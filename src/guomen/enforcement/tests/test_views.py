@@ -111,3 +111,11 @@ def test_the_api_cancels_an_interview_and_reads_a_handover_with_its_reply(
     assert client.get(f"/api/v1/enforcement/handovers/{handover.pk}").json()["result"] == "已受理"
     client.force_login(make_user("enterprise", None, firm))
     assert client.get(f"/api/v1/enforcement/handovers/{handover.pk}").status_code in (403, 404)
+
+
+def test_attendees_too_long_name_the_field_and_nothing_is_counted(interview, inspector):
+    from guomen.core.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as exc:
+        services.interview_hold(interview=interview, attendees="总" * 300, outcome="整改", actor=inspector)
+    assert "attendees" in exc.value.fields and not CreditEvent.objects.exists()
