@@ -3,16 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PlanKind(models.TextChoices):
-    """The eight kinds of emergency plan a bureau keeps (Zhuhai report)."""
+    """The kinds of emergency plan a bureau keeps (the eight of the Zhuhai report first)."""
 
-    ANIMAL_PLANT_EPIDEMIC = "epidemic", _("Animal and plant epidemics at the border")
-    FOOD_SAFETY = "food_safety", _("Food safety incidents")
-    PORT_HEALTH = "port_health", _("Port health quarantine")
+    FOOD_SAFETY = "food_safety", _("Major food safety incident")
+    PORT_HEALTH = "port_health", _("Epidemic at the port")
+    PLANT_PEST = "plant_pest", _("Major plant pest")
+    ANIMAL_DISEASE = "animal_disease", _("Animal disease")
+    HAZARDOUS = "hazardous", _("Radioactive or chemical hazard")
+    CONSUMER_GOODS = "consumer_goods", _("Consumer-goods injury")
+    NETWORK = "network", _("IT outage")
+    NATURAL_DISASTER = "natural_disaster", _("Natural disaster")
     ANTI_TERRORISM = "terrorism", _("Anti-terrorism")
     STABILITY = "stability", _("Public order and stability")
-    NETWORK = "network", _("Network and information systems")
-    MAJOR_INCIDENT = "major_incident", _("Major sudden incidents")
-    CONSUMER_GOODS = "consumer_goods", _("Consumer goods injuries and hazardous chemicals")
 
 
 class ActivationStatus(models.TextChoices):
@@ -20,6 +22,7 @@ class ActivationStatus(models.TextChoices):
     CLOSED = "closed", _("Closed with a review")
 
 
+# An activation runs until it is closed with a review; nothing reopens it (a new activation is a new record).
 ACTIVATION_TRANSITIONS: dict[str, set[str]] = {
     ActivationStatus.ACTIVE: {ActivationStatus.CLOSED},
     ActivationStatus.CLOSED: set(),

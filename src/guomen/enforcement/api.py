@@ -89,16 +89,25 @@ class HandoverOut(Schema):
     id: int
     direction: str
     agency: str
+    agency_office: str
     subject: str
     handed_on: dt.date
+    reference: str
+    result: str  # the partner's reply, or the outcome once concluded
     status: str
+    version: int
+
+
+class CancelIn(Schema):
+    reason: str
+    version: int | None = None
 
 
 @router.get("/interviews", response=list[InterviewOut])
 @paginated
-def interviews(request):
+def interviews(request, q: str = "", status: str = ""):
     require(request.auth, "enforcement.view")
-    return selectors.interview_list(user=request.auth)
+    return selectors.interview_list(user=request.auth, q=q, status=status)
 
 
 @router.post("/interviews", response={201: InterviewOut})
@@ -118,11 +127,17 @@ def interview_hold(request, pk: int, payload: HoldIn):
     return apply(services.interview_hold, payload, interview=interview, actor=request.auth)
 
 
+@router.post("/interviews/{pk}/cancel", response=InterviewOut)
+def interview_cancel(request, pk: int, payload: CancelIn):
+    interview = selectors.interview_get(user=request.auth, pk=pk)
+    return apply(services.interview_cancel, payload, interview=interview, actor=request.auth)
+
+
 @router.get("/commitments", response=list[CommitmentOut])
 @paginated
-def commitments(request):
+def commitments(request, q: str = "", kind: str = "", status: str = ""):
     require(request.auth, "enforcement.view")
-    return selectors.commitment_list(user=request.auth)
+    return selectors.commitment_list(user=request.auth, q=q, kind=kind, status=status)
 
 
 @router.post("/commitments", response={201: CommitmentOut})
@@ -141,9 +156,9 @@ def commitment_break(request, pk: int, payload: BreakIn):
 
 @router.get("/handovers", response=list[HandoverOut])
 @paginated
-def handovers(request, direction: str = ""):
+def handovers(request, direction: str = "", status: str = "", agency: str = "", q: str = ""):
     require(request.auth, "enforcement.view")
-    return selectors.handover_list(user=request.auth, direction=direction)
+    return selectors.handover_list(user=request.auth, direction=direction, status=status, agency=agency, q=q)
 
 
 @router.post("/handovers", response={201: HandoverOut})
@@ -153,6 +168,12 @@ def handover_record(request, payload: HandoverIn):
     code = data.pop("enterprise")
     enterprise = _enterprise(request.auth, code) if code else None
     return 201, services.handover_record(enterprise=enterprise, actor=request.auth, **data)
+
+
+@router.get("/handovers/{pk}", response=HandoverOut)
+def handover_detail(request, pk: int):
+    require(request.auth, "enforcement.edit")
+    return selectors.handover_get(user=request.auth, pk=pk)
 
 
 @router.post("/handovers/{pk}/status", response=HandoverOut)

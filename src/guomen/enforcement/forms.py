@@ -1,9 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.catalog.forms import BootstrapMixin
 
-from .choices import Agency, CommitmentKind, Direction, PartnerStatus
+from .choices import Agency, CommitmentKind, Direction, HandoverStatus, PartnerStatus
 
 
 class StyledForm(BootstrapMixin, forms.Form):
@@ -36,7 +37,7 @@ class CommitmentForm(StyledForm):
 
 
 class HandoverForm(StyledForm):
-    direction = forms.ChoiceField(label=_("direction"), choices=Direction.choices)
+    direction = forms.ChoiceField(label=pgettext_lazy("handover", "direction"), choices=Direction.choices)
     agency = forms.ChoiceField(label=_("partner agency"), choices=Agency.choices)
     agency_office = forms.CharField(label=_("partner office"), max_length=150, required=False)
     enterprise = forms.CharField(
@@ -69,4 +70,33 @@ class PartnerStatusForm(StyledForm):
         max_length=255,
         required=False,
         widget=forms.TextInput(attrs={"placeholder": _("part it plays")}),
+    )
+
+
+class CancelForm(StyledForm):
+    reason = forms.CharField(
+        label=_("reason"),
+        max_length=255,
+        widget=forms.TextInput(attrs={"placeholder": _("reason for cancelling")}),
+    )
+
+
+class BreakForm(StyledForm):
+    occurred_on = _date(_("broken on"))
+    reason = forms.CharField(
+        label=_("what the enterprise did"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("what the enterprise did")}),
+    )
+
+
+class HandoverStatusForm(StyledForm):
+    to = forms.ChoiceField(
+        label=_("new status"), choices=[c for c in HandoverStatus.choices if c[0] != HandoverStatus.OPEN]
+    )
+    result = forms.CharField(
+        label=_("reply or result"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("The partner's reply; required when the case is concluded."),
     )

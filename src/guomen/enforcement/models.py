@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guomen.core.models import BaseModel
 
@@ -48,6 +49,9 @@ class Interview(BaseModel):
 
     class Meta:
         ordering = ["-scheduled_on", "-id"]
+        indexes = [
+            models.Index(fields=["-scheduled_on", "-id"], name="enf_interview_latest")
+        ]  # the lists' order
         verbose_name = _("interview")
         verbose_name_plural = _("interviews")
 
@@ -77,6 +81,9 @@ class Commitment(BaseModel):
 
     class Meta:
         ordering = ["-signed_on", "-id"]
+        indexes = [
+            models.Index(fields=["-signed_on", "-id"], name="enf_commitment_latest")
+        ]  # the lists' order
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
 
@@ -87,7 +94,9 @@ class Commitment(BaseModel):
 class Handover(BaseModel):
     """A case handed over to or received from a partner agency in joint enforcement, with its status."""
 
-    direction = models.CharField(_("direction"), max_length=5, choices=Direction.choices)
+    direction = models.CharField(
+        pgettext_lazy("handover", "direction"), max_length=5, choices=Direction.choices
+    )
     agency = models.CharField(_("partner agency"), max_length=20, choices=Agency.choices)
     agency_office = models.CharField(_("partner office"), max_length=150, blank=True)
     enterprise = models.ForeignKey(
@@ -119,6 +128,7 @@ class Handover(BaseModel):
 
     class Meta:
         ordering = ["-handed_on", "-id"]
+        indexes = [models.Index(fields=["-handed_on", "-id"], name="enf_handover_latest")]  # the lists' order
         verbose_name = _("case handover")
         verbose_name_plural = _("case handovers")
 

@@ -1,7 +1,7 @@
 """Enforcement reads through restrict(): staff see their unit and below; an enterprise sees its own interviews
 and commitments, never the handovers between agencies."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import NotFound, ValidationFailed
@@ -11,19 +11,47 @@ from .choices import PartnerStatus
 from .models import CampaignPartner, Commitment, Handover, Interview
 
 
-def interview_list(*, user) -> QuerySet:
-    return restrict(Interview.objects.all(), user, "enforcement.view").select_related("enterprise", "org")
+def interview_list(*, user, q: str = "", status: str = "") -> QuerySet:
+    qs = restrict(Interview.objects.all(), user, "enforcement.view").select_related("enterprise", "org")
+    if q:
+        qs = qs.filter(Q(subject__icontains=q) | Q(enterprise__name_zh__icontains=q) | Q(enterprise__uscc=q))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-scheduled_on", "-id")
 
 
-def commitment_list(*, user) -> QuerySet:
-    return restrict(Commitment.objects.all(), user, "enforcement.view").select_related("enterprise", "org")
+def commitment_list(*, user, q: str = "", kind: str = "", status: str = "") -> QuerySet:
+    qs = restrict(Commitment.objects.all(), user, "enforcement.view").select_related("enterprise", "org")
+    if q:
+        qs = qs.filter(Q(text__icontains=q) | Q(enterprise__name_zh__icontains=q) | Q(enterprise__uscc=q))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-signed_on", "-id")
 
 
-def handover_list(*, user, direction: str = "") -> QuerySet:
+def handover_list(*, user, direction: str = "", status: str = "", agency: str = "", q: str = "") -> QuerySet:
     qs = restrict(Handover.objects.all(), user, "enforcement.view").select_related(
         "enterprise", "org", "campaign"
     )
-    return qs.filter(direction=direction) if direction else qs
+    if direction:
+        qs = qs.filter(direction=direction)
+    if status:
+        qs = qs.filter(status=status)
+    if agency:
+        qs = qs.filter(agency=agency)
+    if q:
+        qs = qs.filter(Q(subject__icontains=q) | Q(reference__icontains=q) | Q(agency_office__icontains=q))
+    return qs.order_by("-handed_on", "-id")
+
+
+def enterprise_talks(*, user, enterprise) -> dict:
+    """An enterprise's interviews and signed commitments, as its page shows them (what the user may see)."""
+    return {
+        "interviews": list(interview_list(user=user).filter(enterprise=enterprise)[:20]),
+        "commitments": list(commitment_list(user=user).filter(enterprise=enterprise)[:20]),
+    }
 
 
 def _get(qs, pk):

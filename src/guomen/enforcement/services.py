@@ -77,6 +77,11 @@ def interview_hold(*, interview: Interview, attendees: str, outcome: str, actor,
 
     _require_here(actor, "enforcement.record", interview.org)
     _need({"attendees": attendees, "outcome": outcome})
+    longest = Interview._meta.get_field("attendees").max_length
+    if len(attendees.strip()) > longest:
+        raise ValidationFailed(
+            fields={"attendees": [_("Enter at most %(max_length)s characters.") % {"max_length": longest}]}
+        )
     _not_future(interview.scheduled_on, "scheduled_on")
     event = credit_event_record(
         enterprise=interview.enterprise,
@@ -228,9 +233,10 @@ def handover_record(
 def handover_set_status(*, handover: Handover, to: str, result: str = "", actor, expected_version=None):
     _require_here(actor, "enforcement.edit", handover.org)
     extra = {}
-    if to == "concluded":
+    if to in ("concluded", "returned"):
         _need({"result": result})
-        extra["result"] = result.strip()
+    if str(result or "").strip():
+        extra["result"] = result.strip()  # the partner's reply, or the outcome once concluded
     return transition(
         handover,
         to=to,

@@ -27,6 +27,7 @@ SOURCE_TITLES = {
     "recalls": gettext_lazy("Recalls"),
     "port_lines": gettext_lazy("Port food hygiene, inspection agencies, dangerous goods and solid waste"),
     "export_notifications": gettext_lazy("Foreign notifications on exports and their trace-back"),
+    "emergency": gettext_lazy("Emergency plans and drills"),
 }
 
 
@@ -388,6 +389,48 @@ def export_notifications(f) -> Table | None:
     return table
 
 
+def emergency(f) -> Table | None:
+    """Emergency plans of the jurisdiction: plans in force at the end of the month, drills held in it, responses
+    started, closed with a review and still under way at its end."""
+    Plan, Drill, Activation = (_model("emergency", name) for name in ("EmergencyPlan", "Drill", "Activation"))
+    if Plan is None or Drill is None or Activation is None:
+        return None
+    start, end = f.period.start, f.period.end
+    activations = scope.scoped(Activation.objects.all(), f, "plan__org")
+    table = Table(
+        "emergency",
+        str(SOURCE_TITLES["emergency"]),
+        [Column("item", _("item")), Column("count", _("count"), INT)],
+    )
+    table.rows += [
+        [
+            _("emergency plans in force"),
+            scope.scoped(Plan.objects.all(), f, "org").filter(revised_on__lt=end).count(),
+        ],
+        [
+            _("drills held in the month"),
+            scope.scoped(Drill.objects.all(), f, "plan__org")
+            .filter(held_on__gte=start, held_on__lt=end)
+            .count(),
+        ],
+        [
+            _("plans activated in the month"),
+            activations.filter(started_on__gte=start, started_on__lt=end).count(),
+        ],
+        [
+            _("responses closed with a review in the month"),
+            activations.filter(closed_on__gte=start, closed_on__lt=end).count(),
+        ],
+        [
+            _("responses under way at the end of the month"),
+            activations.filter(started_on__lt=end)
+            .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=end))
+            .count(),
+        ],
+    ]
+    return table
+
+
 SOURCE_TABLES = {
     "lab_turnaround": lab_turnaround,
     "complaints": complaints,
@@ -399,4 +442,5 @@ SOURCE_TABLES = {
     "recalls": recalls,
     "port_lines": port_lines,
     "export_notifications": export_notifications,
+    "emergency": emergency,
 }

@@ -16,18 +16,6 @@ pytestmark = pytest.mark.django_db
 DENIED = {302, 401, 403, 404, 422}
 
 
-@pytest.fixture
-def plan(orgs, supervisor):
-    return services.plan_save(
-        org=orgs["SZ"],
-        kind="port_health",
-        title="深圳局口岸卫生检疫应急预案",
-        contacts="值班电话 0755-88880000",
-        revised_on=dt.date(2026, 3, 1),
-        actor=supervisor,
-    )
-
-
 def _call(user, method, url, body=None):
     client = Client()
     if user is not None:
@@ -39,7 +27,7 @@ def _call(user, method, url, body=None):
 
 def test_an_activation_is_closed_with_a_review_and_only_once(plan, supervisor):
     activation = services.plan_activate(
-        plan=plan, situation="入境旅客发热", tasks="隔离、转运、报告", actor=supervisor
+        plan=plan, situation="入境旅客发热", instructions="隔离、转运、报告", actor=supervisor
     )
     with pytest.raises(ValidationFailed):
         services.activation_close(activation=activation, review="", actor=supervisor)
@@ -50,9 +38,7 @@ def test_an_activation_is_closed_with_a_review_and_only_once(plan, supervisor):
 
 def test_another_jurisdiction_cannot_activate_the_plan(plan, orgs, make_user):
     with pytest.raises(PermissionDenied):
-        services.plan_activate(
-            plan=plan, situation="x", tasks="x", actor=make_user(Role.SUPERVISOR, orgs["GZ"])
-        )
+        services.plan_activate(plan=plan, situation="x", actor=make_user(Role.SUPERVISOR, orgs["GZ"]))
     assert not Activation.objects.exists()
 
 
@@ -73,7 +59,7 @@ def test_an_unknown_plan_kind_names_the_field(orgs, supervisor):
 def test_api_permission_matrix(request, plan, supervisor, index, make_user, orgs):
     from guomen.registry.tests.factories import EnterpriseFactory
 
-    activation = services.plan_activate(plan=plan, situation="演练转实战", tasks="x", actor=supervisor)
+    activation = services.plan_activate(plan=plan, situation="演练转实战", actor=supervisor)
     endpoints = [
         ("get", "/api/v1/emergency/plans", None, "inspector", 200, None),
         (
@@ -100,7 +86,7 @@ def test_api_permission_matrix(request, plan, supervisor, index, make_user, orgs
         (
             "post",
             f"/api/v1/emergency/plans/{plan.pk}/activate",
-            {"situation": "疫情", "tasks": "处置"},
+            {"situation": "疫情", "instructions": "处置"},
             "supervisor",
             201,
             "inspector",
@@ -137,4 +123,4 @@ def test_api_permission_matrix(request, plan, supervisor, index, make_user, orgs
 def test_the_page_lists_the_plan_in_chinese(client, plan, supervisor):
     client.force_login(supervisor)
     page = client.get(reverse("emergency:list")).content.decode()
-    assert "深圳局口岸卫生检疫应急预案" in page and "口岸卫生检疫" in page
+    assert "深圳局口岸突发传染病疫情应急预案" in page and "口岸突发传染病疫情" in page
