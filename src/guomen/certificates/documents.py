@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from guomen.core.pdf import render_pdf
 
 from .choices import CHINESE_TITLES, ENGLISH_TITLES
-from .ephyto_out import NPPO, STATEMENT
+from .ephyto_out import NPPO, STATEMENT, consignee_country_name
 from .kinds import botanical_name
 
 STATEMENTS = {
@@ -42,10 +42,11 @@ def verify_url(certificate) -> str:
     return f"{getattr(settings, 'GUOMEN_PUBLIC_URL', '').rstrip('/')}{verify_path(certificate)}"
 
 
-def certificate_pdf(*, certificate, declaration, lines) -> bytes:
+def certificate_pdf(*, certificate, declaration, lines, treatments=()) -> bytes:
     url = verify_url(certificate)
+    phyto = certificate.kind == "phytosanitary"
     rows = [
-        {"line": line, "names": botanical_name(line.hs_id) if certificate.kind == "phytosanitary" else None}
+        {"line": line, "names": botanical_name(line.hs_id, line.description) if phyto else None}
         for line in lines
     ]
     with translation.override("zh-hans"):
@@ -53,6 +54,9 @@ def certificate_pdf(*, certificate, declaration, lines) -> bytes:
             "c": certificate,
             "d": declaration,
             "rows": rows,
+            "phyto": phyto,
+            "treatments": list(treatments),
+            "consignee_country": consignee_country_name(declaration.foreign_consignee_country),
             "title_zh": CHINESE_TITLES[certificate.kind],
             "title_en": ENGLISH_TITLES[certificate.kind],
             "statement": STATEMENTS[certificate.kind],
