@@ -193,8 +193,8 @@ def _process(item, treatment: Treatment) -> None:
         _characteristic(process, "TTCO", value=treatment.concentration, unit="A93")  # g/m³ (UN/ECE Rec 20)
     if treatment.temperature is not None:
         _characteristic(process, "TTTM", value=treatment.temperature, unit="CEL")
-    if treatment.duration_hours is not None:
-        _characteristic(process, "TTDU", value=treatment.duration_hours, unit="HUR")
+    if treatment.duration is not None:
+        _characteristic(process, "TTDU", value=treatment.duration, unit=treatment.duration_unit)
     if treatment.information:
         _characteristic(process, "TTAI", treatment.information)
 

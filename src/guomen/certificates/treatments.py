@@ -38,6 +38,7 @@ NUMBER = r"(\d+(?:\.\d+)?)"
 TEMPERATURE = re.compile(NUMBER + r"\s*(?:℃|°\s*C|度)")
 DURATION = re.compile(NUMBER + r"\s*(?:小时|h\b|hours?\b|hrs?\b)", re.IGNORECASE)
 DAYS = re.compile(NUMBER + r"\s*(?:天|日|days?\b)", re.IGNORECASE)
+MINUTES = re.compile(NUMBER + r"\s*(?:分钟|min\b|minutes?\b|mins\b)", re.IGNORECASE)
 CONCENTRATION = re.compile(NUMBER + r"\s*(?:g|克)\s*/\s*(?:m3|m³|立方米)", re.IGNORECASE)
 
 
@@ -50,7 +51,8 @@ class Treatment:
     chemical: str = ""
     concentration: Decimal | None = None  # g/m³
     temperature: Decimal | None = None  # °C
-    duration_hours: Decimal | None = None
+    duration: Decimal | None = None
+    duration_unit: str = ""  # UN/ECE Rec 20: HUR hours, MIN minutes
     information: str = ""
     details: list[str] = field(default_factory=list)
 
@@ -68,9 +70,11 @@ def _first(pattern: re.Pattern, text: str) -> Decimal | None:
 def read_treatment(*, kind: str, text: str, completed_on: str = "") -> Treatment:
     """A treatment of `kind` with what its text (conditions and note) says of it."""
     name_en, name_zh = KIND_NAMES.get(kind, KIND_NAMES[TreatmentKind.OTHER])
-    hours = _first(DURATION, text)
-    if hours is None and (days := _first(DAYS, text)) is not None:
-        hours = days * 24
+    duration, unit = _first(DURATION, text), "HUR"
+    if duration is None and (days := _first(DAYS, text)) is not None:
+        duration = days * 24
+    if duration is None and (minutes := _first(MINUTES, text)) is not None:
+        duration, unit = minutes, "MIN"
     return Treatment(
         kind=kind or TreatmentKind.OTHER,
         name_en=name_en,
@@ -79,7 +83,8 @@ def read_treatment(*, kind: str, text: str, completed_on: str = "") -> Treatment
         chemical=_chemical(text),
         concentration=_first(CONCENTRATION, text),
         temperature=_first(TEMPERATURE, text),
-        duration_hours=hours,
+        duration=duration,
+        duration_unit=unit if duration is not None else "",
         information=" ".join(text.split())[:500],
     )
 

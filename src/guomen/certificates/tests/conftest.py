@@ -8,7 +8,6 @@ from guomen.certificates.services import certificates_issue_for_declaration
 from guomen.declarations.tests.factories import DeclarationFactory, DeclarationLineFactory
 from guomen.registry.tests.factories import EnterpriseFactory
 
-
 CONSIGNEE_ABROAD = {
     "foreign_consignee_name": "Wing Fat Vegetables Trading Ltd.",
     "foreign_consignee_address": "Stall 12, Cheung Sha Wan Wholesale Market\nKowloon",

@@ -41,11 +41,22 @@ def test_tea_rice_and_wood_are_named():
 
 def test_a_fumigation_note_is_read_into_its_figures():
     t = read_treatment(kind="fumigation", text="磷化铝熏蒸 2 g/m3，25℃，3天")
-    assert (t.chemical, t.concentration, t.temperature, t.duration_hours) == (
+    assert (t.chemical, t.concentration, t.temperature, t.duration, t.duration_unit) == (
         "Phosphine",
         Decimal("2"),
         Decimal("25"),
         Decimal("72"),
+        "HUR",
+    )
+
+
+def test_a_vapour_heat_treatment_keeps_its_minutes():
+    t = read_treatment(kind="vapour_heat", text="蒸热处理，果心温度 46.2℃ 保持 20 分钟")
+    assert (t.name_en, t.temperature, t.duration, t.duration_unit) == (
+        "Vapour heat treatment",
+        Decimal("46.2"),
+        Decimal("20"),
+        "MIN",
     )
 
 

@@ -17,6 +17,11 @@ from guomen.registry.tests.factories import EnterpriseFactory
 from .factories import make_batch, make_site
 
 pytestmark = pytest.mark.django_db
+CONSIGNEE_ABROAD = {  # lychees get a phytosanitary certificate: the consignee abroad is required
+    "foreign_consignee_name": "Tokyo Fresh Fruits K.K.",
+    "foreign_consignee_address": "3-1 Tsukiji, Chuo-ku, Tokyo",
+    "foreign_consignee_country": "JP",
+}
 
 
 def _body(exporter, numbers, *, destination="JP", hs="081090", direction="export"):
@@ -41,6 +46,7 @@ def _body(exporter, numbers, *, destination="JP", hs="081090", direction="export
             }
         ],
         "batch_numbers": numbers,
+        **CONSIGNEE_ABROAD,
     }
 
 
@@ -108,6 +114,8 @@ def test_a_batch_that_does_not_fit_is_refused_naming_the_field(case, orgs, expor
         body["lines"][0]["hs_code"] = HsCodeFactory(code="080450").code
     else:
         body.update(direction="import", origin_country="JP", destination_country=None)
+        for name in CONSIGNEE_ABROAD:
+            del body[name]
     response = _post(exporter_user, body)
     assert response.status_code in (400, 422), response.content
     assert "batch_numbers" in json.dumps(response.json())
@@ -128,6 +136,7 @@ def test_the_form_names_batches_and_shows_a_refusal_on_the_field(exporter, expor
         "transport_id": "",
         "arrival_date": timezone.localdate().isoformat(),
         "batch_numbers": f"{batch.number}，PCWJD209901010001",
+        **CONSIGNEE_ABROAD,
         "lines-TOTAL_FORMS": "1",
         "lines-INITIAL_FORMS": "0",
         "lines-0-hs_code": "081090",
