@@ -257,7 +257,7 @@ def _treated_export(exporter, exporter_user, site, inspector, supervisor) -> int
     task = InspectionTask.objects.get(declaration=declaration, status="open")
     services.loading_record(
         declaration=declaration,
-        container_number="TGHU8127334",
+        container_number="TGHU8127339",
         seal_number="SZ2026001377",
         notes="荔枝 4 吨，熏蒸后冷藏车监装，封识完好",
         actor=inspector,

@@ -177,3 +177,76 @@ def test_naming_batches_costs_two_fixed_statements_whatever_their_number(exporte
     count([])  # reference data read once
     none, one, four = count([]), count([batches[0].number]), count([b.number for b in batches])
     assert one == four and one - none <= 2
+
+
+def test_the_declaration_api_lists_the_named_batches_and_the_consignee_abroad(
+    exporter, exporter_user, jp_site
+):
+    batch = make_batch(jp_site, destination="JP")
+    number = _post(exporter_user, _body(exporter, [batch.number])).json()["number"]
+    client = Client()
+    client.force_login(exporter_user)
+    detail = client.get(f"/api/v1/declarations/{number}").json()
+    assert detail["batch_numbers"] == [batch.number]
+    assert (detail["foreign_consignee_name"], detail["foreign_consignee_country"]) == (
+        "Tokyo Fresh Fruits K.K.",
+        "JP",
+    )
+    (row,) = client.get("/api/v1/declarations").json()["results"]
+    assert row["batch_numbers"] == [batch.number]
+
+
+def test_the_declaration_list_reads_the_batches_of_a_page_in_one_statement(exporter, exporter_user, jp_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(exporter_user)
+
+    def statements():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/v1/declarations").status_code == 200
+        return len(ctx.captured_queries)
+
+    _post(exporter_user, _body(exporter, [make_batch(jp_site, destination="JP").number]))
+    one = statements()
+    for n in range(2, 5):
+        batch = make_batch(jp_site, destination="JP", number=f"PCWJD20261206{n:04d}")
+        _post(exporter_user, _body(exporter, [batch.number]))
+    assert statements() == one
+
+
+def test_the_declaration_page_links_its_batches_and_shows_the_consignee_abroad(
+    exporter, exporter_user, jp_site
+):
+    batch = make_batch(jp_site, destination="JP")
+    number = _post(exporter_user, _body(exporter, [batch.number])).json()["number"]
+    client = Client()
+    client.force_login(exporter_user)
+    html = client.get(f"/declarations/{number}/").content.decode()
+    assert f'href="/exports/batches/{batch.number}/"' in html
+    assert "Tokyo Fresh Fruits K.K." in html
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"foreign_consignee_country": "XX"}, "foreign_consignee_country"),
+        (
+            {"foreign_consignee_name": "", "foreign_consignee_address": "", "foreign_consignee_country": ""},
+            "foreign_consignee_name",
+        ),
+        ({"foreign_consignee_address": ""}, "foreign_consignee_address"),
+    ],
+)
+def test_a_bad_consignee_abroad_is_refused_naming_the_field(change, field, exporter, exporter_user, jp_site):
+    body = {**_body(exporter, []), **change}
+    response = _post(exporter_user, body)
+    assert response.status_code == 422 and field in response.json()["fields"]
+    assert not Declaration.objects.exists()
+
+
+def test_an_alpha3_code_of_the_consignee_abroad_is_kept_as_alpha2(exporter, exporter_user, jp_site):
+    body = {**_body(exporter, []), "foreign_consignee_country": "jpn"}
+    assert _post(exporter_user, body).status_code == 201
+    assert Declaration.objects.get().foreign_consignee_country == "JP"
