@@ -174,7 +174,7 @@ def _characteristic(process, code: str, text: str = "", *, value=None, unit: str
     node = _sub(process, RAM, "ApplicableSPSProcessCharacteristic")
     _sub(node, RAM, "Description", code)
     if text:
-        _sub(node, RAM, "Description", text, languageID="en")
+        _sub(node, RAM, "Description", text, languageID="en" if text.isascii() else "zh")
     if value is not None:
         _sub(node, RAM, "ValueMeasure", _number(value), unitCode=unit)
 
