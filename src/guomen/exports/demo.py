@@ -280,7 +280,8 @@ def _treated_export(exporter, exporter_user, site, inspector, supervisor) -> int
         conditions=conditions,
         actor=supervisor,
     )
+    # the note of "treatment done" carries what the fumigation company reported: the certificate reads it
     clearance_treatment_done(
-        task=task, reason="熏蒸处理完毕，复查未见活虫（熏蒸公司：深圳检疫除害处理中心）", actor=supervisor
+        task=task, reason=f"{conditions}；复查未见活虫（深圳检疫除害处理中心）", actor=supervisor
     )
     return 1
