@@ -6,6 +6,7 @@ from the test factories and N released vegetable exports for Hong Kong (two line
 service in-process (the server time of a release's certificate step), after one warm-up issue.
 
     uv run python bench/export_certificate.py --certificates 40
+    uv run python bench/export_certificate.py --certificates 20 --profile   # cProfile of the issuing, top 25
 """
 
 import argparse
@@ -56,6 +57,7 @@ def main() -> None:
     )
     parser.add_argument("--certificates", type=int, default=40)
     parser.add_argument("--database-url", default="", help="postgres://... to measure on PostgreSQL")
+    parser.add_argument("--profile", action="store_true", help="print where the issuing time goes (cProfile)")
     args = parser.parse_args()
     url = fresh_postgres(args.database_url) if args.database_url else fresh_sqlite("certificates")
     guomen(url, "migrate", "--no-input", capture=True)
@@ -82,15 +84,33 @@ def main() -> None:
         declaration=declarations[0], actor=w["supervisor"]
     )  # warm-up: fonts, schema
     issue_times, cpu_times, certs = [], [], []
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     for declaration in declarations[1:]:
         start, cpu = time.perf_counter(), time.process_time()
         certs += certificates_issue_for_declaration(declaration=declaration, actor=w["supervisor"])
         issue_times.append(time.perf_counter() - start)
         cpu_times.append(time.process_time() - cpu)
+    if profiler is not None:
+        import pstats
+
+        profiler.disable()
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(25)
+        stats.sort_stats("tottime").print_stats(25)
     assert all(c.has_ephyto for c in certs), "every certificate should have its ePhyto"
     p95 = percentiles("issue certificate (PDF + ePhyto, validated, stored), wall", issue_times)
     percentiles("issue certificate, CPU time of the process", cpu_times)
-    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    if os.environ.get("BENCH_SHOW"):
+        print("CPU ms:", [round(t * 1000) for t in cpu_times])
+    load = os.getloadavg()
+    print(
+        f"load average while measuring: {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} on {os.cpu_count()} cores"
+    )
     client = Client()
     client.force_login(w["exporter_user"])
     for label, suffix in (("GET ephyto.xml", "ephyto.xml"), ("GET certificate.pdf", "certificate.pdf")):

@@ -49,6 +49,9 @@ def _declare(firm) -> str:
         "consignor_name": firm.name_zh,
         "origin_country": "CN",
         "destination_country": "HK",
+        "foreign_consignee_name": "Wing Fat Fruit Trading Ltd.",
+        "foreign_consignee_address": "Stall 8, Yau Ma Tei Fruit Market, Kowloon",
+        "foreign_consignee_country": "HK",
         "transport": "truck",
         "arrival_date": str(dt.date.today()),
         "lines": [
@@ -165,3 +168,10 @@ def test_site_to_release_with_supervised_loading_on_a_phone(
     number = walk_to_release(phone, desk, exporter, screenshot, tmp_path)
     desk.goto(f"/exports/declarations/{number}/")
     screenshot(desk, "exports-declaration")
+    # the declaration page names the consignee abroad and links the batch
+    desk.goto(f"/declarations/{number}/")
+    assert "Wing Fat Fruit Trading Ltd." in desk.get_by_test_id("consignee-abroad").inner_text()
+    batch = desk.get_by_test_id("declaration-batches").locator("a").first
+    screenshot(desk, "declaration-export-batches")
+    batch.click()
+    assert "/exports/batches/" in desk.url

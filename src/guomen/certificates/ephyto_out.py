@@ -18,6 +18,7 @@ from guomen.core.errors import ValidationFailed
 from guomen.declarations.ephyto_parse import KNOWN_NAMESPACES, XSD_ROOT
 
 from .kinds import botanical_name
+from .treatments import Treatment
 
 RSM = KNOWN_NAMESPACES["rsm"]
 RAM = KNOWN_NAMESPACES["ram"]
@@ -98,6 +99,25 @@ def _number(value: Decimal) -> str:
     return format(Decimal(value).normalize(), "f")
 
 
+REGION_NAMES = {"HK": "Hong Kong, China", "MO": "Macao, China", "TW": "Taiwan, China"}
+
+
+def consignee_country_name(code: str) -> str:
+    """The English name of an ISO 3166 country code (the last address line of the consignee abroad)."""
+    import pycountry
+
+    if code in REGION_NAMES:
+        return REGION_NAMES[code]
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    return getattr(found, "name", "") if found is not None else code
+
+
+def address_lines(address: str) -> list[str]:
+    """The address as at most four lines (LineOne…LineFour; LineFive is the country)."""
+    lines = [part.strip() for part in address.replace("\r", "\n").split("\n") if part.strip()]
+    return [*lines[:3], " ".join(lines[3:])] if len(lines) > 4 else lines
+
+
 def missing_data(declaration, lines) -> dict[str, str]:
     """{field: what is missing} for the ePhyto of these declaration lines (empty when nothing is)."""
     missing = {}
@@ -105,11 +125,13 @@ def missing_data(declaration, lines) -> dict[str, str]:
         missing["destination_country"] = _("The destination country of the declaration is missing.")
     if not (declaration.consignor_name or declaration.declarant.name_zh or declaration.declarant.name_en):
         missing["consignor"] = _("The consignor's name is missing.")
+    if not (declaration.foreign_consignee_name and declaration.foreign_consignee_address):
+        missing["foreign_consignee"] = _("The consignee abroad (name and address) is missing.")
     if not lines:
         missing["lines"] = _("No declaration line is a plant product.")
     for line in lines:
         prefix = f"lines.{line.line_no}."
-        if botanical_name(line.hs_id) is None:
+        if botanical_name(line.hs_id, line.description) is None:
             missing[prefix + "botanical_name"] = _(
                 "Line %(n)s (HS %(hs)s): the botanical name of the plant is not known."
             ) % {"n": line.line_no, "hs": line.hs_id}
@@ -131,13 +153,50 @@ def _sub(parent, ns: str, tag: str, text=None, **attrs):
     return el
 
 
-def _party(parent, tag: str, name: str, *, code: str = "", address: str = "") -> None:
+LINE_TAGS = ("LineOne", "LineTwo", "LineThree", "LineFour", "LineFive")
+
+
+def _party(parent, tag: str, name: str, *, code: str = "", address: str = "", country: str = "") -> None:
     party = _sub(parent, RAM, tag)
     _sub(party, RAM, "Name", name)
     if code:
         _sub(party, RAM, "TypeCode", code, listName="NationalRegistrationNumber")
-    if address:
-        _sub(_sub(party, RAM, "SpecifiedSPSAddress"), RAM, "LineOne", address)
+    lines = address_lines(address)
+    if country:  # the hub's address has no country element: the country's name is the last line
+        lines.append(consignee_country_name(country))
+    if lines:
+        node = _sub(party, RAM, "SpecifiedSPSAddress")
+        for line_tag, text in zip(LINE_TAGS, lines, strict=False):
+            _sub(node, RAM, line_tag, text)
+
+
+def _characteristic(process, code: str, text: str = "", *, value=None, unit: str = "") -> None:
+    node = _sub(process, RAM, "ApplicableSPSProcessCharacteristic")
+    _sub(node, RAM, "Description", code)
+    if text:
+        _sub(node, RAM, "Description", text, languageID="en" if text.isascii() else "zh")
+    if value is not None:
+        _sub(node, RAM, "ValueMeasure", _number(value), unitCode=unit)
+
+
+def _process(item, treatment: Treatment) -> None:
+    """One AppliedSPSProcess (hub schema: TypeCode?, CompletionSPSPeriod?, ApplicableSPSProcessCharacteristic*)."""
+    process = _sub(item, RAM, "AppliedSPSProcess")
+    if treatment.completed_on:
+        period = _sub(process, RAM, "CompletionSPSPeriod")
+        _sub(_sub(period, RAM, "StartDateTime"), UDT, "DateTimeString", treatment.completed_on)
+        _sub(_sub(period, RAM, "EndDateTime"), UDT, "DateTimeString", treatment.completed_on)
+    _characteristic(process, "TTFT", treatment.name_en)
+    if treatment.chemical:
+        _characteristic(process, "TTCH", treatment.chemical)
+    if treatment.concentration is not None:
+        _characteristic(process, "TTCO", value=treatment.concentration, unit="A93")  # g/m³ (UN/ECE Rec 20)
+    if treatment.temperature is not None:
+        _characteristic(process, "TTTM", value=treatment.temperature, unit="CEL")
+    if treatment.duration is not None:
+        _characteristic(process, "TTDU", value=treatment.duration, unit=treatment.duration_unit)
+    if treatment.information:
+        _characteristic(process, "TTAI", treatment.information)
 
 
 def _country(parent, tag: str, country) -> None:
@@ -146,8 +205,8 @@ def _country(parent, tag: str, country) -> None:
     _sub(node, RAM, "Name", country.name_en)
 
 
-def _line(parent, seq: int, line, origin) -> None:
-    common, scientific = botanical_name(line.hs_id)
+def _line(parent, seq: int, line, origin, treatments) -> None:
+    common, scientific = botanical_name(line.hs_id, line.description)
     item = _sub(parent, RAM, "IncludedSPSTradeLineItem")
     _sub(item, RAM, "SequenceNumeric", seq)
     _sub(item, RAM, "Description", line.description, languageID="zh")
@@ -164,10 +223,13 @@ def _line(parent, seq: int, line, origin) -> None:
     _sub(package, RAM, "TypeCode", PACKAGE_CODES.get(line.unit.strip().lower(), "PK"))
     _sub(package, RAM, "ItemQuantity", _number(line.quantity))
     _country(item, "OriginSPSCountry", origin)
+    for treatment in treatments:
+        _process(item, treatment)
 
 
-def build_ephyto(*, certificate, declaration, lines) -> bytes:
-    """The SPSCertificate XML of `certificate` for `lines` of `declaration`, valid against the hub schema.
+def build_ephyto(*, certificate, declaration, lines, treatments=()) -> bytes:
+    """The SPSCertificate XML of `certificate` for `lines` of `declaration`, valid against the hub schema, with
+    the `treatments` the goods went through (`treatments.treatments_of_declaration`) on every line.
 
     Raises EphytoIncomplete naming every gap when the record cannot make a complete certificate.
     """
@@ -216,9 +278,13 @@ def build_ephyto(*, certificate, declaration, lines) -> bytes:
         code=declarant.uscc,
         address=declarant.address,
     )
-    if declaration.consignee_id:
-        consignee = declaration.consignee
-        _party(consignment, "ConsigneeSPSParty", consignee.name_en or consignee.name_zh)
+    _party(
+        consignment,
+        "ConsigneeSPSParty",
+        declaration.foreign_consignee_name,
+        address=declaration.foreign_consignee_address,
+        country=declaration.foreign_consignee_country,
+    )
     export = _sub(consignment, RAM, "ExportSPSCountry")
     _sub(export, RAM, "ID", EXPORT_COUNTRY)
     _sub(export, RAM, "Name", "China")
@@ -235,7 +301,7 @@ def build_ephyto(*, certificate, declaration, lines) -> bytes:
     )
     items = _sub(consignment, RAM, "IncludedSPSConsignmentItem")
     for seq, line in enumerate(lines, start=1):
-        _line(items, seq, line, declaration.origin_country)
+        _line(items, seq, line, declaration.origin_country, treatments)
     xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     errors = schema_errors(xml)
     if errors:  # a bug here, not the user's data: never store it

@@ -6,6 +6,11 @@ products) the health certificate; any other export the exit goods inspection and
 The commodity group is the catalog's (HsCode.group, else the longest HS prefix of a group).
 """
 
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 from guomen.catalog.loaders import longest_prefix_group
 from guomen.catalog.models import CommodityGroup
 
@@ -25,39 +30,34 @@ PLANT_GROUPS = frozenset(
 )
 ANIMAL_FOOD_GROUPS = frozenset({"meat", "aquatic", "dairy", "eggs", "bee_products"})
 
-# Botanical names by HS prefix (longest prefix wins): ISPM 12 asks for the botanical name of the plants.
-# fmt: off
-BOTANICAL_NAMES = {
-    "0701": ("Potato", "Solanum tuberosum"),
-    "0702": ("Tomato", "Solanum lycopersicum"),
-    "0703": ("Onion, garlic and leek", "Allium spp."),
-    "070320": ("Garlic", "Allium sativum"),
-    "0704": ("Cabbage and other brassicas", "Brassica spp."),
-    "070410": ("Broccoli", "Brassica oleracea var. italica"),
-    "070490": ("Choy sum", "Brassica rapa var. parachinensis"),
-    "0705": ("Lettuce", "Lactuca sativa"),
-    "0706": ("Carrot and other roots", "Daucus carota"),
-    "0707": ("Cucumber", "Cucumis sativus"),
-    "0709": ("Other vegetables", "Plantae"),
-    "0805": ("Citrus fruit", "Citrus spp."),
-    "080510": ("Orange", "Citrus sinensis"),
-    "0806": ("Grape", "Vitis vinifera"),
-    "080810": ("Apple", "Malus domestica"),
-    "080830": ("Pear", "Pyrus spp."),
-    "080450": ("Mango, mangosteen and guava", "Mangifera indica"),
-    "081050": ("Kiwifruit", "Actinidia chinensis"),
-    "081060": ("Durian", "Durio zibethinus"),
-    "081090": ("Longan and lychee", "Dimocarpus longan"),
-    "0902": ("Tea", "Camellia sinensis"),
-    "0910": ("Ginger", "Zingiber officinale"),
-    "1006": ("Rice", "Oryza sativa"),
-    "1001": ("Wheat", "Triticum aestivum"),
-    "1005": ("Maize", "Zea mays"),
-    "1201": ("Soya bean", "Glycine max"),
-    "1202": ("Groundnut", "Arachis hypogaea"),
-    "4403": ("Wood in the rough", "Plantae"),
-}
-# fmt: on
+BOTANICAL_NAMES_CSV = Path(__file__).resolve().parent / "data" / "botanical_names.csv"
+
+
+@dataclass(frozen=True)
+class BotanicalName:
+    hs_prefix: str
+    name_zh: str
+    common_name: str
+    scientific_name: str
+    by_name: bool  # used only when the Chinese name is in the line's description
+
+
+@lru_cache(maxsize=1)
+def botanical_table() -> tuple[BotanicalName, ...]:
+    """The botanical names of certificates/data/botanical_names.csv (source in its header), read once."""
+    with BOTANICAL_NAMES_CSV.open(encoding="utf-8") as fh:
+        rows = csv.DictReader(line for line in fh if not line.startswith("#"))
+        return tuple(
+            BotanicalName(
+                r["hs_prefix"].strip(),
+                r["name_zh"].strip(),
+                r["common_name"].strip(),
+                r["scientific_name"].strip(),
+                r["by_name"].strip() == "1",
+            )
+            for r in rows
+            if r["hs_prefix"].strip() and r["scientific_name"].strip()
+        )
 
 
 def _groups() -> dict[str, str]:
@@ -93,10 +93,32 @@ def kinds_for_lines(lines) -> dict[str, list]:
     return out
 
 
-def botanical_name(hs_code: str) -> tuple[str, str] | None:
-    """(common name, botanical name) for an HS code, or None when the catalogue has none."""
-    for length in range(len(hs_code), 3, -1):
-        found = BOTANICAL_NAMES.get(hs_code[:length])
-        if found:
-            return found
-    return None
+def needs_phytosanitary(hs_codes) -> bool:
+    """Whether any of these HS codes (catalog rows) is a plant product, which gets a phytosanitary certificate."""
+    prefixes = None
+    for hs in hs_codes:
+        if not getattr(hs, "group_id", None) and prefixes is None:
+            prefixes = _groups()
+        if kind_for_group(group_of(hs, prefixes)) == CertificateKind.PHYTOSANITARY:
+            return True
+    return False
+
+
+def botanical_name(hs_code: str, description: str = "") -> tuple[str, str] | None:
+    """(common name, botanical name) of a line: the entry of the longest HS prefix of its code whose Chinese
+    name the description contains (荔枝 under 081090), else the longest prefix's general entry; None when the
+    table knows none (the ePhyto then names what is missing)."""
+    code = (hs_code or "").strip()
+    matching = [e for e in botanical_table() if code.startswith(e.hs_prefix)]
+    if description:
+        named = [e for e in matching if e.name_zh and e.name_zh in description]
+        if named:
+            best = max(named, key=lambda e: (len(e.hs_prefix), len(e.name_zh)))
+            return best.common_name, best.scientific_name
+    general = [e for e in matching if not e.by_name]
+    if not general:
+        return None
+    best = max(
+        general, key=lambda e: len(e.hs_prefix)
+    )  # the first of the longest prefix (max keeps the first)
+    return best.common_name, best.scientific_name

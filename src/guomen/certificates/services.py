@@ -31,6 +31,7 @@ from .documents import certificate_pdf
 from .ephyto_out import EphytoIncomplete, build_ephyto
 from .kinds import kinds_for_lines
 from .models import ExportCertificate
+from .treatments import treatments_of_declaration
 
 CODE_ALPHABET = string.ascii_uppercase.replace("O", "").replace("I", "") + "23456789"
 AMEND_FOUR_EYES = gettext_lazy(
@@ -68,15 +69,18 @@ def _issuer(actor):
 
 
 def _write_documents(cert: ExportCertificate, declaration, lines) -> None:
-    """The ePhyto (plant products; or the data it lacks) and the PDF, stored under unguessable names."""
+    """The ePhyto (plant products; or the data it lacks) and the PDF, stored under unguessable names; both state
+    the treatments the goods went through (phytosanitary certificates)."""
+    treatments = []
     if cert.kind == CertificateKind.PHYTOSANITARY:
+        treatments = treatments_of_declaration(declaration)
         try:
-            xml = build_ephyto(certificate=cert, declaration=declaration, lines=lines)
+            xml = build_ephyto(certificate=cert, declaration=declaration, lines=lines, treatments=treatments)
         except EphytoIncomplete as exc:
             cert.ephyto_missing = {name: messages[0] for name, messages in exc.fields.items()}
         else:
             cert.ephyto.save(unguessable_name(f"{cert.number}.xml"), ContentFile(xml), save=False)
-    pdf = certificate_pdf(certificate=cert, declaration=declaration, lines=lines)
+    pdf = certificate_pdf(certificate=cert, declaration=declaration, lines=lines, treatments=treatments)
     cert.pdf.save(unguessable_name(f"{cert.number}.pdf"), ContentFile(pdf), save=False)
     cert.save(update_fields=["pdf", "ephyto", "ephyto_missing", "updated_at"])
 

@@ -63,6 +63,9 @@ class DeclarationIn(Schema):
     lines: list[LineIn]
     documents: list[DocumentIn] = []
     batch_numbers: list[str] = Field([], examples=[["PCWJD202612060001"]], max_length=50)
+    foreign_consignee_name: str = Field("", max_length=200, description="Consignee abroad (exports)")
+    foreign_consignee_address: str = Field("", max_length=500)
+    foreign_consignee_country: str = Field("", max_length=60, examples=["JP"], description="ISO 3166 code")
 
     @field_validator("lines", mode="before")
     @classmethod
@@ -139,6 +142,7 @@ class DeclarationSummaryForEnterpriseOut(Schema):
     origin_country: str
     arrival_date: dt.date
     submitted_at: dt.datetime
+    batch_numbers: list[str]
 
 
 class DeclarationSummaryOut(DeclarationSummaryForEnterpriseOut):
@@ -150,6 +154,9 @@ class DeclarationForEnterpriseOut(DeclarationSummaryForEnterpriseOut):
     consignee_uscc: str | None
     consignor_name: str
     destination_country: str | None
+    foreign_consignee_name: str
+    foreign_consignee_address: str
+    foreign_consignee_country: str
     transport: str
     transport_id: str
     total_value: Decimal
@@ -201,6 +208,8 @@ def _summary(d) -> dict:
         "arrival_date": d.arrival_date,
         "submitted_at": d.submitted_at,
         "channel": d.channel,
+        # prefetched by the list (selectors.declaration_list) and the detail: no statement per row
+        "batch_numbers": [link.batch.number for link in d.export_batches.all()],
     }
 
 
@@ -211,6 +220,9 @@ def _detail(d, *, staff: bool) -> dict:
         "consignee_uscc": d.consignee.uscc if d.consignee_id else None,
         "consignor_name": d.consignor_name,
         "destination_country": d.destination_country_id,
+        "foreign_consignee_name": d.foreign_consignee_name,
+        "foreign_consignee_address": d.foreign_consignee_address,
+        "foreign_consignee_country": d.foreign_consignee_country,
         "transport": d.transport,
         "transport_id": d.transport_id,
         "total_value": d.total_value,
@@ -252,8 +264,16 @@ def _detail(d, *, staff: bool) -> dict:
 
 
 def _request_hash(payload: DeclarationIn) -> str:
-    # a request naming no batch hashes as it did before batches could be named
-    dumped = payload.model_dump(mode="json", exclude=set() if payload.batch_numbers else {"batch_numbers"})
+    # a request naming no batch and no consignee abroad hashes as it did before they could be named
+    optional = (
+        "batch_numbers",
+        "foreign_consignee_name",
+        "foreign_consignee_address",
+        "foreign_consignee_country",
+    )
+    dumped = payload.model_dump(
+        mode="json", exclude={name for name in optional if not getattr(payload, name)}
+    )
     body = json.dumps(json_safe(dumped), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
@@ -278,6 +298,9 @@ def _submit(user, payload: DeclarationIn) -> dict:
         consignor_name=payload.consignor_name,
         origin_country=payload.origin_country,
         destination_country=payload.destination_country,
+        foreign_consignee_name=payload.foreign_consignee_name,
+        foreign_consignee_address=payload.foreign_consignee_address,
+        foreign_consignee_country=payload.foreign_consignee_country,
         transport=payload.transport,
         transport_id=payload.transport_id,
         arrival_date=payload.arrival_date,

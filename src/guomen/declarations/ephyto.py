@@ -130,6 +130,8 @@ def ephyto_import(
         issuer=parsed.issuer[:200],
         consignor_name=parsed.consignor_name[:200],
         consignee_name=parsed.consignee_name[:200],
+        consignee_address=parsed.consignee_address[:500],
+        consignee_country=parsed.consignee_country[:2],
         export_country=parsed.export_country[:2],
         import_country=parsed.import_country[:2],
         transport=parsed.transport[:255],

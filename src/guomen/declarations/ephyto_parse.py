@@ -59,6 +59,8 @@ class ParsedCertificate:
     issuer: str = ""
     consignor_name: str = ""
     consignee_name: str = ""
+    consignee_address: str = ""
+    consignee_country: str = ""
     export_country: str = ""
     import_country: str = ""
     transport: str = ""
@@ -315,6 +317,31 @@ def _treatment(process) -> str:
     return " · ".join(parts)
 
 
+def _address(node) -> tuple[str, str]:
+    """(address, ISO country) of a party's SpecifiedSPSAddress: the hub's address has no country element, so a
+    last line that names a country (or is its ISO code) is taken as the country."""
+    if node is None:
+        return "", ""
+    lines = [
+        (child.text or "").strip()
+        for child in node
+        if _local(child.tag).startswith("Line") and (child.text or "").strip()
+    ]
+    country = ""
+    if len(lines) > 1:
+        import pycountry
+
+        for name in (lines[-1], lines[-1].removesuffix(", China")):  # "Hong Kong, China"
+            try:
+                country = pycountry.countries.lookup(name).alpha_2
+                break
+            except LookupError:
+                country = ""
+        if country:
+            lines = lines[:-1]
+    return "\n".join(lines), country
+
+
 def _item(node) -> dict:
     hs = ""
     for cls in node.findall("{*}ApplicableSPSClassification"):
@@ -365,6 +392,9 @@ def extract(root) -> ParsedCertificate:
     if consignment is not None:
         cert.consignor_name = _text(consignment, "{*}ConsignorSPSParty/{*}Name")
         cert.consignee_name = _text(consignment, "{*}ConsigneeSPSParty/{*}Name")
+        cert.consignee_address, cert.consignee_country = _address(
+            consignment.find("{*}ConsigneeSPSParty/{*}SpecifiedSPSAddress")
+        )
         cert.export_country = _text(consignment, "{*}ExportSPSCountry/{*}ID").upper()
         cert.import_country = _text(consignment, "{*}ImportSPSCountry/{*}ID").upper()
         means = [
@@ -375,7 +405,7 @@ def extract(root) -> ParsedCertificate:
         for node in consignment.iter("{*}IncludedSPSTradeLineItem"):
             cert.items.append(_item(node))
             for process in node.findall("{*}AppliedSPSProcess"):
-                if line := _treatment(process):
+                if (line := _treatment(process)) and line not in cert.treatments:  # one per consignment
                     cert.treatments.append(line)
     return cert
 

@@ -40,6 +40,11 @@ class DeclarationForm(forms.Form):
     consignor_name = _text(_("Consignor"), maxlength=200)
     origin_country = _text(_("Origin country"), required=True, placeholder=_("e.g. TH or 泰国"))
     destination_country = _text(_("Destination country"))
+    foreign_consignee_name = _text(_("Consignee abroad (exports)"), maxlength=200)
+    foreign_consignee_address = _text(_("Address of the consignee abroad"), maxlength=500)
+    foreign_consignee_country = _text(
+        _("Country of the consignee abroad"), maxlength=60, placeholder=_("ISO code, e.g. JP")
+    )
     transport = _select(_("Transport"), Transport.choices, required=True)
     transport_id = _text(_("Vehicle / container / flight"), maxlength=60)
     arrival_date = forms.CharField(

@@ -69,6 +69,9 @@ class CleanSubmission:
     arrival_date: dt.date
     lines: list[CleanLine]
     documents: list[CleanDocument]
+    foreign_consignee_name: str = ""
+    foreign_consignee_address: str = ""
+    foreign_consignee_country: str = ""
 
 
 class _Errors(dict):
@@ -259,6 +262,62 @@ def _clean_document(index: int, data: dict, errors: _Errors, today: dt.date) -> 
     return CleanDocument(doc_type, number, issued_on)
 
 
+def country_code(value) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a code (alpha-2 or alpha-3) or an English name, checked with pycountry."""
+    text = _text(value)
+    if not text:
+        return None
+    found = pycountry.countries.get(alpha_2=text.upper()) if len(text) == 2 else None
+    if found is None and len(text) == 3:
+        found = pycountry.countries.get(alpha_3=text.upper())
+    if found is None and len(text) > 3:
+        try:
+            found = pycountry.countries.lookup(text)
+        except LookupError:
+            found = None
+    return found.alpha_2 if found is not None else None
+
+
+def _foreign_consignee(data: dict, direction: str, needs_it: bool, errors: _Errors) -> tuple[str, str, str]:
+    """Name, address and ISO country of the consignee abroad: an export's; all three for goods that get a
+    phytosanitary certificate (`needs_it`), name and country whenever any of them is given."""
+    name = _text(data.get("foreign_consignee_name"))
+    address = _text(data.get("foreign_consignee_address"))
+    raw_country = _text(data.get("foreign_consignee_country"))
+    if not (name or address or raw_country):
+        if needs_it:
+            message = _("Plant products get a phytosanitary certificate: name the consignee abroad.")
+            for field_name in (
+                "foreign_consignee_name",
+                "foreign_consignee_address",
+                "foreign_consignee_country",
+            ):
+                errors.add(field_name, message)
+        return "", "", ""
+    if direction and direction != Direction.EXPORT:
+        errors.add("foreign_consignee_name", _("Only an export declaration names a consignee abroad."))
+        return "", "", ""
+    if not name:
+        errors.add("foreign_consignee_name", _("This field is required."))
+    elif len(name) > 200:
+        errors.add("foreign_consignee_name", _("At most 200 characters."))
+    if not address and needs_it:
+        errors.add("foreign_consignee_address", _("This field is required."))
+    elif len(address) > 500:
+        errors.add("foreign_consignee_address", _("At most 500 characters."))
+    country = ""
+    if not raw_country:
+        errors.add("foreign_consignee_country", _("This field is required."))
+    else:
+        country = country_code(raw_country) or ""
+        if not country:
+            errors.add(
+                "foreign_consignee_country",
+                _("Unknown country: %(value)s (use an ISO 3166 code such as JP).") % {"value": raw_country},
+            )
+    return name, address, country
+
+
 def _check_actor(actor, port, declarant, errors: _Errors) -> None:
     """Enterprise users declare only for their own enterprise; staff and systems only at their ports."""
     if actor is None or actor.is_superuser:
@@ -272,7 +331,9 @@ def _check_actor(actor, port, declarant, errors: _Errors) -> None:
         errors.add("port", _("This port is outside your jurisdiction."))
 
 
-def submission_clean(*, actor, today: dt.date, data: dict) -> CleanSubmission:
+def submission_clean(*, actor, today: dt.date, data: dict, phyto_needed=None) -> CleanSubmission:
+    """`phyto_needed(hs_codes)` (given by the clearance flow) says whether goods get a phytosanitary certificate,
+    which must name the consignee abroad."""
     errors = _Errors()
     direction = _choice(data.get("direction"), "direction", Direction, errors)
     transport = _choice(data.get("transport"), "transport", Transport, errors)
@@ -318,6 +379,12 @@ def submission_clean(*, actor, today: dt.date, data: dict) -> CleanSubmission:
     documents = [
         _clean_document(i, _as_dict(doc), errors, today) for i, doc in enumerate(data.get("documents") or [])
     ]
+    needs_consignee = bool(
+        phyto_needed
+        and direction == Direction.EXPORT
+        and phyto_needed([line.hs for line in lines if line.hs is not None])
+    )
+    consignee_abroad = _foreign_consignee(data, direction, needs_consignee, errors)
     _check_actor(actor, port, declarant, errors)
     if errors:
         raise ValidationFailed(fields=dict(errors))
@@ -334,6 +401,9 @@ def submission_clean(*, actor, today: dt.date, data: dict) -> CleanSubmission:
         arrival_date=arrival,
         lines=lines,
         documents=documents,
+        foreign_consignee_name=consignee_abroad[0],
+        foreign_consignee_address=consignee_abroad[1],
+        foreign_consignee_country=consignee_abroad[2],
     )
 
 

@@ -51,6 +51,16 @@ class Declaration(BaseModel):
         related_name="destination_declarations",
         verbose_name=_("destination"),
     )
+    # the consignee abroad of an export (its buyer), as the phytosanitary certificate and the ePhyto name it
+    foreign_consignee_name = models.CharField(
+        _("consignee abroad"), max_length=200, blank=True, default="", db_default=""
+    )
+    foreign_consignee_address = models.CharField(
+        _("address of the consignee abroad"), max_length=500, blank=True, default="", db_default=""
+    )
+    foreign_consignee_country = models.CharField(
+        _("country of the consignee abroad"), max_length=2, blank=True, default="", db_default=""
+    )
     transport = models.CharField(_("transport"), max_length=20, choices=Transport.choices)
     transport_id = models.CharField(_("vehicle / container / flight"), max_length=60, blank=True)
     arrival_date = models.DateField(_("arrival date"), db_index=True)
@@ -140,6 +150,12 @@ class PhytoCertificate(BaseModel):
     issuer = models.CharField(_("issuing authority"), max_length=200, blank=True)
     consignor_name = models.CharField(_("consignor"), max_length=200)
     consignee_name = models.CharField(_("consignee"), max_length=200, blank=True)
+    consignee_address = models.CharField(
+        _("consignee's address"), max_length=500, blank=True, default="", db_default=""
+    )
+    consignee_country = models.CharField(
+        _("consignee's country"), max_length=2, blank=True, default="", db_default=""
+    )
     export_country = models.CharField(_("exporting country"), max_length=2)
     import_country = models.CharField(_("importing country"), max_length=2, blank=True)
     transport = models.CharField(_("means of transport"), max_length=255, blank=True)

@@ -35,6 +35,9 @@ SNAPSHOT_FIELDS = [
     "consignor_name",
     "origin_country",
     "destination_country",
+    "foreign_consignee_name",
+    "foreign_consignee_address",
+    "foreign_consignee_country",
     "transport",
     "transport_id",
     "arrival_date",
@@ -110,6 +113,10 @@ def declaration_create(
     transport_id="",
     destination_country=None,
     submitted_at=None,
+    foreign_consignee_name="",
+    foreign_consignee_address="",
+    foreign_consignee_country="",
+    phyto_needed=None,
 ) -> Declaration:
     """Check everything and record the declaration (status submitted); the clearance flow decides next.
 
@@ -117,7 +124,8 @@ def declaration_create(
     decision in the same transaction need not read them again.
 
     `actor` None is the trusted command line (imports, demo data). `submitted_at` lets historical records be
-    entered with their own date; the arrival date must be plausible relative to it.
+    entered with their own date; the arrival date must be plausible relative to it. `phyto_needed(hs_codes)`
+    (the clearance flow's) tells goods that get a phytosanitary certificate, whose consignee abroad is required.
     """
     if actor is not None:
         require(actor, "declaration.create")
@@ -138,7 +146,11 @@ def declaration_create(
             "arrival_date": arrival_date,
             "lines": lines,
             "documents": documents,
+            "foreign_consignee_name": foreign_consignee_name,
+            "foreign_consignee_address": foreign_consignee_address,
+            "foreign_consignee_country": foreign_consignee_country,
         },
+        phyto_needed=phyto_needed,
     )
     declaration = Declaration(
         direction=clean.direction,
@@ -148,6 +160,9 @@ def declaration_create(
         consignor_name=clean.consignor_name,
         origin_country=clean.origin_country,
         destination_country=clean.destination_country,
+        foreign_consignee_name=clean.foreign_consignee_name,
+        foreign_consignee_address=clean.foreign_consignee_address,
+        foreign_consignee_country=clean.foreign_consignee_country,
         transport=clean.transport,
         transport_id=clean.transport_id,
         arrival_date=clean.arrival_date,

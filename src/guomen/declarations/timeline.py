@@ -16,6 +16,7 @@ FIXED_LABELS = {
     "declaration.returned": gettext_lazy("Return ordered"),
     "declaration.destroyed": gettext_lazy("Destruction ordered"),
     "declaration.cancelled": gettext_lazy("Declaration cancelled"),
+    "declaration.batches_attached": gettext_lazy("Production batches named"),
 }
 
 
@@ -27,6 +28,8 @@ def declaration_event_label(event) -> tuple[str, str] | None:
         return _("Targeting: %(channel)s") % {"channel": CHANNEL_SHORT_LABELS.get(channel, channel)}, ""
     if verb == "declaration.submitted":
         return str(FIXED_LABELS[verb]), _("%(n)s line(s)") % {"n": after.get("lines", "?")}
+    if verb == "declaration.batches_attached":
+        return str(FIXED_LABELS[verb]), "、".join(str(b) for b in after.get("batches") or [])
     if verb in FIXED_LABELS:
         return str(FIXED_LABELS[verb]), ""
     status = verb.split(".", 1)[1]

@@ -12,6 +12,7 @@ from guomen.clearance import bulk
 from guomen.clearance.services import clearance_cancel, clearance_submit
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require, sees_targeting
+from guomen.exports.selectors import batches_of_declaration
 from guomen.targeting.reasons import reason_text
 
 from . import selectors
@@ -78,6 +79,8 @@ def declaration_detail(request, number: str):
         "phyto_certificates": certificates_for(declaration),
         "ephyto_mismatches": selectors.ephyto_mismatches(declaration),
         "can_import_ephyto": can(request.user, "ephyto.import"),
+        "export_batches": batches_of_declaration(declaration) if declaration.direction == "export" else [],
+        "can_see_batches": can(request.user, "exports.view"),
     }
     return render(request, "declarations/detail.html", context)
 
@@ -109,6 +112,9 @@ def declaration_new(request):
                 consignor_name=values["consignor_name"],
                 origin_country=values["origin_country"],
                 destination_country=values["destination_country"] or None,
+                foreign_consignee_name=values["foreign_consignee_name"],
+                foreign_consignee_address=values["foreign_consignee_address"],
+                foreign_consignee_country=values["foreign_consignee_country"],
                 transport=values["transport"],
                 transport_id=values["transport_id"],
                 arrival_date=values["arrival_date"],

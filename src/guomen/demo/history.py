@@ -32,6 +32,7 @@ from .trade import (
     DISPOSITIONS,
     FINDING_SHARE,
     TRANSPORT_LOAD_KG,
+    hk_consignee,
 )
 
 DAYS = 730
@@ -60,6 +61,9 @@ DECLARATION_FIELDS = [
     "consignor_name",
     "origin_country",
     "destination_country",
+    "foreign_consignee_name",
+    "foreign_consignee_address",
+    "foreign_consignee_country",
     "transport",
     "transport_id",
     "arrival_date",
@@ -341,6 +345,7 @@ class HistoryGenerator:
                 consignor,
                 plan.flow.origin,
                 None if importing else "HK",
+                *(("", "", "") if importing else hk_consignee(decl_id)),
                 transport,
                 vehicle,
                 clock.date(day),

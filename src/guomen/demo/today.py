@@ -11,7 +11,7 @@ from guomen.inspections.models import InspectionTask
 from .masterdata import Bureau
 from .plan import FlowPlan
 from .reference import PORT_TRANSPORT, PORTS
-from .trade import AIRLINES, TRANSPORT_LOAD_KG
+from .trade import AIRLINES, TRANSPORT_LOAD_KG, hk_consignee
 
 PER_PORT = 4
 
@@ -44,6 +44,7 @@ def _consignment(plan: FlowPlan, port_code: str, transport: str, rng: random.Ran
         "consignor_name": consignor,
         "origin_country": plan.flow.origin,
         "destination_country": None if importing else "HK",
+        **_consignee_abroad(importing, qty),
         "transport": transport,
         "transport_id": vehicle,
         "arrival_date": today,
@@ -64,6 +65,18 @@ def _consignment(plan: FlowPlan, port_code: str, transport: str, rng: random.Ran
         ]
         if importing
         else [],
+    }
+
+
+def _consignee_abroad(importing: bool, n: int) -> dict:
+    """The Hong Kong buyer of an export (chosen by a number: the random stream of the demo is unchanged)."""
+    if importing:
+        return {}
+    name, address, country = hk_consignee(n)
+    return {
+        "foreign_consignee_name": name,
+        "foreign_consignee_address": address,
+        "foreign_consignee_country": country,
     }
 
 

@@ -139,3 +139,18 @@ AIRLINES = {"TH": "TG", "VN": "VN", "CL": "LA", "PE": "LA", "NZ": "NZ", "AU": "Q
             "EC": "LA", "BR": "LA", "CN": "CZ"}
 # fmt: on
 CONTAINER_OWNERS = ("MSKU", "OOLU", "CMAU", "COSU", "EGLU", "HLXU", "ONEU", "TGHU")
+
+
+# The buyers in Hong Kong of the demo's vegetable exports (consignees abroad on their phytosanitary certificates)
+HK_CONSIGNEES = (
+    ("Wing Fat Vegetables Trading Ltd.", "Stall 12, Cheung Sha Wan Wholesale Market\nSham Shui Po, Kowloon"),
+    ("Kowloon Fresh Produce Co., Ltd.", "Unit 5, 8/F, 138 Tai Kok Tsui Road\nKowloon"),
+    ("Tai Hing Greengrocers Ltd.", "G/F, 21 Nam Cheong Street\nSham Shui Po, Kowloon"),
+    ("New Territories Veg Supply Ltd.", "Lot 402, Sheung Shui Wholesale Market\nNew Territories"),
+)
+
+
+def hk_consignee(n: int) -> tuple[str, str, str]:
+    """(name, address, country) of a Hong Kong buyer, chosen by a number (no draw from the random stream)."""
+    name, address = HK_CONSIGNEES[n % len(HK_CONSIGNEES)]
+    return name, address, "HK"

@@ -1,6 +1,8 @@
 """Demo data of the export chain at 文锦渡: an exporter of lychees and live pigs for Hong Kong with its registered
 sites (one suspended, one still applying), input records, batches (one flagged: a veterinary drug inside its
-withdrawal period), export declarations naming their batches, and one supervised loading (监装)."""
+withdrawal period), export declarations naming their batches and their consignees abroad, one supervised loading
+(监装), and one lychee export that went through a fumigation before release (its phytosanitary certificate and
+ePhyto state the treatment)."""
 
 import datetime as dt
 
@@ -40,6 +42,20 @@ BATCHES = [
     (0, "081090", "6000", "kg", 2, "HK"),
     (1, "010392", "120", "头", 1, "HK"),
 ]
+TREATED_BATCH = (
+    0,
+    "081090",
+    "4000",
+    "kg",
+    1,
+    "HK",
+)  # lychees found with scale insects: fumigated, then released
+# the buyers abroad, by destination: name, address, ISO country
+CONSIGNEES_ABROAD = {
+    "HK": ("Wing Fat Fruit Trading Ltd.", "Stall 8, Yau Ma Tei Fruit Market\n2 Waterloo Road, Kowloon", "HK"),
+    "MO": ("Macau Fresh Fruit Co., Ltd.", "Rua da Praia do Manduco 15\nMacao", "MO"),
+    "JP": ("Tokyo Seika Trading K.K.", "3-2-1 Toyosu, Koto-ku\nTokyo 135-0061", "JP"),
+}
 
 
 def _hs(code: str) -> str:
@@ -117,6 +133,7 @@ def _sites(exporter, exporter_user, supervisor) -> list:
 
 def _declaration(exporter, batch) -> object:
     weight = batch.quantity if batch.unit == "kg" else batch.quantity * 110  # live pigs of about 110 kg
+    name, address, country = CONSIGNEES_ABROAD.get(batch.destination_id, ("", "", ""))
     return clearance_submit(
         actor=None,
         direction="export",
@@ -125,6 +142,9 @@ def _declaration(exporter, batch) -> object:
         consignor_name=exporter.name_zh,
         origin_country="CN",
         destination_country=batch.destination_id,
+        foreign_consignee_name=name,
+        foreign_consignee_address=address,
+        foreign_consignee_country=country,
         transport="truck",
         transport_id="粤Z3321港",
         arrival_date=timezone.localdate(),
@@ -193,6 +213,7 @@ def seed_demo(bureau, rng) -> dict:
                 actor=inspector,
             )
             loaded += 1
+    treated = _treated_export(exporter, exporter_user, sites[0], inspector, supervisor)
     # the suspension comes after the vegetable site's history: its earlier input stays on file
     services.site_set_status(site=sites[2], to="suspended", reason=SITES[2][6], actor=supervisor)
     return {
@@ -200,5 +221,67 @@ def seed_demo(bureau, rng) -> dict:
         "export_batches": len(batches),
         "export_batches_flagged": sum(1 for b in batches if b.flagged),
         "export_declarations_with_batches": declared,
-        "export_loadings": loaded,
+        "export_loadings": loaded + treated,
+        "export_treated": treated,
     }
+
+
+def _treated_export(exporter, exporter_user, site, inspector, supervisor) -> int:
+    """Lychees for Hong Kong: scale insects found at the physical check, fumigation ordered and done, then the
+    release issues the phytosanitary certificate whose treatment box and ePhyto state the fumigation."""
+    from guomen.clearance.services import (
+        clearance_confirm,
+        clearance_record_result,
+        clearance_reroute,
+        clearance_treatment_done,
+    )
+    from guomen.inspections.models import InspectionTask
+
+    _site, hs, qty, unit, days, dest = TREATED_BATCH
+    batch = services.batch_record(
+        site=site,
+        commodity=_hs(hs),
+        quantity=qty,
+        unit=unit,
+        harvested_on=timezone.localdate() - dt.timedelta(days=days),
+        destination=dest,
+        actor=exporter_user,
+    )
+    declaration = _declaration(exporter, batch)
+    if declaration.status != "under_inspection":
+        return 0
+    if declaration.channel not in ("physical", "physical_sampling"):
+        clearance_reroute(
+            declaration=declaration, channel="physical", reason="供港荔枝实货查验", actor=supervisor
+        )
+    task = InspectionTask.objects.get(declaration=declaration, status="open")
+    services.loading_record(
+        declaration=declaration,
+        container_number="TGHU8127339",
+        seal_number="SZ2026001377",
+        notes="荔枝 4 吨，熏蒸后冷藏车监装，封识完好",
+        actor=inspector,
+    )
+    conditions = "溴甲烷熏蒸 32 g/m³，21℃，2小时，熏蒸后通风散毒"
+    task = clearance_record_result(
+        task=task,
+        outcome="non_conforming",
+        notes="果实表面发现活体介壳虫，建议除害处理后放行。",
+        findings=[{"description": "活体介壳虫（蚧科）", "count": 6}],
+        proposed_disposition="treatment",
+        treatment_kind="fumigation",
+        conditions=conditions,
+        actor=inspector,
+    )
+    task = clearance_confirm(
+        task=task,
+        disposition="treatment",
+        treatment_kind="fumigation",
+        conditions=conditions,
+        actor=supervisor,
+    )
+    # the note of "treatment done" carries what the fumigation company reported: the certificate reads it
+    clearance_treatment_done(
+        task=task, reason=f"{conditions}；复查未见活虫（深圳检疫除害处理中心）", actor=supervisor
+    )
+    return 1

@@ -8,6 +8,12 @@ from guomen.certificates.services import certificates_issue_for_declaration
 from guomen.declarations.tests.factories import DeclarationFactory, DeclarationLineFactory
 from guomen.registry.tests.factories import EnterpriseFactory
 
+CONSIGNEE_ABROAD = {
+    "foreign_consignee_name": "Wing Fat Vegetables Trading Ltd.",
+    "foreign_consignee_address": "Stall 12, Cheung Sha Wan Wholesale Market\nKowloon",
+    "foreign_consignee_country": "HK",
+}
+
 
 @pytest.fixture
 def exporter(orgs):
@@ -44,7 +50,9 @@ def far_supervisor(orgs, make_user):
 
 
 def released_export(port, declarant, *, hs_codes=("0704909000",), destination="HK", **fields):
-    """A released export declaration with one line per HS code (vegetables by default)."""
+    """A released export declaration with one line per HS code (vegetables by default), for a consignee abroad."""
+    for name, value in CONSIGNEE_ABROAD.items():
+        fields.setdefault(name, value)
     CountryFactory(code="CN")
     dest = (
         CountryFactory(code=destination, name_en="Hong Kong, China", name_zh="中国香港")

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from guomen.certificates.kinds import needs_phytosanitary
 from guomen.core.services import audit_batch
 from guomen.declarations.choices import Channel, DeclarationStatus
 from guomen.declarations.services import declaration_create, declaration_transition
@@ -29,7 +30,8 @@ def clearance_submit(*, actor, batch_numbers=(), **fields):
     channel.
     """
     with audit_batch():  # the four events of an intake go in one statement
-        declaration = declaration_create(actor=actor, **fields)
+        # plant exports get a phytosanitary certificate, which names the consignee abroad: checked with the rest
+        declaration = declaration_create(actor=actor, phyto_needed=needs_phytosanitary, **fields)
         batches = intake_batches_attach(declaration=declaration, numbers=batch_numbers, actor=actor)
         decision = decide(declaration=declaration, actor=actor)
         channel, instruction = decision.channel, decision.instruction

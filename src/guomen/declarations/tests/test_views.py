@@ -325,7 +325,10 @@ def test_bulk_reads_xlsx(world):
 def test_bulk_template_downloads(world):
     client = _client(world["enterprise_user"])
     csv_response = client.get("/declarations/import/template/")
-    assert csv_response.status_code == 200 and b"ref,direction,port" in csv_response.content
+    header = csv_response.content.decode("utf-8-sig").splitlines()[0]
+    assert csv_response.status_code == 200 and header.startswith(
+        "ref（申报组号）,direction（进出境）,port（口岸）"
+    )
     xlsx = client.get("/declarations/import/template/", {"format": "xlsx"})
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
 

@@ -116,8 +116,13 @@ def test_every_port_has_inspection_tasks_today(seeded, db):
 
 
 def test_a_released_consignment_today_shows_its_whole_chain(seeded, db):
-    declaration = Declaration.objects.get(
-        port__code="WJD", arrival_date=timezone.localdate(), status="released", inspection_tasks__isnull=False
+    declaration = (
+        Declaration.objects.get(  # the one confirmed for release (the export chain's is treated first)
+            port__code="WJD",
+            arrival_date=timezone.localdate(),
+            status="released",
+            inspection_tasks__disposition="release",
+        )
     )
     verbs = list(
         AuditEvent.objects.filter(object_type="declarations.declaration", object_id=str(declaration.pk))
@@ -167,3 +172,17 @@ def test_a_suspended_orchard_carries_the_reason_on_its_timeline(seeded, db):
     event = AuditEvent.objects.get(verb="production_base.suspended", object_id=str(base.pk))
 
     assert event.reason == base.status_reason != ""
+
+
+def test_the_demo_has_a_fumigated_export_whose_ephyto_states_it(seeded, db):
+    from guomen.certificates.models import ExportCertificate
+    from guomen.certificates.services import certificate_ephyto_bytes
+
+    certificate = ExportCertificate.objects.get(
+        kind="phytosanitary",
+        declaration__inspection_tasks__disposition="treatment",
+        declaration__foreign_consignee_name="Wing Fat Fruit Trading Ltd.",  # the export chain's lychees
+    )
+    xml = certificate_ephyto_bytes(certificate).decode()
+    assert "AppliedSPSProcess" in xml and "Methyl bromide" in xml
+    assert certificate.declaration.foreign_consignee_name in xml

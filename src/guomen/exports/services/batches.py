@@ -280,27 +280,26 @@ def intake_batches_attach(*, declaration, numbers, actor) -> list[ProductionBatc
     if lines is None:
         lines = list(declaration.lines.all())
     line_codes = [line.hs_id for line in lines]
-    errors = []
+    errors: dict[str, str] = {}  # by batch number: a bulk file names the row of each
     for number in wanted:
         batch = found.get(number)
         if batch is None or batch.site.enterprise_id != declaration.declarant_id:
-            errors.append(_("Batch %(number)s is not one of the declarant's.") % {"number": number})
+            errors[number] = _("Batch %(number)s is not one of the declarant's.") % {"number": number}
         elif batch.destination_id != declaration.destination_country_id:
-            errors.append(
-                _("Batch %(number)s is for %(batch)s, the declaration for %(declared)s.")
-                % {
-                    "number": number,
-                    "batch": batch.destination_id,
-                    "declared": declaration.destination_country_id or "—",
-                }
-            )
+            errors[number] = _("Batch %(number)s is for %(batch)s, the declaration for %(declared)s.") % {
+                "number": number,
+                "batch": batch.destination_id,
+                "declared": declaration.destination_country_id or "—",
+            }
         elif not _covers(line_codes, batch.commodity_id):
-            errors.append(
-                _("Batch %(number)s is of HS %(code)s, which no line declares.")
-                % {"number": number, "code": batch.commodity_id}
-            )
+            errors[number] = _("Batch %(number)s is of HS %(code)s, which no line declares.") % {
+                "number": number,
+                "code": batch.commodity_id,
+            }
     if errors:
-        raise ValidationFailed(fields={field: errors})
+        refusal = ValidationFailed(fields={field: list(errors.values())})
+        refusal.batch_errors = errors
+        raise refusal
     batches = [found[n] for n in wanted]
     DeclarationBatch.objects.bulk_create(
         [DeclarationBatch(declaration=declaration, batch=b, added_by=actor) for b in batches]

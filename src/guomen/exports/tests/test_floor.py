@@ -92,6 +92,9 @@ def test_the_reason_is_the_bureaus_alone(orgs, exporter, exporter_user, jp_site,
             }
         ],
         "batch_numbers": [batch.number],
+        "foreign_consignee_name": "Tokyo Fresh Fruits K.K.",
+        "foreign_consignee_address": "3-1 Tsukiji, Chuo-ku, Tokyo",
+        "foreign_consignee_country": "JP",
     }
     client = Client()
     client.force_login(exporter_user)

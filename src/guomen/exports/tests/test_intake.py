@@ -17,6 +17,11 @@ from guomen.registry.tests.factories import EnterpriseFactory
 from .factories import make_batch, make_site
 
 pytestmark = pytest.mark.django_db
+CONSIGNEE_ABROAD = {  # lychees get a phytosanitary certificate: the consignee abroad is required
+    "foreign_consignee_name": "Tokyo Fresh Fruits K.K.",
+    "foreign_consignee_address": "3-1 Tsukiji, Chuo-ku, Tokyo",
+    "foreign_consignee_country": "JP",
+}
 
 
 def _body(exporter, numbers, *, destination="JP", hs="081090", direction="export"):
@@ -41,6 +46,7 @@ def _body(exporter, numbers, *, destination="JP", hs="081090", direction="export
             }
         ],
         "batch_numbers": numbers,
+        **CONSIGNEE_ABROAD,
     }
 
 
@@ -108,6 +114,8 @@ def test_a_batch_that_does_not_fit_is_refused_naming_the_field(case, orgs, expor
         body["lines"][0]["hs_code"] = HsCodeFactory(code="080450").code
     else:
         body.update(direction="import", origin_country="JP", destination_country=None)
+        for name in CONSIGNEE_ABROAD:
+            del body[name]
     response = _post(exporter_user, body)
     assert response.status_code in (400, 422), response.content
     assert "batch_numbers" in json.dumps(response.json())
@@ -128,6 +136,7 @@ def test_the_form_names_batches_and_shows_a_refusal_on_the_field(exporter, expor
         "transport_id": "",
         "arrival_date": timezone.localdate().isoformat(),
         "batch_numbers": f"{batch.number}，PCWJD209901010001",
+        **CONSIGNEE_ABROAD,
         "lines-TOTAL_FORMS": "1",
         "lines-INITIAL_FORMS": "0",
         "lines-0-hs_code": "081090",
@@ -168,3 +177,76 @@ def test_naming_batches_costs_two_fixed_statements_whatever_their_number(exporte
     count([])  # reference data read once
     none, one, four = count([]), count([batches[0].number]), count([b.number for b in batches])
     assert one == four and one - none <= 2
+
+
+def test_the_declaration_api_lists_the_named_batches_and_the_consignee_abroad(
+    exporter, exporter_user, jp_site
+):
+    batch = make_batch(jp_site, destination="JP")
+    number = _post(exporter_user, _body(exporter, [batch.number])).json()["number"]
+    client = Client()
+    client.force_login(exporter_user)
+    detail = client.get(f"/api/v1/declarations/{number}").json()
+    assert detail["batch_numbers"] == [batch.number]
+    assert (detail["foreign_consignee_name"], detail["foreign_consignee_country"]) == (
+        "Tokyo Fresh Fruits K.K.",
+        "JP",
+    )
+    (row,) = client.get("/api/v1/declarations").json()["results"]
+    assert row["batch_numbers"] == [batch.number]
+
+
+def test_the_declaration_list_reads_the_batches_of_a_page_in_one_statement(exporter, exporter_user, jp_site):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.force_login(exporter_user)
+
+    def statements():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get("/api/v1/declarations").status_code == 200
+        return len(ctx.captured_queries)
+
+    _post(exporter_user, _body(exporter, [make_batch(jp_site, destination="JP").number]))
+    one = statements()
+    for n in range(2, 5):
+        batch = make_batch(jp_site, destination="JP", number=f"PCWJD20261206{n:04d}")
+        _post(exporter_user, _body(exporter, [batch.number]))
+    assert statements() == one
+
+
+def test_the_declaration_page_links_its_batches_and_shows_the_consignee_abroad(
+    exporter, exporter_user, jp_site
+):
+    batch = make_batch(jp_site, destination="JP")
+    number = _post(exporter_user, _body(exporter, [batch.number])).json()["number"]
+    client = Client()
+    client.force_login(exporter_user)
+    html = client.get(f"/declarations/{number}/").content.decode()
+    assert f'href="/exports/batches/{batch.number}/"' in html
+    assert "Tokyo Fresh Fruits K.K." in html
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"foreign_consignee_country": "XX"}, "foreign_consignee_country"),
+        (
+            {"foreign_consignee_name": "", "foreign_consignee_address": "", "foreign_consignee_country": ""},
+            "foreign_consignee_name",
+        ),
+        ({"foreign_consignee_address": ""}, "foreign_consignee_address"),
+    ],
+)
+def test_a_bad_consignee_abroad_is_refused_naming_the_field(change, field, exporter, exporter_user, jp_site):
+    body = {**_body(exporter, []), **change}
+    response = _post(exporter_user, body)
+    assert response.status_code == 422 and field in response.json()["fields"]
+    assert not Declaration.objects.exists()
+
+
+def test_an_alpha3_code_of_the_consignee_abroad_is_kept_as_alpha2(exporter, exporter_user, jp_site):
+    body = {**_body(exporter, []), "foreign_consignee_country": "jpn"}
+    assert _post(exporter_user, body).status_code == 201
+    assert Declaration.objects.get().foreign_consignee_country == "JP"
