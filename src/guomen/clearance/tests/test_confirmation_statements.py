@@ -17,10 +17,11 @@ from guomen.inspections.models import InspectionTask
 from guomen.labs.models import Laboratory
 from guomen.labs.tests.factories import register
 
+from . import test_intake_statements as intake
 from .conftest import PHYTO
 from .helpers import fresh, record_conforming
-from .test_intake_statements import _payload, _post, bureau  # noqa: F401  (the small demo bureau)
 
+bureau = intake.bureau  # the small demo bureau of the intake counts, rolled back after the module
 CONFIRM_MAX = 33  # may go down, never up (was 38 before the audit batch and without savepoints)
 CONDITIONAL = "conditional_release"
 CONDITIONS = "待检测结果合格前不得销售"
@@ -41,8 +42,10 @@ def _statements(call):
 
 
 def _intake(bureau, n: int) -> InspectionTask:
-    body, _statements_ = _post(bureau, _payload(bureau, n))
-    return InspectionTask.objects.select_related("declaration", "port").get(declaration__number=body["number"])
+    body, _statements_ = intake._post(bureau, intake._payload(bureau, n))
+    return InspectionTask.objects.select_related("declaration", "port").get(
+        declaration__number=body["number"]
+    )
 
 
 def _lab():

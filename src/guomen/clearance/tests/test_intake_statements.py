@@ -20,7 +20,9 @@ from guomen.clearance import announce
 from guomen.demo.services import seed_demo
 
 FLOW_MAX = 15
-REQUEST_MAX = FLOW_MAX + 2  # begin and commit (a savepoint and its release inside a test); the key is in memory
+REQUEST_MAX = (
+    FLOW_MAX + 2
+)  # begin and commit (a savepoint and its release inside a test); the key is in memory
 ANNOUNCE_MAX = 4  # the enterprise's users and their preference, what they were told already, one insert
 SMALL = 600
 
