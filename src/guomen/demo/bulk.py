@@ -66,7 +66,7 @@ class TableWriter:
 
 
 @contextmanager
-def secondary_indexes_deferred(writers):
+def secondary_indexes_deferred(writers, *, enabled: bool = True):
     """On PostgreSQL, load the writers' tables without their secondary indexes and foreign keys, then build
     them once over the loaded rows (SQLite: nothing changes).
 
@@ -75,8 +75,8 @@ def secondary_indexes_deferred(writers):
     join per foreign key at the end cost a fraction. Unique indexes and primary keys stay in place. The exact
     definitions are read from the catalogue first and restored even if the load fails.
     """
-    if connection.vendor != "postgresql":
-        yield
+    if connection.vendor != "postgresql" or connection.in_atomic_block or not enabled:
+        yield  # SQLite, a small seed, or inside a caller's transaction (tests): load with everything in place
         return
     tables = sorted({writer.table for writer in writers})
     with connection.cursor() as cursor:

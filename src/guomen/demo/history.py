@@ -141,6 +141,11 @@ class Clock:
         return self.dates[day + 5]
 
 
+DEFER_INDEXES_FROM = (
+    100_000  # declarations: from here, building the indexes once beats keeping them up to date
+)
+
+
 class HistoryGenerator:
     def __init__(self, bureau: Bureau, plans: list[FlowPlan], rng: random.Random, total: int, end: dt.date):
         self.bureau, self.plans, self.rng, self.total = bureau, plans, rng, total
@@ -188,7 +193,7 @@ class HistoryGenerator:
         pickers = month_pickers(self.plans)
         counts = self.daily_counts()
         done = day = 0
-        with secondary_indexes_deferred(self.w.values()):
+        with secondary_indexes_deferred(self.w.values(), enabled=self.total >= DEFER_INDEXES_FROM):
             while day < DAYS:
                 with transaction.atomic():
                     chunk_end = done + CHUNK
