@@ -21,6 +21,7 @@ from guomen.core.errors import NotFound, PermissionDenied, ValidationFailed
 from guomen.core.permissions import require
 from guomen.core.services import audit_record
 
+from .auth import api_keys_forget
 from .choices import EnterpriseRole, Role
 from .models import ApiKey, User
 from .services import issue_key
@@ -170,6 +171,7 @@ def enterprise_user_deactivate(*, actor, user_id, reason: str = "") -> User:
     if not user.is_active:
         return user
     User.objects.filter(pk=user.pk).update(is_active=False)
+    api_keys_forget()
     user.is_active = False
     audit_record(
         actor=actor,
@@ -204,6 +206,7 @@ def enterprise_api_key_revoke(*, actor, key_id) -> ApiKey:
         now = timezone.now()
         ApiKey.objects.filter(pk=key.pk).update(revoked_at=now)
         User.objects.filter(pk=key.user_id).update(is_active=False)
+        api_keys_forget()
         key.revoked_at = now
         audit_record(
             actor=actor,

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from .checkpoints import AuditAnchorError, SignedCheckpoint, append_checkpoint, load_key, read_checkpoints
 from .models import AuditChainHead, AuditCheckpoint, AuditEvent
+from .partitions import audit_partition_end, audit_partitioned, audit_partitions_ensure
 from .services import GENESIS_HASH, event_digest, event_payload
 
 SEAL_BATCH = 20000
@@ -59,8 +60,18 @@ def audit_seal(*, batch_size: int = SEAL_BATCH) -> AuditCheckpoint | None:
     The checkpoint line is appended to the file (and flushed) before the transaction commits: a failed commit
     leaves a line the database lacks, which verification reports, rather than a checkpoint nobody else holds."""
     key = load_key(create=True)
+    room = None
+    if (
+        audit_partitioned()
+    ):  # PostgreSQL: the range partitions the batch moves into exist before the seal starts
+        sealed = AuditChainHead.objects.filter(pk=1).values_list("count", flat=True).first() or 0
+        waiting = AuditEvent.objects.filter(seq__isnull=True)[:batch_size].count()
+        audit_partitions_ensure(sealed + waiting)
+        room = audit_partition_end()
     with transaction.atomic():
         head = _head_for_update()  # the sealer's lock: one sealer at a time; writers never take it
+        if room is not None:  # never past the last range partition (the rest waits for the next seal)
+            batch_size = max(0, min(batch_size, room - 1 - head.count))
         pending = [
             _row(values)
             for values in AuditEvent.objects.filter(seq__isnull=True)
@@ -97,7 +108,7 @@ def _write_positions(events: list[SimpleNamespace]) -> None:
             cursor.execute(
                 f"UPDATE {table} AS e SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash "
                 "FROM unnest(%s::bigint[], %s::bigint[], %s::text[], %s::text[]) AS v(id, seq, prev_hash, hash) "
-                "WHERE e.id = v.id",
+                "WHERE e.id = v.id AND e.seq IS NULL",  # only the unsealed events' partition is searched
                 [
                     [e.pk for e in events],
                     [e.seq for e in events],

@@ -20,7 +20,7 @@ from guomen.inspections.models import Finding, InspectionTask
 from guomen.inspections.services import CHANNEL_PRIORITY
 from guomen.targeting.models import TargetingDecision
 
-from .bulk import TableWriter, analyze, next_id, reset_sequences
+from .bulk import TableWriter, analyze, next_id, reset_sequences, secondary_indexes_deferred
 from .masterdata import Bureau
 from .plan import FlowPlan, month_pickers
 from .trade import (
@@ -145,6 +145,11 @@ class Clock:
         return self.dates[day + 5]
 
 
+DEFER_INDEXES_FROM = (
+    100_000  # declarations: from here, building the indexes once beats keeping them up to date
+)
+
+
 class HistoryGenerator:
     def __init__(self, bureau: Bureau, plans: list[FlowPlan], rng: random.Random, total: int, end: dt.date):
         self.bureau, self.plans, self.rng, self.total = bureau, plans, rng, total
@@ -192,20 +197,21 @@ class HistoryGenerator:
         pickers = month_pickers(self.plans)
         counts = self.daily_counts()
         done = day = 0
-        while day < DAYS:
-            with transaction.atomic():
-                chunk_end = done + CHUNK
-                while day < DAYS and done < chunk_end:
-                    date = self.start + dt.timedelta(days=day)
-                    picker = pickers[date.month - 1]
-                    recent = day == DAYS - 1
-                    for _i in range(counts[day]):
-                        self.declaration(day, date, picker.pick(self.rng.random()), recent)
-                    done += counts[day]
-                    day += 1
-                self.flush()
-            if progress:
-                progress(done, self.total)
+        with secondary_indexes_deferred(self.w.values(), enabled=self.total >= DEFER_INDEXES_FROM):
+            while day < DAYS:
+                with transaction.atomic():
+                    chunk_end = done + CHUNK
+                    while day < DAYS and done < chunk_end:
+                        date = self.start + dt.timedelta(days=day)
+                        picker = pickers[date.month - 1]
+                        recent = day == DAYS - 1
+                        for _i in range(counts[day]):
+                            self.declaration(day, date, picker.pick(self.rng.random()), recent)
+                        done += counts[day]
+                        day += 1
+                    self.flush()
+                if progress:
+                    progress(done, self.total)
         reset_sequences(models)
         analyze(self.w.values())
         self.counts["declarations"] = done

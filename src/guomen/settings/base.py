@@ -172,6 +172,8 @@ GUOMEN_AUDIT_CHECKPOINT_FILE = env("GUOMEN_AUDIT_CHECKPOINT_FILE") or str(
 )
 GUOMEN_AUDIT_KEY_GENERATE = True
 GUOMEN_AUDIT_SEAL_EVERY_MINUTES = 1
+# PostgreSQL: sealed audit events are kept in range partitions of this many positions (core.partitions).
+GUOMEN_AUDIT_PARTITION_SIZE = 50_000_000
 # Declaration and sample numbers (core.numbering): on PostgreSQL the counter is advanced on a connection of its
 # own, outside the submitting transaction, so concurrent submissions never wait on each other for a number.
 GUOMEN_NUMBERING_OWN_CONNECTION = True

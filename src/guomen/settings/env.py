@@ -38,6 +38,9 @@ def installation_secret_key(path: Path) -> str:
 
 
 SQLITE_ENGINE = "guomen.core.sqlite"  # Django's SQLite backend with fairly queued writers
+POSTGRESQL_ENGINE = (
+    "guomen.core.postgresql"  # Django's PostgreSQL backend, health-checking idle connections only
+)
 
 
 def database_config(default_sqlite_path: Path) -> dict:
@@ -50,6 +53,8 @@ def database_config(default_sqlite_path: Path) -> dict:
         if config["ENGINE"].endswith("sqlite3"):
             config["ENGINE"] = SQLITE_ENGINE
             config["OPTIONS"] = sqlite_options()
+        elif config["ENGINE"] == "django.db.backends.postgresql":
+            config["ENGINE"] = POSTGRESQL_ENGINE  # health check only after the connection was idle
         return config
     default_sqlite_path.parent.mkdir(parents=True, exist_ok=True)
     return {

@@ -235,3 +235,18 @@ def test_page_refuses_a_bad_email_with_422(boss):
 
 def test_page_cannot_deactivate_another_enterprises_user(boss, other_boss):
     assert client_for(boss).post(PAGE + f"{other_boss.pk}/deactivate/").status_code == 404
+
+
+def test_a_key_in_use_is_revoked_at_once_in_this_process(boss):
+    key, raw = services.enterprise_api_key_create(actor=boss, name="ERP")
+    assert user_for_key(raw) is not None  # now held in memory
+    services.enterprise_api_key_revoke(actor=boss, key_id=key.pk)
+    assert user_for_key(raw) is None
+
+
+def test_a_key_in_use_stops_when_its_user_is_deactivated(boss):
+    key, raw = services.enterprise_api_key_create(actor=boss, name="ERP")
+    assert user_for_key(raw) is not None
+    key.user.is_active = False
+    key.user.save(update_fields=["is_active"])
+    assert user_for_key(raw) is None

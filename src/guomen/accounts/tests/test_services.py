@@ -77,3 +77,18 @@ def test_create_api_key_command_makes_a_key_of_an_enterprise(orgs, capsys):
     enterprise = EnterpriseFactory(org=orgs["SZ"])
     call_command("create-api-key", "--name", "企业系统", "--org", "WJD", "--enterprise", enterprise.uscc)
     assert user_for_key(capsys.readouterr().out.strip()).enterprise == enterprise
+
+
+def test_a_key_used_again_costs_no_statement(orgs, django_assert_num_queries):
+    _key, raw = api_key_create(name="单一窗口", org_code="WJD")
+    user_for_key(raw)
+    with django_assert_num_queries(0):
+        again = user_for_key(raw)
+    assert again.org == orgs["WJD"]
+
+
+def test_each_request_gets_its_own_user_instance(orgs):
+    _key, raw = api_key_create(name="单一窗口", org_code="WJD")
+    first = user_for_key(raw)
+    first.role = "changed by one request"
+    assert user_for_key(raw).role == Role.SYSTEM

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from guomen.core.services import audit_batch
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import Declaration
 from guomen.declarations.services import declaration_transition
@@ -113,6 +114,20 @@ def clearance_confirm(
     Refused with every broken rule (409, nothing changed) when the rules do not allow it. `override`, a
     granted ReleaseOverride, lets the release pass the hard stops it names (and only those).
     """
+    with audit_batch():  # the confirmation's events go in one statement
+        return _confirm(
+            task=task,
+            disposition=disposition,
+            actor=actor,
+            reason=reason,
+            expected_version=expected_version,
+            treatment_kind=treatment_kind,
+            conditions=conditions,
+            override=override,
+        )
+
+
+def _confirm(*, task, disposition, actor, reason, expected_version, treatment_kind, conditions, override):
     declaration = lock_declaration(task.declaration_id)
     broken = evaluate(facts_load(declaration, task=task))
     refusing = refusals(broken, disposition=disposition, granted=override)

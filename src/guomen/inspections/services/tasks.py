@@ -248,7 +248,7 @@ def inspection_result_record(
     return task
 
 
-@transaction.atomic
+@atomic_step  # a step of the confirmation's transaction, without a savepoint
 def inspection_disposition_confirm(
     *,
     task: InspectionTask,

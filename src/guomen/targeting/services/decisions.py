@@ -103,7 +103,7 @@ def stat_bump(*, kind: str, key: str, non_conforming: bool, at) -> None:
         OutcomeStat.objects.filter(kind=kind, key=key).update(**changes)
 
 
-@transaction.atomic
+@atomic_step  # a step of the confirmation's transaction, without a savepoint
 def outcome_recorded(*, declaration, actor=None) -> None:
     """An inspection result was confirmed: count it for the features and the control measures.
 
