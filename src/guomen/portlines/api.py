@@ -127,7 +127,8 @@ class PackagingUseOut(PortRecordOut):
     valid_until: dt.date | None
 
 
-def _create(request, service, payload):
+def _create(request, service, payload, action: str):
+    require(request.auth, action)  # the role first: a wrong role is refused before the enterprise is looked up
     data = payload.model_dump()
     enterprise = enterprise_named(user=request.auth, uscc=data.pop("enterprise"))
     return 201, service(enterprise=enterprise, actor=request.auth, **data)
@@ -142,7 +143,7 @@ def licences(request, q: str = "", status: str = "", grade: str = ""):
 
 @router.post("/licences", response={201: FoodLicenceOut})
 def licence_issue(request, payload: FoodLicenceIn):
-    return _create(request, services.licence_issue, payload)
+    return _create(request, services.licence_issue, payload, "portlines.edit")
 
 
 @router.post("/licences/{pk}/status", response=FoodLicenceOut)
@@ -166,7 +167,7 @@ def consignees(request, q: str = "", status: str = ""):
 
 @router.post("/consignees", response={201: WasteConsigneeOut})
 def consignee_apply(request, payload: WasteConsigneeIn):
-    return _create(request, services.consignee_apply, payload)
+    return _create(request, services.consignee_apply, payload, "portlines.check")
 
 
 @router.post("/consignees/{pk}/status", response=WasteConsigneeOut)
@@ -196,7 +197,7 @@ def findings(request, q: str = "", status: str = ""):
 
 @router.post("/findings", response={201: AgencyFindingOut})
 def finding_open(request, payload: AgencyFindingIn):
-    return _create(request, services.finding_open, payload)
+    return _create(request, services.finding_open, payload, "portlines.check")
 
 
 @router.post("/findings/{pk}/decide", response=AgencyFindingOut)
@@ -214,7 +215,7 @@ def uses(request, q: str = "", status: str = ""):
 
 @router.post("/uses", response={201: PackagingUseOut})
 def use_record(request, payload: PackagingUseIn):
-    return _create(request, services.use_record, payload)
+    return _create(request, services.use_record, payload, "portlines.check")
 
 
 @router.post("/uses/{pk}/status", response=PackagingUseOut)
