@@ -296,7 +296,7 @@ ACCESS: dict[str, str] = {
     "POST /api/v1/portlines/licences/{pk}/grade": "portlines.check",
     "POST /api/v1/portlines/licences/{pk}/status": "portlines.edit",
     "POST /api/v1/portlines/uses": "portlines.check",
-    "POST /api/v1/portlines/uses/{pk}/status": "signed_in",
+    "POST /api/v1/portlines/uses/{pk}/status": "portlines.edit",
     # certification
     "GET /api/v1/certification/certificates": "certification.view",
     "POST /api/v1/certification/certificates": "certification.edit",
@@ -304,8 +304,8 @@ ACCESS: dict[str, str] = {
     "POST /api/v1/certification/certificates/{pk}/checks": "certification.edit",
     "POST /api/v1/certification/certificates/{pk}/status": "certification.edit",
     "GET /api/v1/certification/checks": "certification.view",
-    "POST /api/v1/certification/checks/{pk}/close": "signed_in",
-    "POST /api/v1/certification/checks/{pk}/record": "signed_in",
+    "POST /api/v1/certification/checks/{pk}/close": "certification.check",
+    "POST /api/v1/certification/checks/{pk}/record": "certification.check",
     "GET /api/v1/certification/misuse": "certification.view",
     "POST /api/v1/certification/misuse": "certification.check",
     "POST /api/v1/certification/misuse/{pk}/decide": "certification.edit",
@@ -335,7 +335,7 @@ ACCESS: dict[str, str] = {
     "GET /api/v1/documents/{pk}": "administrator inspector lab_analyst leader risk_analyst supervisor",
     "POST /api/v1/documents/{pk}/reindex": "administrator leader risk_analyst supervisor",
     # emergency
-    "POST /api/v1/emergency/activations/{pk}/close": "signed_in",
+    "POST /api/v1/emergency/activations/{pk}/close": "emergency.edit",
     "GET /api/v1/emergency/plans": "emergency.view",
     "POST /api/v1/emergency/plans": "emergency.edit",
     "POST /api/v1/emergency/plans/{pk}/activate": "emergency.edit",

@@ -1,6 +1,8 @@
 """The bureau the cross-app tests walk: a declaration of 文锦渡 with its task, one signed-in client per role, and per
 API operation its path filled with real records and a valid body (tests/schema_client.py, tests/matrix.py)."""
 
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -34,8 +36,10 @@ def bureau(world):  # noqa: F811
     from guomen.registry.tests.factories import EnterpriseFactory
 
     LaboratoryFactory(org=world["WJD"])
+    ephyto = Path(__file__).parents[1] / "src/guomen/declarations/tests/data/ephyto-SPSCertificateContent.xml"
     body_values = {
         **FIELD_VALUES,
+        "ephyto_file": ("ephyto.xml", ephyto.read_bytes(), "application/xml"),
         **{f"uscc_{kind}": EnterpriseFactory(org=world["WJD"], kind=kind).uscc for kind in ENTERPRISE_KINDS},
         "uscc": world["enterprise"].uscc,
         "enterprise_uscc": world["enterprise"].uscc,

@@ -16,6 +16,7 @@ must be refused (401/403/404, a page's redirect, 405, or 422 when the parameters
 is looked at): never a 2xx, never a 5xx.
 """
 
+import datetime as dt
 import json
 import re
 
@@ -32,9 +33,7 @@ REFUSED = {401, 403, 404, 405, 422}
 # What a signed-in role outside an operation's row must get: refused for who it is, not for its body or state.
 ROLE_REFUSED = {401, 403, 404}
 # Operations whose wrong roles may be refused for the body first, and why.
-BODY_FIRST = {
-    "POST /api/v1/declarations/ephyto": "the certificate is an XML body or a form file the document does not describe",
-}
+BODY_FIRST: dict[str, str] = {}
 # Pages never POSTed by the matrix: signing out would end the sessions of the clients that walk the rest.
 NO_POST = {"page accounts:logout"}
 # Who makes the records the matrix acts on (the first that may create one).
@@ -103,6 +102,7 @@ FIELD_VALUES = {
 ENTERPRISE_KINDS = ("exporter", "port_food", "waste_consignee", "inspection_agency", "dg_packaging")
 # Fields an operation takes from choices of its own (sent even when optional).
 BODY_FOR: dict[str, dict] = {
+    "POST /api/v1/declarations/ephyto": {"file": "@ephyto_file"},
     "POST /api/v1/campaigns": {"code": "MATRIX1", "kind": "quality_month"},
     "POST /api/v1/documents": {"kind": "regulation"},
     "POST /api/v1/emergency/plans": {"kind": "epidemic"},
@@ -110,7 +110,11 @@ BODY_FOR: dict[str, dict] = {
     "POST /api/v1/portlines/licences": {"enterprise": "@uscc_port_food"},
     "POST /api/v1/portlines/consignees": {"enterprise": "@uscc_waste_consignee"},
     "POST /api/v1/portlines/findings": {"enterprise": "@uscc_inspection_agency"},
-    "POST /api/v1/portlines/uses": {"enterprise": "@uscc_dg_packaging", "un_number": "UN1263"},
+    "POST /api/v1/portlines/uses": {
+        "enterprise": "@uscc_dg_packaging",
+        "un_number": "UN1263",
+        "valid_until": (dt.date.today() + dt.timedelta(days=180)).isoformat(),
+    },
     "POST /api/v1/certification/certificates": {"body_name": "中国质量认证中心"},
     "POST /api/v1/public/decisions": {"kind": "licence", "enterprise_name": "深圳市果品进出口有限公司"},
     "POST /api/v1/supervision/plans": {"sample_count": 1},
@@ -217,9 +221,17 @@ def fill_api_records(path: str, values: dict[str, str], created: dict[str, dict]
     return re.sub(r"{(\w+)}", lambda m: filled[m.group(1)], path)
 
 
+# Collections whose records another operation makes (on a record made first): the collection, the operation.
+MADE_BY = {
+    "/api/v1/certification/checks": "POST /api/v1/certification/certificates/{pk}/checks",
+    "/api/v1/emergency/activations": "POST /api/v1/emergency/plans/{pk}/activate",
+}
+
+
 def create_records(schema: dict, clients: dict, body_values: dict, body_for: dict) -> dict[str, dict]:
-    """For each collection with a create operation (`POST /x` beside `/x/{id}/...`), one record made through the
-    API by the first role that may, kept (not rolled back) for the matrix to read and act on by its id."""
+    """For each collection with a create operation (`POST /x` beside `/x/{id}/...`, or an operation of MADE_BY),
+    one record made through the API by the first role that may, kept (not rolled back) for the matrix to read
+    and act on by its id."""
     from .schema_client import operations, request_for
 
     paths = list(schema["paths"])
@@ -228,16 +240,24 @@ def create_records(schema: dict, clients: dict, body_values: dict, body_for: dic
         if method != "post" or "{" in path or not any(p.startswith(path + "/{") for p in paths):
             continue
         body = request_for(schema, operation, body_values, body_for.get(key))
-        for who in CREATORS:
-            response = clients[who].post(path, **(body or {}))
-            if response.status_code in (200, 201) and response.get("Content-Type", "").startswith(
-                "application/json"
-            ):
-                answer = response.json()
-                if isinstance(answer, dict):
-                    created[path] = answer
-                    break
+        _make(created, path, path, body, clients)
+    for collection, key in MADE_BY.items():
+        path = key.split(" ", 1)[1]
+        body = request_for(schema, schema["paths"][path]["post"], body_values, body_for.get(key))
+        _make(created, collection, fill_api_records(path, body_values, created), body, clients)
     return created
+
+
+def _make(created: dict, collection: str, url: str, body: dict | None, clients: dict) -> None:
+    for who in CREATORS:
+        response = clients[who].post(url, **(body or {}))
+        if response.status_code in (200, 201) and response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            answer = response.json()
+            if isinstance(answer, dict):
+                created[collection] = answer
+                return
 
 
 def refused(response, *, page: bool) -> bool:

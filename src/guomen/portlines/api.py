@@ -128,7 +128,8 @@ class PackagingUseOut(PortRecordOut):
 
 
 def _create(request, service, payload, action: str):
-    require(request.auth, action)  # the role first: a wrong role is refused before the enterprise is looked up
+    # the role first: a wrong role is refused before the enterprise is looked up
+    require(request.auth, action)
     data = payload.model_dump()
     enterprise = enterprise_named(user=request.auth, uscc=data.pop("enterprise"))
     return 201, service(enterprise=enterprise, actor=request.auth, **data)
