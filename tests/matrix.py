@@ -16,9 +16,11 @@ must be refused (401/403/404, a page's redirect, 405, or 422 when the parameters
 is looked at): never a 2xx, never a 5xx.
 """
 
+import datetime as dt
 import json
 import re
 
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from guomen.accounts.choices import Role
@@ -28,8 +30,14 @@ ROLES = [r.value for r in Role]
 SKIP_PREFIXES = ("api/", "static/", "media/", "admin/", "i18n/")
 CONVERTER = re.compile(r"<(?:(\w+):)?(\w+)>")
 REFUSED = {401, 403, 404, 405, 422}
+# What a signed-in role outside an operation's row must get: refused for who it is, not for its body or state.
+ROLE_REFUSED = {401, 403, 404}
+# Operations whose wrong roles may be refused for the body first, and why.
+BODY_FIRST: dict[str, str] = {}
 # Pages never POSTed by the matrix: signing out would end the sessions of the clients that walk the rest.
 NO_POST = {"page accounts:logout"}
+# Who makes the records the matrix acts on (the first that may create one).
+CREATORS = ["administrator", "supervisor", "risk_analyst", "inspector", "lab_analyst", "enterprise", "system"]
 
 
 def page_endpoints():
@@ -60,16 +68,84 @@ def api_endpoints():
                 yield f"{method.upper()} {path}", method, path
 
 
+# The value of a body field the schema leaves as a plain string but the service takes from a list of choices.
+FIELD_VALUES = {
+    "channel": "physical",
+    "source": "media",
+    "scope": "origin_commodity",
+    "transport": "truck",
+    "category": "product_safety",
+    "outcome": "substantiated",
+    "period": "2026-11",
+    "addressees": ["WJD"],
+    "sample_type": "fruit_vegetable",
+    "unit": "kg",
+    "tests": ["pesticide_residues"],
+    "risk_decision": "serious",
+    "classification": "alert",
+    "severity": "minor",
+    "approve": True,
+    "action": "suspend",
+    "scheme": "haccp",
+    "grade": "A",
+    "business": "catering",
+    "packaging": "drum",
+    "result": "passed",
+    "check_kind": "goods",
+    "agency": "market",
+    "disposition": "release",
+    "currency": "USD",
+    "direction": "import",
+    "laboratory": "SZLAB",
+}
+# Enterprises of 文锦渡 of each kind an operation asks for (the fixture makes them; bodies name "@uscc_<kind>").
+ENTERPRISE_KINDS = ("exporter", "port_food", "waste_consignee", "inspection_agency", "dg_packaging")
+# Fields an operation takes from choices of its own (sent even when optional).
+BODY_FOR: dict[str, dict] = {
+    "POST /api/v1/declarations/ephyto": {"file": "@ephyto_file"},
+    "POST /api/v1/campaigns": {"code": "MATRIX1", "kind": "quality_month"},
+    "POST /api/v1/documents": {"kind": "regulation"},
+    "POST /api/v1/emergency/plans": {"kind": "epidemic"},
+    "POST /api/v1/exports/sites": {"kind": "planting", "enterprise": "@uscc_exporter"},
+    "POST /api/v1/portlines/licences": {"enterprise": "@uscc_port_food"},
+    "POST /api/v1/portlines/consignees": {"enterprise": "@uscc_waste_consignee"},
+    "POST /api/v1/portlines/findings": {"enterprise": "@uscc_inspection_agency"},
+    "POST /api/v1/portlines/uses": {
+        "enterprise": "@uscc_dg_packaging",
+        "un_number": "UN1263",
+        "valid_until": (dt.date.today() + dt.timedelta(days=180)).isoformat(),
+    },
+    "POST /api/v1/certification/certificates": {"body_name": "中国质量认证中心"},
+    "POST /api/v1/public/decisions": {"kind": "licence", "enterprise_name": "深圳市果品进出口有限公司"},
+    "POST /api/v1/supervision/plans": {"sample_count": 1},
+    "POST /api/v1/declarations": {
+        "lines": [
+            {
+                "hs_code": "081060",
+                "description": "鲜榴莲",
+                "quantity": "10",
+                "unit": "carton",
+                "net_weight_kg": "100",
+                "value": "500",
+                "currency": "USD",
+            }
+        ],
+    },
+    "POST /api/v1/exports/sites/{pk}/inputs": {"kind": "feed"},
+    "POST /api/v1/enforcement/handovers": {"direction": "out"},
+    "POST /api/v1/enforcement/commitments": {"kind": "integrity"},
+    "POST /api/v1/enforcement/partners": {"campaign": "MATRIX1"},
+    "POST /api/v1/supervision/credit-events": {"kind": "violation"},
+    "POST /api/v1/recalls": {"category": "air_purifier", "source": "defect_report"},
+}
+
+
 def fill_page(route: str, values: dict[str, str]) -> str:
     def one(match):
         conv, name = match.groups()
         return values.get(name) or ("1" if conv == "int" else "x")
 
     return "/" + CONVERTER.sub(one, route)
-
-
-def fill_api(path: str, values: dict[str, str]) -> str:
-    return re.sub(r"{(\w+)}", lambda m: values.get(m.group(1), "1"), path)
 
 
 def roles_of(spec: str) -> set[str]:
@@ -105,15 +181,83 @@ def suggest(allowed: set[str], key: str = "") -> str:
     return actions[0] if actions else " ".join(sorted(allowed))
 
 
-def call(client, method: str, url: str, *, page: bool = False, key: str = ""):
+def call(client, method: str, url: str, *, page: bool = False, key: str = "", body: dict | None = None):
     """The endpoint called as its caller would: a page by GET, or by an empty form POST when it takes only
-    POST (the test client does not check CSRF); an operation with an empty JSON body."""
-    if method == "get":
-        response = client.get(url)
-        if page and response.status_code == 405 and key not in NO_POST:
-            response = client.post(url, {})
-        return response
-    return getattr(client, method)(url, json.dumps({}), content_type="application/json")
+    POST (the test client does not check CSRF); an operation with the body its schema documents (`body`, from
+    tests/schema_client.py: valid, so a refusal is for who the caller is), else an empty JSON body.
+    Whatever the call writes is rolled back, so every caller meets the same records."""
+    with transaction.atomic():
+        if method == "get":
+            response = client.get(url)
+            if page and response.status_code == 405 and key not in NO_POST:
+                response = client.post(url, {})
+        elif body is not None:
+            response = getattr(client, method)(url, **body)
+        else:
+            response = getattr(client, method)(url, json.dumps({}), content_type="application/json")
+        transaction.set_rollback(True)
+    return response
+
+
+def path_values(path: str, values: dict[str, str], created: dict[str, dict]) -> dict[str, str]:
+    """Each parameter of the path filled from the record the operation's collection created (see
+    `create_records`: `/recalls/{number}/status` takes the number of the recall `POST /recalls` made), else
+    from `values` (the fixture's declaration, task, enterprise), else "1"."""
+    out = {}
+    for match in re.finditer(r"{(\w+)}", path):
+        name = match.group(1)
+        record = created.get(path[: match.start() - 1])
+        field = "id" if name == "pk" or name.endswith("_id") else name
+        if record is not None and record.get(field) is not None:
+            out[name] = str(record[field])
+        else:
+            out[name] = values.get(name, "1")
+    return out
+
+
+def fill_api_records(path: str, values: dict[str, str], created: dict[str, dict]) -> str:
+    """The path with its parameters filled (`path_values`)."""
+    filled = path_values(path, values, created)
+    return re.sub(r"{(\w+)}", lambda m: filled[m.group(1)], path)
+
+
+# Collections whose records another operation makes (on a record made first): the collection, the operation.
+MADE_BY = {
+    "/api/v1/certification/checks": "POST /api/v1/certification/certificates/{pk}/checks",
+    "/api/v1/emergency/activations": "POST /api/v1/emergency/plans/{pk}/activate",
+}
+
+
+def create_records(schema: dict, clients: dict, body_values: dict, body_for: dict) -> dict[str, dict]:
+    """For each collection with a create operation (`POST /x` beside `/x/{id}/...`, or an operation of MADE_BY),
+    one record made through the API by the first role that may, kept (not rolled back) for the matrix to read
+    and act on by its id."""
+    from .schema_client import operations, request_for
+
+    paths = list(schema["paths"])
+    created: dict[str, dict] = {}
+    for key, method, path, operation in operations(schema):
+        if method != "post" or "{" in path or not any(p.startswith(path + "/{") for p in paths):
+            continue
+        body = request_for(schema, operation, body_values, body_for.get(key))
+        _make(created, path, path, body, clients)
+    for collection, key in MADE_BY.items():
+        path = key.split(" ", 1)[1]
+        body = request_for(schema, schema["paths"][path]["post"], body_values, body_for.get(key))
+        _make(created, collection, fill_api_records(path, body_values, created), body, clients)
+    return created
+
+
+def _make(created: dict, collection: str, url: str, body: dict | None, clients: dict) -> None:
+    for who in CREATORS:
+        response = clients[who].post(url, **(body or {}))
+        if response.status_code in (200, 201) and response.get("Content-Type", "").startswith(
+            "application/json"
+        ):
+            answer = response.json()
+            if isinstance(answer, dict):
+                created[collection] = answer
+                return
 
 
 def refused(response, *, page: bool) -> bool:

@@ -2,21 +2,22 @@
 everyone outside the row is refused — anonymous, each other role, a user of another enterprise, staff of another
 unit — never answered 2xx, never 5xx. A new endpoint fails here until its row is added (the message gives it).
 
-Path parameters are filled with a real declaration, task and enterprise of 文锦渡 (深圳局), so "refused" is read
-on records that exist."""
+Path parameters are filled with a real declaration, task and enterprise of 文锦渡 (深圳局), and with records the
+API's own create operations made (fixtures in tests/conftest.py); each operation gets a valid body for its
+documented schema, so "refused" is read on records that exist, for who the caller is."""
 
 import pytest
 from django.test import Client
 
 from guomen.accounts.choices import Role
-from guomen.declarations.tests.conftest import world  # noqa: F401 — the fixture
-from guomen.declarations.tests.factories import submission
 
 from .access import ACCESS
 from .matrix import (
+    BODY_FIRST,
+    ROLE_REFUSED,
     api_endpoints,
     call,
-    fill_api,
+    fill_api_records,
     fill_page,
     page_endpoints,
     refused,
@@ -27,47 +28,10 @@ from .matrix import (
 ROW_HINT = 'add this row to ACCESS in tests/access.py (see the rules at the top of tests/matrix.py):\n    "{key}": "{spec}",'
 
 
-@pytest.fixture
-def bureau(world):  # noqa: F811
-    from guomen.clearance.services import clearance_submit
-    from guomen.inspections.models import InspectionTask
-
-    declaration = clearance_submit(actor=world["enterprise_user"], **submission(world))
-    task = InspectionTask.objects.filter(declaration=declaration).first()
-    values = {
-        "number": declaration.number,
-        "uscc": world["enterprise"].uscc,
-        "declaration_id": str(declaration.pk),
-        "task_id": str(task.pk) if task else "1",
-        "pk": str(task.pk) if task else "1",
-        "code": world["base"].code,
-    }
-    return {"world": world, "values": values}
-
-
-@pytest.fixture
-def clients(bureau, orgs, make_user):
-    """One signed-in client per role at 文锦渡 (the enterprise user is the declaration's own)."""
-    people = bureau["world"]
-    out = {"anonymous": Client(raise_request_exception=False)}
-    for role in Role:
-        if role == Role.ENTERPRISE:
-            user = people["enterprise_user"]
-        else:
-            user = make_user(role, orgs["WJD"], username=f"matrix_{role}")
-        client = Client(raise_request_exception=False)
-        client.force_login(user)
-        out[str(role)] = client
-    other_enterprise = Client(raise_request_exception=False)
-    other_enterprise.force_login(people["other_enterprise_user"])
-    out["other_enterprise"] = other_enterprise
-    return out
-
-
 RECORD_KEYS = ("number", "uscc", "declaration_id", "task_id")
 
 
-def _endpoints(values):
+def _endpoints(values, api_calls=None):
     for key, route in page_endpoints():
         yield (
             key,
@@ -75,9 +39,11 @@ def _endpoints(values):
             fill_page(route, values),
             True,
             any(f":{k}>" in route or f"<{k}>" in route for k in RECORD_KEYS),
+            None,
         )
     for key, method, path in api_endpoints():
-        yield key, method, fill_api(path, values), False, any("{" + k + "}" in path for k in RECORD_KEYS)
+        url, body = (api_calls or {}).get(key, (fill_api_records(path, values, {}), None))
+        yield key, method, url, False, any("{" + k + "}" in path for k in RECORD_KEYS), body
 
 
 def _role_gate(response, *, page: bool) -> bool:
@@ -87,11 +53,11 @@ def _role_gate(response, *, page: bool) -> bool:
     return response.status_code in (401, 403)
 
 
-def test_every_endpoint_has_a_row_and_refuses_everyone_outside_it(bureau, clients, orgs, make_user):
+def test_every_endpoint_has_a_row_and_refuses_everyone_outside_it(bureau, clients, api_calls):
     values = bureau["values"]
     missing, wrong = [], []
     seen = set()
-    for key, method, url, page, record in _endpoints(values):
+    for key, method, url, page, record, body in _endpoints(values, api_calls):
         seen.add(key)
         spec = ACCESS.get(key)
         if spec is None:
@@ -99,7 +65,7 @@ def test_every_endpoint_has_a_row_and_refuses_everyone_outside_it(bureau, client
             allowed = {
                 r
                 for r in allowed
-                if not _role_gate(call(clients[r], method, url, page=page, key=key), page=page)
+                if not _role_gate(call(clients[r], method, url, page=page, key=key, body=body), page=page)
             }
             row = "public" if "anonymous" in allowed else suggest(allowed - {"anonymous"}, key)
             missing.append(ROW_HINT.format(key=key, spec=row))
@@ -107,7 +73,7 @@ def test_every_endpoint_has_a_row_and_refuses_everyone_outside_it(bureau, client
         allowed = roles_of(spec)
         public = spec.split()[0] == "public"
         for who, client in clients.items():
-            response = call(client, method, url, page=page, key=key)
+            response = call(client, method, url, page=page, key=key, body=body)
             status = response.status_code
             if status >= 500:
                 wrong.append(f"{key} as {who}: {status} ({url})")
@@ -119,8 +85,18 @@ def test_every_endpoint_has_a_row_and_refuses_everyone_outside_it(bureau, client
                 wrong.append(f"{key} as anonymous: {status}, expected 401 ({url})")
             elif not inside and not refused(response, page=page):
                 wrong.append(f"{key} as {who}: {status}, expected a refusal ({url}); row says {spec!r}")
-            elif inside and who != "anonymous" and status == 403 and who in allowed and not public:
-                wrong.append(f"{key} as {who}: 403 although the row {spec!r} lets {who} in ({url})")
+            elif (
+                not inside
+                and not page
+                and who != "anonymous"
+                and status not in ROLE_REFUSED
+                and key not in BODY_FIRST
+            ):
+                wrong.append(
+                    f"{key} as {who}: {status}, refused for its body or the record's state, not for its role ({url})"
+                )
+            elif inside and who != "anonymous" and status in (401, 403) and who in allowed and not public:
+                wrong.append(f"{key} as {who}: {status} although the row {spec!r} lets {who} in ({url})")
     stale = sorted(set(ACCESS) - seen)
     assert not missing, f"{len(missing)} endpoint(s) without a row; " + "\n".join(missing)
     assert not wrong, "\n".join(wrong)
@@ -135,7 +111,7 @@ def test_staff_of_another_unit_read_none_of_the_records(bureau, orgs, make_user)
     client = Client(raise_request_exception=False)
     client.force_login(make_user(Role.SUPERVISOR, orgs["BY"], username="matrix_other_unit"))
     leaked = []
-    for key, method, url, _page, record in _endpoints(values):
+    for key, method, url, _page, record, _body in _endpoints(values):
         spec = ACCESS.get(key, "")
         if method != "get" or "national" in spec.split() or not record:
             continue

@@ -130,6 +130,7 @@ def certificates(request, q: str = "", scheme: str = "", status: str = ""):
 
 @router.post("/certificates", response={201: CertificateOut})
 def certificate_register(request, payload: CertificateIn):
+    require(request.auth, "certification.edit")  # the role before the enterprise is looked up
     data = payload.model_dump()
     enterprise = enterprise_named(user=request.auth, uscc=data.pop("enterprise"))
     body_code = data.pop("body")
@@ -184,6 +185,7 @@ def misuse(request, status: str = ""):
 
 @router.post("/misuse", response={201: MisuseOut})
 def misuse_open(request, payload: MisuseIn):
+    require(request.auth, "certification.check")  # the role before the enterprise is looked up
     enterprise = enterprise_named(user=request.auth, uscc=payload.enterprise)
     certificate = None
     if payload.certificate:

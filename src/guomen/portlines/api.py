@@ -49,7 +49,9 @@ from .schemas import (
 router = Router(tags=["portlines"])
 
 
-def _create(request, service, payload):
+def _create(request, service, payload, action: str):
+    # the role first: a wrong role is refused before the enterprise is looked up
+    require(request.auth, action)
     data = payload.model_dump()
     enterprise = enterprise_named(user=request.auth, uscc=data.pop("enterprise"))
     return 201, service(enterprise=enterprise, actor=request.auth, **data)
@@ -64,7 +66,7 @@ def licences(request, q: str = "", status: str = "", grade: str = ""):
 
 @router.post("/licences", response={201: FoodLicenceOut})
 def licence_issue(request, payload: FoodLicenceIn):
-    return _create(request, services.licence_issue, payload)
+    return _create(request, services.licence_issue, payload, "portlines.edit")
 
 
 @router.post("/licences/{pk}/status", response=FoodLicenceOut)
@@ -88,7 +90,7 @@ def consignees(request, q: str = "", status: str = ""):
 
 @router.post("/consignees", response={201: WasteConsigneeOut})
 def consignee_apply(request, payload: WasteConsigneeIn):
-    return _create(request, services.consignee_apply, payload)
+    return _create(request, services.consignee_apply, payload, "portlines.check")
 
 
 @router.post("/consignees/{pk}/status", response=WasteConsigneeOut)
@@ -118,7 +120,7 @@ def findings(request, q: str = "", status: str = ""):
 
 @router.post("/findings", response={201: AgencyFindingOut})
 def finding_open(request, payload: AgencyFindingIn):
-    return _create(request, services.finding_open, payload)
+    return _create(request, services.finding_open, payload, "portlines.check")
 
 
 @router.post("/findings/{pk}/decide", response=AgencyFindingOut)
@@ -136,7 +138,7 @@ def uses(request, q: str = "", status: str = ""):
 
 @router.post("/uses", response={201: PackagingUseOut})
 def use_record(request, payload: PackagingUseIn):
-    return _create(request, services.use_record, payload)
+    return _create(request, services.use_record, payload, "portlines.check")
 
 
 @router.post("/uses/{pk}/status", response=PackagingUseOut)
@@ -157,7 +159,7 @@ def agencies(request, q: str = "", status: str = "", scope: str = ""):
 
 @router.post("/agencies", response={201: AgencyOut})
 def agency_apply(request, payload: AgencyIn):
-    return _create(request, services.agency_apply, payload)
+    return _create(request, services.agency_apply, payload, "portlines.check")
 
 
 @router.get("/agencies/{pk}", response=AgencyDetailOut)
@@ -228,7 +230,7 @@ def makers(request, q: str = "", status: str = ""):
 
 @router.post("/makers", response={201: MakerOut})
 def maker_register(request, payload: MakerIn):
-    return _create(request, services.maker_register, payload)
+    return _create(request, services.maker_register, payload, "portlines.edit")
 
 
 @router.post("/makers/{pk}/status", response=MakerOut)

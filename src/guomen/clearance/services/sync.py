@@ -50,6 +50,7 @@ def _outcome(item: dict, status: str, *, task=None, message: str = "", fields=No
         "fields": fields or {},
         "task_status": task.status if task else "",
         "declaration_number": task.declaration.number if task else "",
+        "replayed": False,
     }
 
 

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from guomen.core.permissions import require
 from guomen.core.services import audit_batch
 from guomen.declarations.choices import DeclarationStatus
 from guomen.declarations.models import Declaration
@@ -114,6 +115,7 @@ def clearance_confirm(
     Refused with every broken rule (409, nothing changed) when the rules do not allow it. `override`, a
     granted ReleaseOverride, lets the release pass the hard stops it names (and only those).
     """
+    require(actor, "inspection.confirm")  # the role first: the broken rules are no one else's to read
     with audit_batch():  # the confirmation's events go in one statement
         return _confirm(
             task=task,

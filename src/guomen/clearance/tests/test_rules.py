@@ -90,3 +90,16 @@ def test_an_ephyto_from_another_country_is_a_hard_stop(clean_task):
     )
     rule = _codes(clean_task)["ephyto_mismatch"]
     assert rule.severity == "hard_stop" and rule.evidence
+
+
+def test_an_inspector_confirming_a_held_task_is_refused_for_the_role_not_shown_the_rules(
+    clean_task, inspector, lab_analyst, lab
+):
+    import pytest
+
+    from guomen.clearance.services import clearance_confirm
+    from guomen.core.errors import PermissionDenied
+
+    sample_at_lab(clean_task, inspector, lab_analyst, lab)
+    with pytest.raises(PermissionDenied):
+        clearance_confirm(task=fresh(clean_task), disposition="release", actor=inspector)

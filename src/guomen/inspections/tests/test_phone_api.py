@@ -39,6 +39,12 @@ def test_sync_answers_per_item_and_replays(task, inspector):
     assert (first["status"], again["status"], again["replayed"]) == ("recorded", "recorded", True)
 
 
+def test_an_item_without_a_key_is_answered_invalid_not_500(task, inspector):
+    response = sync(api(inspector), [{**queued(task), "key": ""}])
+    result = response.json()["results"][0]
+    assert (response.status_code, result["status"], result["replayed"]) == (200, "invalid", False)
+
+
 def test_sync_conflict_is_visible(task, inspector, supervisor, make_user, orgs):
     closed_by_colleague(task, make_user("inspector", orgs["WJD"]), supervisor)
     result = sync(api(inspector), [queued(task)]).json()["results"][0]

@@ -120,6 +120,10 @@ def risk_weights(rows, rules: dict) -> list[float]:
 def plan_draw(*, plan: SpotCheckPlan, seed: int | None = None, actor, expected_version=None) -> SpotCheckPlan:
     """Draw the enterprises and, for each, two inspectors; record the seed and the directory fingerprint."""
     require_staff_for_plan(actor, plan)
+    plan = SpotCheckPlan.objects.select_for_update().get(pk=plan.pk)  # one draw at a time
+    if PlanStatus.DRAWN not in PLAN_TRANSITIONS.get(plan.status, set()):
+        # refused before any task is made: a second draw is a conflict, not a duplicate task
+        transition(plan, to=PlanStatus.DRAWN, allowed=PLAN_TRANSITIONS, actor=actor, verb="spotcheck.drawn")
     if seed is None:
         seed = secrets.randbelow(MAX_SEED)
     if not 0 <= int(seed) < MAX_SEED:

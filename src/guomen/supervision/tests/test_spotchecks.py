@@ -245,3 +245,13 @@ def test_rectification_is_recorded(task):
     services.check_mark_rectified(task=task, rectified_on=timezone.localdate(), actor=task.inspector_b)
     task.refresh_from_db()
     assert task.rectified_on == timezone.localdate()
+
+
+def test_drawing_a_drawn_plan_again_is_refused_and_makes_no_task(orgs, directory, supervisor, wjd_inspectors):
+    from guomen.core.errors import IllegalTransition
+
+    plan = services.plan_draw(plan=_plan(orgs), seed=5, actor=supervisor)
+    tasks = plan.tasks.count()
+    with pytest.raises(IllegalTransition):
+        services.plan_draw(plan=plan, seed=6, actor=supervisor)
+    assert plan.tasks.count() == tasks
