@@ -79,17 +79,20 @@ def case(world):  # noqa: F811
     return {"world": world, "declaration": declaration, "task": task, "values": values, "ints": sorted(pks)}
 
 
-def _seeds(case) -> list[str]:
+def _seeds(case, first: tuple[str, ...] = ()) -> list[str]:
+    """The paths to walk: those starting with `first` (what the test must reach), then the API (fewer routes, and
+    each one counts), then the pages. The walk is capped, and with the record ids of a long test run the API alone
+    can fill the cap."""
     values, ints = case["values"], case["ints"]
-    # the API first: fewer routes, and each one counts
-    return [*api_paths(values, ints), *filled_paths(values, ints)]
+    seeds = [*api_paths(values, ints), *filled_paths(values, ints)]
+    return sorted(seeds, key=lambda path: not path.startswith(first)) if first else seeds
 
 
 def test_enterprise_user_reads_no_targeting_detail_anywhere(case):
     client = Client()
     client.force_login(case["world"]["enterprise_user"])
 
-    read, leaked = walk(client, _seeds(case))
+    read, leaked = walk(client, _seeds(case, first=("/declarations/", "/api/v1/declarations")))
 
     assert f"/declarations/{case['declaration'].number}/" in read  # the walk did reach the declaration
     assert f"/api/v1/declarations/{case['declaration'].number}" in read
@@ -99,7 +102,7 @@ def test_enterprise_user_reads_no_targeting_detail_anywhere(case):
 def test_enterprise_system_client_reads_no_targeting_detail(case):
     _key, raw = api_key_create(name="企业报检系统", org_code="WJD", enterprise=case["world"]["enterprise"])
 
-    read, leaked = walk(Client(), _seeds(case), HTTP_X_API_KEY=raw)
+    read, leaked = walk(Client(), _seeds(case, first=("/api/v1/declarations",)), HTTP_X_API_KEY=raw)
 
     assert f"/api/v1/declarations/{case['declaration'].number}" in read
     assert not leaked, leaked
@@ -123,7 +126,7 @@ def test_the_public_reads_no_targeting_detail(case):
     client = Client()
     declaration = case["declaration"]
 
-    read, leaked = walk(client, _seeds(case))
+    read, leaked = walk(client, _seeds(case, first=("/public",)))
     status = client.post(
         "/public/consignment/", {"number": declaration.number, "code": declaration.verification_code}
     )
