@@ -140,10 +140,47 @@ BODY_FOR: dict[str, dict] = {
 }
 
 
+# Pages of a record: the collection whose record (made through the API or tests/records.py) fills the path, and
+# per path parameter the record's field ("id" unless named).
+PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
+    f"page supervision:{name}": ("/api/v1/supervision/checks", {})
+    for name in ("check_detail", "check_assign", "check_publish", "check_send_back", "check_rectified")
+} | {
+    "page supervision:application_decide": ("/api/v1/supervision/applications", {}),
+    "page supervision:petition_decide": ("/api/v1/supervision/petitions", {}),
+    "page supervision:downgrade_decide": ("/api/v1/supervision/downgrades", {}),
+    "page inspections:rectification_detail": ("/api/v1/inspections/rectifications", {}),
+    "page inspections:rectification_act": ("/api/v1/inspections/rectifications", {"action": "close"}),
+    **{
+        f"page certificates:{name}": ("/api/v1/exports/certificates", {"number": "number"})
+        for name in ("detail", "pdf", "ephyto", "replace", "withdraw")
+    },
+}
+
+
+def page_values(values: dict, created: dict[str, dict]) -> dict[str, dict[str, str]]:
+    """Per page route, its path parameters filled from PAGE_RECORDS (kept in `values["pages"]`)."""
+    routes = dict(page_endpoints())
+    out = {}
+    for key, (collection, fields) in PAGE_RECORDS.items():
+        record = created.get(collection)
+        if record is None or key not in routes:
+            continue
+        filled = {}
+        for match in CONVERTER.finditer(routes[key]):
+            name = match.group(2)
+            field = fields.get(name, "id" if name == "pk" else name)
+            filled[name] = str(record.get(field, field))
+        out[routes[key]] = filled
+    return out
+
+
 def fill_page(route: str, values: dict[str, str]) -> str:
+    own = values.get("pages", {}).get(route, {})
+
     def one(match):
         conv, name = match.groups()
-        return values.get(name) or ("1" if conv == "int" else "x")
+        return own.get(name) or values.get(name) or ("1" if conv == "int" else "x")
 
     return "/" + CONVERTER.sub(one, route)
 
