@@ -155,6 +155,53 @@ PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
         f"page certificates:{name}": ("/api/v1/exports/certificates", {"number": "number"})
         for name in ("detail", "pdf", "ephyto", "replace", "withdraw")
     },
+    **{
+        f"page campaigns:{name}": ("/api/v1/campaigns", {})
+        for name in ("detail", "activity_add", "outreach_add", "link_add", "status")
+    },
+    **{
+        f"page recalls:{name}": ("/api/v1/recalls", {})
+        for name in ("detail", "affected", "status", "progress", "warn")
+    },
+    "page enforcement:interview_cancel": ("/api/v1/enforcement/interviews", {}),
+    "page enforcement:commitment_break": ("/api/v1/enforcement/commitments", {}),
+    "page enforcement:handover_status": ("/api/v1/enforcement/handovers", {}),
+    "page certification:catalogue_entry": ("/api/v1/certification/catalogue", {}),
+    "page certification:catalogue_retire": ("/api/v1/certification/catalogue", {}),
+    "page certification:check_record": ("/api/v1/certification/checks", {}),
+    "page certification:check_close": ("/api/v1/certification/checks", {}),
+    "page portlines:use_status": ("/api/v1/portlines/uses", {}),
+}
+
+
+# The form a page that takes only POST is sent (valid, so a refusal is for who the caller is); else an empty form.
+_TODAY = dt.date.today().isoformat()
+_REASON = {"reason": "矩阵测试：核对权限的理由"}
+_DECISION = {"decision": "yes", **_REASON}
+PAGE_BODY: dict[str, dict] = {
+    "page certificates:replace": _REASON,
+    "page certificates:withdraw": _REASON,
+    "page supervision:application_decide": _DECISION,
+    "page supervision:petition_decide": _DECISION,
+    "page supervision:downgrade_decide": _DECISION,
+    "page supervision:check_send_back": _REASON,
+    "page supervision:check_rectified": {"rectified_on": _TODAY},
+    "page campaigns:activity_add": {"category": "publicity", "title": "矩阵宣传活动", "held_on": _TODAY},
+    "page campaigns:outreach_add": {"held_on": _TODAY, "events_held": 1},
+    "page campaigns:link_add": {"kind": "signal", "object_id": 1},
+    "page certification:catalogue_retire": _REASON,
+    "page certification:check_record": {"checked_on": _TODAY}
+    | {
+        f"item_{name}": "ok" for name in ("validity", "scope", "consistency", "marks", "system", "complaints")
+    },
+    "page certification:check_close": {"rectified_on": _TODAY, **_REASON},
+    "page recalls:status": {"to": "confirmed", **_REASON},
+    "page recalls:progress": {"reported_on": _TODAY, "units_recovered": 1, "note": "已召回一件"},
+    "page recalls:warn": {"title": "消费警示", "text": "请停止使用该产品", "days": 28},
+    "page enforcement:interview_cancel": _REASON,
+    "page enforcement:commitment_break": {"occurred_on": _TODAY, **_REASON},
+    "page enforcement:handover_status": {"to": "accepted", "result": "已受理"},
+    "page portlines:use_status": {"to": "suspended", **_REASON},
 }
 
 
@@ -227,7 +274,7 @@ def call(client, method: str, url: str, *, page: bool = False, key: str = "", bo
         if method == "get":
             response = client.get(url)
             if page and response.status_code == 405 and key not in NO_POST:
-                response = client.post(url, {})
+                response = client.post(url, PAGE_BODY.get(key, {}))
         elif body is not None:
             response = getattr(client, method)(url, **body)
         else:
