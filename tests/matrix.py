@@ -105,7 +105,7 @@ BODY_FOR: dict[str, dict] = {
     "POST /api/v1/declarations/ephyto": {"file": "@ephyto_file"},
     "POST /api/v1/campaigns": {"code": "MATRIX1", "kind": "quality_month"},
     "POST /api/v1/documents": {"kind": "regulation"},
-    "POST /api/v1/emergency/plans": {"kind": "epidemic"},
+    "POST /api/v1/emergency/plans": {"kind": "food_safety"},
     "POST /api/v1/exports/sites": {"kind": "planting", "enterprise": "@uscc_exporter"},
     "POST /api/v1/portlines/licences": {"enterprise": "@uscc_port_food"},
     "POST /api/v1/portlines/consignees": {"enterprise": "@uscc_waste_consignee"},
@@ -132,6 +132,13 @@ BODY_FOR: dict[str, dict] = {
         ],
     },
     "POST /api/v1/exports/sites/{pk}/inputs": {"kind": "feed"},
+    "POST /api/v1/emergency/activations/{pk}/tasks": {"assignee": "matrix_inspector"},
+    "POST /api/v1/emergency/activations/{pk}/duties": {
+        "person": "matrix_inspector",
+        "starts_at": dt.datetime(2030, 1, 1, 8, tzinfo=dt.UTC).isoformat(),
+        "ends_at": dt.datetime(2030, 1, 1, 20, tzinfo=dt.UTC).isoformat(),
+        "phone": "13800000000",
+    },
     "POST /api/v1/enforcement/handovers": {"direction": "out"},
     "POST /api/v1/enforcement/commitments": {"kind": "integrity"},
     "POST /api/v1/enforcement/partners": {"campaign": "MATRIX1"},
@@ -171,6 +178,12 @@ PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
     "page certification:check_record": ("/api/v1/certification/checks", {}),
     "page certification:check_close": ("/api/v1/certification/checks", {}),
     "page portlines:use_status": ("/api/v1/portlines/uses", {}),
+    "page emergency:plan": ("/api/v1/emergency/plans", {}),
+    "page emergency:drill_record": ("/api/v1/emergency/plans", {}),
+    **{
+        f"page emergency:{name}": ("/api/v1/emergency/activations", {})
+        for name in ("activation", "report_add", "activation_close")
+    },
 }
 
 
@@ -202,6 +215,13 @@ PAGE_BODY: dict[str, dict] = {
     "page enforcement:commitment_break": {"occurred_on": _TODAY, **_REASON},
     "page enforcement:handover_status": {"to": "accepted", "result": "已受理"},
     "page portlines:use_status": {"to": "suspended", **_REASON},
+    "page emergency:drill_record": {
+        "held_on": _TODAY,
+        "scenario": "口岸疫情演练",
+        "findings": "通报链路畅通",
+    },
+    "page emergency:report_add": {"text": "现场已封控"},
+    "page emergency:activation_close": {"review": "处置完毕，复盘已完成"},
 }
 
 
