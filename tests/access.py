@@ -286,7 +286,7 @@ ACCESS: dict[str, str] = {
     "page targeting:job_detail": "targeting.view",
     "page targeting:level_list": "targeting.view",
     "page targeting:level_recompute": "targeting.edit",
-    "page targeting:measure_detail": "signed_in",
+    "page targeting:measure_detail": "targeting.view",
     "page targeting:measure_extend": "targeting.view",
     "page targeting:measure_lift": "targeting.view",
     "page targeting:measure_list": "targeting.view",

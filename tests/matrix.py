@@ -132,6 +132,7 @@ BODY_FOR: dict[str, dict] = {
         ],
     },
     "POST /api/v1/exports/sites/{pk}/inputs": {"kind": "feed"},
+    "POST /api/v1/targeting/measures": {"origin": "TH", "hs_prefix": "0810"},
     "POST /api/v1/emergency/activations/{pk}/tasks": {"assignee": "matrix_inspector"},
     "POST /api/v1/emergency/activations/{pk}/duties": {
         "person": "matrix_inspector",
@@ -179,6 +180,8 @@ PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
     "page certification:check_close": ("/api/v1/certification/checks", {}),
     "page portlines:use_status": ("/api/v1/portlines/uses", {}),
     "page emergency:plan": ("/api/v1/emergency/plans", {}),
+    "page targeting:measure_detail": ("/api/v1/targeting/measures", {}),
+    "page exports:declaration": ("/api/v1/exports/declarations", {}),
     "page emergency:drill_record": ("/api/v1/emergency/plans", {}),
     **{
         f"page emergency:{name}": ("/api/v1/emergency/activations", {})

@@ -41,6 +41,7 @@ def make_records(world, users: dict, task, make_user) -> dict[str, dict]:
     out["/api/v1/clearance/overrides"] = {"id": override.pk}
     export = released_export(wjd, enterprise)
     certificate = certificates_issue_for_declaration(declaration=export, actor=supervisor)[0]
+    out["/api/v1/exports/declarations"] = {"number": export.number, "id": export.pk}
     out["/api/v1/exports/certificates"] = {"number": certificate.number, "id": certificate.pk}
     applicant = EnterpriseFactory(org=wjd, name_zh="深圳市申请备案有限公司", filing_status="pending")
     application = supervision.application_submit(
