@@ -132,6 +132,14 @@ BODY_FOR: dict[str, dict] = {
         ],
     },
     "POST /api/v1/exports/sites/{pk}/inputs": {"kind": "feed"},
+    "POST /api/v1/portlines/agencies": {"enterprise": "@uscc_inspection_agency", "scope": ["commodity"]},
+    "POST /api/v1/portlines/makers": {"enterprise": "@uscc_dg_packaging", "products": "1A1"},
+    "POST /api/v1/portlines/monitoring": {
+        "port": "WJD",
+        "category": "drinking_water",
+        "value": "0.5",
+        "limit": "1",
+    },
     "POST /api/v1/targeting/measures": {"origin": "TH", "hs_prefix": "0810"},
     "POST /api/v1/emergency/activations/{pk}/tasks": {"assignee": "matrix_inspector"},
     "POST /api/v1/emergency/activations/{pk}/duties": {
@@ -179,6 +187,12 @@ PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
     "page certification:check_record": ("/api/v1/certification/checks", {}),
     "page certification:check_close": ("/api/v1/certification/checks", {}),
     "page portlines:use_status": ("/api/v1/portlines/uses", {}),
+    **{
+        f"page portlines:agency{name}": ("/api/v1/portlines/agencies", {})
+        for name in ("", "_status", "_register", "_review")
+    },
+    "page portlines:monitoring_status": ("/api/v1/portlines/monitoring", {}),
+    "page portlines:maker_status": ("/api/v1/portlines/makers", {}),
     "page emergency:plan": ("/api/v1/emergency/plans", {}),
     "page targeting:measure_detail": ("/api/v1/targeting/measures", {}),
     "page exports:declaration": ("/api/v1/exports/declarations", {}),
@@ -223,6 +237,15 @@ PAGE_BODY: dict[str, dict] = {
         "scenario": "口岸疫情演练",
         "findings": "通报链路畅通",
     },
+    "page portlines:agency_status": {"to": "suspended", **_REASON},
+    "page portlines:agency_register": {
+        "number": "MATRIX-AG-1",
+        "registered_on": _TODAY,
+        "valid_until": (dt.date.today() + dt.timedelta(days=365)).isoformat(),
+    },
+    "page portlines:agency_review": {"reviewed_on": _TODAY, "passed": "1", **_REASON},
+    "page portlines:monitoring_status": {"to": "rectified", **_REASON},
+    "page portlines:maker_status": {"to": "suspended", **_REASON},
     "page emergency:report_add": {"text": "现场已封控"},
     "page emergency:activation_close": {"review": "处置完毕，复盘已完成"},
 }
