@@ -263,7 +263,7 @@ ACCESS: dict[str, str] = {
     "page supervision:conflict_declare": "supervision.view",
     "page supervision:credit_evidence_file": "signed_in",
     "page supervision:credit_record": "supervision.view",
-    "page supervision:credit_withdraw": "signed_in",
+    "page supervision:credit_withdraw": "supervision.credit.withdraw",
     "page supervision:downgrade_decide": "supervision.downgrade.decide",
     "page supervision:enterprise_detail": "supervision.view",
     "page supervision:enterprises": "supervision.view",

@@ -165,6 +165,10 @@ PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
     "page supervision:application_decide": ("/api/v1/supervision/applications", {}),
     "page supervision:petition_decide": ("/api/v1/supervision/petitions", {}),
     "page supervision:downgrade_decide": ("/api/v1/supervision/downgrades", {}),
+    "page supervision:credit_withdraw": (
+        "/api/v1/supervision/credit-events",
+        {"pk": "enterprise_id", "event_pk": "id"},
+    ),
     "page inspections:rectification_detail": ("/api/v1/inspections/rectifications", {}),
     "page inspections:rectification_act": ("/api/v1/inspections/rectifications", {"action": "close"}),
     **{
@@ -215,6 +219,7 @@ PAGE_BODY: dict[str, dict] = {
     "page supervision:petition_decide": _DECISION,
     "page supervision:downgrade_decide": _DECISION,
     "page supervision:check_send_back": _REASON,
+    "page supervision:credit_withdraw": _REASON,
     "page supervision:check_rectified": {"rectified_on": _TODAY},
     "page campaigns:activity_add": {"category": "publicity", "title": "矩阵宣传活动", "held_on": _TODAY},
     "page campaigns:outreach_add": {"held_on": _TODAY, "events_held": 1},

@@ -18,7 +18,7 @@ def make_records(world, users: dict, task, make_user) -> dict[str, dict]:
     from guomen.registry.tests.factories import EnterpriseFactory
     from guomen.supervision import services as supervision
     from guomen.supervision.models import CreditDowngrade
-    from guomen.supervision.tests.factories import BlacklistEntryFactory, PlanFactory
+    from guomen.supervision.tests.factories import BlacklistEntryFactory, CreditEventFactory, PlanFactory
 
     wjd, enterprise = world["WJD"], world["enterprise"]
     # another supervisor of 文锦渡 asks, issues and proposes: the matrix's supervisor is then a second pair of eyes
@@ -66,6 +66,8 @@ def make_records(world, users: dict, task, make_user) -> dict[str, dict]:
         proposed_by=supervisor,
     )
     out["/api/v1/supervision/downgrades"] = {"id": downgrade.pk}
+    event = CreditEventFactory(enterprise=enterprise, recorded_by=supervisor)
+    out["/api/v1/supervision/credit-events"] = {"id": event.pk, "enterprise_id": enterprise.pk}
     plan = supervision.plan_draw(plan=PlanFactory(org=wjd, sample_count=1), seed=8, actor=users["supervisor"])
     check = plan.tasks.first()
     if check is not None:
