@@ -10,7 +10,8 @@ from guomen.accounts.choices import Role
 from guomen.declarations.tests.conftest import world  # noqa: F401 — the fixture
 from guomen.declarations.tests.factories import submission
 
-from .matrix import BODY_FOR, ENTERPRISE_KINDS, FIELD_VALUES, create_records, fill_api_records
+from .matrix import BODY_FOR, ENTERPRISE_KINDS, FIELD_VALUES, create_records, fill_api_records, page_values
+from .records import make_records
 from .schema_client import operations, query_for, request_for
 
 
@@ -76,12 +77,29 @@ def clients(bureau, orgs, make_user):
 
 
 @pytest.fixture
-def api_records(bureau, clients):
-    """The OpenAPI document and, per collection with a create operation, the record the API made for it."""
+def made_records(bureau, clients, make_user):
+    """The records of 文锦渡 the API cannot make, made through the services (tests/records.py)."""
+    from guomen.accounts.models import User
+    from guomen.inspections.models import InspectionTask
+
+    users = {
+        str(role): User.objects.get(username=f"matrix_{role}") for role in Role if role != Role.ENTERPRISE
+    }
+    task = InspectionTask.objects.get(pk=bureau["values"]["task_id"])
+    return make_records(bureau["world"], users, task, make_user)
+
+
+@pytest.fixture
+def api_records(bureau, clients, made_records):
+    """The OpenAPI document and, per collection with a create operation, the record the API made for it (and
+    the records the services made for the collections the API cannot fill)."""
     from guomen.api import api
 
     schema = api.get_openapi_schema(path_prefix="/api/v1")
-    return schema, create_records(schema, clients, bureau["body_values"], BODY_FOR)
+    created = {**create_records(schema, clients, bureau["body_values"], BODY_FOR), **made_records}
+    # the pages of those records are opened on them too (tests/matrix.py PAGE_RECORDS)
+    bureau["values"]["pages"] = page_values(bureau["values"], created)
+    return schema, created
 
 
 @pytest.fixture

@@ -105,7 +105,7 @@ BODY_FOR: dict[str, dict] = {
     "POST /api/v1/declarations/ephyto": {"file": "@ephyto_file"},
     "POST /api/v1/campaigns": {"code": "MATRIX1", "kind": "quality_month"},
     "POST /api/v1/documents": {"kind": "regulation"},
-    "POST /api/v1/emergency/plans": {"kind": "epidemic"},
+    "POST /api/v1/emergency/plans": {"kind": "food_safety"},
     "POST /api/v1/exports/sites": {"kind": "planting", "enterprise": "@uscc_exporter"},
     "POST /api/v1/portlines/licences": {"enterprise": "@uscc_port_food"},
     "POST /api/v1/portlines/consignees": {"enterprise": "@uscc_waste_consignee"},
@@ -132,6 +132,22 @@ BODY_FOR: dict[str, dict] = {
         ],
     },
     "POST /api/v1/exports/sites/{pk}/inputs": {"kind": "feed"},
+    "POST /api/v1/portlines/agencies": {"enterprise": "@uscc_inspection_agency", "scope": ["commodity"]},
+    "POST /api/v1/portlines/makers": {"enterprise": "@uscc_dg_packaging", "products": "1A1"},
+    "POST /api/v1/portlines/monitoring": {
+        "port": "WJD",
+        "category": "drinking_water",
+        "value": "0.5",
+        "limit": "1",
+    },
+    "POST /api/v1/targeting/measures": {"origin": "TH", "hs_prefix": "0810"},
+    "POST /api/v1/emergency/activations/{pk}/tasks": {"assignee": "matrix_inspector"},
+    "POST /api/v1/emergency/activations/{pk}/duties": {
+        "person": "matrix_inspector",
+        "starts_at": dt.datetime(2030, 1, 1, 8, tzinfo=dt.UTC).isoformat(),
+        "ends_at": dt.datetime(2030, 1, 1, 20, tzinfo=dt.UTC).isoformat(),
+        "phone": "13800000000",
+    },
     "POST /api/v1/enforcement/handovers": {"direction": "out"},
     "POST /api/v1/enforcement/commitments": {"kind": "integrity"},
     "POST /api/v1/enforcement/partners": {"campaign": "MATRIX1"},
@@ -140,10 +156,129 @@ BODY_FOR: dict[str, dict] = {
 }
 
 
+# Pages of a record: the collection whose record (made through the API or tests/records.py) fills the path, and
+# per path parameter the record's field ("id" unless named).
+PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
+    f"page supervision:{name}": ("/api/v1/supervision/checks", {})
+    for name in ("check_detail", "check_assign", "check_publish", "check_send_back", "check_rectified")
+} | {
+    "page supervision:application_decide": ("/api/v1/supervision/applications", {}),
+    "page supervision:petition_decide": ("/api/v1/supervision/petitions", {}),
+    "page supervision:downgrade_decide": ("/api/v1/supervision/downgrades", {}),
+    "page supervision:credit_withdraw": (
+        "/api/v1/supervision/credit-events",
+        {"pk": "enterprise_id", "event_pk": "id"},
+    ),
+    "page inspections:rectification_detail": ("/api/v1/inspections/rectifications", {}),
+    "page inspections:rectification_act": ("/api/v1/inspections/rectifications", {"action": "close"}),
+    **{
+        f"page certificates:{name}": ("/api/v1/exports/certificates", {"number": "number"})
+        for name in ("detail", "pdf", "ephyto", "replace", "withdraw")
+    },
+    **{
+        f"page campaigns:{name}": ("/api/v1/campaigns", {})
+        for name in ("detail", "activity_add", "outreach_add", "link_add", "status")
+    },
+    **{
+        f"page recalls:{name}": ("/api/v1/recalls", {})
+        for name in ("detail", "affected", "status", "progress", "warn")
+    },
+    "page enforcement:interview_cancel": ("/api/v1/enforcement/interviews", {}),
+    "page enforcement:commitment_break": ("/api/v1/enforcement/commitments", {}),
+    "page enforcement:handover_status": ("/api/v1/enforcement/handovers", {}),
+    "page certification:catalogue_entry": ("/api/v1/certification/catalogue", {}),
+    "page certification:catalogue_retire": ("/api/v1/certification/catalogue", {}),
+    "page certification:check_record": ("/api/v1/certification/checks", {}),
+    "page certification:check_close": ("/api/v1/certification/checks", {}),
+    "page portlines:use_status": ("/api/v1/portlines/uses", {}),
+    **{
+        f"page portlines:agency{name}": ("/api/v1/portlines/agencies", {})
+        for name in ("", "_status", "_register", "_review")
+    },
+    "page portlines:monitoring_status": ("/api/v1/portlines/monitoring", {}),
+    "page portlines:maker_status": ("/api/v1/portlines/makers", {}),
+    "page emergency:plan": ("/api/v1/emergency/plans", {}),
+    "page targeting:measure_detail": ("/api/v1/targeting/measures", {}),
+    "page exports:declaration": ("/api/v1/exports/declarations", {}),
+    "page emergency:drill_record": ("/api/v1/emergency/plans", {}),
+    **{
+        f"page emergency:{name}": ("/api/v1/emergency/activations", {})
+        for name in ("activation", "report_add", "activation_close")
+    },
+}
+
+
+# The form a page that takes only POST is sent (valid, so a refusal is for who the caller is); else an empty form.
+_TODAY = dt.date.today().isoformat()
+_REASON = {"reason": "矩阵测试：核对权限的理由"}
+_DECISION = {"decision": "yes", **_REASON}
+PAGE_BODY: dict[str, dict] = {
+    "page certificates:replace": _REASON,
+    "page certificates:withdraw": _REASON,
+    "page supervision:application_decide": _DECISION,
+    "page supervision:petition_decide": _DECISION,
+    "page supervision:downgrade_decide": _DECISION,
+    "page supervision:check_send_back": _REASON,
+    "page supervision:credit_withdraw": _REASON,
+    "page supervision:check_rectified": {"rectified_on": _TODAY},
+    "page campaigns:activity_add": {"category": "publicity", "title": "矩阵宣传活动", "held_on": _TODAY},
+    "page campaigns:outreach_add": {"held_on": _TODAY, "events_held": 1},
+    "page campaigns:link_add": {"kind": "signal", "object_id": 1},
+    "page certification:catalogue_retire": _REASON,
+    "page certification:check_record": {"checked_on": _TODAY}
+    | {
+        f"item_{name}": "ok" for name in ("validity", "scope", "consistency", "marks", "system", "complaints")
+    },
+    "page certification:check_close": {"rectified_on": _TODAY, **_REASON},
+    "page recalls:status": {"to": "confirmed", **_REASON},
+    "page recalls:progress": {"reported_on": _TODAY, "units_recovered": 1, "note": "已召回一件"},
+    "page recalls:warn": {"title": "消费警示", "text": "请停止使用该产品", "days": 28},
+    "page enforcement:interview_cancel": _REASON,
+    "page enforcement:commitment_break": {"occurred_on": _TODAY, **_REASON},
+    "page enforcement:handover_status": {"to": "accepted", "result": "已受理"},
+    "page portlines:use_status": {"to": "suspended", **_REASON},
+    "page emergency:drill_record": {
+        "held_on": _TODAY,
+        "scenario": "口岸疫情演练",
+        "findings": "通报链路畅通",
+    },
+    "page portlines:agency_status": {"to": "suspended", **_REASON},
+    "page portlines:agency_register": {
+        "number": "MATRIX-AG-1",
+        "registered_on": _TODAY,
+        "valid_until": (dt.date.today() + dt.timedelta(days=365)).isoformat(),
+    },
+    "page portlines:agency_review": {"reviewed_on": _TODAY, "passed": "1", **_REASON},
+    "page portlines:monitoring_status": {"to": "rectified", **_REASON},
+    "page portlines:maker_status": {"to": "suspended", **_REASON},
+    "page emergency:report_add": {"text": "现场已封控"},
+    "page emergency:activation_close": {"review": "处置完毕，复盘已完成"},
+}
+
+
+def page_values(values: dict, created: dict[str, dict]) -> dict[str, dict[str, str]]:
+    """Per page route, its path parameters filled from PAGE_RECORDS (kept in `values["pages"]`)."""
+    routes = dict(page_endpoints())
+    out = {}
+    for key, (collection, fields) in PAGE_RECORDS.items():
+        record = created.get(collection)
+        if record is None or key not in routes:
+            continue
+        filled = {}
+        for match in CONVERTER.finditer(routes[key]):
+            name = match.group(2)
+            field = fields.get(name, "id" if name == "pk" else name)
+            filled[name] = str(record.get(field, field))
+        out[routes[key]] = filled
+    return out
+
+
 def fill_page(route: str, values: dict[str, str]) -> str:
+    own = values.get("pages", {}).get(route, {})
+
     def one(match):
         conv, name = match.groups()
-        return values.get(name) or ("1" if conv == "int" else "x")
+        return own.get(name) or values.get(name) or ("1" if conv == "int" else "x")
 
     return "/" + CONVERTER.sub(one, route)
 
@@ -190,7 +325,7 @@ def call(client, method: str, url: str, *, page: bool = False, key: str = "", bo
         if method == "get":
             response = client.get(url)
             if page and response.status_code == 405 and key not in NO_POST:
-                response = client.post(url, {})
+                response = client.post(url, PAGE_BODY.get(key, {}))
         elif body is not None:
             response = getattr(client, method)(url, **body)
         else:
