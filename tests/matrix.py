@@ -396,6 +396,6 @@ def _make(created: dict, collection: str, url: str, body: dict | None, clients: 
 
 
 def refused(response, *, page: bool) -> bool:
-    if response.status_code == 302:
-        return page
+    if response.status_code == 302:  # a page sends only the signed-out visitor away (to sign in)
+        return page and "/accounts/login/" in response.get("Location", "")
     return response.status_code in REFUSED
