@@ -23,7 +23,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
-from tests.conftest import api_records, bureau, clients  # noqa: F401
+from tests.conftest import api_records, bureau, clients, made_records  # noqa: F401
 from tests.matrix import BODY_FOR, path_values
 from tests.schema_client import request_for
 
