@@ -1,34 +1,64 @@
 """What the pages of a record share: a small form posted to a service (a transition, a recording), the outcome
-flashed and the user sent back; a create form whose service errors land on its fields; a list's filters."""
+flashed and the user sent back; a create form whose service errors land on its fields; a list and its export,
+both filtered by the list's FilterSet (the one the API takes)."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from .errors import ApplicationError, NotFound, PermissionDenied
+from .filters import FilterSet, xlsx_export
 from .permissions import require
+from .replica import reads_from_replica
 from .ui import add_errors, page_of, render_list
 
 
-def filters_of(request, keys, *, limit: int = 60) -> dict:
-    """The list filters from the query string, trimmed and bounded."""
-    return {k: request.GET.get(k, "").strip()[:limit] for k in keys}
-
-
-def list_view(action: str, selector, keys, app: str, extra=None):
-    """The list page of an app's records the user may see: `selector(user=, **filters)` filtered by the query
-    string's `keys`, paged, HTMX-aware (`<app>/list.html`, its rows `<app>/partials/rows.html`); `extra(user)`
-    adds to the context (choices, what the user may do)."""
+def list_view(action: str, selector, filters: type[FilterSet], app: str, extra=None, export: str = ""):
+    """The list page of an app's records the user may see: `selector(user=, filters=)` with the list's FilterSet
+    read from the query string (the API takes the same class), paged, HTMX-aware (`<app>/list.html`, its rows
+    `<app>/partials/rows.html`); `extra(user)` adds to the context (choices, what the user may do). `export`
+    names the URL of the list's `export_view`; the rows partial links to it with the filters shown
+    (`export_url` in the context)."""
 
     @login_required
     @require_GET
     def view(request):
         require(request.user, action)
-        filters = filters_of(request, keys)
-        context = {"page": page_of(request, selector(user=request.user, **filters)), "filters": filters}
+        if isinstance(filters, (tuple, list)):  # TRANSITION: keys, until every list has its FilterSet
+            given = {k: request.GET.get(k, "").strip()[:60] for k in filters}
+            context = {"page": page_of(request, selector(user=request.user, **given)), "filters": given}
+            context |= extra(request.user) if extra else {}
+            return render_list(request, f"{app}/list.html", f"{app}/partials/rows.html", context)
+        given = filters.from_query(request.GET)
+        context = {"page": page_of(request, selector(user=request.user, filters=given)), "filters": given}
+        if export:
+            query = urlencode(given.as_query())
+            context["export_url"] = reverse(export) + (f"?{query}" if query else "")
         context |= extra(request.user) if extra else {}
         return render_list(request, f"{app}/list.html", f"{app}/partials/rows.html", context)
+
+    return view
+
+
+def export_view(action: str, selector, filters: type[FilterSet], columns, *, filename: str, back: str):
+    """The XLSX export of a list: the page's FilterSet and scope (`selector(user=, filters=)`), `columns`
+    [(label, row -> value)], read from the replica when there is one; `back` names the list's URL, where a user
+    asking for more than the export holds is sent with the filters kept."""
+
+    @login_required
+    @require_GET
+    @reads_from_replica
+    def view(request):
+        require(request.user, action)
+        given = filters.from_query(request.GET)
+        query = urlencode(given.as_query())
+        rows = selector(user=request.user, filters=given)
+        url = reverse(back) + (f"?{query}" if query else "")
+        return xlsx_export(request, rows, columns, filename=filename, back=url)
 
     return view
 
