@@ -5,7 +5,8 @@ import datetime as dt
 from django.http import HttpResponse
 from ninja import Router, Schema
 
-from guomen.core.errors import ValidationFailed
+from guomen.core.files import download_doc
+from guomen.core.filters import one_of
 from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
@@ -118,11 +119,9 @@ def link(request, code: str, payload: LinkIn):
     )
 
 
-@router.get("/{code}/report")
-def report(request, code: str, format: str = "md"):
+@router.get("/{code}/report", openapi_extra=download_doc(*CONTENT_TYPES.values()))
+def report(request, code: str, format: one_of(list(RENDERERS), "The file's format") = "md"):
     campaign = selectors.campaign_get(user=request.auth, code=code)
-    if format not in RENDERERS:
-        raise ValidationFailed(fields={"format": ["pdf, docx, md"]})
     response = HttpResponse(campaign_report(campaign, format), content_type=CONTENT_TYPES[format])
     response["Content-Disposition"] = f'attachment; filename="{campaign.code}.{format}"'
     return response

@@ -6,6 +6,7 @@ import datetime as dt
 from django.http import HttpResponse
 from ninja import Router, Schema
 
+from guomen.core.files import download_doc
 from guomen.core.pagination import paginated
 from guomen.core.permissions import require
 
@@ -71,7 +72,9 @@ def certificate(request, number: str):
     return selectors.certificate_get(user=request.auth, number=number)
 
 
-@router.get("/certificates/{number}/ephyto.xml", response={200: None})
+@router.get(
+    "/certificates/{number}/ephyto.xml", response={200: None}, openapi_extra=download_doc("application/xml")
+)
 def certificate_ephyto(request, number: str):
     """The ePhyto (UN/CEFACT SPSCertificate XML); 422 naming the missing data when none could be generated."""
     cert = selectors.certificate_get(user=request.auth, number=number)
@@ -80,7 +83,11 @@ def certificate_ephyto(request, number: str):
     return response
 
 
-@router.get("/certificates/{number}/certificate.pdf", response={200: None})
+@router.get(
+    "/certificates/{number}/certificate.pdf",
+    response={200: None},
+    openapi_extra=download_doc("application/pdf"),
+)
 def certificate_pdf(request, number: str):
     cert = selectors.certificate_get(user=request.auth, number=number)
     response = HttpResponse(services.certificate_pdf_bytes(cert), content_type="application/pdf")

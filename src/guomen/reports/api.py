@@ -5,6 +5,7 @@ import datetime as dt
 from django.http import FileResponse
 from ninja import Query, Router, Schema, Status
 
+from guomen.core.files import download_doc
 from guomen.core.permissions import require
 
 from . import kpis, selectors, services
@@ -134,7 +135,12 @@ def job_get(request, job_id: int):
     return _job_out(request, selectors.report_job_get(user=request.auth, pk=job_id))
 
 
-@router.get("/quality/{report_id}/file")
+@router.get(
+    "/quality/{report_id}/file",
+    openapi_extra=download_doc(
+        "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    ),
+)
 def quality_file(request, report_id: int):
     saved = selectors.quality_report_get(user=request.auth, pk=report_id)
     return FileResponse(saved.file.open("rb"), as_attachment=True, filename=saved.filename)

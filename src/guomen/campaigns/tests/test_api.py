@@ -114,3 +114,8 @@ def test_detail_page_shows_live_progress(counted, supervisor):
         reverse("campaigns:detail", args=["QM2026"]), HTTP_HX_REQUEST="true"
     ).content.decode()
     assert partial.lstrip().startswith('<div id="campaign-progress"')
+
+
+def test_the_report_format_outside_the_choices_is_refused_by_name(campaign, supervisor):
+    response = _call(supervisor, "get", f"/api/v1/campaigns/{campaign.code}/report?format=exe")
+    assert response.status_code == 422 and list(response.json()["fields"]) == ["format"]
