@@ -9,6 +9,7 @@ that became due in the same transaction (so a burst is one mail, not many).
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,18 +22,9 @@ from .choices import Delivery, Kind, default_delivery
 from .models import Notification, NotificationPreference
 
 
-def _deliveries(user_ids: list[int], kind: str) -> dict[int, str]:
-    chosen = dict(
-        NotificationPreference.objects.filter(user_id__in=user_ids, kind=kind).values_list(
-            "user_id", "delivery"
-        )
-    )
-    return {pk: chosen.get(pk, default_delivery(kind)) for pk in user_ids}
-
-
 def notify(
     *,
-    recipients: Iterable[User],
+    recipients,
     kind: str,
     params: dict | None = None,
     url: str = "",
@@ -42,27 +34,30 @@ def notify(
 ) -> int:
     """Tell each active recipient about one event; returns how many new notifications were stored.
 
-    `params` are the plain facts the message of `kind` names (messages.py); `url` a path inside Guomen
-    (the record to open); `ref` the record as "app.model:pk"; `dedup_key` (default "<kind>:<ref>") stores
-    the event once per person however often it is announced. Call it inside the transaction that makes the
-    change: the notifications commit or roll back with it."""
+    `recipients` are users or a queryset of users; `params` are the plain facts the message of `kind` names
+    (messages.py); `url` a path inside Guomen (the record to open); `ref` the record as "app.model:pk";
+    `dedup_key` (default "<kind>:<ref>") stores the event once per person however often it is announced. Who is
+    told, by which delivery and whether they were told already is one read. Call it inside the transaction that
+    makes the change: the notifications commit or roll back with it."""
     if kind not in Kind.values:
         raise ValueError(f"unknown notification kind {kind!r}")
-    people = {u.pk: u for u in recipients if u is not None and u.is_active}
+    if not isinstance(recipients, QuerySet):
+        ids = {u.pk for u in recipients if u is not None and u.is_active}
+        if not ids:
+            return 0
+        recipients = User.objects.filter(pk__in=ids)
+    key = dedup_key or (f"{kind}:{ref}" if ref else "")
+    chosen = NotificationPreference.objects.filter(user=OuterRef("pk"), kind=kind).values("delivery")[:1]
+    told = Notification.objects.filter(recipient=OuterRef("pk"), dedup_key=key) if key else None
+    people = recipients.filter(is_active=True)
+    if told is not None:
+        people = people.exclude(Exists(told))
+    people = list(people.annotate(chosen=Subquery(chosen)).values_list("pk", "email", "chosen"))
     if not people:
         return 0
-    key = dedup_key or (f"{kind}:{ref}" if ref else "")
-    if key:
-        seen = set(
-            Notification.objects.filter(recipient_id__in=list(people), dedup_key=key).values_list(
-                "recipient_id", flat=True
-            )
-        )
-        people = {pk: u for pk, u in people.items() if pk not in seen}
-        if not people:
-            return 0
-    deliveries = _deliveries(list(people), kind)
     now = now or timezone.now()
+    default = default_delivery(kind)
+    deliveries = {pk: (chosen or default) if email else Delivery.OFF for pk, email, chosen in people}
     rows = [
         Notification(
             recipient_id=pk,
@@ -71,13 +66,13 @@ def notify(
             url=url[:300],
             ref=ref[:80],
             dedup_key=key[:120],
-            delivery=deliveries[pk] if user.email else Delivery.OFF,
+            delivery=delivery,
             created_at=now,
         )
-        for pk, user in people.items()
+        for pk, delivery in deliveries.items()
     ]
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
-    urgent = sorted(pk for pk, user in people.items() if deliveries[pk] == Delivery.IMMEDIATE and user.email)
+    urgent = sorted(pk for pk, delivery in deliveries.items() if delivery == Delivery.IMMEDIATE)
     if urgent:
         from .tasks import send_immediate_task
 
@@ -85,17 +80,14 @@ def notify(
     return len(rows)
 
 
-def enterprise_users(enterprise_ids: Iterable[int]) -> list[User]:
-    """The active users who speak for these enterprises (their own logins, not system clients)."""
+def notify_enterprise(*, enterprise_ids: Iterable[int], **notification) -> int:
+    """`notify()` every active user of these enterprises (the declarant and the consignee, say): their own
+    logins, not system clients."""
     ids = [pk for pk in set(enterprise_ids) if pk]
     if not ids:
-        return []
-    return list(User.objects.filter(enterprise_id__in=ids, role=Role.ENTERPRISE, is_active=True))
-
-
-def notify_enterprise(*, enterprise_ids: Iterable[int], **notification) -> int:
-    """`notify()` every active user of these enterprises (the declarant and the consignee, say)."""
-    return notify(recipients=enterprise_users(enterprise_ids), **notification)
+        return 0
+    users = User.objects.filter(enterprise_id__in=ids, role=Role.ENTERPRISE)
+    return notify(recipients=users, **notification)
 
 
 def notification_mark_read(*, user, ids: Iterable[int] | None = None, now=None) -> int:
