@@ -82,7 +82,10 @@ def main() -> None:
         print(f"  {sql[:110]}")
     if profile:
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(r"guomen", 40)
+        stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
+        stats.print_stats(r"guomen", 40)
+        if os.environ.get("CALLEES"):
+            stats.print_callees(os.environ["CALLEES"])
         print(out.getvalue())
 
 
