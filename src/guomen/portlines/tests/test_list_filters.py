@@ -32,43 +32,42 @@ class Line:
     queries: tuple = ()  # (query, the rows expected) besides the status and text queries
 
 
-S = c
 LINES = {
     "licences": Line(
-        f.FoodLicenceFactory, "licence", "number", "number", 0, S.LicenceStatus,
+        f.FoodLicenceFactory, "licence", "number", "number", 0, c.LicenceStatus,
         {"status": "valid", "grade": "A"}, {"status": "suspended", "grade": "C"},
-        {"grade": S.Grade}, (({"grade": "C"}, "b"), ({"grade": "B"}, "")),
+        {"grade": c.Grade}, (({"grade": "C"}, "b"), ({"grade": "B"}, "")),
     ),
     "consignees": Line(
-        f.WasteConsigneeFactory, "consignee", "number", "number", 2, S.ConsigneeStatus,
+        f.WasteConsigneeFactory, "consignee", "number", "number", 2, c.ConsigneeStatus,
         {"status": "registered"}, {"status": "applied"},
     ),
     "findings": Line(
-        f.AgencyFindingFactory, "finding", "description", "description", 0, S.FindingStatus,
+        f.AgencyFindingFactory, "finding", "description", "description", 0, c.FindingStatus,
         {"status": "open"}, {"status": "penalised", "penalty": "罚款"},
     ),
     "uses": Line(
-        f.PackagingUseFactory, "use", "goods", "goods", 1, S.UseStatus,
+        f.PackagingUseFactory, "use", "goods", "goods", 1, c.UseStatus,
         {"status": "valid"}, {"status": "withdrawn"},
     ),
     "agencies": Line(
-        f.AgencyRegistrationFactory, "agency", "number", "number", 2, S.AgencyStatus,
+        f.AgencyRegistrationFactory, "agency", "number", "number", 2, c.AgencyStatus,
         {"status": "registered", "scope": "commodity weight"}, {"status": "suspended", "scope": "damage"},
-        {"scope": S.AgencyScope}, (({"scope": "damage"}, "b"), ({"scope": "weight"}, "a")),
+        {"scope": c.AgencyScope}, (({"scope": "damage"}, "b"), ({"scope": "weight"}, "a")),
     ),
     "monitoring": Line(
-        f.HygieneMonitoringFactory, "monitoring", "item", "item", 0, S.MonitoringStatus,
+        f.HygieneMonitoringFactory, "monitoring", "item", "item", 0, c.MonitoringStatus,
         {"status": "conforming"},
         {"status": "open", "conforming": False, "value": 300, "category": "vector"},
-        {"category": S.MonitoringCategory, "conforming": ["0", "1"]},
+        {"category": c.MonitoringCategory, "conforming": ["0", "1"]},
         (({"category": "vector"}, "b"), ({"conforming": "0"}, "b"), ({"conforming": "1"}, "a")),
     ),
     "makers": Line(
-        f.PackagingMakerFactory, "maker", "number", "number", 0, S.MakerStatus,
+        f.PackagingMakerFactory, "maker", "number", "number", 0, c.MakerStatus,
         {"status": "registered"}, {"status": "suspended"},
     ),
     "tests": Line(
-        f.PerformanceTestFactory, "test", "batch", "batch", 0, S.PerformanceStatus,
+        f.PerformanceTestFactory, "test", "batch", "batch", 0, c.PerformanceStatus,
         {"status": "valid"}, {"status": "failed", "passed": False, "drop": "failed"},
     ),
 }  # fmt: skip
