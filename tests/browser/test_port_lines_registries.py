@@ -1,15 +1,18 @@
 """The newer port lines as people click them on a phone: an inspector records an inspection agency's application
 with its scope, the supervisor registers it, a finding against it is penalised and the agency's page shows scope,
 finding and penalty; an inspector records a non-conforming hygiene monitoring result that turns the licence red;
-a failed packaging performance test stops the batch."""
+a failed packaging performance test stops the batch; the licence list filtered on a phone exports the rows shown."""
 
 import datetime as dt
+import io
 
 import pytest
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from guomen.portlines import services
 from guomen.portlines.models import AgencyRegistration, PackagingUse, PerformanceTest
+from guomen.portlines.tests.factories import FoodLicenceFactory
 from guomen.registry.tests.factories import EnterpriseFactory
 
 from .conftest import login
@@ -141,3 +144,20 @@ def test_hygiene_monitoring_and_packaging_performance_on_a_phone(
     phone.wait_for_selector(".invalid-feedback")
     assert "不得使用" in phone.inner_text("[data-testid=record-form]")
     assert PackagingUse.objects.count() == 1
+
+
+def test_the_licence_list_exports_what_the_phone_shows(orgs, inspector, phone, screenshot):
+    caterer = EnterpriseFactory(org=orgs["WJD"], name_zh="文锦渡口岸旅检餐饮服务部", kind="port_food")
+    FoodLicenceFactory(enterprise=caterer, number="深卫口食证字第0101号")
+    suspended = FoodLicenceFactory(enterprise=caterer, number="深卫口食证字第0102号", status="suspended")
+    login(phone, "inspector_wjd")
+    phone.goto("/portlines/licences/")
+    phone.select_option("select[name=status]", "suspended")
+    phone.wait_for_selector("[data-testid=licences-export][href*='status=suspended']")
+    assert "0101" not in phone.inner_text("[data-testid=licences]")
+    screenshot(phone, "portlines-licences-filtered-phone")
+    with phone.expect_download() as info:
+        phone.get_by_test_id("licences-export").click()
+    with open(info.value.path(), "rb") as f:
+        rows = list(load_workbook(io.BytesIO(f.read())).worksheets[0].iter_rows(values_only=True))
+    assert rows[0][0] == "许可证编号" and [r[0] for r in rows[1:]] == [suspended.number]

@@ -2,7 +2,7 @@
 inspection-agency registrations and findings, dangerous-goods packaging makers, performance tests and use
 results."""
 
-from ninja import Router
+from ninja import Query, Router
 
 from guomen.core.actions import apply
 from guomen.core.pagination import paginated
@@ -59,9 +59,10 @@ def _create(request, service, payload, action: str):
 
 @router.get("/licences", response=list[FoodLicenceOut])
 @paginated
-def licences(request, q: str = "", status: str = "", grade: str = ""):
+def licences(request, filters: Query[selectors.LicenceFilters]):
+    """The filters of the licence page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.licence_list(user=request.auth, q=q, status=status, grade=grade)
+    return selectors.licence_list(user=request.auth, filters=filters)
 
 
 @router.post("/licences", response={201: FoodLicenceOut})
@@ -83,9 +84,10 @@ def licence_grade(request, pk: int, payload: FoodGradeIn):
 
 @router.get("/consignees", response=list[WasteConsigneeOut])
 @paginated
-def consignees(request, q: str = "", status: str = ""):
+def consignees(request, filters: Query[selectors.ConsigneeFilters]):
+    """The filters of the consignee page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.consignee_list(user=request.auth, q=q, status=status)
+    return selectors.consignee_list(user=request.auth, filters=filters)
 
 
 @router.post("/consignees", response={201: WasteConsigneeOut})
@@ -113,9 +115,10 @@ def consignee_review(request, pk: int, payload: ConsigneeReviewIn):
 
 @router.get("/findings", response=list[AgencyFindingOut])
 @paginated
-def findings(request, q: str = "", status: str = ""):
+def findings(request, filters: Query[selectors.FindingFilters]):
+    """The filters of the findings page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.finding_list(user=request.auth, q=q, status=status)
+    return selectors.finding_list(user=request.auth, filters=filters)
 
 
 @router.post("/findings", response={201: AgencyFindingOut})
@@ -131,9 +134,10 @@ def finding_decide(request, pk: int, payload: FindingDecideIn):
 
 @router.get("/uses", response=list[PackagingUseOut])
 @paginated
-def uses(request, q: str = "", status: str = ""):
+def uses(request, filters: Query[selectors.UseFilters]):
+    """The filters of the use-result page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.use_list(user=request.auth, q=q, status=status)
+    return selectors.use_list(user=request.auth, filters=filters)
 
 
 @router.post("/uses", response={201: PackagingUseOut})
@@ -152,9 +156,10 @@ def use_status(request, pk: int, payload: PortStatusIn):
 
 @router.get("/agencies", response=list[AgencyOut])
 @paginated
-def agencies(request, q: str = "", status: str = "", scope: str = ""):
+def agencies(request, filters: Query[selectors.AgencyFilters]):
+    """The filters of the agency page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.agency_list(user=request.auth, q=q, status=status, scope=scope)
+    return selectors.agency_list(user=request.auth, filters=filters)
 
 
 @router.post("/agencies", response={201: AgencyOut})
@@ -194,13 +199,10 @@ def agency_review(request, pk: int, payload: AgencyReviewIn):
 
 @router.get("/monitoring", response=list[MonitoringOut])
 @paginated
-def monitoring(
-    request, q: str = "", status: str = "", category: str = "", licence: str = "", conforming: str = ""
-):
+def monitoring(request, filters: Query[selectors.MonitoringFilters]):
+    """The filters of the monitoring page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.monitoring_list(
-        user=request.auth, q=q, status=status, category=category, licence=licence, conforming=conforming
-    )
+    return selectors.monitoring_list(user=request.auth, filters=filters)
 
 
 @router.post("/monitoring", response={201: MonitoringOut})
@@ -223,9 +225,10 @@ def monitoring_status(request, pk: int, payload: PortStatusIn):
 
 @router.get("/makers", response=list[MakerOut])
 @paginated
-def makers(request, q: str = "", status: str = ""):
+def makers(request, filters: Query[selectors.MakerFilters]):
+    """The filters of the packaging-maker page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.maker_list(user=request.auth, q=q, status=status)
+    return selectors.maker_list(user=request.auth, filters=filters)
 
 
 @router.post("/makers", response={201: MakerOut})
@@ -247,9 +250,10 @@ def performance_record(request, pk: int, payload: PerformanceIn):
 
 @router.get("/tests", response=list[PerformanceOut])
 @paginated
-def performance_tests(request, q: str = "", status: str = ""):
+def performance_tests(request, filters: Query[selectors.PerformanceFilters]):
+    """The filters of the performance-test page (and its export), by the same names."""
     require(request.auth, "portlines.view")
-    return selectors.performance_list(user=request.auth, q=q, status=status)
+    return selectors.performance_list(user=request.auth, filters=filters)
 
 
 @router.post("/tests/{pk}/status", response=PerformanceOut)

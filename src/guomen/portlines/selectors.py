@@ -8,12 +8,26 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.models import AuditEvent
 from guomen.core.permissions import restrict
 
-from .choices import AgencyScope, ConsigneeStatus, FindingStatus, LicenceStatus, MonitoringStatus
+from .choices import (
+    AgencyScope,
+    AgencyStatus,
+    ConsigneeStatus,
+    FindingStatus,
+    Grade,
+    LicenceStatus,
+    MakerStatus,
+    MonitoringCategory,
+    MonitoringStatus,
+    PerformanceStatus,
+    UseStatus,
+)
 from .models import (
     AgencyFinding,
     AgencyRegistration,
@@ -58,21 +72,91 @@ def record_get(model, *, user, pk):
     return found
 
 
-def licence_list(*, user, q: str = "", status: str = "", grade: str = "") -> QuerySet:
-    qs = record_list(FoodLicence, user=user, q=q, status=status)
-    return qs.filter(grade=grade) if grade else qs
+# The filters of each list: its page (portlines:<list>), its export (portlines:<record>_export) and
+# GET /api/v1/portlines/<list> take the same FilterSet, by the same names.
 
 
-def consignee_list(*, user, q: str = "", status: str = "") -> QuerySet:
-    return record_list(WasteConsignee, user=user, q=q, status=status)
+class RecordFilters(FilterSet):
+    """What every port-line list filters on: its search box and its status (each list its own statuses)."""
+
+    q: str = Field("", max_length=60, description="Enterprise name or USCC, number or text (part of it)")
 
 
-def finding_list(*, user, q: str = "", status: str = "") -> QuerySet:
-    return record_list(AgencyFinding, user=user, q=q, status=status)
+class LicenceFilters(RecordFilters):
+    """Food hygiene licences: portlines:licences and GET /api/v1/portlines/licences."""
+
+    status: one_of(LicenceStatus, "Where the licence stands") = ""
+    grade: one_of(Grade, "The grade of the annual hygiene assessment") = ""
 
 
-def use_list(*, user, q: str = "", status: str = "") -> QuerySet:
-    return record_list(PackagingUse, user=user, q=q, status=status)
+class ConsigneeFilters(RecordFilters):
+    """Solid-waste consignees: portlines:consignees and GET /api/v1/portlines/consignees."""
+
+    status: one_of(ConsigneeStatus, "Where the registration stands") = ""
+
+
+class FindingFilters(RecordFilters):
+    """Inspection-agency findings: portlines:findings and GET /api/v1/portlines/findings."""
+
+    status: one_of(FindingStatus, "Where the finding stands") = ""
+
+
+class UseFilters(RecordFilters):
+    """Packaging use results: portlines:uses and GET /api/v1/portlines/uses."""
+
+    status: one_of(UseStatus, "Where the use result stands") = ""
+
+
+class AgencyFilters(RecordFilters):
+    """Inspection-agency registrations: portlines:agencies and GET /api/v1/portlines/agencies."""
+
+    status: one_of(AgencyStatus, "Where the registration stands") = ""
+    scope: one_of(AgencyScope, "A line of business within the agency's scope") = ""
+
+
+class MonitoringFilters(RecordFilters):
+    """Hygiene monitoring results: portlines:monitoring and GET /api/v1/portlines/monitoring."""
+
+    q: str = Field("", max_length=60, description="Item, sampling point, licence number or enterprise name")
+    status: one_of(MonitoringStatus, "Where the result stands") = ""
+    category: one_of(MonitoringCategory, "What is monitored") = ""
+    licence: int | None = Field(
+        None, ge=1, description="Only the results of this food hygiene licence (its id)"
+    )
+    conforming: one_of(["0", "1"], "1: conforming results only, 0: non-conforming ones only") = ""
+
+
+class MakerFilters(RecordFilters):
+    """Packaging makers: portlines:makers and GET /api/v1/portlines/makers."""
+
+    status: one_of(MakerStatus, "Where the registration stands") = ""
+
+
+class PerformanceFilters(RecordFilters):
+    """Packaging performance tests: portlines:tests and GET /api/v1/portlines/tests."""
+
+    status: one_of(PerformanceStatus, "Where the test result stands") = ""
+
+
+def licence_list(*, user, filters: LicenceFilters | None = None, **given) -> QuerySet:
+    f = filters or LicenceFilters(**given)
+    qs = record_list(FoodLicence, user=user, q=f.q, status=f.status)
+    return qs.filter(grade=f.grade) if f.grade else qs
+
+
+def consignee_list(*, user, filters: ConsigneeFilters | None = None, **given) -> QuerySet:
+    f = filters or ConsigneeFilters(**given)
+    return record_list(WasteConsignee, user=user, q=f.q, status=f.status)
+
+
+def finding_list(*, user, filters: FindingFilters | None = None, **given) -> QuerySet:
+    f = filters or FindingFilters(**given)
+    return record_list(AgencyFinding, user=user, q=f.q, status=f.status)
+
+
+def use_list(*, user, filters: UseFilters | None = None, **given) -> QuerySet:
+    f = filters or UseFilters(**given)
+    return record_list(PackagingUse, user=user, q=f.q, status=f.status)
 
 
 def licence_alerts(*, user, enterprise, on: dt.date) -> list[FoodLicence]:
@@ -92,11 +176,10 @@ def consignee_registered(*, enterprise, on: dt.date) -> bool:
 # The newer records ---------------------------------------------------------------------------------------------
 
 
-def agency_list(*, user, q: str = "", status: str = "", scope: str = "") -> QuerySet:
-    qs = record_list(AgencyRegistration, user=user, q=q, status=status)
-    if scope in AgencyScope.values:
-        qs = qs.filter(scope__contains=scope)
-    return qs
+def agency_list(*, user, filters: AgencyFilters | None = None, **given) -> QuerySet:
+    f = filters or AgencyFilters(**given)
+    qs = record_list(AgencyRegistration, user=user, q=f.q, status=f.status)
+    return qs.filter(scope__contains=f.scope) if f.scope else qs
 
 
 def agency_page(*, user, pk) -> dict:
@@ -111,27 +194,26 @@ def agency_page(*, user, pk) -> dict:
     return {"registration": registration, "findings": findings, "penalties": penalties}
 
 
-def monitoring_list(
-    *, user, q: str = "", status: str = "", category: str = "", licence: str = "", conforming: str = ""
-) -> QuerySet:
+def monitoring_list(*, user, filters: MonitoringFilters | None = None, **given) -> QuerySet:
+    f = filters or MonitoringFilters(**given)
     qs = restrict(HygieneMonitoring.objects.all(), user, "portlines.view").select_related(
         "org", "licence", "enterprise"
     )
-    if q:
+    if f.q:
         qs = qs.filter(
-            Q(item__icontains=q)
-            | Q(sampling_point__icontains=q)
-            | Q(licence__number=q)
-            | Q(enterprise__name_zh__icontains=q)
+            Q(item__icontains=f.q)
+            | Q(sampling_point__icontains=f.q)
+            | Q(licence__number=f.q)
+            | Q(enterprise__name_zh__icontains=f.q)
         )
-    if status:
-        qs = qs.filter(status=status)
-    if category:
-        qs = qs.filter(category=category)
-    if str(licence).isdigit():
-        qs = qs.filter(licence_id=int(licence))
-    if conforming in ("0", "1"):
-        qs = qs.filter(conforming=conforming == "1")
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.category:
+        qs = qs.filter(category=f.category)
+    if f.licence is not None:
+        qs = qs.filter(licence_id=f.licence)
+    if f.conforming:
+        qs = qs.filter(conforming=f.conforming == "1")
     return qs
 
 
@@ -152,12 +234,14 @@ def open_nonconforming(licence_ids) -> dict[int, int]:
     return {row["licence_id"]: row["n"] for row in rows}
 
 
-def maker_list(*, user, q: str = "", status: str = "") -> QuerySet:
-    return record_list(PackagingMaker, user=user, q=q, status=status)
+def maker_list(*, user, filters: MakerFilters | None = None, **given) -> QuerySet:
+    f = filters or MakerFilters(**given)
+    return record_list(PackagingMaker, user=user, q=f.q, status=f.status)
 
 
-def performance_list(*, user, q: str = "", status: str = "") -> QuerySet:
-    return record_list(PerformanceTest, user=user, q=q, status=status).select_related("maker")
+def performance_list(*, user, filters: PerformanceFilters | None = None, **given) -> QuerySet:
+    f = filters or PerformanceFilters(**given)
+    return record_list(PerformanceTest, user=user, q=f.q, status=f.status).select_related("maker")
 
 
 # As things stood at a moment (the monthly report) ---------------------------------------------------------------

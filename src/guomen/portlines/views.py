@@ -7,12 +7,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.actions import action_view, list_view, new_page
+from guomen.core.actions import action_view, export_view, list_view, new_page
 from guomen.core.permissions import can, require
 from guomen.registry.selectors import enterprise_named
 
 from . import choices as c
-from . import selectors, services
+from . import columns, selectors, services
 from .forms import (
     AgencyForm,
     AgencyRegisterForm,
@@ -69,15 +69,17 @@ LINES = {
         "portlines.check",
     ),
 }
-SELECTORS = {
-    "licences": selectors.licence_list,
-    "consignees": selectors.consignee_list,
-    "findings": selectors.finding_list,
-    "uses": selectors.use_list,
-    "agencies": selectors.agency_list,
-    "monitoring": selectors.monitoring_list,
-    "makers": selectors.maker_list,
-    "tests": selectors.performance_list,
+# What each list is: its selector and FilterSet (the API takes the same), its record's name in the URL names, the
+# columns of its Excel export.
+LISTS = {
+    "licences": (selectors.licence_list, selectors.LicenceFilters, "licence", columns.LICENCES),
+    "consignees": (selectors.consignee_list, selectors.ConsigneeFilters, "consignee", columns.CONSIGNEES),
+    "findings": (selectors.finding_list, selectors.FindingFilters, "finding", columns.FINDINGS),
+    "uses": (selectors.use_list, selectors.UseFilters, "use", columns.USES),
+    "agencies": (selectors.agency_list, selectors.AgencyFilters, "agency", columns.AGENCIES),
+    "monitoring": (selectors.monitoring_list, selectors.MonitoringFilters, "monitoring", columns.MONITORING),
+    "makers": (selectors.maker_list, selectors.MakerFilters, "maker", columns.MAKERS),
+    "tests": (selectors.performance_list, selectors.PerformanceFilters, "test", columns.TESTS),
 }
 
 
@@ -113,8 +115,17 @@ def _extra(line: str):
     return extra
 
 
-def _list(line: str, keys=("q", "status")):
-    return list_view("portlines.view", SELECTORS[line], keys, f"portlines/{line}", _extra(line))
+def _list(line: str):
+    selector, filters, record, _columns = LISTS[line]
+    export = f"portlines:{record}_export"
+    return list_view("portlines.view", selector, filters, f"portlines/{line}", _extra(line), export=export)
+
+
+def _export(line: str):
+    """The list as an XLSX file: the page's filters and scope, the columns of its rows."""
+    selector, filters, _record, cols = LISTS[line]
+    name = f"portlines-{line}.xlsx"
+    return export_view("portlines.view", selector, filters, cols, filename=name, back=f"portlines:{line}")
 
 
 def _with_enterprise(create):
@@ -163,7 +174,8 @@ def _button(line: str, form_class, service, record: str, success, prepare=None):
     return action_view(_loader(line), form_class, service, record, success, back, prepare)
 
 
-licences = _list("licences", ("q", "status", "grade"))
+licences = _list("licences")
+licence_export = _export("licences")
 licence_new = _new("licences")
 licence_status = _button("licences", StatusForm, services.status_set, "record", _("The status was changed."))
 licence_grade = _button(
@@ -171,6 +183,7 @@ licence_grade = _button(
 )
 
 consignees = _list("consignees")
+consignee_export = _export("consignees")
 consignee_new = _new("consignees")
 consignee_status = _button(
     "consignees", StatusForm, services.status_set, "record", _("The status was changed.")
@@ -181,16 +194,19 @@ consignee_review = _button("consignees", ReviewForm, services.consignee_review, 
 # fmt: on
 
 findings = _list("findings")
+finding_export = _export("findings")
 finding_new = _new("findings")
 finding_decide = _button(
     "findings", DecideForm, services.finding_decide, "finding", _("The decision was recorded.")
 )
 
 uses = _list("uses")
+use_export = _export("uses")
 use_new = _new("uses")
 use_status = _button("uses", StatusForm, services.status_set, "record", _("The status was changed."))
 
-agencies = _list("agencies", ("q", "status", "scope"))
+agencies = _list("agencies")
+agency_export = _export("agencies")
 agency_new = _new("agencies")
 agency_status = _button("agencies", StatusForm, services.status_set, "record", _("The status was changed."))
 # fmt: off
@@ -208,7 +224,8 @@ def agency(request, pk: int):
     return render(request, "portlines/agencies/detail.html", context)
 
 
-monitoring = _list("monitoring", ("q", "status", "category", "licence", "conforming"))
+monitoring = _list("monitoring")
+monitoring_export = _export("monitoring")
 monitoring_new = _new("monitoring")
 monitoring_close = action_view(
     lambda user, pk: selectors.monitoring_get(user=user, pk=pk),
@@ -220,9 +237,11 @@ monitoring_close = action_view(
 )
 
 makers = _list("makers")
+maker_export = _export("makers")
 maker_new = _new("makers")
 maker_status = _button("makers", StatusForm, services.status_set, "record", _("The status was changed."))
 
 tests = _list("tests")
+test_export = _export("tests")
 test_new = _new("tests")
 test_status = _button("tests", StatusForm, services.status_set, "record", _("The status was changed."))
