@@ -6,10 +6,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 from guomen.accounts.choices import Role
 from guomen.certification.models import CompulsoryProduct
-from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 from .factories import CertificateFactory, EnterpriseFactory
 

@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 from guomen.accounts.choices import Role
 from guomen.emergency import services
-from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 from guomen.accounts.choices import Role
 from guomen.enforcement import services
 from guomen.registry.tests.factories import EnterpriseFactory
-from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 pytestmark = pytest.mark.django_db
 
