@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.actions import apply
 from guomen.core.errors import ValidationFailed
@@ -122,10 +122,10 @@ class DecideIn(Schema):
 
 @router.get("/certificates", response=list[CertificateOut])
 @paginated
-def certificates(request, q: str = "", scheme: str = "", status: str = ""):
+def certificates(request, filters: Query[selectors.CertificationFilters]):
+    """The filters of the certificate page (and its export), by the same names."""
     require(request.auth, "certification.view")
-    qs = selectors.certificate_list(user=request.auth, q=q, scheme=scheme, status=status)
-    return qs.select_related("body")
+    return selectors.certificate_list(user=request.auth, filters=filters).select_related("body")
 
 
 @router.post("/certificates", response={201: CertificateOut})
@@ -237,10 +237,11 @@ class CatalogueOut(Schema):
 
 @router.get("/catalogue", response=list[CatalogueOut])
 @paginated
-def catalogue(request, q: str = "", state: str = ""):
-    """The CCC catalogue: `state` "in_force" (applied by the release rule today), "retired", else every entry."""
+def catalogue(request, filters: Query[selectors.CatalogueFilters]):
+    """The CCC catalogue, with the filters of its page (and its export) by the same names: the entries in force
+    (applied by the release rule today) unless `state` asks for the retired ones or all."""
     require(request.auth, "certification.view")
-    return selectors.catalogue_list(user=request.auth, q=q, state=state)
+    return selectors.catalogue_list(user=request.auth, filters=filters)
 
 
 @router.post("/catalogue", response={201: CatalogueOut})

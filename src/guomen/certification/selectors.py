@@ -4,9 +4,11 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.accounts.choices import Role
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 from guomen.registry.models import Enterprise
 
@@ -14,7 +16,21 @@ from .choices import CertificateStatus, Scheme
 from .models import AnnualCheck, Certificate, CompulsoryProduct, MarkMisuseCase
 
 
-def certificate_list(*, user, q: str = "", scheme: str = "", status: str = "") -> QuerySet:
+class CertificationFilters(FilterSet):
+    """The certificate list's filters: the page (certification:list), its export and
+    GET /api/v1/certification/certificates."""
+
+    q: str = Field(
+        "", max_length=60, description="Certificate number, holder's name or products (part of it)"
+    )
+    scheme: one_of(Scheme, "The certification scheme") = ""
+    status: one_of(CertificateStatus, "Where the certificate stands") = ""
+
+
+def certificate_list(*, user, filters: CertificationFilters | None = None, **given) -> QuerySet:
+    """Certificates the user may see, the soonest to expire first."""
+    f = filters or CertificationFilters(**given)
+    q, scheme, status = f.q, f.scheme, f.status
     # the list shows the holder only: the body and the unit are joined where one certificate is read
     qs = restrict(Certificate.objects.all(), user, "certification.view").select_related("enterprise")
     if q:
@@ -87,13 +103,31 @@ def valid_ccc_certificate(*, enterprise, hs_code: str = "", on: dt.date) -> Cert
     return None
 
 
-def catalogue_list(*, user, q: str = "", state: str = "", on: dt.date | None = None) -> QuerySet:
+CATALOGUE_STATES = ("in_force", "retired", "all")
+
+
+class CatalogueFilters(FilterSet):
+    """The CCC catalogue's filters: the page (certification:catalogue), its export and
+    GET /api/v1/certification/catalogue. The entries in force by default, as the release rule applies them."""
+
+    q: str = Field("", max_length=20, description="HS code prefix or product category (part of it)")
+    state: one_of(
+        CATALOGUE_STATES,
+        "in_force: applied by the release rule today (the default); retired; all: every entry",
+    ) = "in_force"
+
+
+def catalogue_list(
+    *, user, filters: CatalogueFilters | None = None, on: dt.date | None = None, **given
+) -> QuerySet:
     """The CCC catalogue (national reference data, read by every user allowed certification.view): `state`
     "in_force" (applied by the release rule on `on`, default today), "retired" (retired by then), else all."""
+    f = filters or CatalogueFilters(**given)
+    q, state = f.q, f.state
     on = on or timezone.localdate()
     qs = restrict(CompulsoryProduct.objects.all(), user, "certification.view")
     if q:
-        qs = qs.filter(Q(hs_prefix__startswith=q.strip()) | Q(name_zh__icontains=q.strip()))
+        qs = qs.filter(Q(hs_prefix__startswith=q) | Q(name_zh__icontains=q))
     live = Q(retired_on__isnull=True) | Q(retired_on__gt=on)
     if state == "in_force":
         qs = qs.filter(live, Q(in_force_from__isnull=True) | Q(in_force_from__lte=on))
@@ -103,7 +137,7 @@ def catalogue_list(*, user, q: str = "", state: str = "", on: dt.date | None = N
 
 
 def catalogue_get(*, user, pk) -> CompulsoryProduct:
-    found = catalogue_list(user=user).filter(pk=pk).first() if str(pk).isdigit() else None
+    found = catalogue_list(user=user, state="all").filter(pk=pk).first() if str(pk).isdigit() else None
     if found is None:
         raise NotFound()
     return found

@@ -5,9 +5,11 @@ from . import views
 app_name = "certification"
 urlpatterns = [
     path("", views.certificate_list, name="list"),
+    path("export.xlsx", views.certificate_export, name="export"),
     path("new/", views.certificate_new, name="new"),
     path("misuse/", views.misuse_list, name="misuse"),
     path("catalogue/", views.catalogue, name="catalogue"),
+    path("catalogue/export.xlsx", views.catalogue_export, name="catalogue_export"),
     path("catalogue/<int:pk>/", views.catalogue_entry, name="catalogue_entry"),
     path("catalogue/<int:pk>/retire/", views.catalogue_retire, name="catalogue_retire"),
     path("misuse/<int:pk>/decide/", views.misuse_decide, name="misuse_decide"),

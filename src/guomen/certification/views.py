@@ -1,4 +1,7 @@
-"""Certification pages: certificates (list, new, detail with annual checks), mark-misuse cases."""
+"""Certification pages: certificates (list and its export, new, detail with annual checks), mark-misuse cases,
+the CCC catalogue (list and its export, an entry)."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.actions import action_view, create_from, list_view, new_page
+from guomen.core.actions import action_view, create_from, export_view, list_view, new_page
 from guomen.core.errors import PermissionDenied
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require
 from guomen.core.ui import page_of
 from guomen.registry.selectors import enterprise_named
@@ -41,9 +45,25 @@ def _register(data, user):
     )
 
 
+SCHEME_LABEL, STATUS_LABEL = label_of(Scheme), label_of(CertificateStatus)
+CERTIFICATE_COLUMNS = [
+    (gettext_lazy("certificate number"), lambda c: c.number),
+    (gettext_lazy("scheme"), lambda c: SCHEME_LABEL(c.scheme)),
+    (gettext_lazy("holder"), lambda c: c.enterprise.name_zh),
+    (gettext_lazy("unified social credit code"), lambda c: c.enterprise.uscc),
+    (gettext_lazy("certified products or scope"), lambda c: c.products),
+    (gettext_lazy("HS code"), lambda c: c.hs_code),
+    (gettext_lazy("valid from"), lambda c: c.valid_from),
+    (gettext_lazy("valid until"), lambda c: c.valid_until),
+    (gettext_lazy("status"), lambda c: STATUS_LABEL(c.status)),
+]
+
 # fmt: off
-certificate_list = list_view("certification.view", selectors.certificate_list, ("q", "scheme", "status"), "certification",
-                             lambda user: {"schemes": Scheme.choices, "statuses": CertificateStatus.choices, "can_edit": can(user, "certification.edit")})
+certificate_list = list_view("certification.view", selectors.certificate_list, selectors.CertificationFilters, "certification",
+                             lambda user: {"schemes": Scheme.choices, "statuses": CertificateStatus.choices, "can_edit": can(user, "certification.edit")},
+                             export="certification:export")
+certificate_export = export_view("certification.view", selectors.certificate_list, selectors.CertificationFilters, CERTIFICATE_COLUMNS,
+                                 filename="certificates.xlsx", back="certification:list")
 # fmt: on
 
 
@@ -151,17 +171,32 @@ def catalogue(request):
         if create_from(form, lambda data: services.catalogue_add(actor=request.user, **_entry(data))):
             messages.success(request, _("The entry was added to the CCC catalogue."))
             return redirect("certification:catalogue")
-    q = request.GET.get("q", "").strip()[:20]
-    state = request.GET.get("state", "in_force").strip()[:10]
+    filters = selectors.CatalogueFilters.from_query(request.GET)
+    query = urlencode(filters.as_query())
     context = {
-        "page": page_of(request, selectors.catalogue_list(user=request.user, q=q, state=state)),
+        "page": page_of(request, selectors.catalogue_list(user=request.user, filters=filters)),
         "form": form,
-        "filters": {"q": q, "state": state},
+        "filters": filters,
+        "export_url": reverse("certification:catalogue_export") + (f"?{query}" if query else ""),
         "states": CATALOGUE_STATES,
         "can_edit": editable,
         "today": timezone.localdate(),
     }
     return render(request, "certification/catalogue.html", context, status=422 if form.errors else 200)
+
+
+CATALOGUE_COLUMNS = [
+    (gettext_lazy("HS code or prefix"), lambda e: e.hs_prefix),
+    (gettext_lazy("product category"), lambda e: e.name_zh),
+    (gettext_lazy("catalogue announcement"), lambda e: e.announcement),
+    (gettext_lazy("in force from"), lambda e: e.in_force_from),
+    (gettext_lazy("retired from"), lambda e: e.retired_on),
+    (gettext_lazy("reason for retiring"), lambda e: e.retired_reason),
+]
+# fmt: off
+catalogue_export = export_view("certification.view", selectors.catalogue_list, selectors.CatalogueFilters, CATALOGUE_COLUMNS,
+                               filename="ccc-catalogue.xlsx", back="certification:catalogue")
+# fmt: on
 
 
 def _entry(data) -> dict:

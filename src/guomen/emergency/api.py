@@ -3,7 +3,7 @@ duty roster and status reports, and closure with a review."""
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.actions import apply
 from guomen.core.pagination import paginated
@@ -142,9 +142,10 @@ class StatusReportOut(Schema):
 
 @router.get("/plans", response=list[EmergencyPlanOut])
 @paginated
-def plans(request, kind: str = "", unit: str = ""):
+def plans(request, filters: Query[selectors.EmergencyPlanFilters]):
+    """The filters of the plan page (and its export), by the same names."""
     require(request.auth, "emergency.view")
-    return selectors.plan_list(user=request.auth, kind=kind, unit=unit)
+    return selectors.plan_list(user=request.auth, filters=filters)
 
 
 @router.post("/plans", response={201: EmergencyPlanOut})

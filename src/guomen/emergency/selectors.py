@@ -2,14 +2,16 @@
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.accounts.choices import Role
 from guomen.accounts.models import User
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 from guomen.risk.selectors import warning_list
 
-from .choices import ActivationStatus
+from .choices import ActivationStatus, PlanKind
 from .models import Activation, ActivationTask, Drill, DutyShift, EmergencyPlan, StatusReport
 
 
@@ -20,8 +22,18 @@ def _get(qs, pk):
     return found
 
 
-def plan_list(*, user, kind: str = "", unit: str = "", q: str = "") -> QuerySet:
+class EmergencyPlanFilters(FilterSet):
+    """The emergency plan list's filters: the page (emergency:list), its export and GET /api/v1/emergency/plans."""
+
+    q: str = Field("", max_length=60, description="Title or contacts (part of it)")
+    kind: one_of(PlanKind, "The kind of emergency the plan answers") = ""
+    unit: str = Field("", max_length=20, description="Code of the unit keeping the plan")
+
+
+def plan_list(*, user, filters: EmergencyPlanFilters | None = None, **given) -> QuerySet:
     """The plans of the user's unit and below, with the number of drills and of active responses."""
+    f = filters or EmergencyPlanFilters(**given)
+    kind, unit, q = f.kind, f.unit, f.q
     qs = restrict(EmergencyPlan.objects.all(), user, "emergency.view").select_related("org")
     if kind:
         qs = qs.filter(kind=kind)

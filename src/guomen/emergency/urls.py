@@ -5,6 +5,7 @@ from . import views
 app_name = "emergency"
 urlpatterns = [
     path("", views.plan_list, name="list"),
+    path("export.xlsx", views.plan_export, name="export"),
     path("plans/new/", views.plan_new, name="plan_new"),
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("plans/<int:pk>/drills/", views.drill_record, name="drill_record"),

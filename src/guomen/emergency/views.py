@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.accounts.models import OrgUnit
-from guomen.core.actions import action_view, create_from, list_view, post_action, run_flashed
+from guomen.core.actions import action_view, create_from, export_view, list_view, post_action, run_flashed
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require
 
 from . import selectors, services
@@ -31,7 +32,21 @@ def _list_extra(user) -> dict:
     }
 
 
-plan_list = list_view("emergency.view", selectors.plan_list, ("kind", "unit", "q"), "emergency", _list_extra)
+KIND_LABEL = label_of(PlanKind)
+PLAN_COLUMNS = [
+    (gettext_lazy("kind"), lambda p: KIND_LABEL(p.kind)),
+    (gettext_lazy("title"), lambda p: p.title),
+    (gettext_lazy("unit"), lambda p: p.org.name),
+    (gettext_lazy("revised on"), lambda p: p.revised_on),
+    (gettext_lazy("Drills"), lambda p: p.drill_count or 0),
+    (gettext_lazy("Response under way"), lambda p: p.active_count or 0),
+    (gettext_lazy("command group and contacts"), lambda p: p.contacts),
+]
+
+# fmt: off
+plan_list = list_view("emergency.view", selectors.plan_list, selectors.EmergencyPlanFilters, "emergency", _list_extra, export="emergency:export")
+plan_export = export_view("emergency.view", selectors.plan_list, selectors.EmergencyPlanFilters, PLAN_COLUMNS, filename="emergency-plans.xlsx", back="emergency:list")
+# fmt: on
 
 
 @login_required

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.actions import apply
 from guomen.core.pagination import paginated
@@ -62,6 +62,8 @@ class CommitmentOut(Schema):
     enterprise: str
     kind: str
     signed_on: dt.date
+    valid_until: dt.date | None
+    text: str
     status: str
 
     @staticmethod
@@ -105,9 +107,10 @@ class CancelIn(Schema):
 
 @router.get("/interviews", response=list[InterviewOut])
 @paginated
-def interviews(request, q: str = "", status: str = ""):
+def interviews(request, filters: Query[selectors.InterviewFilters]):
+    """The filters of the interview page (and its export), by the same names."""
     require(request.auth, "enforcement.view")
-    return selectors.interview_list(user=request.auth, q=q, status=status)
+    return selectors.interview_list(user=request.auth, filters=filters)
 
 
 @router.post("/interviews", response={201: InterviewOut})
@@ -135,9 +138,10 @@ def interview_cancel(request, pk: int, payload: CancelIn):
 
 @router.get("/commitments", response=list[CommitmentOut])
 @paginated
-def commitments(request, q: str = "", kind: str = "", status: str = ""):
+def commitments(request, filters: Query[selectors.CommitmentFilters]):
+    """The filters of the commitment page (and its export), by the same names."""
     require(request.auth, "enforcement.view")
-    return selectors.commitment_list(user=request.auth, q=q, kind=kind, status=status)
+    return selectors.commitment_list(user=request.auth, filters=filters)
 
 
 @router.post("/commitments", response={201: CommitmentOut})
@@ -156,9 +160,10 @@ def commitment_break(request, pk: int, payload: BreakIn):
 
 @router.get("/handovers", response=list[HandoverOut])
 @paginated
-def handovers(request, direction: str = "", status: str = "", agency: str = "", q: str = ""):
+def handovers(request, filters: Query[selectors.HandoverFilters]):
+    """The filters of the handover page (and its export), by the same names."""
     require(request.auth, "enforcement.view")
-    return selectors.handover_list(user=request.auth, direction=direction, status=status, agency=agency, q=q)
+    return selectors.handover_list(user=request.auth, filters=filters)
 
 
 @router.post("/handovers", response={201: HandoverOut})

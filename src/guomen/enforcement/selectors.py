@@ -3,15 +3,59 @@ and commitments, never the handovers between agencies."""
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import restrict
 
-from .choices import PartnerStatus
+from .choices import (
+    Agency,
+    CommitmentKind,
+    CommitmentStatus,
+    Direction,
+    HandoverStatus,
+    InterviewStatus,
+    PartnerStatus,
+)
 from .models import CampaignPartner, Commitment, Handover, Interview
 
 
-def interview_list(*, user, q: str = "", status: str = "") -> QuerySet:
+class InterviewFilters(FilterSet):
+    """The interview list's filters: the page (enforcement:interviews), its export and
+    GET /api/v1/enforcement/interviews."""
+
+    q: str = Field(
+        "", max_length=60, description="Enterprise name, its credit code, or the subject (part of it)"
+    )
+    status: one_of(InterviewStatus, "Where the interview stands") = ""
+
+
+class CommitmentFilters(FilterSet):
+    """The commitment list's filters: the page (enforcement:commitments), its export and
+    GET /api/v1/enforcement/commitments."""
+
+    q: str = Field(
+        "", max_length=60, description="Enterprise name, its credit code, or the text (part of it)"
+    )
+    kind: one_of(CommitmentKind, "The kind of commitment") = ""
+    status: one_of(CommitmentStatus, "Where the commitment stands") = ""
+
+
+class HandoverFilters(FilterSet):
+    """The handover list's filters: the page (enforcement:handovers), its export and
+    GET /api/v1/enforcement/handovers."""
+
+    q: str = Field("", max_length=60, description="Subject, reference or the partner's office (part of it)")
+    direction: one_of(Direction, "Handed over to a partner (out) or received from one (in)") = ""
+    status: one_of(HandoverStatus, "Where the case stands") = ""
+    agency: one_of(Agency, "The partner agency") = ""
+
+
+def interview_list(*, user, filters: InterviewFilters | None = None, **given) -> QuerySet:
+    """Interviews the user may see, the latest first."""
+    f = filters or InterviewFilters(**given)
+    q, status = f.q, f.status
     qs = restrict(Interview.objects.all(), user, "enforcement.view").select_related("enterprise", "org")
     if q:
         qs = qs.filter(Q(subject__icontains=q) | Q(enterprise__name_zh__icontains=q) | Q(enterprise__uscc=q))
@@ -20,7 +64,10 @@ def interview_list(*, user, q: str = "", status: str = "") -> QuerySet:
     return qs.order_by("-scheduled_on", "-id")
 
 
-def commitment_list(*, user, q: str = "", kind: str = "", status: str = "") -> QuerySet:
+def commitment_list(*, user, filters: CommitmentFilters | None = None, **given) -> QuerySet:
+    """Commitments the user may see, the latest signed first."""
+    f = filters or CommitmentFilters(**given)
+    q, kind, status = f.q, f.kind, f.status
     qs = restrict(Commitment.objects.all(), user, "enforcement.view").select_related("enterprise", "org")
     if q:
         qs = qs.filter(Q(text__icontains=q) | Q(enterprise__name_zh__icontains=q) | Q(enterprise__uscc=q))
@@ -31,7 +78,10 @@ def commitment_list(*, user, q: str = "", kind: str = "", status: str = "") -> Q
     return qs.order_by("-signed_on", "-id")
 
 
-def handover_list(*, user, direction: str = "", status: str = "", agency: str = "", q: str = "") -> QuerySet:
+def handover_list(*, user, filters: HandoverFilters | None = None, **given) -> QuerySet:
+    """Case handovers with partner agencies the user may see, the latest first."""
+    f = filters or HandoverFilters(**given)
+    q, direction, status, agency = f.q, f.direction, f.status, f.agency
     qs = restrict(Handover.objects.all(), user, "enforcement.view").select_related(
         "enterprise", "org", "campaign"
     )

@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, pgettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.actions import action_view, form_problems, list_view, run_flashed
+from guomen.core.actions import action_view, export_view, form_problems, list_view, run_flashed
 from guomen.core.errors import NotFound
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require
 from guomen.registry.selectors import enterprise_named
 
@@ -175,10 +176,51 @@ def _list_extra(user) -> dict:
     }
 
 
+INTERVIEW_STATUS, KIND, COMMITMENT_STATUS = (
+    label_of(InterviewStatus),
+    label_of(CommitmentKind),
+    label_of(CommitmentStatus),
+)
+DIRECTION, AGENCY, HANDOVER_STATUS = label_of(Direction), label_of(Agency), label_of(HandoverStatus)
+_ENTERPRISE = [
+    (gettext_lazy("enterprise"), lambda r: r.enterprise.name_zh if r.enterprise_id else ""),
+    (gettext_lazy("unified social credit code"), lambda r: r.enterprise.uscc if r.enterprise_id else ""),
+]
+INTERVIEW_COLUMNS = [
+    *_ENTERPRISE,
+    (gettext_lazy("scheduled for"), lambda i: i.scheduled_on),
+    (gettext_lazy("subject"), lambda i: i.subject),
+    (gettext_lazy("attended by the enterprise"), lambda i: i.attendees),
+    (gettext_lazy("what was agreed"), lambda i: i.outcome),
+    (gettext_lazy("status"), lambda i: INTERVIEW_STATUS(i.status)),
+]
+COMMITMENT_COLUMNS = [
+    *_ENTERPRISE,
+    (gettext_lazy("kind"), lambda c: KIND(c.kind)),
+    (gettext_lazy("signed on"), lambda c: c.signed_on),
+    (gettext_lazy("valid until"), lambda c: c.valid_until),
+    (gettext_lazy("commitment"), lambda c: c.text),
+    (gettext_lazy("status"), lambda c: COMMITMENT_STATUS(c.status)),
+]
+HANDOVER_COLUMNS = [
+    (pgettext_lazy("handover", "direction"), lambda h: DIRECTION(h.direction)),
+    (gettext_lazy("partner agency"), lambda h: AGENCY(h.agency)),
+    (gettext_lazy("partner office"), lambda h: h.agency_office),
+    (gettext_lazy("date"), lambda h: h.handed_on),
+    (gettext_lazy("subject"), lambda h: h.subject),
+    *_ENTERPRISE,
+    (gettext_lazy("document reference"), lambda h: h.reference),
+    (gettext_lazy("status"), lambda h: HANDOVER_STATUS(h.status)),
+    (gettext_lazy("result"), lambda h: h.result),
+]
+
 # fmt: off
-interview_list = list_view("enforcement.view", selectors.interview_list, ("q", "status"), "enforcement/interviews", _list_extra)
-commitment_list = list_view("enforcement.view", selectors.commitment_list, ("q", "kind", "status"), "enforcement/commitments", _list_extra)
-handover_list = list_view("enforcement.edit", selectors.handover_list, ("q", "direction", "status", "agency"), "enforcement/handovers", _list_extra)
+interview_list = list_view("enforcement.view", selectors.interview_list, selectors.InterviewFilters, "enforcement/interviews", _list_extra, export="enforcement:interview_export")
+commitment_list = list_view("enforcement.view", selectors.commitment_list, selectors.CommitmentFilters, "enforcement/commitments", _list_extra, export="enforcement:commitment_export")
+handover_list = list_view("enforcement.edit", selectors.handover_list, selectors.HandoverFilters, "enforcement/handovers", _list_extra, export="enforcement:handover_export")
+interview_export = export_view("enforcement.view", selectors.interview_list, selectors.InterviewFilters, INTERVIEW_COLUMNS, filename="interviews.xlsx", back="enforcement:interviews")
+commitment_export = export_view("enforcement.view", selectors.commitment_list, selectors.CommitmentFilters, COMMITMENT_COLUMNS, filename="commitments.xlsx", back="enforcement:commitments")
+handover_export = export_view("enforcement.edit", selectors.handover_list, selectors.HandoverFilters, HANDOVER_COLUMNS, filename="handovers.xlsx", back="enforcement:handovers")
 # fmt: on
 
 

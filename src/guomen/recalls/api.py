@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.actions import apply
 from guomen.core.pagination import paginated
@@ -88,9 +88,10 @@ class RecallCreatedOut(Schema):
 
 @router.get("", response=list[RecallOut])
 @paginated
-def recalls(request, q: str = "", category: str = "", status: str = ""):
+def recalls(request, filters: Query[selectors.RecallFilters]):
+    """The filters of the recall page (and its export), by the same names."""
     require(request.auth, "recall.view")
-    return selectors.recall_list(user=request.auth, q=q, category=category, status=status)
+    return selectors.recall_list(user=request.auth, filters=filters)
 
 
 @router.post("", response={201: RecallOut})

@@ -3,15 +3,29 @@ for or named in as a dealer."""
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.core.errors import NotFound, ValidationFailed
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import restrict
 from guomen.registry.selectors import enterprise_named
 
+from .choices import ProductCategory, RecallStatus
 from .models import Recall
 
 
-def recall_list(*, user, q: str = "", category: str = "", status: str = "") -> QuerySet:
+class RecallFilters(FilterSet):
+    """The recall list's filters: the page (recalls:list), its export and GET /api/v1/recalls."""
+
+    q: str = Field("", max_length=60, description="Recall number, title or product (part of it)")
+    category: one_of(ProductCategory, "The product category") = ""
+    status: one_of(RecallStatus, "Where the recall stands") = ""
+
+
+def recall_list(*, user, filters: RecallFilters | None = None, **given) -> QuerySet:
+    """Recalls the user may see, the latest reported first."""
+    f = filters or RecallFilters(**given)
+    q, category, status = f.q, f.category, f.status
     qs = restrict(Recall.objects.all(), user, "recall.view").select_related("enterprise", "org")
     if q:
         qs = qs.filter(Q(number__icontains=q) | Q(title__icontains=q) | Q(product__icontains=q))

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.actions import action_view, list_view, new_page
+from guomen.core.actions import action_view, export_view, list_view, new_page
+from guomen.core.filters import label_of
 from guomen.core.permissions import can
 
 from . import selectors, services
@@ -18,9 +19,26 @@ def _open(data, user):
     return services.recall_open(actor=user, **selectors.recall_parties(user=user, data=data), **data)
 
 
+CATEGORY_LABEL, STATUS_LABEL = label_of(ProductCategory), label_of(RecallStatus)
+RECALL_COLUMNS = [
+    (gettext_lazy("recall number"), lambda r: r.number),
+    (gettext_lazy("title"), lambda r: r.title),
+    (gettext_lazy("product category"), lambda r: CATEGORY_LABEL(r.category)),
+    (gettext_lazy("product, model and batch"), lambda r: r.product),
+    (gettext_lazy("responsible importer"), lambda r: r.enterprise.name_zh),
+    (gettext_lazy("unified social credit code"), lambda r: r.enterprise.uscc),
+    (gettext_lazy("reported on"), lambda r: r.reported_on),
+    (gettext_lazy("units affected"), lambda r: r.units_affected),
+    (gettext_lazy("units recovered"), lambda r: r.units_recovered),
+    (gettext_lazy("status"), lambda r: STATUS_LABEL(r.status)),
+]
+
 # fmt: off
-recall_list = list_view("recall.view", selectors.recall_list, ("q", "category", "status"), "recalls",
-                        lambda user: {"categories": ProductCategory.choices, "statuses": RecallStatus.choices, "can_edit": can(user, "recall.edit")})
+recall_list = list_view("recall.view", selectors.recall_list, selectors.RecallFilters, "recalls",
+                        lambda user: {"categories": ProductCategory.choices, "statuses": RecallStatus.choices, "can_edit": can(user, "recall.edit")},
+                        export="recalls:export")
+recall_export = export_view("recall.view", selectors.recall_list, selectors.RecallFilters, RECALL_COLUMNS,
+                            filename="recalls.xlsx", back="recalls:list")
 # fmt: on
 
 
