@@ -28,11 +28,6 @@ def list_view(action: str, selector, filters: type[FilterSet], app: str, extra=N
     @require_GET
     def view(request):
         require(request.user, action)
-        if isinstance(filters, (tuple, list)):  # TRANSITION: keys, until every list has its FilterSet
-            given = {k: request.GET.get(k, "").strip()[:60] for k in filters}
-            context = {"page": page_of(request, selector(user=request.user, **given)), "filters": given}
-            context |= extra(request.user) if extra else {}
-            return render_list(request, f"{app}/list.html", f"{app}/partials/rows.html", context)
         given = filters.from_query(request.GET)
         context = {"page": page_of(request, selector(user=request.user, filters=given)), "filters": given}
         if export:
