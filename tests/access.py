@@ -49,6 +49,7 @@ ACCESS: dict[str, str] = {
     "page certification:export": "certification.view",
     "page certification:list": "certification.view",
     "page certification:misuse": "certification.view",
+    "page certification:misuse_export": "certification.view",
     "page certification:misuse_decide": "certification.view",
     "page certification:new": "certification.edit",
     "page certification:status": "certification.view",

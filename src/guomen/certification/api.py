@@ -151,9 +151,9 @@ def certificate_status(request, pk: int, payload: CertificationStatusIn):
 
 @router.get("/checks", response=list[CheckOut])
 @paginated
-def checks(request, status: str = ""):
+def checks(request, filters: Query[selectors.CheckFilters]):
     require(request.auth, "certification.view")
-    return selectors.check_list(user=request.auth, status=status)
+    return selectors.check_list(user=request.auth, filters=filters)
 
 
 @router.post("/certificates/{pk}/checks", response={201: CheckOut})
@@ -178,9 +178,9 @@ def check_close(request, pk: int, payload: CertificationCloseIn):
 
 @router.get("/misuse", response=list[MisuseOut])
 @paginated
-def misuse(request, status: str = ""):
+def misuse(request, filters: Query[selectors.MisuseFilters]):
     require(request.auth, "certification.view")
-    return selectors.misuse_list(user=request.auth, status=status)
+    return selectors.misuse_list(user=request.auth, filters=filters)
 
 
 @router.post("/misuse", response={201: MisuseOut})

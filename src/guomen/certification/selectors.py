@@ -12,7 +12,7 @@ from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 from guomen.registry.models import Enterprise
 
-from .choices import CertificateStatus, Scheme
+from .choices import CertificateStatus, CheckStatus, MisuseStatus, Scheme
 from .models import AnnualCheck, Certificate, CompulsoryProduct, MarkMisuseCase
 
 
@@ -53,12 +53,19 @@ def certificate_get(*, user, pk) -> Certificate:
     return found
 
 
-def check_list(*, user, status: str = "", certificate=None) -> QuerySet:
+class CheckFilters(FilterSet):
+    """The annual checks' filters: GET /api/v1/certification/checks."""
+
+    status: one_of(CheckStatus, "Where the check stands") = ""
+
+
+def check_list(*, user, filters: CheckFilters | None = None, certificate=None, **given) -> QuerySet:
+    f = filters or CheckFilters(**given)
     qs = restrict(AnnualCheck.objects.all(), user, "certification.view").select_related(
         "certificate__enterprise", "org", "inspector"
     )
-    if status:
-        qs = qs.filter(status=status)
+    if f.status:
+        qs = qs.filter(status=f.status)
     if certificate is not None:
         qs = qs.filter(certificate=certificate)
     return qs
@@ -71,12 +78,27 @@ def check_get(*, user, pk) -> AnnualCheck:
     return found
 
 
-def misuse_list(*, user, status: str = "") -> QuerySet:
+class MisuseFilters(FilterSet):
+    """The mark-misuse cases' filters: the page (certification:misuse), its export and
+    GET /api/v1/certification/misuse."""
+
+    q: str = Field(
+        "", max_length=60, description="Enterprise name or credit code, or what was found (part of it)"
+    )
+    status: one_of(MisuseStatus, "Where the case stands") = ""
+
+
+def misuse_list(*, user, filters: MisuseFilters | None = None, **given) -> QuerySet:
+    f = filters or MisuseFilters(**given)
     qs = restrict(MarkMisuseCase.objects.all(), user, "certification.view").select_related(
         "enterprise", "certificate", "org"
     )
-    if status:
-        qs = qs.filter(status=status)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.q:
+        qs = qs.filter(
+            Q(enterprise__name_zh__icontains=f.q) | Q(enterprise__uscc=f.q) | Q(description__icontains=f.q)
+        )
     return qs
 
 

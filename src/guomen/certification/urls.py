@@ -8,6 +8,7 @@ urlpatterns = [
     path("export.xlsx", views.certificate_export, name="export"),
     path("new/", views.certificate_new, name="new"),
     path("misuse/", views.misuse_list, name="misuse"),
+    path("misuse/export.xlsx", views.misuse_export, name="misuse_export"),
     path("catalogue/", views.catalogue, name="catalogue"),
     path("catalogue/export.xlsx", views.catalogue_export, name="catalogue_export"),
     path("catalogue/<int:pk>/", views.catalogue_entry, name="catalogue_entry"),

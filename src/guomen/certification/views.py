@@ -130,20 +130,35 @@ def misuse_list(request):
     if request.method == "POST" and create_from(form, create):
         messages.success(request, _("The case was opened."))
         return redirect("certification:misuse")
-    status = request.GET.get("status", "").strip()[:20]
+    filters = selectors.MisuseFilters.from_query(request.GET)
+    query = urlencode(filters.as_query())
     context = {
-        "page": page_of(request, selectors.misuse_list(user=request.user, status=status)),
+        "page": page_of(request, selectors.misuse_list(user=request.user, filters=filters)),
         "form": form,
         "decide_fields": [str(field) for field in DecideForm()],  # rendered once for every open case
         "statuses": MisuseStatus.choices,
-        "status": status,
+        "filters": filters,
+        "export_url": reverse("certification:misuse_export") + (f"?{query}" if query else ""),
         "can_open": can(request.user, "certification.check"),
         "can_decide": can(request.user, "certification.edit") and request.user.role != "enterprise",
     }
     return render(request, "certification/misuse.html", context)
 
 
+MISUSE_LABEL = label_of(MisuseStatus)
+MISUSE_COLUMNS = [
+    (gettext_lazy("enterprise"), lambda m: m.enterprise.name_zh),
+    (gettext_lazy("unified social credit code"), lambda m: m.enterprise.uscc),
+    (gettext_lazy("found on"), lambda m: m.found_on),
+    (gettext_lazy("what was found"), lambda m: m.description),
+    (gettext_lazy("certificate concerned"), lambda m: m.certificate.number if m.certificate_id else ""),
+    (gettext_lazy("penalty"), lambda m: m.penalty),
+    (gettext_lazy("status"), lambda m: MISUSE_LABEL(m.status)),
+]
+
 # fmt: off
+misuse_export = export_view("certification.view", selectors.misuse_list, selectors.MisuseFilters, MISUSE_COLUMNS,
+                            filename="mark-misuse.xlsx", back="certification:misuse")
 misuse_decide = action_view(lambda user, pk: selectors.misuse_get(user=user, pk=pk), DecideForm, services.misuse_decide, "case", gettext_lazy("The decision was recorded."), lambda case: reverse("certification:misuse"))
 # fmt: on
 

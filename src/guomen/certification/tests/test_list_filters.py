@@ -149,3 +149,64 @@ def test_a_role_without_certification_gets_403_on_the_export_too(list_, make_use
 def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_export(list_, client):
     response = client.get(_urls(list_)["export"])
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+MISUSE = ("/api/v1/certification/misuse", "certification:misuse", "certification:misuse_export")
+
+
+@pytest.fixture
+def cases(holder, orgs):
+    from guomen.certification.models import MarkMisuseCase
+
+    elsewhere = EnterpriseFactory(org=orgs["BY"], name_zh="广州某灯具公司")
+    today = timezone.localdate()
+    made = {
+        "open": MarkMisuseCase(enterprise=holder, org=orgs["WJD"], description="插头无CCC标志"),
+        "decided": MarkMisuseCase(
+            enterprise=holder, org=orgs["WJD"], description="伪造认证标志", status="penalised", penalty="罚款"
+        ),
+        "elsewhere": MarkMisuseCase(enterprise=elsewhere, org=orgs["BY"], description="冒用认证标志"),
+    }
+    for case in made.values():
+        case.found_on = today
+        case.save()
+    return {name: c.description for name, c in made.items()}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [({}, {"open", "decided"}), ({"status": "penalised"}, {"decided"}), ({"q": "CCC"}, {"open"})],
+)
+def test_the_misuse_page_api_and_export_give_the_same_rows(cases, supervisor, query, expected):
+    same_rows(
+        client_of(supervisor),
+        **_urls(MISUSE),
+        query=query,
+        expected={cases[name] for name in expected},
+        every=set(cases.values()),
+        field="description",
+        column=3,
+    )
+
+
+def test_another_units_misuse_cases_never_appear(cases, other_supervisor):
+    every = set(cases.values())
+    same_rows(
+        client_of(other_supervisor),
+        **_urls(MISUSE),
+        query={},
+        expected={cases["elsewhere"]},
+        every=every,
+        field="description",
+        column=3,
+    )
+
+
+def test_the_misuse_status_outside_the_choices_is_refused_by_name(cases, supervisor):
+    urls = _urls(MISUSE)
+    refuses_bad_choice(client_of(supervisor), page=urls["page"], api=urls["api"], name="status")
+
+
+def test_the_annual_check_status_outside_the_choices_is_refused_by_name(supervisor):
+    response = client_of(supervisor).get("/api/v1/certification/checks", {"status": "lost"})
+    assert response.status_code == 422 and list(response.json()["fields"]) == ["status"]
