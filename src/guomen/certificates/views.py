@@ -35,7 +35,7 @@ CERTIFICATE_COLUMNS = [
     (_l("issued at"), lambda c: c.issued_at),
     (_l("issuing unit"), lambda c: c.org.name),
     (_l("status"), lambda c: STATUS_LABEL(c.status)),
-    (_l("replaces"), lambda c: c.replaces.number if c.replaces_id else ""),
+    (_l("replaced certificate"), lambda c: c.replaces.number if c.replaces_id else ""),
     ("ePhyto", lambda c: c.has_ephyto),
 ]
 certificate_export = export_view(
