@@ -39,8 +39,6 @@ def queue(request):
         "filters": filters,
         "export_url": f"{reverse('tracebacks:export')}?{urlencode(filters.as_query())}",
         "tab": filters.queue or "all",
-        "q": filters.q,
-        "mine": filters.mine,
         "counts": selectors.status_counts(request.user),
         "tabs": [
             ("pending", _("Awaiting a decision")),
