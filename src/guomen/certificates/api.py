@@ -4,7 +4,7 @@ PDF and ePhyto, replacing and withdrawing."""
 import datetime as dt
 
 from django.http import HttpResponse
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.files import download_doc
 from guomen.core.pagination import paginated
@@ -61,10 +61,11 @@ class CertificateWithdrawIn(Schema):
 
 @router.get("/certificates", response=list[ExportCertificateOut])
 @paginated
-def certificates(request, q: str = "", status: str = "", kind: str = ""):
-    """The certificates the caller may see, newest first (an enterprise: its own; staff: their jurisdiction)."""
+def certificates(request, filters: Query[selectors.CertificateFilters]):
+    """The certificates the caller may see, newest first (an enterprise: its own; staff: their jurisdiction): the
+    filters of the certificate page (and its export), by the same names."""
     require(request.auth, "export_certificate.view")
-    return selectors.certificate_list(user=request.auth, q=q, status=status, kind=kind)
+    return selectors.certificate_list(user=request.auth, filters=filters)
 
 
 @router.get("/certificates/{number}", response=ExportCertificateOut)

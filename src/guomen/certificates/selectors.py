@@ -6,26 +6,38 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import restrict
 
-from .choices import CertificateStatus
+from .choices import CertificateKind, CertificateStatus
 from .models import ExportCertificate
 
 
-def certificate_list(*, user, q: str = "", status: str = "", kind: str = "") -> QuerySet:
-    """The certificates `user` may see (their unit and below; an enterprise its own), newest first."""
+class CertificateFilters(FilterSet):
+    """The export certificate list's filters: the page (certificates:list), its export and
+    GET /api/v1/exports/certificates."""
+
+    q: str = Field("", max_length=40, description="Certificate or declaration number (part of it)")
+    status: one_of(CertificateStatus, "Whether the certificate is valid, replaced or withdrawn") = ""
+    kind: one_of(CertificateKind, "Kind of certificate") = ""
+
+
+def certificate_list(*, user, filters: CertificateFilters | None = None, **given) -> QuerySet:
+    """The certificates `user` may see (their unit and below; an enterprise its own), newest first; `filters` (or
+    its fields as keywords) narrow the list."""
+    f = filters or CertificateFilters(**given)
     qs = restrict(ExportCertificate.objects.all(), user, "export_certificate.view").select_related(
         "declaration", "org", "replaces"
     )
-    q = (q or "").strip()[:40]
-    if q:
-        qs = qs.filter(Q(number__icontains=q) | Q(declaration__number__icontains=q))
-    if status:
-        qs = qs.filter(status=status)
-    if kind:
-        qs = qs.filter(kind=kind)
+    if f.q:
+        qs = qs.filter(Q(number__icontains=f.q) | Q(declaration__number__icontains=f.q))
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
     return qs.order_by("-issued_at", "-id")
 
 

@@ -1,34 +1,51 @@
-"""Certificate pages: the list, the certificate with its PDF and ePhyto, replacing and withdrawing, and the
-public check opened from the QR code."""
+"""Certificate pages: the list and its Excel export (CertificateFilters, the API's), the certificate with its PDF
+and ePhyto, replacing and withdrawing, and the public check opened from the QR code."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, list_view
 from guomen.core.errors import ApplicationError, NotFound, PermissionDenied
-from guomen.core.permissions import can, org_in_scope, require
-from guomen.core.ui import page_of, render_list
+from guomen.core.filters import label_of
+from guomen.core.permissions import can, org_in_scope
 
 from . import selectors, services
 from .choices import CertificateKind, CertificateStatus
 from .forms import AmendForm, ReplaceForm, VerifyForm
 
+certificate_list = list_view(
+    "export_certificate.view",
+    selectors.certificate_list,
+    selectors.CertificateFilters,
+    "certificates",
+    lambda user: {"statuses": CertificateStatus.choices, "kinds": CertificateKind.choices},
+    export="certificates:export",
+)
 
-@login_required
-@require_GET
-def certificate_list(request):
-    require(request.user, "export_certificate.view")
-    filters = {k: request.GET.get(k, "").strip()[:40] for k in ("q", "status", "kind")}
-    context = {
-        "page": page_of(request, selectors.certificate_list(user=request.user, **filters)),
-        "filters": filters,
-        "statuses": CertificateStatus.choices,
-        "kinds": CertificateKind.choices,
-    }
-    return render_list(request, "certificates/list.html", "certificates/partials/rows.html", context)
+KIND_LABEL, STATUS_LABEL = label_of(CertificateKind), label_of(CertificateStatus)
+CERTIFICATE_COLUMNS = [
+    (_l("certificate number"), lambda c: c.number),
+    (_l("certificate kind"), lambda c: KIND_LABEL(c.kind)),
+    (_l("declaration"), lambda c: c.declaration.number),
+    (_l("issued at"), lambda c: c.issued_at),
+    (_l("issuing unit"), lambda c: c.org.name),
+    (_l("status"), lambda c: STATUS_LABEL(c.status)),
+    (_l("replaced certificate"), lambda c: c.replaces.number if c.replaces_id else ""),
+    ("ePhyto", lambda c: c.has_ephyto),
+]
+certificate_export = export_view(
+    "export_certificate.view",
+    selectors.certificate_list,
+    selectors.CertificateFilters,
+    CERTIFICATE_COLUMNS,
+    filename="export-certificates.xlsx",
+    back="certificates:list",
+)
 
 
 @login_required

@@ -4,7 +4,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from guomen.core.errors import ValidationFailed
@@ -200,9 +200,11 @@ def substances(request):
 
 @router.get("/sites", response=list[ExportSiteOut])
 @paginated
-def sites(request, q: str = "", status: str = "", kind: str = ""):
+def sites(request, filters: Query[selectors.SiteFilters]):
+    """The export sites the caller may see (an enterprise: its own): the filters of the site page (and its
+    export), by the same names."""
     require(request.auth, "exports.view")
-    qs = selectors.site_list(user=request.auth, q=q, status=status, kind=kind)
+    qs = selectors.site_list(user=request.auth, filters=filters)
     return qs.prefetch_related("commodities", "destinations")
 
 
@@ -256,9 +258,11 @@ def batch_record(request, pk: int, payload: ExportBatchIn):
 
 @router.get("/batches", response=list[ExportBatchOut])
 @paginated
-def batches(request, q: str = "", flagged: bool | None = None):
+def batches(request, filters: Query[selectors.BatchFilters]):
+    """The production batches the caller may see (an enterprise: its own sites'): the filters of the batch page
+    (and its export), by the same names."""
     require(request.auth, "exports.view")
-    return selectors.batch_list(user=request.auth, q=q, flagged=flagged)
+    return selectors.batch_list(user=request.auth, filters=filters)
 
 
 @router.get("/batches/{number}", response=ExportBatchOut)

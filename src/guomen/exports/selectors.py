@@ -6,24 +6,42 @@ Other apps (export certificates, trace-back of foreign notifications, the cleara
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import restrict
 
+from .choices import SiteKind, SiteStatus
 from .models import DeclarationBatch, ExportSite, InputRecord, LoadingRecord, ProductionBatch
 from .substances import SUPERVISED_LOADING_DESTINATIONS, substance_name
 
 
-def site_list(*, user, q: str = "", status: str = "", kind: str = "", enterprise=None) -> QuerySet:
+class SiteFilters(FilterSet):
+    """The export site list's filters: the page (exports:sites), its export and GET /api/v1/exports/sites."""
+
+    q: str = Field(
+        "", max_length=60, description="Registration number, site name or enterprise name (part of it)"
+    )
+    status: one_of(SiteStatus, "Registration status of the site") = ""
+    kind: one_of(SiteKind, "Type of site") = ""
+
+
+def site_list(*, user, filters: SiteFilters | None = None, enterprise=None, **given) -> QuerySet:
+    """Export sites the user may see (staff: their unit and below; an enterprise: its own), newest first;
+    `filters` (or its fields as keywords) narrow the list."""
+    f = filters or SiteFilters(**given)
     qs = restrict(ExportSite.objects.all(), user, "exports.view").select_related("enterprise", "org")
-    if q:
+    if f.q:
         qs = qs.filter(
-            Q(registration_number__icontains=q) | Q(name__icontains=q) | Q(enterprise__name_zh__icontains=q)
+            Q(registration_number__icontains=f.q)
+            | Q(name__icontains=f.q)
+            | Q(enterprise__name_zh__icontains=f.q)
         )
-    if status:
-        qs = qs.filter(status=status)
-    if kind:
-        qs = qs.filter(kind=kind)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
     if enterprise is not None:
         qs = qs.filter(enterprise=enterprise)
     return qs
@@ -43,16 +61,36 @@ def input_list(*, user, site=None) -> QuerySet:
     return qs
 
 
-def batch_list(*, user, site=None, flagged: bool | None = None, q: str = "") -> QuerySet:
+class BatchFilters(FilterSet):
+    """The production batch list's filters: the page (exports:batches), its export and
+    GET /api/v1/exports/batches."""
+
+    q: str = Field("", max_length=60, description="Batch number or site name (part of it)")
+    flagged: bool | None = Field(
+        None,
+        description="Only batches flagged for an input (true) or only clean ones (false); both if not given",
+    )
+
+    def as_query(self) -> dict[str, str]:
+        out = super().as_query()
+        if self.flagged is not None:
+            out["flagged"] = "1" if self.flagged else "0"  # the page's select speaks 1/0
+        return out
+
+
+def batch_list(*, user, filters: BatchFilters | None = None, site=None, **given) -> QuerySet:
+    """Production batches the user may see (staff: their unit and below; an enterprise: its own sites'),
+    latest harvest first; `filters` (or its fields as keywords) narrow the list."""
+    f = filters or BatchFilters(**given)
     qs = restrict(ProductionBatch.objects.all(), user, "exports.view").select_related(
         "site__enterprise", "commodity", "destination"
     )
     if site is not None:
         qs = qs.filter(site=site)
-    if flagged is not None:
-        qs = qs.filter(flagged=flagged)
-    if q:
-        qs = qs.filter(Q(number__icontains=q) | Q(site__name__icontains=q))
+    if f.flagged is not None:
+        qs = qs.filter(flagged=f.flagged)
+    if f.q:
+        qs = qs.filter(Q(number__icontains=f.q) | Q(site__name__icontains=f.q))
     return qs
 
 

@@ -1,5 +1,8 @@
 """Export production chain pages (phone-friendly): sites, input records, batches, the batches of an export
-declaration and its supervised loading (监装)."""
+declaration and its supervised loading (监装). The site and batch lists have an Excel export with the page's
+filters (SiteFilters, BatchFilters: the ones the API takes)."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,9 +10,12 @@ from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view
 from guomen.core.errors import ApplicationError, NotFound, PermissionDenied, ValidationFailed
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require, restrict
 from guomen.core.ui import add_errors, page_of, render_list
 from guomen.declarations.choices import FINAL_STATUSES
@@ -54,15 +60,39 @@ def _act(request, back: str, call, success: str):
 @require_GET
 def site_list(request):
     require(request.user, "exports.view")
-    filters = {k: request.GET.get(k, "").strip()[:60] for k in ("q", "status", "kind")}
+    filters = selectors.SiteFilters.from_query(request.GET)
     context = {
-        "page": page_of(request, selectors.site_list(user=request.user, **filters)),
+        "page": page_of(request, selectors.site_list(user=request.user, filters=filters)),
         "filters": filters,
+        "export_url": f"{reverse('exports:site_export')}?{urlencode(filters.as_query())}",
         "statuses": SiteStatus.choices,
         "kinds": SiteKind.choices,
         "can_apply": can(request.user, "exports.site_apply"),
     }
     return render_list(request, "exports/sites.html", "exports/partials/site_rows.html", context)
+
+
+SITE_KIND, SITE_STATUS = label_of(SiteKind), label_of(SiteStatus)
+SITE_COLUMNS = [
+    (_l("registration number"), lambda s: s.registration_number),
+    (_l("name"), lambda s: s.name),
+    (_l("type"), lambda s: SITE_KIND(s.kind)),
+    (_l("enterprise"), lambda s: s.enterprise.name_zh),
+    (_l("unified social credit code"), lambda s: s.enterprise.uscc),
+    (_l("HK/Macao supply"), lambda s: s.hk_macao),
+    (_l("registered on"), lambda s: s.registered_on),
+    (_l("annual review due"), lambda s: s.review_due),
+    (_l("status"), lambda s: SITE_STATUS(s.status)),
+    (_l("supervising unit"), lambda s: s.org.name),
+]
+site_export = export_view(
+    "exports.view",
+    selectors.site_list,
+    selectors.SiteFilters,
+    SITE_COLUMNS,
+    filename="export-sites.xlsx",
+    back="exports:sites",
+)
 
 
 def _enterprise_of(user, uscc: str):
@@ -202,13 +232,33 @@ def _batch_url(batch):
 @require_GET
 def batch_list(request):
     require(request.user, "exports.view")
-    q = request.GET.get("q", "").strip()[:60]
-    flagged = {"1": True, "0": False}.get(request.GET.get("flagged", ""))
+    filters = selectors.BatchFilters.from_query(request.GET)
     context = {
-        "page": page_of(request, selectors.batch_list(user=request.user, q=q, flagged=flagged)),
-        "filters": {"q": q, "flagged": request.GET.get("flagged", "")},
+        "page": page_of(request, selectors.batch_list(user=request.user, filters=filters)),
+        "filters": filters,
+        "export_url": f"{reverse('exports:batch_export')}?{urlencode(filters.as_query())}",
     }
     return render_list(request, "exports/batches.html", "exports/partials/batch_rows.html", context)
+
+
+BATCH_COLUMNS = [
+    (_l("batch number"), lambda b: b.number),
+    (_l("site"), lambda b: b.site.name),
+    (_l("enterprise"), lambda b: b.site.enterprise.name_zh),
+    (_l("commodity"), lambda b: b.commodity_id),
+    (_l("quantity"), lambda b: f"{b.quantity.normalize():f} {b.unit}"),
+    (_l("harvest / production date"), lambda b: b.harvested_on),
+    (_l("destination"), lambda b: b.destination.display_name),
+    (_l("flagged"), lambda b: _l("Flagged") if b.flagged else _l("Clean")),
+]
+batch_export = export_view(
+    "exports.view",
+    selectors.batch_list,
+    selectors.BatchFilters,
+    BATCH_COLUMNS,
+    filename="export-batches.xlsx",
+    back="exports:batches",
+)
 
 
 @login_required

@@ -87,13 +87,10 @@ def enterprise_detail(request, uscc: str):
 
 @router.get("/production-bases", response=list[ProductionBaseOut])
 @paginated
-def production_bases(
-    request, q: str = "", country: str = "", kind: str = "", status: str = "", commodity: str = ""
-):
-    """Filter by country (alpha-2), type, status and registered commodity (HS prefix)."""
-    qs = selectors.production_base_list(
-        user=request.auth, q=q, country=country, kind=kind, status=status, commodity=commodity
-    )
+def production_bases(request, filters: Query[selectors.ProductionBaseFilters]):
+    """Filter by country (alpha-2), type, status and registered commodity (HS prefix): the filters of the
+    production base page (and its export), by the same names."""
+    qs = selectors.production_base_list(user=request.auth, filters=filters)
     return qs.prefetch_related("commodities")
 
 

@@ -12,7 +12,7 @@ from guomen.core.errors import NotFound, ValidationFailed
 from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 
-from .choices import EnterpriseKind, FilingStatus
+from .choices import BaseKind, BaseStatus, EnterpriseKind, FilingStatus
 from .models import Enterprise, ProductionBase
 from .validators import uscc_clean
 
@@ -87,36 +87,44 @@ def enterprise_named(*, user, uscc: str, field: str = "enterprise") -> Enterpris
     return found
 
 
+class ProductionBaseFilters(FilterSet):
+    """The production base list's filters: the page (registry:base_list), its export and
+    GET /api/v1/registry/production-bases."""
+
+    q: str = Field("", max_length=100, description="Registration code, name, operator or region (part of it)")
+    country: str = Field("", max_length=2, description="Country of the base (ISO 3166 alpha-2)")
+    kind: one_of(BaseKind, "Type of production base") = ""
+    status: one_of(BaseStatus, "Registration status") = ""
+    commodity: str = Field(
+        "", max_length=20, description="A registered commodity (HS code or its first digits)"
+    )
+
+
 def production_base_list(
-    *,
-    user,
-    q: str = "",
-    country: str = "",
-    kind: str = "",
-    status: str = "",
-    commodity: str = "",
-    enterprise=None,
+    *, user, filters: ProductionBaseFilters | None = None, enterprise=None, **given
 ) -> QuerySet:
+    """Production bases the user may see (an enterprise: its own), by registration code; `filters` (or its fields
+    as keywords) narrow the list."""
+    f = filters or ProductionBaseFilters(**given)
     qs = restrict(ProductionBase.objects.all(), user, "production_base.view").select_related(
         "country", "enterprise", "org"
     )
-    text = str(q or "").strip()
-    if text:
+    if f.q:
         qs = qs.filter(
-            Q(code__icontains=text)
-            | Q(name__icontains=text)
-            | Q(name_en__icontains=text)
-            | Q(operator_name__icontains=text)
-            | Q(region__icontains=text)
+            Q(code__icontains=f.q)
+            | Q(name__icontains=f.q)
+            | Q(name_en__icontains=f.q)
+            | Q(operator_name__icontains=f.q)
+            | Q(region__icontains=f.q)
         )
-    if country:
-        qs = qs.filter(country_id=country.upper())
-    if kind:
-        qs = qs.filter(kind=kind)
-    if status:
-        qs = qs.filter(status=status)
-    if commodity:
-        qs = qs.filter(commodities__code__startswith=normalise_hs(commodity)).distinct()
+    if f.country:
+        qs = qs.filter(country_id=f.country.upper())
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.commodity:
+        qs = qs.filter(commodities__code__startswith=normalise_hs(f.commodity)).distinct()
     if enterprise is not None:
         qs = qs.filter(enterprise=enterprise)
     return qs.order_by("code")

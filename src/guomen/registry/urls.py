@@ -10,6 +10,7 @@ urlpatterns = [
     path("enterprises/<int:pk>/", views.enterprise_detail, name="enterprise_detail"),
     path("enterprises/<int:pk>/edit/", views.enterprise_edit, name="enterprise_edit"),
     path("bases/", views.base_list, name="base_list"),
+    path("bases/export.xlsx", views.base_export, name="base_export"),
     path("bases/new/", views.base_edit, name="base_create"),
     path("bases/<int:pk>/", views.base_detail, name="base_detail"),
     path("bases/<int:pk>/edit/", views.base_edit, name="base_edit"),

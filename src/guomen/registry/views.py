@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guomen.catalog.selectors import country_list
 from guomen.catalog.ui import bulk_import, bulk_template
+from guomen.core.actions import export_view
 from guomen.core.errors import ApplicationError
 from guomen.core.filters import label_of, xlsx_export
 from guomen.core.permissions import can, require
@@ -115,17 +116,42 @@ def enterprise_edit(request, pk: int | None = None):
 
 @login_required
 def base_list(request):
-    filters = {k: request.GET.get(k, "").strip() for k in ("q", "country", "kind", "status", "commodity")}
-    qs = selectors.production_base_list(user=request.user, **filters)
+    filters = selectors.ProductionBaseFilters.from_query(request.GET)
+    qs = selectors.production_base_list(user=request.user, filters=filters)
     context = {
         "page_obj": page_of(request, qs),
         "filters": filters,
+        "export_url": f"{reverse('registry:base_export')}?{urlencode(filters.as_query())}",
         "kinds": BaseKind.choices,
         "statuses": BaseStatus.choices,
         "countries": country_list(user=request.user).filter(production_bases__isnull=False).distinct(),
         "can_edit": can(request.user, "production_base.edit"),
     }
     return render_list(request, "registry/base_list.html", "registry/partials/base_rows.html", context)
+
+
+BASE_KIND_LABEL, BASE_STATUS_LABEL = label_of(BaseKind), label_of(BaseStatus)
+BASE_COLUMNS = [
+    (_l("registration code"), lambda b: b.code),
+    (_l("name"), lambda b: b.name),
+    (_l("English name"), lambda b: b.name_en),
+    (_l("country"), lambda b: b.country.display_name),
+    (_l("region"), lambda b: b.region),
+    (_l("type"), lambda b: BASE_KIND_LABEL(b.kind)),
+    (_l("operator"), lambda b: b.operator_name),
+    (_l("enterprise"), lambda b: b.enterprise.name_zh if b.enterprise_id else ""),
+    (_l("status"), lambda b: BASE_STATUS_LABEL(b.status)),
+    (_l("registered on"), lambda b: b.registered_on),
+    (_l("supervising unit"), lambda b: b.org.name if b.org_id else ""),
+]
+base_export = export_view(
+    "production_base.view",
+    selectors.production_base_list,
+    selectors.ProductionBaseFilters,
+    BASE_COLUMNS,
+    filename="production-bases.xlsx",
+    back="registry:base_list",
+)
 
 
 def _base_context(request, base, status_form=None) -> dict:

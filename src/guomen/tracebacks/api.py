@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.catalog.models import CommodityGroup, Country
 from guomen.core.errors import ValidationFailed
@@ -100,8 +100,10 @@ def _detail(user, notification) -> dict:
 
 @router.get("/notifications", response=list[TraceNotificationOut])
 @paginated
-def notifications(request, queue: str = "pending", q: str = ""):
-    return selectors.notification_list(request.auth, queue=queue, q=q)
+def notifications(request, filters: Query[selectors.NotificationFilters]):
+    """The queue of foreign notifications (bureau staff): the filters of the queue page (and its export), by the
+    same names."""
+    return selectors.notification_list(request.auth, filters=filters)
 
 
 @router.post("/notifications", response={201: TraceNotificationDetailOut})

@@ -3,8 +3,10 @@ unit of the export and above). Enterprises have no trace-back action, so they re
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
+from ninja import Field
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, require, restrict
 
 from .choices import CaseStatus, NotificationStatus, TaskStatus
@@ -22,20 +24,33 @@ def candidates_visible(user) -> QuerySet:
     return restrict(MatchCandidate.objects.all(), user, VIEW)
 
 
-def notification_list(user, *, queue: str = "pending", q: str = "", mine: bool = False) -> QuerySet:
-    """The queue: pending (candidates waiting for a decision), unmatched (never dropped) or confirmed. With
-    `mine`, only notifications with a candidate in the user's jurisdiction."""
+class NotificationFilters(FilterSet):
+    """The foreign notification queue's filters: the page (tracebacks:queue), its export and
+    GET /api/v1/tracebacks/notifications."""
+
+    queue: one_of(
+        [*QUEUES, "all"], "Which queue: awaiting a decision (pending), unmatched, match confirmed, or all"
+    ) = "pending"
+    q: str = Field("", max_length=60, description="Notification reference, subject or product (part of it)")
+    mine: bool = Field(False, description="Only notifications with a candidate in the caller's jurisdiction")
+
+
+def notification_list(user, *, filters: NotificationFilters | None = None, **given) -> QuerySet:
+    """The queue: pending (candidates waiting for a decision), unmatched (never dropped), confirmed or all. With
+    `mine`, only notifications with a candidate in the user's jurisdiction. `filters` (or its fields as keywords)
+    choose them."""
+    f = filters or NotificationFilters(**given)
     require(user, VIEW)
     qs = restrict(TraceNotification.objects.all(), user, VIEW).select_related(
         "commodity_group", "notifying_country"
     )
-    if queue in QUEUES:
-        qs = qs.filter(status=QUEUES[queue])
-    if q:
-        qs = qs.filter(Q(reference__icontains=q) | Q(subject__icontains=q) | Q(product__icontains=q))
+    if f.queue in QUEUES:
+        qs = qs.filter(status=QUEUES[f.queue])
+    if f.q:
+        qs = qs.filter(Q(reference__icontains=f.q) | Q(subject__icontains=f.q) | Q(product__icontains=f.q))
     visible = candidates_visible(user).filter(notification_id=OuterRef("pk"))
     qs = qs.annotate(here=Exists(visible))
-    if mine:
+    if f.mine:
         qs = qs.filter(here=True)
     return qs.annotate(n_candidates=Count("candidates", distinct=True)).order_by("-notified_on", "-id")
 

@@ -5,6 +5,7 @@ from . import views
 app_name = "tracebacks"
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("export.xlsx", views.notification_export, name="export"),
     path("new/", views.notification_new, name="new"),
     path("rematch/", views.rematch, name="rematch"),
     path("<int:pk>/", views.notification_detail, name="detail"),

@@ -1,16 +1,23 @@
 """Trace-back pages: the queue (pending, unmatched, confirmed), hand entry, a notification with its candidates,
-the cases with their tasks, findings, closing and closing report."""
+the cases with their tasks, findings, closing and closing report. The queue has an Excel export with the page's
+filters (NotificationFilters, the API's)."""
+
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.accounts.models import User
 from guomen.catalog.models import CommodityGroup, Country
+from guomen.core.actions import export_view
 from guomen.core.errors import ApplicationError, ValidationFailed
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
@@ -26,15 +33,12 @@ from .report import closing_report_pdf
 @require_GET
 def queue(request):
     require(request.user, "traceback.view")
-    tab = request.GET.get("queue", "pending")
-    tab = tab if tab in selectors.QUEUES or tab == "all" else "pending"
-    q = request.GET.get("q", "").strip()[:60]
-    mine = request.GET.get("mine") == "1"
+    filters = selectors.NotificationFilters.from_query(request.GET)
     context = {
-        "page": page_of(request, selectors.notification_list(request.user, queue=tab, q=q, mine=mine)),
-        "tab": tab,
-        "q": q,
-        "mine": mine,
+        "page": page_of(request, selectors.notification_list(request.user, filters=filters)),
+        "filters": filters,
+        "export_url": f"{reverse('tracebacks:export')}?{urlencode(filters.as_query())}",
+        "tab": filters.queue or "all",
         "counts": selectors.status_counts(request.user),
         "tabs": [
             ("pending", _("Awaiting a decision")),
@@ -45,6 +49,29 @@ def queue(request):
         "can_enter": can(request.user, "traceback.enter"),
     }
     return render_list(request, "tracebacks/queue.html", "tracebacks/partials/rows.html", context)
+
+
+STATUS_LABEL = label_of(NotificationStatus)
+NOTIFICATION_COLUMNS = [
+    (_l("notification reference"), lambda n: n.reference),
+    (_l("notified on"), lambda n: n.notified_on),
+    (_l("notifying authority"), lambda n: n.authority),
+    (_l("notifying country"), lambda n: n.notifying_country.display_name if n.notifying_country_id else ""),
+    (_l("subject"), lambda n: n.subject),
+    (_l("product"), lambda n: n.product),
+    (_l("commodity group"), lambda n: n.commodity_group.display_name if n.commodity_group_id else ""),
+    (_l("candidates"), lambda n: n.n_candidates),
+    (_l("in my jurisdiction"), lambda n: n.here),
+    (_l("status"), lambda n: STATUS_LABEL(n.status)),
+]
+notification_export = export_view(
+    "traceback.view",
+    selectors.notification_list,
+    selectors.NotificationFilters,
+    NOTIFICATION_COLUMNS,
+    filename="foreign-notifications.xlsx",
+    back="tracebacks:queue",
+)
 
 
 def _lookup(model, value, field):
