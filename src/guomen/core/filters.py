@@ -45,7 +45,7 @@ class FilterSet(Schema):
             value = getattr(self, name)
             if value not in (None, "", field.default):
                 if isinstance(value, bool):
-                    value = "1"
+                    value = "1" if value else "0"  # a yes/no/either filter given as "no" stays "no"
                 out[field.alias or name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
         return out
 

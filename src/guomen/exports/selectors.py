@@ -71,12 +71,6 @@ class BatchFilters(FilterSet):
         description="Only batches flagged for an input (true) or only clean ones (false); both if not given",
     )
 
-    def as_query(self) -> dict[str, str]:
-        out = super().as_query()
-        if self.flagged is not None:
-            out["flagged"] = "1" if self.flagged else "0"  # the page's select speaks 1/0
-        return out
-
 
 def batch_list(*, user, filters: BatchFilters | None = None, site=None, **given) -> QuerySet:
     """Production batches the user may see (staff: their unit and below; an enterprise: its own sites'),
