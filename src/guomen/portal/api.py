@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import NotFound, ValidationFailed
@@ -127,23 +127,16 @@ def warnings(request):
 
 @router.get("/spot-checks", auth=None, response=list[dict])
 @paginated
-def spot_checks(request, q: str = "", result: str = "", year: str = ""):
-    return _unavailable(
-        sources.spot_check_results(
-            {
-                "q": q[:100],
-                "result": result[:20],
-                "year": year[:4] if year.isdigit() else "",
-                "limit": PUBLIC_ROWS,
-            }
-        )
-    )
+def spot_checks(request, filters: Query[selectors.SpotCheckFilters]):
+    """Published spot-check results, the latest first: the filters of the portal page (and its export)."""
+    return _unavailable(selectors.spot_check_results(filters, limit=PUBLIC_ROWS))
 
 
 @router.get("/blacklist", auth=None, response=list[dict])
 @paginated
-def blacklist(request, q: str = ""):
-    return _unavailable(sources.blacklist({"q": q[:100], "limit": PUBLIC_ROWS}))
+def blacklist(request, filters: Query[selectors.BlacklistFilters]):
+    """Enterprises on the blacklist now: the filters of the portal page (and its export)."""
+    return _unavailable(selectors.blacklist(filters, limit=PUBLIC_ROWS))
 
 
 @router.get("/credit", auth=None, response=list[dict])
@@ -154,8 +147,9 @@ def credit(request, q: str):
 
 @router.get("/decisions", auth=None, response=list[PublicDecisionOut])
 @paginated
-def decisions(request, kind: str = "", q: str = "", year: str = ""):
-    return selectors.public_decision_list(kind=kind, q=q, year=year)
+def decisions(request, filters: Query[selectors.DecisionFilters]):
+    """Published licence and penalty decisions: the filters of the portal page (and its export)."""
+    return selectors.public_decision_list(filters=filters)
 
 
 @router.get("/decisions/{int:pk}", auth=None, response=PublicDecisionOut)

@@ -7,32 +7,47 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.catalog.models import Country, ImportRequirement
 from guomen.catalog.selectors import country_resolve, normalise_hs
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import require, restrict
 from guomen.declarations.models import Declaration
 from guomen.documents.selectors import documents_for
 
+from . import sources
+from .choices import DecisionKind
 from .models import PublicDecision
 
 # Decisions ----------------------------------------------------------------------------------------
 
 
-def public_decision_list(*, kind: str = "", q: str = "", year: str = "") -> QuerySet:
+class DecisionFilters(FilterSet):
+    """The public decision list's filters: the page (portal:decisions), its export and GET /api/v1/public/decisions."""
+
+    kind: one_of(DecisionKind, "Licence or penalty") = ""
+    q: str = Field(
+        "", max_length=100, description="Decision number, enterprise name or credit code, or summary"
+    )
+    year: int | None = Field(None, ge=1990, le=2100, description="Year of the decision")
+
+
+def public_decision_list(*, filters: DecisionFilters | None = None, **given) -> QuerySet:
+    """Published decisions only (anyone may read them), the latest first."""
+    f = filters or DecisionFilters(**given)
     qs = PublicDecision.objects.filter(published=True).select_related("org")
-    if kind:
-        qs = qs.filter(kind=kind)
-    if year.isdigit():
-        qs = qs.filter(decided_on__year=int(year))
-    q = (q or "").strip()[:100]
-    if q:
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.year:
+        qs = qs.filter(decided_on__year=f.year)
+    if f.q:
         qs = qs.filter(
-            Q(decision_number__icontains=q)
-            | Q(enterprise_name__icontains=q)
-            | Q(enterprise_uscc=q.upper())
-            | Q(summary__icontains=q)
+            Q(decision_number__icontains=f.q)
+            | Q(enterprise_name__icontains=f.q)
+            | Q(enterprise_uscc=f.q.upper())
+            | Q(summary__icontains=f.q)
         )
     return qs.order_by("-decided_on", "-id")
 
@@ -61,6 +76,38 @@ def decision_get(*, user, pk: int, action: str = "decision.view") -> PublicDecis
     if found is None:
         raise NotFound()
     return found
+
+
+# Spot-check results and the blacklist (read from supervision through `sources`) -------------------------
+
+
+class SpotCheckFilters(FilterSet):
+    """The published spot-check results' filters: the page (portal:spot_checks), its export and
+    GET /api/v1/public/spot-checks."""
+
+    q: str = Field(
+        "", max_length=100, description="Enterprise name or unified social credit code (part of it)"
+    )
+    result: one_of(sources.spot_check_result_choices(), "Result of the check") = ""
+    year: int | None = Field(None, ge=1990, le=2100, description="Year the result was published")
+
+
+class BlacklistFilters(FilterSet):
+    """The blacklist's filters: the page (portal:blacklist), its export and GET /api/v1/public/blacklist."""
+
+    q: str = Field(
+        "", max_length=100, description="Enterprise name or unified social credit code (part of it)"
+    )
+
+
+def spot_check_results(filters: SpotCheckFilters, *, limit: int) -> list[dict] | None:
+    """Published results only, the latest first, at most `limit`; None when the source is not available."""
+    return sources.spot_check_results({**filters.model_dump(), "limit": limit})
+
+
+def blacklist(filters: BlacklistFilters, *, limit: int) -> list[dict] | None:
+    """Enterprises on the blacklist now, the latest listed first, at most `limit`; None when not available."""
+    return sources.blacklist({**filters.model_dump(), "limit": limit})
 
 
 # Import requirements ------------------------------------------------------------------------------

@@ -2,16 +2,19 @@ from django.urls import path
 
 from guomen.certificates.views import public_verify
 
-from . import staff_views, views
+from . import export_views, staff_views, views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("warnings/", views.warnings, name="warnings"),
     path("spot-checks/", views.spot_checks, name="spot_checks"),
+    path("spot-checks/export.xlsx", export_views.spot_check_export, name="spot_check_export"),
     path("blacklist/", views.blacklist, name="blacklist"),
+    path("blacklist/export.xlsx", export_views.blacklist_export, name="blacklist_export"),
     path("credit/", views.credit, name="credit"),
     path("decisions/", views.decisions, name="decisions"),
+    path("decisions/export.xlsx", export_views.decision_export, name="decision_export"),
     path("decisions/<int:pk>/", views.decision, name="decision"),
     path("requirements/", views.requirements, name="requirements"),
     path("requirements/<int:pk>/", views.requirement, name="requirement"),
