@@ -57,8 +57,8 @@ SPOT_CHECK_COLUMNS = [
     (_l("Result"), lambda r: r["result_label"]),
     (_l("Checked on"), lambda r: r["checked_on"]),
     (_l("published on"), lambda r: r["published_on"]),
-    (_l("Plan"), lambda r: r["plan"]),
-    (_l("Inspectors"), lambda r: r["inspector_selection_label"]),
+    (_l("Spot-check plan"), lambda r: r["plan"]),
+    (_l("How the inspectors were chosen"), lambda r: r["inspector_selection_label"]),
 ]
 BLACKLIST_COLUMNS = [
     (_l("Enterprise"), lambda e: e["enterprise_name"]),
