@@ -199,6 +199,7 @@ ACCESS: dict[str, str] = {
     "page portal:document": "public",
     "page portal:home": "public",
     "page portal:requirement": "public",
+    "page portal:requirement_export": "public",
     "page portal:requirements": "public",
     "page portal:spot_check_export": "public",
     "page portal:spot_checks": "public",

@@ -159,8 +159,9 @@ def decision(request, pk: int):
 
 @router.get("/requirements", auth=None, response=list[RequirementOut])
 @paginated
-def requirements(request, commodity: str = "", origin: str = ""):
-    return selectors.requirement_list(commodity=commodity, origin=origin)
+def requirements(request, filters: Query[selectors.RequirementFilters]):
+    """Import requirements by commodity and origin: the filters of the portal page (and its export)."""
+    return selectors.requirement_list(filters=filters)
 
 
 @router.post("/consignment-status", auth=None, response=ConsignmentOut)

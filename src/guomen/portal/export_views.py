@@ -79,6 +79,18 @@ DECISION_COLUMNS = [
     (_l("legal basis"), lambda d: d.legal_basis),
 ]
 
+REQUIREMENT_COLUMNS = [
+    (_l("HS code"), lambda r: r.hs_id),
+    (_l("Commodity"), lambda r: r.hs.display_name),
+    (_l("Origin"), lambda r: r.origin.display_name),
+    (_l("Access granted"), lambda r: r.access_granted),
+    (_l("Quarantine pests of concern"), lambda r: [p.name_zh for p in r.pests.all()]),
+    (_l("Required treatment"), lambda r: r.required_treatment),
+    (_l("Required marking"), lambda r: r.marking),
+    (_l("Registered production base required"), lambda r: r.registered_base_required),
+    (_l("Protocol or announcement"), lambda r: r.protocol),
+]
+
 
 @require_GET
 @_limited
@@ -113,3 +125,14 @@ def decision_export(request):
     rows = selectors.public_decision_list(filters=filters)
     back = url_with("portal:decisions", filters)
     return _export(request, rows, DECISION_COLUMNS, filename="decisions.xlsx", back=back)
+
+
+@require_GET
+@_limited
+@reads_from_replica
+def requirement_export(request):
+    """The import requirements as an XLSX file, with the page's filters (RequirementFilters)."""
+    filters = selectors.RequirementFilters.from_query(request.GET)
+    rows = selectors.requirement_list(filters=filters)
+    back = url_with("portal:requirements", filters)
+    return _export(request, rows, REQUIREMENT_COLUMNS, filename="import-requirements.xlsx", back=back)

@@ -113,20 +113,27 @@ def blacklist(filters: BlacklistFilters, *, limit: int) -> list[dict] | None:
 # Import requirements ------------------------------------------------------------------------------
 
 
-def requirement_list(*, commodity: str = "", origin: str = "") -> QuerySet:
+class RequirementFilters(FilterSet):
+    """The public import requirement list's filters: the page (portal:requirements), its export and
+    GET /api/v1/public/requirements."""
+
+    commodity: str = Field("", max_length=60, description="Commodity: HS code (prefix) or name (part of it)")
+    origin: str = Field("", max_length=60, description="Origin: code or name")
+
+
+def requirement_list(*, filters: RequirementFilters | None = None, **given) -> QuerySet:
     """Import requirements by commodity (HS code or name) and origin (code or name)."""
+    f = filters or RequirementFilters(**given)
     qs = ImportRequirement.objects.select_related("hs", "origin").prefetch_related("pests")
-    commodity = (commodity or "").strip()[:60]
-    if commodity:
-        digits = normalise_hs(commodity)
-        if digits and re.fullmatch(r"[\d. ]+", commodity):
+    if f.commodity:
+        digits = normalise_hs(f.commodity)
+        if digits and re.fullmatch(r"[\d. ]+", f.commodity):
             qs = qs.filter(hs__code__startswith=digits)
         else:
-            qs = qs.filter(Q(hs__name_zh__icontains=commodity) | Q(hs__name_en__icontains=commodity))
-    origin = (origin or "").strip()[:60]
-    if origin:
-        country = country_resolve(origin)
-        qs = qs.filter(origin=country) if country else qs.filter(origin__name_zh__icontains=origin)
+            qs = qs.filter(Q(hs__name_zh__icontains=f.commodity) | Q(hs__name_en__icontains=f.commodity))
+    if f.origin:
+        country = country_resolve(f.origin)
+        qs = qs.filter(origin=country) if country else qs.filter(origin__name_zh__icontains=f.origin)
     return qs.order_by("hs_id", "origin_id")
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("decisions/export.xlsx", export_views.decision_export, name="decision_export"),
     path("decisions/<int:pk>/", views.decision, name="decision"),
     path("requirements/", views.requirements, name="requirements"),
+    path("requirements/export.xlsx", export_views.requirement_export, name="requirement_export"),
     path("requirements/<int:pk>/", views.requirement, name="requirement"),
     path("documents/<int:pk>/", views.document, name="document"),
     path("consignment/", views.consignment, name="consignment"),

@@ -78,10 +78,14 @@ def decision(request, pk: int):
 
 
 def requirements(request):
-    filters = {"commodity": _q(request, "commodity", 60), "origin": _q(request, "origin", 60)}
-    page = page_of(request, selectors.requirement_list(**filters), per_page=30)
-    context = {"filters": filters, "page_obj": page, "origins": selectors.requirement_origins()}
-    return render(request, "portal/requirements.html", context)
+    filters = selectors.RequirementFilters.from_query(request.GET)
+    context = {
+        "filters": filters,
+        "page_obj": page_of(request, selectors.requirement_list(filters=filters), per_page=30),
+        "origins": selectors.requirement_origins(),
+        "export_url": url_with("portal:requirement_export", filters),
+    }
+    return render_list(request, "portal/requirements.html", "portal/partials/requirement_rows.html", context)
 
 
 def requirement(request, pk: int):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from tests.lists import refuses_bad_choice, same_rows, sheet
 
+from guomen.catalog.tests.factories import CountryFactory, HsCodeFactory, ImportRequirementFactory
 from guomen.portal import sources
 from guomen.registry.tests.factories import EnterpriseFactory
 from guomen.supervision.models import SpotCheckTask
@@ -38,6 +39,7 @@ LISTS = {
         "/api/v1/public/decisions",
         "decision_number",
     ),
+    "requirements": ("portal:requirements", "portal:requirement_export", "/api/v1/public/requirements", "hs"),
 }
 CHECKED_FINE, CHECKED_FAILED, CHECK_UNPUBLISHED = "深圳合格果业公司", "广州整改冻品公司", "未公示抽查公司"
 LISTED, LISTED_TOO, PROPOSED = "伪造证单贸易公司", "逃避检验食品公司", "拟列入名单公司"
@@ -50,6 +52,7 @@ EVERY = {
     "spot_checks": {CHECKED_FINE, CHECKED_FAILED, CHECK_UNPUBLISHED},
     "blacklist": {LISTED, LISTED_TOO, PROPOSED},
     "decisions": {PENALTY, LICENCE, UNPUBLISHED},
+    "requirements": {"081060", "080510"},
 }
 
 
@@ -93,6 +96,9 @@ def published(orgs):
         enterprise_name="乙公司",
     )
     PublicDecisionFactory(org=orgs["SZ"], decision_number=UNPUBLISHED, enterprise_name="甲公司")
+    ImportRequirementFactory(hs=HsCodeFactory(code="081060"), origin=CountryFactory(code="TH"))
+    orange = HsCodeFactory(code="080510", name_zh="鲜橙", name_en="Oranges, fresh")
+    ImportRequirementFactory(hs=orange, origin=CountryFactory(code="CL"))
 
 
 CASES = [
@@ -106,6 +112,9 @@ CASES = [
     ("decisions", {"kind": "licence"}, {LICENCE}),
     ("decisions", {"year": "2026"}, {PENALTY}),
     ("decisions", {"q": "甲公司"}, {PENALTY}),
+    ("requirements", {"commodity": "榴莲"}, {"081060"}),
+    ("requirements", {"origin": "智利"}, {"080510"}),
+    ("requirements", {"commodity": "08"}, {"081060", "080510"}),
 ]
 
 
@@ -140,6 +149,7 @@ def test_an_anonymous_export_holds_only_published_rows(published):
         ("decisions", "kind", "warning"),
         ("decisions", "year", "1066"),
         ("blacklist", "q", "x" * 101),
+        ("requirements", "origin", "x" * 61),
     ],
 )
 def test_the_api_refuses_a_bad_value_by_name_the_page_ignores_it(published, name, field, value):
