@@ -191,6 +191,13 @@ def _decision_data(payload: PortalDecisionIn) -> dict:
     return data
 
 
+@router.get("/manage/decisions", response=list[StaffDecisionOut])
+@paginated
+def decisions_for_publication(request, filters: Query[selectors.StaffDecisionFilters]):
+    """Decisions of your units, published or not (staff): the filters of the staff page (and its export)."""
+    return selectors.decision_list(user=request.auth, filters=filters)
+
+
 @router.post("/decisions", response={201: StaffDecisionOut})
 def decision_create(request, payload: PortalDecisionIn):
     """Enter a licence or penalty decision (staff); it is not public until published."""

@@ -59,14 +59,26 @@ def public_decision_get(*, pk: int) -> PublicDecision:
     return found
 
 
-def decision_list(*, user, kind: str = "", published: str = "", q: str = "") -> QuerySet:
+class StaffDecisionFilters(FilterSet):
+    """The staff list of decisions for publication: the page (portal:decision_admin), its export and
+    GET /api/v1/public/manage/decisions."""
+
+    kind: one_of(DecisionKind, "Licence or penalty") = ""
+    published: one_of(["yes", "no"], "yes: on the portal now; no: not published (yet, or withdrawn)") = ""
+    q: str = Field("", max_length=60, description="Decision number or enterprise name (part of it)")
+
+
+def decision_list(*, user, filters: StaffDecisionFilters | None = None, **given) -> QuerySet:
+    """Decisions of the user's units, published or not, the latest first."""
+    require(user, "decision.view")
+    f = filters or StaffDecisionFilters(**given)
     qs = restrict(PublicDecision.objects.all(), user, "decision.view").select_related("org")
-    if kind:
-        qs = qs.filter(kind=kind)
-    if published in ("yes", "no"):
-        qs = qs.filter(published=published == "yes")
-    if q:
-        qs = qs.filter(Q(decision_number__icontains=q) | Q(enterprise_name__icontains=q))
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.published:
+        qs = qs.filter(published=f.published == "yes")
+    if f.q:
+        qs = qs.filter(Q(decision_number__icontains=f.q) | Q(enterprise_name__icontains=f.q))
     return qs.order_by("-decided_on", "-id")
 
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("consignment/", views.consignment, name="consignment"),
     path("certificate/", public_verify, name="certificate"),
     path("manage/decisions/", staff_views.decision_admin, name="decision_admin"),
+    path("manage/decisions/export.xlsx", staff_views.decision_admin_export, name="decision_admin_export"),
     path("manage/decisions/new/", staff_views.decision_edit, name="decision_create"),
     path("manage/decisions/<int:pk>/", staff_views.decision_detail, name="decision_detail"),
     path("manage/decisions/<int:pk>/edit/", staff_views.decision_edit, name="decision_edit"),

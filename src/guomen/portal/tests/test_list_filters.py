@@ -7,8 +7,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from tests.lists import refuses_bad_choice, same_rows, sheet
+from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
+from guomen.accounts.choices import Role
 from guomen.catalog.tests.factories import CountryFactory, HsCodeFactory, ImportRequirementFactory
 from guomen.portal import sources
 from guomen.registry.tests.factories import EnterpriseFactory
@@ -172,3 +173,54 @@ def test_exports_are_limited_per_client(published, settings):
 def test_an_unavailable_source_has_no_export(published, monkeypatch):
     monkeypatch.setattr(sources, "_reader", lambda module, name: None)
     assert Client().get(reverse("portal:spot_check_export")).status_code == 404
+
+
+# The staff list of decisions for publication (published or not, the user's units only) -------------------------
+
+STAFF = ("portal:decision_admin", "portal:decision_admin_export", "/api/v1/public/manage/decisions")
+ELSEWHERE = "穗关缉违字〔2026〕0004号"
+
+
+@pytest.fixture
+def staff(published, orgs, make_user):
+    PublicDecisionFactory(org=orgs["GZ"], decision_number=ELSEWHERE, enterprise_name="丙公司")
+    return client_of(make_user(Role.SUPERVISOR, orgs["SZ"], username="supervisor_sz_decisions"))
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, {PENALTY, LICENCE, UNPUBLISHED}),
+        ({"published": "no"}, {UNPUBLISHED}),
+        ({"published": "yes", "kind": "penalty"}, {PENALTY}),
+        ({"q": "穗关"}, set()),
+    ],
+)
+def test_staff_see_their_units_decisions_alike_on_page_api_and_export(staff, query, expected):
+    page, export, api = STAFF
+    same_rows(
+        staff,
+        page=reverse(page),
+        api=api,
+        export=reverse(export),
+        query=query,
+        expected=expected,
+        every={PENALTY, LICENCE, UNPUBLISHED, ELSEWHERE},
+        field="decision_number",
+    )
+
+
+def test_the_staff_api_refuses_an_unknown_publication_state_by_name(staff):
+    page, _export, api = STAFF
+    refuses_bad_choice(staff, page=reverse(page), api=api, name="published", value="maybe")
+
+
+def test_the_staff_export_is_for_staff_who_see_decisions(staff, orgs, make_user):
+    enterprise = client_of(
+        make_user(Role.ENTERPRISE, enterprise=EnterpriseFactory(), username="ent_decisions")
+    )
+    _page, export, api = STAFF
+    assert enterprise.get(reverse(export)).status_code == 403
+    assert enterprise.get(api).status_code == 403
+    anonymous = Client().get(reverse(export))
+    assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
