@@ -147,7 +147,7 @@ def credit(request, q: str):
 
 @router.get("/decisions", auth=None, response=list[PublicDecisionOut])
 @paginated
-def decisions(request, filters: Query[selectors.DecisionFilters]):
+def decisions(request, filters: Query[selectors.PublicDecisionFilters]):
     """Published licence and penalty decisions: the filters of the portal page (and its export)."""
     return selectors.public_decision_list(filters=filters)
 
@@ -159,7 +159,7 @@ def decision(request, pk: int):
 
 @router.get("/requirements", auth=None, response=list[RequirementOut])
 @paginated
-def requirements(request, filters: Query[selectors.RequirementFilters]):
+def requirements(request, filters: Query[selectors.PublicRequirementFilters]):
     """Import requirements by commodity and origin: the filters of the portal page (and its export)."""
     return selectors.requirement_list(filters=filters)
 

@@ -120,8 +120,8 @@ def blacklist_export(request):
 @_limited
 @reads_from_replica
 def decision_export(request):
-    """The published licence and penalty decisions as an XLSX file, with the page's filters (DecisionFilters)."""
-    filters = selectors.DecisionFilters.from_query(request.GET)
+    """The published licence and penalty decisions as an XLSX file, with the page's filters (PublicDecisionFilters)."""
+    filters = selectors.PublicDecisionFilters.from_query(request.GET)
     rows = selectors.public_decision_list(filters=filters)
     back = url_with("portal:decisions", filters)
     return _export(request, rows, DECISION_COLUMNS, filename="decisions.xlsx", back=back)
@@ -131,8 +131,8 @@ def decision_export(request):
 @_limited
 @reads_from_replica
 def requirement_export(request):
-    """The import requirements as an XLSX file, with the page's filters (RequirementFilters)."""
-    filters = selectors.RequirementFilters.from_query(request.GET)
+    """The import requirements as an XLSX file, with the page's filters (PublicRequirementFilters)."""
+    filters = selectors.PublicRequirementFilters.from_query(request.GET)
     rows = selectors.requirement_list(filters=filters)
     back = url_with("portal:requirements", filters)
     return _export(request, rows, REQUIREMENT_COLUMNS, filename="import-requirements.xlsx", back=back)

@@ -24,7 +24,7 @@ from .models import PublicDecision
 # Decisions ----------------------------------------------------------------------------------------
 
 
-class DecisionFilters(FilterSet):
+class PublicDecisionFilters(FilterSet):
     """The public decision list's filters: the page (portal:decisions), its export and GET /api/v1/public/decisions."""
 
     kind: one_of(DecisionKind, "Licence or penalty") = ""
@@ -34,9 +34,9 @@ class DecisionFilters(FilterSet):
     year: int | None = Field(None, ge=1990, le=2100, description="Year of the decision")
 
 
-def public_decision_list(*, filters: DecisionFilters | None = None, **given) -> QuerySet:
+def public_decision_list(*, filters: PublicDecisionFilters | None = None, **given) -> QuerySet:
     """Published decisions only (anyone may read them), the latest first."""
-    f = filters or DecisionFilters(**given)
+    f = filters or PublicDecisionFilters(**given)
     qs = PublicDecision.objects.filter(published=True).select_related("org")
     if f.kind:
         qs = qs.filter(kind=f.kind)
@@ -125,7 +125,7 @@ def blacklist(filters: BlacklistFilters, *, limit: int) -> list[dict] | None:
 # Import requirements ------------------------------------------------------------------------------
 
 
-class RequirementFilters(FilterSet):
+class PublicRequirementFilters(FilterSet):
     """The public import requirement list's filters: the page (portal:requirements), its export and
     GET /api/v1/public/requirements."""
 
@@ -133,9 +133,9 @@ class RequirementFilters(FilterSet):
     origin: str = Field("", max_length=60, description="Origin: code or name")
 
 
-def requirement_list(*, filters: RequirementFilters | None = None, **given) -> QuerySet:
+def requirement_list(*, filters: PublicRequirementFilters | None = None, **given) -> QuerySet:
     """Import requirements by commodity (HS code or name) and origin (code or name)."""
-    f = filters or RequirementFilters(**given)
+    f = filters or PublicRequirementFilters(**given)
     qs = ImportRequirement.objects.select_related("hs", "origin").prefetch_related("pests")
     if f.commodity:
         digits = normalise_hs(f.commodity)

@@ -63,7 +63,7 @@ def credit(request):
 
 
 def decisions(request):
-    filters = selectors.DecisionFilters.from_query(request.GET)
+    filters = selectors.PublicDecisionFilters.from_query(request.GET)
     context = {
         "filters": filters,
         "page_obj": page_of(request, selectors.public_decision_list(filters=filters), per_page=20),
@@ -78,7 +78,7 @@ def decision(request, pk: int):
 
 
 def requirements(request):
-    filters = selectors.RequirementFilters.from_query(request.GET)
+    filters = selectors.PublicRequirementFilters.from_query(request.GET)
     context = {
         "filters": filters,
         "page_obj": page_of(request, selectors.requirement_list(filters=filters), per_page=30),
