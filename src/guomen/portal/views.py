@@ -41,6 +41,7 @@ def spot_checks(request):
         "filters": filters,
         "results": selectors.spot_check_results(filters, limit=PAGE_ROWS),
         "result_choices": getattr(sources.spot_check_result_choices(), "choices", []),
+        "page_rows": PAGE_ROWS,
         "export_url": url_with("portal:spot_check_export", filters),
     }
     return render_list(request, "portal/spot_checks.html", "portal/partials/spot_check_rows.html", context)
@@ -51,6 +52,7 @@ def blacklist(request):
     context = {
         "filters": filters,
         "entries": selectors.blacklist(filters, limit=PAGE_ROWS),
+        "page_rows": PAGE_ROWS,
         "export_url": url_with("portal:blacklist_export", filters),
     }
     return render_list(request, "portal/blacklist.html", "portal/partials/blacklist_rows.html", context)

@@ -11,7 +11,7 @@ from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 from guomen.accounts.choices import Role
 from guomen.catalog.tests.factories import CountryFactory, HsCodeFactory, ImportRequirementFactory
-from guomen.portal import sources
+from guomen.portal import sources, views
 from guomen.registry.tests.factories import EnterpriseFactory
 from guomen.supervision.models import SpotCheckTask
 from guomen.supervision.tests.factories import BlacklistEntryFactory, PlanFactory
@@ -224,3 +224,11 @@ def test_the_staff_export_is_for_staff_who_see_decisions(staff, orgs, make_user)
     assert enterprise.get(api).status_code == 403
     anonymous = Client().get(reverse(export))
     assert anonymous.status_code == 302 and "/accounts/login/" in anonymous["Location"]
+
+
+def test_the_page_says_when_it_shows_only_the_latest_and_the_export_holds_them_all(published, monkeypatch):
+    monkeypatch.setattr(views, "PAGE_ROWS", 1)
+    page = Client().get(reverse("portal:blacklist")).content.decode()
+    assert 'data-testid="latest-only"' in page and "仅显示最近 1 条" in page
+    rows = sheet(Client().get(reverse("portal:blacklist_export")))
+    assert sorted(r[0] for r in rows[1:]) == sorted([LISTED, LISTED_TOO])
