@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.errors import NotFound
 from guomen.core.pagination import paginated
@@ -119,9 +119,9 @@ class ImportRequirementOut(Schema):
 
 @router.get("/hs-codes", response=list[HsCodeOut])
 @paginated
-def hs_codes(request, q: str = "", level: int | None = None, group: str = "", declarable: bool = False):
-    """Search by code prefix (digits) or by Chinese/English text."""
-    return selectors.hs_list(user=request.auth, q=q, level=level, group=group, declarable=declarable)
+def hs_codes(request, filters: Query[selectors.HsFilters]):
+    """Search by code prefix (digits) or by Chinese/English text: the filters of the HS code page (and its export)."""
+    return selectors.hs_list(user=request.auth, filters=filters)
 
 
 @router.get("/hs-codes/{code}", response=HsCodeDetailOut)
@@ -131,8 +131,9 @@ def hs_code_detail(request, code: str):
 
 @router.get("/countries", response=list[CountryOut])
 @paginated
-def countries(request, q: str = ""):
-    return selectors.country_list(user=request.auth, q=q)
+def countries(request, filters: Query[selectors.CountryFilters]):
+    """The filters of the country page (and its export), by the same names."""
+    return selectors.country_list(user=request.auth, filters=filters)
 
 
 @router.get("/commodity-groups", response=list[CommodityGroupOut])
@@ -143,8 +144,9 @@ def commodity_groups(request):
 
 @router.get("/hazards", response=list[HazardOut])
 @paginated
-def hazards(request, q: str = "", kind: str = ""):
-    return selectors.hazard_list(user=request.auth, q=q, kind=kind)
+def hazards(request, filters: Query[selectors.HazardFilters]):
+    """The filters of the hazard page (and its export), by the same names."""
+    return selectors.hazard_list(user=request.auth, filters=filters)
 
 
 @router.get("/hazards/{code}", response=HazardDetailOut)
@@ -157,9 +159,9 @@ def hazard_detail(request, code: str):
 
 @router.get("/import-requirements", response=list[ImportRequirementOut])
 @paginated
-def import_requirements(request, hs: str = "", origin: str = ""):
-    """Filter by HS code prefix and by origin (code or name)."""
-    return selectors.import_requirement_list(user=request.auth, hs=hs, origin=origin)
+def import_requirements(request, filters: Query[selectors.RequirementFilters]):
+    """Filter by HS code prefix and by origin (code or name): the filters of the requirement page (and its export)."""
+    return selectors.import_requirement_list(user=request.auth, filters=filters)
 
 
 @router.get("/import-requirements/applicable", response=ImportRequirementOut)

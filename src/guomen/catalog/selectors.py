@@ -4,11 +4,14 @@ import re
 
 import pycountry
 from django.db.models import Q, QuerySet
+from ninja import Field
+from pydantic import ConfigDict
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import require, restrict
 
-from .choices import HsLevel
+from .choices import HazardKind, HsLevel
 from .country_names import alias_code
 from .hazard_names import known_name, suggestions
 from .models import CommodityGroup, Country, Hazard, HazardSynonym, HsCode, ImportRequirement, ResidueLimit
@@ -105,23 +108,35 @@ def require_catalog_view(user) -> None:
     require(user, "catalog.view")
 
 
-def hs_list(
-    *, user, q: str = "", level: int | None = None, group: str = "", declarable: bool = False
-) -> QuerySet:
+class HsFilters(FilterSet):
+    """The HS code list's filters: the page (catalog:hs_list), its export and GET /api/v1/catalog/hs-codes."""
+
+    model_config = ConfigDict(coerce_numbers_to_str=True)  # hs_list(level=10) from other callers
+
+    q: str = Field(
+        "", max_length=100, description="Code prefix (digits) or Chinese/English name (part of it)"
+    )
+    level: one_of(HsLevel, "Level: 2 chapter, 4 heading, 6 subheading, 10 national code") = ""
+    group: str = Field("", max_length=30, description="Commodity group code")
+    declarable: bool = Field(False, description="Only declarable codes (6-digit subheadings, 10-digit codes)")
+
+
+def hs_list(*, user, filters: HsFilters | None = None, **given) -> QuerySet:
+    """HS codes by code, within the user's reach of the catalogue; `filters` (or its fields as keywords)."""
+    f = filters or HsFilters(**given)
     qs = restrict(HsCode.objects.all(), user, "catalog.view").select_related("group")
-    text = str(q or "").strip()
-    if text:
-        digits = normalise_hs(text)
+    if f.q:
+        digits = normalise_hs(f.q)
         if digits.isdigit():
             qs = qs.filter(code__startswith=digits)
         else:
-            qs = qs.filter(Q(name_zh__icontains=text) | Q(name_en__icontains=text))
-    if level:
-        qs = qs.filter(level=level)
-    if declarable:
+            qs = qs.filter(Q(name_zh__icontains=f.q) | Q(name_en__icontains=f.q))
+    if f.level:
+        qs = qs.filter(level=int(f.level))
+    if f.declarable:
         qs = qs.filter(level__in=DECLARABLE_LEVELS)
-    if group:
-        qs = qs.filter(group_id=group)
+    if f.group:
+        qs = qs.filter(group_id=f.group)
     return qs.order_by("code")
 
 
@@ -141,15 +156,23 @@ def hs_children(*, hs: HsCode) -> QuerySet:
     return HsCode.objects.filter(parent=hs).order_by("code")
 
 
-def country_list(*, user, q: str = "") -> QuerySet:
+class CountryFilters(FilterSet):
+    """The country list's filters: the page (catalog:country_list), its export and GET /api/v1/catalog/countries."""
+
+    q: str = Field(
+        "", max_length=100, description="Alpha-2 or alpha-3 code, or Chinese/English name (part of it)"
+    )
+
+
+def country_list(*, user, filters: CountryFilters | None = None, **given) -> QuerySet:
+    f = filters or CountryFilters(**given)
     qs = restrict(Country.objects.all(), user, "catalog.view")
-    text = str(q or "").strip()
-    if text:
+    if f.q:
         qs = qs.filter(
-            Q(code__iexact=text)
-            | Q(alpha3__iexact=text)
-            | Q(name_en__icontains=text)
-            | Q(name_zh__icontains=text)
+            Q(code__iexact=f.q)
+            | Q(alpha3__iexact=f.q)
+            | Q(name_en__icontains=f.q)
+            | Q(name_zh__icontains=f.q)
         )
     return qs.order_by("code")
 
@@ -158,18 +181,25 @@ def commodity_group_list(*, user) -> QuerySet:
     return restrict(CommodityGroup.objects.all(), user, "catalog.view").order_by("code")
 
 
-def hazard_list(*, user, q: str = "", kind: str = "") -> QuerySet:
+class HazardFilters(FilterSet):
+    """The hazard list's filters: the page (catalog:hazard_list), its export and GET /api/v1/catalog/hazards."""
+
+    q: str = Field("", max_length=100, description="Code, Chinese, English or scientific name (part of it)")
+    kind: one_of(HazardKind, "Kind of hazard") = ""
+
+
+def hazard_list(*, user, filters: HazardFilters | None = None, **given) -> QuerySet:
+    f = filters or HazardFilters(**given)
     qs = restrict(Hazard.objects.all(), user, "catalog.view")
-    text = str(q or "").strip()
-    if text:
+    if f.q:
         qs = qs.filter(
-            Q(code__icontains=text)
-            | Q(name_zh__icontains=text)
-            | Q(name_en__icontains=text)
-            | Q(scientific_name__icontains=text)
+            Q(code__icontains=f.q)
+            | Q(name_zh__icontains=f.q)
+            | Q(name_en__icontains=f.q)
+            | Q(scientific_name__icontains=f.q)
         )
-    if kind:
-        qs = qs.filter(kind=kind)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
     return qs.order_by("kind", "code")
 
 
@@ -193,16 +223,25 @@ def residue_limit_list(*, user, hazard: Hazard | None = None, hs: str = "") -> Q
     return qs.order_by("hazard__code", "hs_id")
 
 
-def import_requirement_list(*, user, hs: str = "", origin: str = "") -> QuerySet:
+class RequirementFilters(FilterSet):
+    """The import requirement list's filters: the page (catalog:requirement_list), its export and
+    GET /api/v1/catalog/import-requirements."""
+
+    hs: str = Field("", max_length=20, description="HS code prefix")
+    origin: str = Field("", max_length=60, description="Origin: code, Chinese or English name")
+
+
+def import_requirement_list(*, user, filters: RequirementFilters | None = None, **given) -> QuerySet:
+    f = filters or RequirementFilters(**given)
     qs = (
         restrict(ImportRequirement.objects.all(), user, "catalog.view")
         .select_related("hs", "origin")
         .prefetch_related("pests")
     )
-    if hs:
-        qs = qs.filter(hs__code__startswith=normalise_hs(hs))
-    if origin:
-        country = country_resolve(origin)
+    if f.hs:
+        qs = qs.filter(hs__code__startswith=normalise_hs(f.hs))
+    if f.origin:
+        country = country_resolve(f.origin)
         qs = qs.filter(origin=country) if country else qs.none()
     return qs.order_by("hs_id", "origin_id")
 

@@ -1,4 +1,5 @@
-"""Catalogue pages: HS codes, countries, hazards with limits, import requirements, bulk import."""
+"""Catalogue pages: an HS code, a hazard with its limits, an import requirement, their forms; bulk import.
+(The lists and their exports are in list_views.)"""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -9,35 +10,13 @@ from django.utils.translation import gettext as _
 from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
-from guomen.core.ui import edit_page, page_of, render_list
+from guomen.core.ui import edit_page
 
 from . import selectors, services
-from .choices import HazardKind, HsLevel
 from .forms import HazardForm, ImportRequirementForm, ResidueLimitForm
 from .imports import CATALOG_IMPORT_KINDS
 from .models import ResidueLimit
 from .ui import bulk_import, bulk_template
-
-
-def _int_or_none(value):
-    return int(value) if str(value or "").isdigit() else None
-
-
-@login_required
-def hs_list(request):
-    filters = {
-        "q": request.GET.get("q", "").strip(),
-        "level": _int_or_none(request.GET.get("level")),
-        "group": request.GET.get("group", "").strip(),
-    }
-    qs = selectors.hs_list(user=request.user, **filters)
-    context = {
-        "page_obj": page_of(request, qs),
-        "filters": filters,
-        "levels": HsLevel.choices,
-        "groups": selectors.commodity_group_list(user=request.user),
-    }
-    return render_list(request, "catalog/hs_list.html", "catalog/partials/hs_rows.html", context)
 
 
 @login_required
@@ -61,29 +40,7 @@ def hs_detail(request, code: str):
     return render(request, "catalog/hs_detail.html", context)
 
 
-@login_required
-def country_list(request):
-    q = request.GET.get("q", "").strip()
-    context = {
-        "page_obj": page_of(request, selectors.country_list(user=request.user, q=q), 50),
-        "filters": {"q": q},
-    }
-    return render_list(request, "catalog/country_list.html", "catalog/partials/country_rows.html", context)
-
-
 # Hazards ------------------------------------------------------------------------------------------
-
-
-@login_required
-def hazard_list(request):
-    filters = {k: request.GET.get(k, "").strip() for k in ("q", "kind")}
-    context = {
-        "page_obj": page_of(request, selectors.hazard_list(user=request.user, **filters)),
-        "filters": filters,
-        "kinds": HazardKind.choices,
-        "can_edit": can(request.user, "catalog.edit"),
-    }
-    return render_list(request, "catalog/hazard_list.html", "catalog/partials/hazard_rows.html", context)
 
 
 @login_required
@@ -139,19 +96,6 @@ def limit_edit(request, hazard_pk: int, pk: int | None = None):
 
 
 # Import requirements ------------------------------------------------------------------------------
-
-
-@login_required
-def requirement_list(request):
-    filters = {k: request.GET.get(k, "").strip() for k in ("hs", "origin")}
-    context = {
-        "page_obj": page_of(request, selectors.import_requirement_list(user=request.user, **filters)),
-        "filters": filters,
-        "can_edit": can(request.user, "catalog.edit"),
-    }
-    return render_list(
-        request, "catalog/requirement_list.html", "catalog/partials/requirement_rows.html", context
-    )
 
 
 @login_required

@@ -31,8 +31,7 @@ def list_view(action: str, selector, filters: type[FilterSet], app: str, extra=N
         given = filters.from_query(request.GET)
         context = {"page": page_of(request, selector(user=request.user, filters=given)), "filters": given}
         if export:
-            query = urlencode(given.as_query())
-            context["export_url"] = reverse(export) + (f"?{query}" if query else "")
+            context["export_url"] = url_with(export, given)
         context |= extra(request.user) if extra else {}
         return render_list(request, f"{app}/list.html", f"{app}/partials/rows.html", context)
 
@@ -50,12 +49,17 @@ def export_view(action: str, selector, filters: type[FilterSet], columns, *, fil
     def view(request):
         require(request.user, action)
         given = filters.from_query(request.GET)
-        query = urlencode(given.as_query())
         rows = selector(user=request.user, filters=given)
-        url = reverse(back) + (f"?{query}" if query else "")
-        return xlsx_export(request, rows, columns, filename=filename, back=url)
+        return xlsx_export(request, rows, columns, filename=filename, back=url_with(back, given))
 
     return view
+
+
+def url_with(name: str, filters: FilterSet) -> str:
+    """The URL named `name` with the filters given in its query string (a list's export link, an export's way
+    back to its list)."""
+    query = urlencode(filters.as_query())
+    return reverse(name) + (f"?{query}" if query else "")
 
 
 def form_problems(form) -> str:

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import NotFound, ValidationFailed
@@ -127,23 +127,16 @@ def warnings(request):
 
 @router.get("/spot-checks", auth=None, response=list[dict])
 @paginated
-def spot_checks(request, q: str = "", result: str = "", year: str = ""):
-    return _unavailable(
-        sources.spot_check_results(
-            {
-                "q": q[:100],
-                "result": result[:20],
-                "year": year[:4] if year.isdigit() else "",
-                "limit": PUBLIC_ROWS,
-            }
-        )
-    )
+def spot_checks(request, filters: Query[selectors.SpotCheckFilters]):
+    """Published spot-check results, the latest first: the filters of the portal page (and its export)."""
+    return _unavailable(selectors.spot_check_results(filters, limit=PUBLIC_ROWS))
 
 
 @router.get("/blacklist", auth=None, response=list[dict])
 @paginated
-def blacklist(request, q: str = ""):
-    return _unavailable(sources.blacklist({"q": q[:100], "limit": PUBLIC_ROWS}))
+def blacklist(request, filters: Query[selectors.BlacklistFilters]):
+    """Enterprises on the blacklist now: the filters of the portal page (and its export)."""
+    return _unavailable(selectors.blacklist(filters, limit=PUBLIC_ROWS))
 
 
 @router.get("/credit", auth=None, response=list[dict])
@@ -154,8 +147,9 @@ def credit(request, q: str):
 
 @router.get("/decisions", auth=None, response=list[PublicDecisionOut])
 @paginated
-def decisions(request, kind: str = "", q: str = "", year: str = ""):
-    return selectors.public_decision_list(kind=kind, q=q, year=year)
+def decisions(request, filters: Query[selectors.PublicDecisionFilters]):
+    """Published licence and penalty decisions: the filters of the portal page (and its export)."""
+    return selectors.public_decision_list(filters=filters)
 
 
 @router.get("/decisions/{int:pk}", auth=None, response=PublicDecisionOut)
@@ -165,8 +159,9 @@ def decision(request, pk: int):
 
 @router.get("/requirements", auth=None, response=list[RequirementOut])
 @paginated
-def requirements(request, commodity: str = "", origin: str = ""):
-    return selectors.requirement_list(commodity=commodity, origin=origin)
+def requirements(request, filters: Query[selectors.PublicRequirementFilters]):
+    """Import requirements by commodity and origin: the filters of the portal page (and its export)."""
+    return selectors.requirement_list(filters=filters)
 
 
 @router.post("/consignment-status", auth=None, response=ConsignmentOut)
@@ -194,6 +189,13 @@ def _decision_data(payload: PortalDecisionIn) -> dict:
             raise ValidationFailed(fields={"enterprise_uscc": [payload.enterprise_uscc]})
     data.update(org=org, enterprise=enterprise)
     return data
+
+
+@router.get("/manage/decisions", response=list[StaffDecisionOut])
+@paginated
+def decisions_for_publication(request, filters: Query[selectors.StaffDecisionFilters]):
+    """Decisions of your units, published or not (staff): the filters of the staff page (and its export)."""
+    return selectors.decision_list(user=request.auth, filters=filters)
 
 
 @router.post("/decisions", response={201: StaffDecisionOut})

@@ -19,6 +19,7 @@ DEFAULT_LIMITS: dict[str, tuple[int, int]] = {
     "complaint_track": (30, 600),
     "consignment_lookup": (10, 600),
     "public_search": (120, 60),
+    "public_export": (30, 600),
 }
 
 

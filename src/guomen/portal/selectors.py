@@ -7,32 +7,47 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.catalog.models import Country, ImportRequirement
 from guomen.catalog.selectors import country_resolve, normalise_hs
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import require, restrict
 from guomen.declarations.models import Declaration
 from guomen.documents.selectors import documents_for
 
+from . import sources
+from .choices import DecisionKind
 from .models import PublicDecision
 
 # Decisions ----------------------------------------------------------------------------------------
 
 
-def public_decision_list(*, kind: str = "", q: str = "", year: str = "") -> QuerySet:
+class PublicDecisionFilters(FilterSet):
+    """The public decision list's filters: the page (portal:decisions), its export and GET /api/v1/public/decisions."""
+
+    kind: one_of(DecisionKind, "Licence or penalty") = ""
+    q: str = Field(
+        "", max_length=100, description="Decision number, enterprise name or credit code, or summary"
+    )
+    year: int | None = Field(None, ge=1990, le=2100, description="Year of the decision")
+
+
+def public_decision_list(*, filters: PublicDecisionFilters | None = None, **given) -> QuerySet:
+    """Published decisions only (anyone may read them), the latest first."""
+    f = filters or PublicDecisionFilters(**given)
     qs = PublicDecision.objects.filter(published=True).select_related("org")
-    if kind:
-        qs = qs.filter(kind=kind)
-    if year.isdigit():
-        qs = qs.filter(decided_on__year=int(year))
-    q = (q or "").strip()[:100]
-    if q:
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.year:
+        qs = qs.filter(decided_on__year=f.year)
+    if f.q:
         qs = qs.filter(
-            Q(decision_number__icontains=q)
-            | Q(enterprise_name__icontains=q)
-            | Q(enterprise_uscc=q.upper())
-            | Q(summary__icontains=q)
+            Q(decision_number__icontains=f.q)
+            | Q(enterprise_name__icontains=f.q)
+            | Q(enterprise_uscc=f.q.upper())
+            | Q(summary__icontains=f.q)
         )
     return qs.order_by("-decided_on", "-id")
 
@@ -44,14 +59,26 @@ def public_decision_get(*, pk: int) -> PublicDecision:
     return found
 
 
-def decision_list(*, user, kind: str = "", published: str = "", q: str = "") -> QuerySet:
+class StaffDecisionFilters(FilterSet):
+    """The staff list of decisions for publication: the page (portal:decision_admin), its export and
+    GET /api/v1/public/manage/decisions."""
+
+    kind: one_of(DecisionKind, "Licence or penalty") = ""
+    published: one_of(["yes", "no"], "yes: on the portal now; no: not published (yet, or withdrawn)") = ""
+    q: str = Field("", max_length=60, description="Decision number or enterprise name (part of it)")
+
+
+def decision_list(*, user, filters: StaffDecisionFilters | None = None, **given) -> QuerySet:
+    """Decisions of the user's units, published or not, the latest first."""
+    require(user, "decision.view")
+    f = filters or StaffDecisionFilters(**given)
     qs = restrict(PublicDecision.objects.all(), user, "decision.view").select_related("org")
-    if kind:
-        qs = qs.filter(kind=kind)
-    if published in ("yes", "no"):
-        qs = qs.filter(published=published == "yes")
-    if q:
-        qs = qs.filter(Q(decision_number__icontains=q) | Q(enterprise_name__icontains=q))
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.published:
+        qs = qs.filter(published=f.published == "yes")
+    if f.q:
+        qs = qs.filter(Q(decision_number__icontains=f.q) | Q(enterprise_name__icontains=f.q))
     return qs.order_by("-decided_on", "-id")
 
 
@@ -63,23 +90,62 @@ def decision_get(*, user, pk: int, action: str = "decision.view") -> PublicDecis
     return found
 
 
+# Spot-check results and the blacklist (read from supervision through `sources`) -------------------------
+
+
+class SpotCheckFilters(FilterSet):
+    """The published spot-check results' filters: the page (portal:spot_checks), its export and
+    GET /api/v1/public/spot-checks."""
+
+    q: str = Field(
+        "", max_length=100, description="Enterprise name or unified social credit code (part of it)"
+    )
+    result: one_of(sources.spot_check_result_choices(), "Result of the check") = ""
+    year: int | None = Field(None, ge=1990, le=2100, description="Year the result was published")
+
+
+class BlacklistFilters(FilterSet):
+    """The blacklist's filters: the page (portal:blacklist), its export and GET /api/v1/public/blacklist."""
+
+    q: str = Field(
+        "", max_length=100, description="Enterprise name or unified social credit code (part of it)"
+    )
+
+
+def spot_check_results(filters: SpotCheckFilters, *, limit: int) -> list[dict] | None:
+    """Published results only, the latest first, at most `limit`; None when the source is not available."""
+    return sources.spot_check_results({**filters.model_dump(), "limit": limit})
+
+
+def blacklist(filters: BlacklistFilters, *, limit: int) -> list[dict] | None:
+    """Enterprises on the blacklist now, the latest listed first, at most `limit`; None when not available."""
+    return sources.blacklist({**filters.model_dump(), "limit": limit})
+
+
 # Import requirements ------------------------------------------------------------------------------
 
 
-def requirement_list(*, commodity: str = "", origin: str = "") -> QuerySet:
+class PublicRequirementFilters(FilterSet):
+    """The public import requirement list's filters: the page (portal:requirements), its export and
+    GET /api/v1/public/requirements."""
+
+    commodity: str = Field("", max_length=60, description="Commodity: HS code (prefix) or name (part of it)")
+    origin: str = Field("", max_length=60, description="Origin: code or name")
+
+
+def requirement_list(*, filters: PublicRequirementFilters | None = None, **given) -> QuerySet:
     """Import requirements by commodity (HS code or name) and origin (code or name)."""
+    f = filters or PublicRequirementFilters(**given)
     qs = ImportRequirement.objects.select_related("hs", "origin").prefetch_related("pests")
-    commodity = (commodity or "").strip()[:60]
-    if commodity:
-        digits = normalise_hs(commodity)
-        if digits and re.fullmatch(r"[\d. ]+", commodity):
+    if f.commodity:
+        digits = normalise_hs(f.commodity)
+        if digits and re.fullmatch(r"[\d. ]+", f.commodity):
             qs = qs.filter(hs__code__startswith=digits)
         else:
-            qs = qs.filter(Q(hs__name_zh__icontains=commodity) | Q(hs__name_en__icontains=commodity))
-    origin = (origin or "").strip()[:60]
-    if origin:
-        country = country_resolve(origin)
-        qs = qs.filter(origin=country) if country else qs.filter(origin__name_zh__icontains=origin)
+            qs = qs.filter(Q(hs__name_zh__icontains=f.commodity) | Q(hs__name_en__icontains=f.commodity))
+    if f.origin:
+        country = country_resolve(f.origin)
+        qs = qs.filter(origin=country) if country else qs.filter(origin__name_zh__icontains=f.origin)
     return qs.order_by("hs_id", "origin_id")
 
 

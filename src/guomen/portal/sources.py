@@ -24,6 +24,11 @@ def spot_check_results(filters: dict) -> list[dict] | None:
     return None if reader is None else list(reader(filters))
 
 
+def spot_check_result_choices():
+    """The results a published spot check can have (a TextChoices class), or none."""
+    return _reader("guomen.supervision.choices", "CheckResult") or []
+
+
 def blacklist(filters: dict) -> list[dict] | None:
     reader = _reader("guomen.supervision.selectors", "public_blacklist")
     return None if reader is None else list(reader(filters))

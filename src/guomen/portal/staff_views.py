@@ -5,10 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _l
+from django.views.decorators.http import require_GET, require_POST
 
 from guomen.accounts.models import OrgUnit
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require, restrict
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
@@ -20,17 +23,41 @@ from .forms import DecisionForm, WithdrawForm
 
 
 @login_required
+@require_GET
 def decision_admin(request):
-    filters = {k: request.GET.get(k, "").strip()[:60] for k in ("kind", "published", "q")}
-    qs = selectors.decision_list(user=request.user, **filters)
     require(request.user, "decision.view")
+    filters = selectors.StaffDecisionFilters.from_query(request.GET)
     context = {
-        "page_obj": page_of(request, qs),
+        "page_obj": page_of(request, selectors.decision_list(user=request.user, filters=filters)),
         "filters": filters,
         "kinds": DecisionKind.choices,
         "can_edit": can(request.user, "decision.edit"),
+        "export_url": url_with("portal:decision_admin_export", filters),
     }
     return render_list(request, "portal/staff/decisions.html", "portal/staff/decision_rows.html", context)
+
+
+KIND_LABEL = label_of(DecisionKind)
+STAFF_DECISION_COLUMNS = [
+    (_l("decision number"), lambda d: d.decision_number),
+    (_l("type"), lambda d: KIND_LABEL(d.kind)),
+    (_l("enterprise name"), lambda d: d.enterprise_name),
+    (_l("unified social credit code"), lambda d: d.enterprise_uscc),
+    (_l("decision date"), lambda d: d.decided_on),
+    (_l("deciding unit"), lambda d: d.org.name),
+    (_l("published"), lambda d: d.published),
+    (_l("published at"), lambda d: d.published_at),
+    (_l("summary"), lambda d: d.summary),
+    (_l("legal basis"), lambda d: d.legal_basis),
+]
+decision_admin_export = export_view(
+    "decision.view",
+    selectors.decision_list,
+    selectors.StaffDecisionFilters,
+    STAFF_DECISION_COLUMNS,
+    filename="decisions-for-publication.xlsx",
+    back="portal:decision_admin",
+)
 
 
 @login_required

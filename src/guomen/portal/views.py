@@ -4,7 +4,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from guomen.core.ui import page_of
+from guomen.core.actions import url_with
+from guomen.core.ui import page_of, render_list
 from guomen.documents.selectors import public_document_get
 
 from . import ratelimit, selectors, sources
@@ -29,19 +30,32 @@ def warnings(request):
     return render(request, "portal/warnings.html", {"warnings": sources.consumer_warnings()})
 
 
+PAGE_ROWS = (
+    100  # the spot-check results and the blacklist show the latest; the API and the export page through all
+)
+
+
 def spot_checks(request):
-    filters = {"q": _q(request), "result": _q(request, "result", 20), "year": _q(request, "year", 4)}
-    if not filters["year"].isdigit():
-        filters["year"] = ""
-    results = sources.spot_check_results({**filters, "limit": 100})
-    return render(request, "portal/spot_checks.html", {"filters": filters, "results": results})
+    filters = selectors.SpotCheckFilters.from_query(request.GET)
+    context = {
+        "filters": filters,
+        "results": selectors.spot_check_results(filters, limit=PAGE_ROWS),
+        "result_choices": getattr(sources.spot_check_result_choices(), "choices", []),
+        "page_rows": PAGE_ROWS,
+        "export_url": url_with("portal:spot_check_export", filters),
+    }
+    return render_list(request, "portal/spot_checks.html", "portal/partials/spot_check_rows.html", context)
 
 
 def blacklist(request):
-    filters = {"q": _q(request)}
-    return render(
-        request, "portal/blacklist.html", {"filters": filters, "entries": sources.blacklist(filters)}
-    )
+    filters = selectors.BlacklistFilters.from_query(request.GET)
+    context = {
+        "filters": filters,
+        "entries": selectors.blacklist(filters, limit=PAGE_ROWS),
+        "page_rows": PAGE_ROWS,
+        "export_url": url_with("portal:blacklist_export", filters),
+    }
+    return render_list(request, "portal/blacklist.html", "portal/partials/blacklist_rows.html", context)
 
 
 def credit(request):
@@ -51,18 +65,14 @@ def credit(request):
 
 
 def decisions(request):
-    kind = _q(request, "kind", 10)
-    filters = {
-        "kind": kind if kind in DecisionKind.values else "",
-        "q": _q(request),
-        "year": _q(request, "year", 4),
+    filters = selectors.PublicDecisionFilters.from_query(request.GET)
+    context = {
+        "filters": filters,
+        "page_obj": page_of(request, selectors.public_decision_list(filters=filters), per_page=20),
+        "kinds": DecisionKind.choices,
+        "export_url": url_with("portal:decision_export", filters),
     }
-    page = page_of(request, selectors.public_decision_list(**filters), per_page=20)
-    return render(
-        request,
-        "portal/decisions.html",
-        {"filters": filters, "page_obj": page, "kinds": DecisionKind.choices},
-    )
+    return render_list(request, "portal/decisions.html", "portal/partials/decision_rows.html", context)
 
 
 def decision(request, pk: int):
@@ -70,10 +80,14 @@ def decision(request, pk: int):
 
 
 def requirements(request):
-    filters = {"commodity": _q(request, "commodity", 60), "origin": _q(request, "origin", 60)}
-    page = page_of(request, selectors.requirement_list(**filters), per_page=30)
-    context = {"filters": filters, "page_obj": page, "origins": selectors.requirement_origins()}
-    return render(request, "portal/requirements.html", context)
+    filters = selectors.PublicRequirementFilters.from_query(request.GET)
+    context = {
+        "filters": filters,
+        "page_obj": page_of(request, selectors.requirement_list(filters=filters), per_page=30),
+        "origins": selectors.requirement_origins(),
+        "export_url": url_with("portal:requirement_export", filters),
+    }
+    return render_list(request, "portal/requirements.html", "portal/partials/requirement_rows.html", context)
 
 
 def requirement(request, pk: int):
