@@ -1,8 +1,6 @@
 """Certification pages: certificates (list and its export, new, detail with annual checks), mark-misuse cases,
 the CCC catalogue (list and its export, an entry)."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -12,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
-from guomen.core.actions import action_view, create_from, export_view, list_view, new_page
+from guomen.core.actions import action_view, create_from, export_view, list_view, new_page, url_with
 from guomen.core.errors import PermissionDenied
 from guomen.core.filters import label_of
 from guomen.core.permissions import can, require
@@ -131,14 +129,13 @@ def misuse_list(request):
         messages.success(request, _("The case was opened."))
         return redirect("certification:misuse")
     filters = selectors.MisuseFilters.from_query(request.GET)
-    query = urlencode(filters.as_query())
     context = {
         "page": page_of(request, selectors.misuse_list(user=request.user, filters=filters)),
         "form": form,
         "decide_fields": [str(field) for field in DecideForm()],  # rendered once for every open case
         "statuses": MisuseStatus.choices,
         "filters": filters,
-        "export_url": reverse("certification:misuse_export") + (f"?{query}" if query else ""),
+        "export_url": url_with("certification:misuse_export", filters),
         "can_open": can(request.user, "certification.check"),
         "can_decide": can(request.user, "certification.edit") and request.user.role != "enterprise",
     }
@@ -187,12 +184,11 @@ def catalogue(request):
             messages.success(request, _("The entry was added to the CCC catalogue."))
             return redirect("certification:catalogue")
     filters = selectors.CatalogueFilters.from_query(request.GET)
-    query = urlencode(filters.as_query())
     context = {
         "page": page_of(request, selectors.catalogue_list(user=request.user, filters=filters)),
         "form": form,
         "filters": filters,
-        "export_url": reverse("certification:catalogue_export") + (f"?{query}" if query else ""),
+        "export_url": url_with("certification:catalogue_export", filters),
         "states": CATALOGUE_STATES,
         "can_edit": editable,
         "today": timezone.localdate(),

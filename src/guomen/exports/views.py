@@ -2,8 +2,6 @@
 declaration and its supervised loading (监装). The site and batch lists have an Excel export with the page's
 filters (SiteFilters, BatchFilters: the ones the API takes)."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
@@ -13,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from guomen.core.actions import export_view
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError, NotFound, PermissionDenied, ValidationFailed
 from guomen.core.filters import label_of
 from guomen.core.permissions import can, require, restrict
@@ -64,7 +62,7 @@ def site_list(request):
     context = {
         "page": page_of(request, selectors.site_list(user=request.user, filters=filters)),
         "filters": filters,
-        "export_url": f"{reverse('exports:site_export')}?{urlencode(filters.as_query())}",
+        "export_url": url_with("exports:site_export", filters),
         "statuses": SiteStatus.choices,
         "kinds": SiteKind.choices,
         "can_apply": can(request.user, "exports.site_apply"),
@@ -236,7 +234,7 @@ def batch_list(request):
     context = {
         "page": page_of(request, selectors.batch_list(user=request.user, filters=filters)),
         "filters": filters,
-        "export_url": f"{reverse('exports:batch_export')}?{urlencode(filters.as_query())}",
+        "export_url": url_with("exports:batch_export", filters),
     }
     return render_list(request, "exports/batches.html", "exports/partials/batch_rows.html", context)
 

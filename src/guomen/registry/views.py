@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guomen.catalog.selectors import country_list
 from guomen.catalog.ui import bulk_import, bulk_template
-from guomen.core.actions import export_view
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
 from guomen.core.filters import label_of, xlsx_export
 from guomen.core.permissions import can, require
@@ -121,7 +121,7 @@ def base_list(request):
     context = {
         "page_obj": page_of(request, qs),
         "filters": filters,
-        "export_url": f"{reverse('registry:base_export')}?{urlencode(filters.as_query())}",
+        "export_url": url_with("registry:base_export", filters),
         "kinds": BaseKind.choices,
         "statuses": BaseStatus.choices,
         "countries": country_list(user=request.user).filter(production_bases__isnull=False).distinct(),

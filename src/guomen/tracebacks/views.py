@@ -2,20 +2,17 @@
 the cases with their tasks, findings, closing and closing report. The queue has an Excel export with the page's
 filters (NotificationFilters, the API's)."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.accounts.models import User
 from guomen.catalog.models import CommodityGroup, Country
-from guomen.core.actions import export_view
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError, ValidationFailed
 from guomen.core.filters import label_of
 from guomen.core.permissions import can, org_in_scope, require
@@ -37,7 +34,7 @@ def queue(request):
     context = {
         "page": page_of(request, selectors.notification_list(request.user, filters=filters)),
         "filters": filters,
-        "export_url": f"{reverse('tracebacks:export')}?{urlencode(filters.as_query())}",
+        "export_url": url_with("tracebacks:export", filters),
         "tab": filters.queue or "all",
         "counts": selectors.status_counts(request.user),
         "tabs": [
