@@ -11,7 +11,7 @@ from guomen.declarations.tests.conftest import world  # noqa: F401 — the fixtu
 from guomen.declarations.tests.factories import submission
 
 from .matrix import BODY_FOR, ENTERPRISE_KINDS, FIELD_VALUES, create_records, fill_api_records, page_values
-from .records import make_records
+from .records import make_records, page_records
 from .schema_client import operations, query_for, request_for
 
 
@@ -76,27 +76,35 @@ def clients(bureau, orgs, make_user):
     return out
 
 
-@pytest.fixture
-def made_records(bureau, clients, make_user):
-    """The records of 文锦渡 the API cannot make, made through the services (tests/records.py)."""
+def _staff_and_task(bureau):
+    """The matrix's staff by role and the declaration's inspection task."""
     from guomen.accounts.models import User
     from guomen.inspections.models import InspectionTask
 
     users = {
         str(role): User.objects.get(username=f"matrix_{role}") for role in Role if role != Role.ENTERPRISE
     }
-    task = InspectionTask.objects.get(pk=bureau["values"]["task_id"])
+    return users, InspectionTask.objects.get(pk=bureau["values"]["task_id"])
+
+
+@pytest.fixture
+def made_records(bureau, clients, make_user):
+    """The records of 文锦渡 the API cannot make, made through the services (tests/records.py)."""
+    users, task = _staff_and_task(bureau)
     return make_records(bureau["world"], users, task, make_user)
 
 
 @pytest.fixture
 def api_records(bureau, clients, made_records):
     """The OpenAPI document and, per collection with a create operation, the record the API made for it (and
-    the records the services made for the collections the API cannot fill)."""
+    the records the services made for the collections the API cannot fill, then those only pages open)."""
     from guomen.api import api
+    from guomen.declarations.models import Declaration
 
     schema = api.get_openapi_schema(path_prefix="/api/v1")
     created = {**create_records(schema, clients, bureau["body_values"], BODY_FOR), **made_records}
+    export = Declaration.objects.get(pk=made_records["/api/v1/exports/declarations"]["id"])
+    created |= page_records(bureau["world"], *_staff_and_task(bureau), export)
     # the pages of those records are opened on them too (tests/matrix.py PAGE_RECORDS)
     bureau["values"]["pages"] = page_values(bureau["values"], created)
     return schema, created

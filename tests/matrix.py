@@ -157,8 +157,9 @@ BODY_FOR: dict[str, dict] = {
 
 
 # Pages of a record: the collection whose record (made through the API or tests/records.py) fills the path, and
-# per path parameter the record's field ("id" unless named).
-PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
+# per path parameter the record's field ("id" unless named; a value the record lacks is taken as it is). A page
+# that names no record but a kind or a format has None for the collection and its path values as they are.
+PAGE_RECORDS: dict[str, tuple[str | None, dict[str, str]]] = {
     f"page supervision:{name}": ("/api/v1/supervision/checks", {})
     for name in ("check_detail", "check_assign", "check_publish", "check_send_back", "check_rectified")
 } | {
@@ -203,8 +204,28 @@ PAGE_RECORDS: dict[str, tuple[str, dict[str, str]]] = {
     "page emergency:drill_record": ("/api/v1/emergency/plans", {}),
     **{
         f"page emergency:{name}": ("/api/v1/emergency/activations", {})
-        for name in ("activation", "report_add", "activation_close")
+        for name in ("activation", "report_add", "activation_close", "task_add", "duty_add")
     },
+    "page emergency:task_done": ("page emergency task", {"pk": "activation", "task": "id"}),
+    "page campaigns:report": ("/api/v1/campaigns", {"fmt": "md"}),
+    "page catalog:hs_detail": (None, {"code": "081060"}),
+    "page catalog:hazard_detail": ("page catalog hazard", {}),
+    "page catalog:requirement_detail": ("page catalog requirement", {}),
+    "page catalog:import": (None, {"kind": "hazards"}),
+    "page catalog:import_template": (None, {"kind": "requirements", "fmt": "csv"}),
+    "page registry:import": (None, {"kind": "enterprises"}),
+    "page registry:import_template": (None, {"kind": "bases", "fmt": "xlsx"}),
+    "page declarations:ephyto_detail": ("page ephyto certificate", {}),
+    "page inspections:photo": ("page inspection photo", {}),
+    "page inspections:rectification_file": ("page rectification file", {"file_pk": "file"}),
+    "page supervision:credit_evidence_file": (
+        "/api/v1/supervision/credit-events",
+        {"pk": "enterprise_id", "event_pk": "id"},
+    ),
+    "page targeting:model_detail": ("page targeting model", {}),
+    "page exports:batch": ("page export batch", {}),
+    "page exports:loading_photo": ("page loading photo", {}),
+    "page tracebacks:task_done": ("page traceback task", {}),
 }
 
 
@@ -253,6 +274,14 @@ PAGE_BODY: dict[str, dict] = {
     "page portlines:maker_status": {"to": "suspended", **_REASON},
     "page emergency:report_add": {"text": "现场已封控"},
     "page emergency:activation_close": {"review": "处置完毕，复盘已完成"},
+    "page emergency:task_add": {"title": "封存可疑货物", "assignee": "matrix_inspector", "due_on": _TODAY},
+    "page emergency:duty_add": {
+        "person": "matrix_inspector",
+        "starts_at": "2030-01-01T08:00",
+        "ends_at": "2030-01-01T20:00",
+        "phone": "13800000000",
+    },
+    "page tracebacks:task_done": {"result": "用药记录不全"},
 }
 
 
@@ -261,7 +290,7 @@ def page_values(values: dict, created: dict[str, dict]) -> dict[str, dict[str, s
     routes = dict(page_endpoints())
     out = {}
     for key, (collection, fields) in PAGE_RECORDS.items():
-        record = created.get(collection)
+        record = created.get(collection) if collection else {}
         if record is None or key not in routes:
             continue
         filled = {}

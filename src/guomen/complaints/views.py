@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from guomen.accounts.models import User
 from guomen.core.errors import ApplicationError, NotFound
-from guomen.core.permissions import can
+from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of, render_list
@@ -88,6 +88,7 @@ def track_detail(request, code: str):
 
 @login_required
 def complaint_list(request):
+    require(request.user, "complaint.view")
     filters = selectors.ComplaintFilters.from_query(request.GET)
     qs = selectors.complaint_list(user=request.user, filters=filters)
     context = {

@@ -114,6 +114,13 @@ def test_the_complaint_page_permission_matrix(
     assert client.get(reverse("complaints:detail", args=[complaint.pk])).status_code == expected
 
 
+@pytest.mark.parametrize("role", [Role.ENTERPRISE, Role.LAB_ANALYST, Role.SYSTEM])
+def test_the_complaint_list_is_refused_to_roles_that_do_not_handle_complaints(client, orgs, make_user, role):
+    submit(org=orgs["SZ"])
+    client.force_login(make_user(role, None if role == Role.ENTERPRISE else orgs["SZ"]))
+    assert client.get(reverse("complaints:list")).status_code == 403
+
+
 @pytest.mark.parametrize("action", ["triage", "reply", "close"])
 def test_an_inspector_cannot_triage_or_close_and_may_not_reply_unassigned(client, orgs, inspector, action):
     complaint = submit(org=orgs["WJD"])

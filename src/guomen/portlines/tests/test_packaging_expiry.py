@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from guomen.core.errors import ValidationFailed
@@ -181,3 +182,20 @@ def test_the_monthly_report_counts_a_licence_suspended_since_as_in_force_in_its_
         return table.rows[0][1]
 
     assert (in_force("2026-09"), in_force("2026-10")) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("who", "answer", "status"), [("inspector", 403, "valid"), ("supervisor", 302, "withdrawn")]
+)
+def test_a_performance_test_is_withdrawn_from_its_page_by_a_supervisor_not_an_inspector(
+    client, packer, inspector, supervisor, who, answer, status
+):
+    test = services.performance_record(
+        maker=_maker(packer, supervisor), un_code="1A1", batch="B-8", tested_on=TODAY,
+        valid_until=TODAY + dt.timedelta(days=300), actor=inspector, **PASSED,
+    )  # fmt: skip
+    client.force_login({"inspector": inspector, "supervisor": supervisor}[who])
+    url = reverse("portlines:test_status", args=[test.pk])
+    response = client.post(url, {"to": "withdrawn", "reason": "批次召回"})
+    test.refresh_from_db()
+    assert (response.status_code, test.status) == (answer, status)
