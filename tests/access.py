@@ -376,7 +376,7 @@ ACCESS: dict[str, str] = {
     "POST /api/v1/portlines/makers/{pk}/status": "portlines.edit",
     "POST /api/v1/portlines/makers/{pk}/tests": "portlines.check",
     "GET /api/v1/portlines/tests": "portlines.view",
-    "POST /api/v1/portlines/tests/{pk}/status": "signed_in",
+    "POST /api/v1/portlines/tests/{pk}/status": "portlines.edit",
     # certification
     "GET /api/v1/certification/catalogue": "certification.view",
     "POST /api/v1/certification/catalogue": "administrator",
@@ -430,7 +430,7 @@ ACCESS: dict[str, str] = {
     "POST /api/v1/emergency/activations/{pk}/duties": "emergency.edit",
     "POST /api/v1/emergency/activations/{pk}/reports": "emergency.view",
     "POST /api/v1/emergency/activations/{pk}/tasks": "emergency.edit",
-    "POST /api/v1/emergency/activations/{pk}/tasks/{task_id}/done": "signed_in",
+    "POST /api/v1/emergency/activations/{pk}/tasks/{task_id}/done": "emergency.edit inspector",  # or its assignee
     "POST /api/v1/emergency/activations/{pk}/close": "emergency.edit",
     "GET /api/v1/emergency/plans": "emergency.view",
     "POST /api/v1/emergency/plans": "emergency.edit",

@@ -198,6 +198,7 @@ PAGE_RECORDS: dict[str, tuple[str | None, dict[str, str]]] = {
     },
     "page portlines:monitoring_status": ("/api/v1/portlines/monitoring", {}),
     "page portlines:maker_status": ("/api/v1/portlines/makers", {}),
+    "page portlines:test_status": ("/api/v1/portlines/tests", {}),
     "page emergency:plan": ("/api/v1/emergency/plans", {}),
     "page targeting:measure_detail": ("/api/v1/targeting/measures", {}),
     "page exports:declaration": ("/api/v1/exports/declarations", {}),
@@ -389,6 +390,8 @@ def fill_api_records(path: str, values: dict[str, str], created: dict[str, dict]
 MADE_BY = {
     "/api/v1/certification/checks": "POST /api/v1/certification/certificates/{pk}/checks",
     "/api/v1/emergency/activations": "POST /api/v1/emergency/plans/{pk}/activate",
+    "/api/v1/emergency/activations/{pk}/tasks": "POST /api/v1/emergency/activations/{pk}/tasks",
+    "/api/v1/portlines/tests": "POST /api/v1/portlines/makers/{pk}/tests",
 }
 
 
