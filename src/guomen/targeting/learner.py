@@ -82,7 +82,15 @@ class ModelMeta:
 
     @classmethod
     def from_dict(cls, data: dict) -> ModelMeta:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        """The metadata a model was registered with; without its features it cannot score (refused by name)."""
+        known = {k: v for k, v in (data or {}).items() if k in cls.__dataclass_fields__}
+        missing = [name for name in ("features", "categorical") if not isinstance(known.get(name), list)]
+        if missing:
+            raise ModelFileError(
+                _("The model's metadata lacks %(names)s; register the model again.")
+                % {"names": ", ".join(missing)},
+                fields={"file": [_("Metadata incomplete.")]},
+            )
         return cls(**known)
 
 

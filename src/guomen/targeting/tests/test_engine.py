@@ -204,3 +204,14 @@ def test_capacity_budget_is_counted_per_port_and_day(trained, analyst):
     PortCapacity.objects.create(port=trained["world"]["WJD"], physical_share=0.5, expected_daily=2)
     picked = [submit(trained["world"]).decision.model_selected for _i in range(4)]
     assert sum(picked) <= 2  # half of the (at least) 4 decided today
+
+
+def test_a_model_registered_without_its_features_is_refused_by_name(trained, analyst):
+    model = trained["model"]
+    RiskModel.objects.filter(pk=model.pk).update(meta={})
+    model.refresh_from_db()
+    with pytest.raises(learner.ModelFileError) as refused:
+        model_promote(model=model, actor=analyst)
+    assert "features" in str(refused.value.message)
+    model.refresh_from_db()
+    assert model.status != "live"
