@@ -48,7 +48,13 @@ def notify(
         recipients = User.objects.filter(pk__in=ids)
     key = dedup_key or (f"{kind}:{ref}" if ref else "")
     chosen = NotificationPreference.objects.filter(user=OuterRef("pk"), kind=kind).values("delivery")[:1]
-    told = Notification.objects.filter(recipient=OuterRef("pk"), dedup_key=key) if key else None
+    # `dedup_key != ""` repeats the unique index's condition so the database may use it (the inbox index would
+    # read every notification the person ever had)
+    told = (
+        Notification.objects.filter(recipient=OuterRef("pk"), dedup_key=key).exclude(dedup_key="")
+        if key
+        else None
+    )
     people = recipients.filter(is_active=True)
     if told is not None:
         people = people.exclude(Exists(told))
