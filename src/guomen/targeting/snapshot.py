@@ -18,41 +18,46 @@ from . import lookup
 from .choices import MeasureStatus, ModelStatus
 from .models import ControlMeasure, FrequencyLevel, PortCapacity, RiskModel, RuleProfile, TargetingSettings
 
+# Per table, the aggregates that change when a row is added, changed or removed; each table is read once, its
+# aggregates joined into one text value.
 _STAMP_PARTS = [
-    "SELECT COUNT(*) FROM targeting_ruleprofile",
-    "SELECT SUM(version) FROM targeting_ruleprofile",
-    "SELECT MAX(updated_at) FROM targeting_ruleprofile",
-    "SELECT SUM(CASE WHEN active THEN 1 ELSE 0 END) FROM targeting_ruleprofile",
-    "SELECT MAX(updated_at) FROM targeting_targetingsettings",
-    "SELECT COUNT(*) FROM targeting_targetingsettings",
-    "SELECT MAX(updated_at) FROM targeting_portcapacity",
-    "SELECT COUNT(*) FROM targeting_portcapacity",
-    "SELECT MAX(updated_at) FROM targeting_frequencylevel",
-    "SELECT COUNT(*) FROM targeting_frequencylevel",
-    "SELECT MAX(id) FROM targeting_riskmodel WHERE status = 'live'",
-    "SELECT SUM(version) FROM targeting_riskmodel",
-    "SELECT MAX(created_at) FROM targeting_riskmodel",
-    "SELECT MAX(promoted_at) FROM targeting_riskmodel",
-    "SELECT COUNT(*) FROM targeting_controlmeasure WHERE status = 'active'",
-    "SELECT MAX(id) FROM targeting_controlmeasure",
-    "SELECT SUM(version) FROM targeting_controlmeasure",
-    "SELECT MAX(updated_at) FROM targeting_controlmeasure",
-    "SELECT COUNT(*) FROM catalog_importrequirement",
-    "SELECT MAX(updated_at) FROM catalog_importrequirement",
-    "SELECT COUNT(*) FROM catalog_importrequirement_pests",
-    "SELECT COUNT(*) FROM registry_productionbase_commodities",  # the commodities each base is registered for
-    "SELECT MAX(id) FROM registry_productionbase_commodities",
+    (
+        "targeting_ruleprofile",
+        ["COUNT(*)", "SUM(version)", "MAX(updated_at)", "SUM(CASE WHEN active THEN 1 ELSE 0 END)"],
+    ),
+    ("targeting_targetingsettings", ["COUNT(*)", "MAX(updated_at)"]),
+    ("targeting_portcapacity", ["COUNT(*)", "MAX(updated_at)"]),
+    ("targeting_frequencylevel", ["COUNT(*)", "MAX(updated_at)"]),
+    (
+        "targeting_riskmodel",
+        ["MAX(CASE WHEN status = 'live' THEN id END)", "SUM(version)", "MAX(created_at)", "MAX(promoted_at)"],
+    ),
+    (
+        "targeting_controlmeasure",
+        ["SUM(CASE WHEN status = 'active' THEN 1 ELSE 0 END)", "MAX(id)", "SUM(version)", "MAX(updated_at)"],
+    ),
+    ("catalog_importrequirement", ["COUNT(*)", "MAX(updated_at)"]),
+    ("catalog_importrequirement_pests", ["COUNT(*)"]),
+    (
+        "registry_productionbase_commodities",
+        ["COUNT(*)", "MAX(id)"],
+    ),  # the commodities each base is registered for
 ]
 
 
+def _part(table: str, aggregates: list[str]) -> str:
+    text = " || '|' || ".join(f"COALESCE(CAST({a} AS TEXT), '')" for a in aggregates)
+    return f"(SELECT {text} FROM {table})"
+
+
 def _stamp_sql() -> str:
-    parts = list(_STAMP_PARTS)
+    parts = [_part(table, aggregates) for table, aggregates in _STAMP_PARTS]
     try:
         signal = apps.get_model("risk", "RiskSignal")
-        parts.append(f"SELECT MAX(id) FROM {signal._meta.db_table}")
+        parts.append(f"(SELECT MAX(id) FROM {signal._meta.db_table})")
     except LookupError:
         pass
-    return "SELECT " + ", ".join(f"({p})" for p in parts)
+    return "SELECT " + ", ".join(parts)
 
 
 @dataclass
