@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_POST
 from guomen.accounts.models import OrgUnit
 from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
-from guomen.core.filters import label_of
 from guomen.core.permissions import can, require, restrict
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
@@ -19,6 +18,7 @@ from guomen.core.ui import add_errors, page_of, render_list
 
 from . import selectors, services
 from .choices import DecisionKind
+from .export_views import DECISION_COLUMNS
 from .forms import DecisionForm, WithdrawForm
 
 
@@ -37,18 +37,11 @@ def decision_admin(request):
     return render_list(request, "portal/staff/decisions.html", "portal/staff/decision_rows.html", context)
 
 
-KIND_LABEL = label_of(DecisionKind)
-STAFF_DECISION_COLUMNS = [
-    (_l("decision number"), lambda d: d.decision_number),
-    (_l("type"), lambda d: KIND_LABEL(d.kind)),
-    (_l("enterprise name"), lambda d: d.enterprise_name),
-    (_l("unified social credit code"), lambda d: d.enterprise_uscc),
-    (_l("decision date"), lambda d: d.decided_on),
-    (_l("deciding unit"), lambda d: d.org.name),
+STAFF_DECISION_COLUMNS = [  # the public columns, and whether and when the decision was published
+    *DECISION_COLUMNS[:6],
     (_l("published"), lambda d: d.published),
     (_l("published at"), lambda d: d.published_at),
-    (_l("summary"), lambda d: d.summary),
-    (_l("legal basis"), lambda d: d.legal_basis),
+    *DECISION_COLUMNS[6:],
 ]
 decision_admin_export = export_view(
     "decision.view",
