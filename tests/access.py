@@ -98,6 +98,7 @@ ACCESS: dict[str, str] = {
     "page portlines:test_status": "portlines.edit",
     # clearance
     "page clearance:override_detail": "clearance.override.view",
+    "page clearance:override_export": "clearance.override.view",
     "page clearance:override_request": "clearance.override.request",
     "page clearance:overrides": "clearance.override.view",
     # complaints
@@ -172,6 +173,7 @@ ACCESS: dict[str, str] = {
     "page inspections:photo_upload": "enterprise inspector leader supervisor system",
     "page inspections:rectification_act": "rectification.create",
     "page inspections:rectification_detail": "rectification.view",
+    "page inspections:rectification_export": "administrator enterprise inspector lab_analyst leader risk_analyst supervisor",
     "page inspections:rectification_new": "administrator inspector leader supervisor",
     "page inspections:scan": "inspector leader supervisor",
     "page inspections:service_worker": "public",

@@ -1,8 +1,8 @@
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.pagination import paginated
 
-from .selectors import orgunit_list
+from .selectors import OrgUnitFilters, orgunit_list
 
 router = Router(tags=["accounts"])
 
@@ -37,7 +37,7 @@ def me(request):
 
 @router.get("/org-units", response=list[OrgUnitOut])
 @paginated
-def org_units(request, kind: str | None = None):
+def org_units(request, filters: Query[OrgUnitFilters]):
     return [
         OrgUnitOut(
             code=u.code,
@@ -46,5 +46,5 @@ def org_units(request, kind: str | None = None):
             kind=u.kind,
             parent=u.parent.code if u.parent else None,
         )
-        for u in orgunit_list(user=request.auth, kind=kind)
+        for u in orgunit_list(user=request.auth, filters=filters)
     ]

@@ -1,13 +1,22 @@
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 
-from .choices import Role
+from .choices import OrgKind, Role
 from .models import ApiKey, OrgUnit, User
 
 
-def orgunit_list(*, user, kind: str | None = None):
+class OrgUnitFilters(FilterSet):
+    """The org units' filters: GET /api/v1/accounts/org-units (the units have no list page)."""
+
+    kind: one_of(OrgKind, "The kind of unit: general bureau, branch bureau or port") = ""
+
+
+def orgunit_list(*, user, filters: OrgUnitFilters | None = None, **given):
+    """The org units the user may see."""
+    f = filters or OrgUnitFilters(**{k: v for k, v in given.items() if v is not None})
     qs = restrict(OrgUnit.objects.select_related("parent"), user, "org.view")
-    if kind:
-        qs = qs.filter(kind=kind)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
     return qs
 
 

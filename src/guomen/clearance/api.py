@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.pagination import mapped, paginated
 from guomen.core.permissions import require
@@ -120,9 +120,10 @@ def override_request(request, task_id: int, payload: OverrideRequestIn):
 
 @router.get("/overrides", response={200: list[OverrideOut], **ERRORS})
 @paginated
-def overrides(request, status: str = ""):
+def overrides(request, filters: Query[selectors.OverrideFilters]):
+    """Release overrides of the user's bureau, newest first (the page clearance:overrides, same filters)."""
     require(request.auth, "clearance.override.view")
-    return mapped(selectors.override_list(user=request.auth, status=status), _override)
+    return mapped(selectors.override_list(user=request.auth, filters=filters), _override)
 
 
 @router.post("/overrides/{override_id}/grant", response={200: OverrideOut, **ERRORS})

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, org_in_scope, restrict
 from guomen.inspections.choices import TaskStatus
 
@@ -43,12 +44,20 @@ def release_card(task, user) -> dict:
     }
 
 
-def override_list(*, user, status: str = "") -> QuerySet:
+class OverrideFilters(FilterSet):
+    """The release overrides' filters: the page (clearance:overrides), its export and GET /api/v1/clearance/overrides."""
+
+    status: one_of(OverrideStatus, "Where the override request stands") = ""
+
+
+def override_list(*, user, filters: OverrideFilters | None = None, **given) -> QuerySet:
+    """Release overrides the user may see (their bureau's), newest first."""
+    f = filters or OverrideFilters(**given)
     qs = restrict(ReleaseOverride.objects.all(), user, "clearance.override.view").select_related(
         "declaration", "port", "requested_by", "decided_by", "task"
     )
-    if status in OverrideStatus.values:
-        qs = qs.filter(status=status)
+    if f.status:
+        qs = qs.filter(status=f.status)
     return qs.order_by("-created_at")
 
 

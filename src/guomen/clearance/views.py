@@ -6,11 +6,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import require
 from guomen.inspections import selectors as inspections
 
-from . import selectors, services
+from . import columns, selectors, services
 from .choices import OverrideStatus
 from .forms import OverrideDecisionForm, OverrideRequestForm
 
@@ -48,13 +49,26 @@ def override_request(request, task_pk):
 @require_GET
 def override_list(request):
     require(request.user, "clearance.override.view")
-    status = request.GET.get("status", "")
-    rows = selectors.override_list(user=request.user, status=status)[:500]
-    return render(
-        request,
-        "clearance/overrides.html",
-        {"rows": rows, "status": status, "statuses": OverrideStatus.choices},
-    )
+    filters = selectors.OverrideFilters.from_query(request.GET)
+    rows = selectors.override_list(user=request.user, filters=filters)[:500]
+    context = {
+        "rows": rows,
+        "status": filters.status,
+        "statuses": OverrideStatus.choices,
+        "filters": filters,
+        "export_url": url_with("clearance:override_export", filters),
+    }
+    return render(request, "clearance/overrides.html", context)
+
+
+override_export = export_view(
+    "clearance.override.view",
+    selectors.override_list,
+    selectors.OverrideFilters,
+    columns.OVERRIDES,
+    filename="release-overrides.xlsx",
+    back="clearance:overrides",
+)
 
 
 @login_required

@@ -412,10 +412,10 @@ def _rectification_out(r, rounds=None) -> dict:
 
 @router.get("/rectifications", response={200: list[RectificationOut], **ERRORS})
 @paginated
-def list_rectifications(request, status: str = "active"):
+def list_rectifications(request, filters: Query[selectors.RectificationFilters]):
     """Rectification requests: a unit's (staff) or the enterprise's own (enterprise users)."""
     require(request.auth, "rectification.view")
-    return mapped(selectors.rectification_list(request.auth, status=status), _rectification_out)
+    return mapped(selectors.rectification_list(request.auth, filters=filters), _rectification_out)
 
 
 @router.post("/rectifications/{rect_id}/answer", response={200: RectificationOut, **ERRORS})

@@ -21,6 +21,7 @@ urlpatterns = [
     path("photos/<int:pk>/", views.photo, name="photo"),
     path("finding-row/", views.finding_row, name="finding_row"),
     path("followup/", views.board, name="followup"),
+    path("rectifications/export.xlsx", views.rectification_export, name="rectification_export"),
     path("rectifications/<int:pk>/", views.rectification_detail, name="rectification_detail"),
     path(
         "rectifications/<int:pk>/files/<int:file_pk>/",

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Annotated
 
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
 from guomen.core.pagination import paginated
 from guomen.core.permissions import require
@@ -54,9 +54,9 @@ class NotificationsUnreadOut(Schema):
 
 @router.get("", response=list[NotificationOut], summary="My notifications, newest first")
 @paginated
-def notification_list(request, unread: bool = False):
+def notification_list(request, filters: Query[selectors.InboxFilters]):
     require(request.auth, "notification.view")
-    return selectors.inbox(request.auth, unread_only=unread)
+    return selectors.inbox(request.auth, filters=filters)
 
 
 @router.get("/unread-count", response=NotificationsUnreadOut, summary="How many of mine are unread")

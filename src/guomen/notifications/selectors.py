@@ -1,14 +1,25 @@
 """Notification reads: a user only ever reads their own rows."""
 
 from django.db.models import QuerySet
+from ninja import Field
+
+from guomen.core.filters import FilterSet
 
 from .messages import render
 from .models import Notification
 
 
-def inbox(user, *, unread_only: bool = False) -> QuerySet:
+class InboxFilters(FilterSet):
+    """The inbox's filters: the page (notifications:inbox) and GET /api/v1/notifications."""
+
+    unread: bool = Field(False, description="Only the notifications not read yet")
+
+
+def inbox(user, *, filters: InboxFilters | None = None, **given) -> QuerySet:
+    """The user's own notifications, newest first."""
+    f = filters or InboxFilters(**given)
     qs = Notification.objects.filter(recipient_id=user.pk)
-    if unread_only:
+    if f.unread:
         qs = qs.filter(read_at=None)
     return qs.order_by("-created_at", "-id")
 

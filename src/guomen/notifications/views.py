@@ -19,9 +19,14 @@ PER_PAGE = 30
 
 @login_required
 def inbox(request):
-    unread_only = request.GET.get("unread") == "1"
-    page = page_of(request, selectors.inbox(request.user, unread_only=unread_only), PER_PAGE)
-    context = {"page_obj": page, "items": selectors.rendered(page.object_list), "unread_only": unread_only}
+    filters = selectors.InboxFilters.from_query(request.GET)
+    page = page_of(request, selectors.inbox(request.user, filters=filters), PER_PAGE)
+    context = {
+        "page_obj": page,
+        "items": selectors.rendered(page.object_list),
+        "unread_only": filters.unread,
+        "filters": filters,
+    }
     return render(request, "notifications/inbox.html", context)
 
 

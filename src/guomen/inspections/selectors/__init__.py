@@ -2,6 +2,7 @@
 
 from .dossier import recent_results, task_dossier
 from .followup import (
+    RectificationFilters,
     followup_board,
     rectification_file,
     rectification_get,
@@ -23,6 +24,7 @@ from .tasks import (
 )
 
 __all__ = [
+    "RectificationFilters",
     "LIST_RELATED",
     "OPEN_STATUSES",
     "TaskFilters",

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 from guomen.registry.models import ProductionBase
 
@@ -36,8 +37,22 @@ def treatments_pending(user) -> list[InspectionTask]:
     return tasks
 
 
-def rectification_list(user, *, status: str = "active") -> QuerySet:
-    """Rectification requests the user may see: their unit's, or their own enterprise's."""
+RECTIFICATION_STATES = ["active", "all", *RectificationStatus.values]
+
+
+class RectificationFilters(FilterSet):
+    """Rectification requests' filters: the follow-up board's list (inspections:followup), its export and
+    GET /api/v1/inspections/rectifications."""
+
+    status: one_of(
+        RECTIFICATION_STATES,
+        "active (the default): awaiting the enterprise or answered; all (or empty): every one",
+    ) = "active"
+
+
+def rectification_list(user, *, filters: RectificationFilters | None = None, **given) -> QuerySet:
+    """Rectification requests the user may see: their unit's, or their own enterprise's; soonest deadline first."""
+    status = (filters or RectificationFilters(**given)).status
     qs = restrict(RectificationRequest.objects.all(), user, "rectification.view").select_related(
         "enterprise", "org", "owner", "task__declaration", "answered_by"
     )
@@ -86,12 +101,13 @@ class Board:
         )
 
 
-def followup_board(user) -> Board:
-    """Everything pending after inspection: overdue lab results, treatments, rectifications."""
+def followup_board(user, rectifications: RectificationFilters | None = None) -> Board:
+    """Everything pending after inspection: overdue lab results, treatments, rectifications (the pending ones
+    unless `rectifications` filters them otherwise)."""
     return Board(
         samples=integrations.overdue_samples(user) if can(user, "inspection.view") else [],
         treatments=treatments_pending(user) if can(user, "inspection.view") else [],
-        rectifications=list(rectification_list(user)[:300]),
+        rectifications=list(rectification_list(user, filters=rectifications)[:300]),
     )
 
 

@@ -4,6 +4,7 @@ from .followup import (
     board,
     rectification_act,
     rectification_detail,
+    rectification_export,
     rectification_file,
     rectification_new,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "photo_upload",
     "rectification_act",
     "rectification_detail",
+    "rectification_export",
     "rectification_file",
     "rectification_new",
     "scan",

@@ -7,10 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError, NotFound, ValidationFailed
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
@@ -19,6 +23,7 @@ from guomen.supervision.selectors import credit_event_list
 
 from .. import selectors, services
 from ..choices import RectificationStatus
+from ..models import RectificationRequest
 
 
 def _date(value: str):
@@ -39,7 +44,51 @@ def _int(value):
 @require_GET
 def board(request):
     require(request.user, "followup.view")
-    return render(request, "inspections/followup.html", {"board": selectors.followup_board(request.user)})
+    filters = selectors.RectificationFilters.from_query(request.GET)
+    context = {
+        "board": selectors.followup_board(request.user, rectifications=filters),
+        "filters": filters,
+        "rectification_states": RECTIFICATION_STATES,
+        "export_url": url_with("inspections:rectification_export", filters)
+        if can(request.user, "rectification.view")
+        else "",
+    }
+    return render(request, "inspections/followup.html", context)
+
+
+RECTIFICATION_STATES = [
+    ("active", _l("Awaiting or answered")),
+    ("all", _l("All")),
+    *RectificationStatus.choices,
+]
+
+
+def _col(name: str, read):
+    return capfirst(RectificationRequest._meta.get_field(name).verbose_name), read
+
+
+_status = label_of(RectificationStatus)
+RECTIFICATION_COLUMNS = [
+    _col("subject", lambda r: r.subject),
+    _col("enterprise", lambda r: r.enterprise.display_name),
+    (capfirst(Enterprise._meta.get_field("uscc").verbose_name), lambda r: r.enterprise.uscc),
+    _col("org", lambda r: r.org.name),
+    _col("due_date", lambda r: r.due_date),
+    _col("status", lambda r: _status(r.status)),
+    (_l("Overdue"), lambda r: r.is_overdue),
+    _col("owner", lambda r: str(r.owner) if r.owner_id else ""),
+    _col("reminders", lambda r: r.reminders),
+    _col("answered_at", lambda r: r.answered_at),
+]
+
+rectification_export = export_view(
+    "rectification.view",
+    selectors.rectification_list,
+    selectors.RectificationFilters,
+    RECTIFICATION_COLUMNS,
+    filename="rectifications.xlsx",
+    back="inspections:followup",
+)
 
 
 @login_required
