@@ -50,9 +50,8 @@ def override_request(request, task_pk):
 def override_list(request):
     require(request.user, "clearance.override.view")
     filters = selectors.OverrideFilters.from_query(request.GET)
-    rows = selectors.override_list(user=request.user, filters=filters)[:500]
     context = {
-        "rows": rows,
+        "page": page_of(request, selectors.override_list(user=request.user, filters=filters)),
         "status": filters.status,
         "statuses": OverrideStatus.choices,
         "filters": filters,

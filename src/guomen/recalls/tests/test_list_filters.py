@@ -100,3 +100,15 @@ def test_a_role_that_may_not_see_recalls_gets_403_on_the_export_too(orgs, make_u
 def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_export(client):
     response = client.get(reverse("recalls:export"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+def test_a_long_list_pages_with_the_filters_kept(importer, supervisor, settings):
+    """A list of records shows its pager: the 26th recall is on page 2, with the search kept."""
+    for i in range(26):
+        _open(importer, supervisor, f"批量召回{i:02d}")
+    client = client_of(supervisor)
+    first = client.get(reverse("recalls:list"), {"q": "批量召回"}).content.decode()
+    assert "第 1 页，共 2 页" in first or "Page 1 of 2" in first
+    assert "page=2" in first and "q=" in first
+    second = client.get(reverse("recalls:list"), {"q": "批量召回", "page": 2}).content.decode()
+    assert second.count("批量召回") >= 1
