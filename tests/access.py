@@ -15,6 +15,7 @@ ACCESS: dict[str, str] = {
     # campaigns
     "page campaigns:activity_add": "inspector leader risk_analyst supervisor",
     "page campaigns:detail": "administrator inspector lab_analyst leader risk_analyst supervisor",
+    "page campaigns:export": "administrator inspector lab_analyst leader risk_analyst supervisor",
     "page campaigns:link_add": "inspector leader risk_analyst supervisor",
     "page campaigns:list": "administrator inspector lab_analyst leader risk_analyst supervisor",
     "page campaigns:new": "administrator leader risk_analyst supervisor",
