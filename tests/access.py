@@ -606,6 +606,7 @@ ACCESS: dict[str, str] = {
     "page tracebacks:confirm": "risk_analyst",
     "page tracebacks:no_match": "risk_analyst",
     "page tracebacks:cases": "administrator inspector leader risk_analyst supervisor",
+    "page tracebacks:case_export": "administrator inspector leader risk_analyst supervisor",
     "page tracebacks:case": "administrator inspector leader risk_analyst supervisor",
     "page tracebacks:case_act": "administrator inspector leader risk_analyst supervisor",
     "page tracebacks:task_done": "traceback.case",
