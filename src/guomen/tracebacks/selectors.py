@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from ninja import Field
 from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from guomen.accounts.models import OrgUnit
 from guomen.core.errors import NotFound, ValidationFailed
@@ -97,7 +98,7 @@ def _month(value: str) -> str:
         try:
             Period.parse(value)
         except ValidationFailed as exc:
-            raise ValueError(" ".join(exc.fields["period"])) from None
+            raise PydanticCustomError("month", " ".join(exc.fields["period"])) from None
     return value
 
 
