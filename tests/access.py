@@ -15,6 +15,7 @@ ACCESS: dict[str, str] = {
     # campaigns
     "page campaigns:activity_add": "inspector leader risk_analyst supervisor",
     "page campaigns:detail": "administrator inspector lab_analyst leader risk_analyst supervisor",
+    "page campaigns:export": "administrator inspector lab_analyst leader risk_analyst supervisor",
     "page campaigns:link_add": "inspector leader risk_analyst supervisor",
     "page campaigns:list": "administrator inspector lab_analyst leader risk_analyst supervisor",
     "page campaigns:new": "administrator leader risk_analyst supervisor",
@@ -607,6 +608,7 @@ ACCESS: dict[str, str] = {
     "page tracebacks:confirm": "risk_analyst",
     "page tracebacks:no_match": "risk_analyst",
     "page tracebacks:cases": "administrator inspector leader risk_analyst supervisor",
+    "page tracebacks:case_export": "administrator inspector leader risk_analyst supervisor",
     "page tracebacks:case": "administrator inspector leader risk_analyst supervisor",
     "page tracebacks:case_act": "administrator inspector leader risk_analyst supervisor",
     "page tracebacks:task_done": "traceback.case",

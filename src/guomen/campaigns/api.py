@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.http import HttpResponse
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.files import download_doc
 from guomen.core.filters import one_of
@@ -83,9 +83,10 @@ class CreatedOut(Schema):
 
 @router.get("", response=list[CampaignOut])
 @paginated
-def campaigns(request, status: str = ""):
+def campaigns(request, filters: Query[selectors.CampaignFilters]):
+    """The filters of the campaign page (and its export), by the same names."""
     require(request.auth, "campaign.view")
-    return selectors.campaign_list(user=request.auth, status=status)
+    return selectors.campaign_list(user=request.auth, filters=filters)
 
 
 @router.post("", response={201: CampaignDetailOut})

@@ -5,6 +5,7 @@ from . import views
 app_name = "campaigns"
 urlpatterns = [
     path("", views.campaign_list, name="list"),
+    path("export.xlsx", views.campaign_export, name="export"),
     path("new/", views.campaign_new, name="new"),
     path("<slug:code>/", views.campaign_detail, name="detail"),
     path("<slug:code>/activities/", views.activity_add, name="activity_add"),

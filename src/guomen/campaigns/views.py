@@ -1,4 +1,4 @@
-"""Campaign pages: list, new, the campaign with live progress, activities, outreach, links, report."""
+"""Campaign pages: list (with its Excel export, filtered like GET /api/v1/campaigns), new, the campaign with live progress, activities, outreach, links, report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -6,13 +6,17 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, list_view
 from guomen.core.errors import ApplicationError, NotFound, PermissionDenied
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, org_in_scope, require
-from guomen.core.ui import add_errors, page_of
+from guomen.core.ui import add_errors
 
 from . import selectors, services
+from .choices import CampaignKind, CampaignStatus
 from .figures import campaign_figures, progress
 from .forms import ActivityForm, CampaignForm, LinkForm, OutreachForm
 from .report import RENDERERS, campaign_report, line_sentences
@@ -24,16 +28,27 @@ CONTENT_TYPES = {
 }
 
 
-@login_required
-@require_GET
-def campaign_list(request):
-    require(request.user, "campaign.view")
-    qs = selectors.campaign_list(user=request.user)
-    return render(
-        request,
-        "campaigns/list.html",
-        {"page": page_of(request, qs), "can_edit": can(request.user, "campaign.edit")},
-    )
+KIND_LABEL = label_of(CampaignKind)
+STATUS_LABEL = label_of(CampaignStatus)
+CAMPAIGN_COLUMNS = [
+    (_l("name"), lambda c: c.name),
+    (_l("code"), lambda c: c.code),
+    (_l("kind"), lambda c: KIND_LABEL(c.kind)),
+    (_l("organiser"), lambda c: c.org.name),
+    (_l("from"), lambda c: c.starts_on),
+    (_l("to"), lambda c: c.ends_on),
+    (_l("status"), lambda c: STATUS_LABEL(c.status)),
+]
+
+
+def _list_extra(user) -> dict:
+    return {"statuses": CampaignStatus.choices, "can_edit": can(user, "campaign.edit")}
+
+
+# fmt: off
+campaign_list = list_view("campaign.view", selectors.campaign_list, selectors.CampaignFilters, "campaigns", _list_extra, export="campaigns:export")
+campaign_export = export_view("campaign.view", selectors.campaign_list, selectors.CampaignFilters, CAMPAIGN_COLUMNS, filename="campaigns.xlsx", back="campaigns:list")
+# fmt: on
 
 
 @login_required

@@ -183,9 +183,9 @@ def plan_activate(request, pk: int, payload: ActivateIn):
 
 @router.get("/activations", response=list[ActivationOut])
 @paginated
-def activations(request, status: str = ""):
+def activations(request, filters: Query[selectors.ActivationFilters]):
     require(request.auth, "emergency.view")
-    return selectors.activation_list(user=request.auth, status=status)
+    return selectors.activation_list(user=request.auth, filters=filters)
 
 
 @router.get("/activations/{pk}", response=ActivationOut)

@@ -67,8 +67,19 @@ def drill_list(*, user, plan=None) -> QuerySet:
     return qs.filter(plan=plan) if plan is not None else qs
 
 
-def activation_list(*, user, status: str = "", plan=None, early_warning=None) -> QuerySet:
-    """Responses of plans of the user's unit and below, and those the user is named on (a task or a duty)."""
+class ActivationFilters(FilterSet):
+    """The response list's filters: GET /api/v1/emergency/activations (the responses have no list page of their
+    own; the plan list shows those under way)."""
+
+    status: one_of(ActivationStatus, "Where the response stands: under way or closed") = ""
+
+
+def activation_list(
+    *, user, filters: ActivationFilters | None = None, plan=None, early_warning=None, **given
+) -> QuerySet:
+    """Responses of plans of the user's unit and below, and those the user is named on (a task or a duty);
+    `filters` (or its fields as keywords) choose them."""
+    status = (filters or ActivationFilters(**given)).status
     qs = restrict(Activation.objects.all(), user, "emergency.view")
     if can(user, "emergency.view") and not user.is_superuser:
         named = Q(pk__in=ActivationTask.objects.filter(assignee=user).values("activation_id")) | Q(

@@ -151,5 +151,6 @@ def no_match(request, pk: int, payload: TraceDecisionIn):
 
 @router.get("/cases", response=list[TraceCaseOut])
 @paginated
-def cases(request, status: str = ""):
-    return selectors.case_list(request.auth, status=status)
+def cases(request, filters: Query[selectors.CaseFilters]):
+    """The filters of the case page (and its export), by the same names."""
+    return selectors.case_list(request.auth, filters=filters)

@@ -1,13 +1,19 @@
 """Trace-back reads, always through restrict(): notifications (every bureau unit), candidates and cases (the
 unit of the export and above). Enterprises have no trace-back action, so they read none of it."""
 
+from typing import Annotated
+
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 from ninja import Field
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
-from guomen.core.errors import NotFound
+from guomen.accounts.models import OrgUnit
+from guomen.core.errors import NotFound, ValidationFailed
 from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, require, restrict
+from guomen.reports.periods import Period
 
 from .choices import CaseStatus, NotificationStatus, TaskStatus
 from .models import CaseTask, MatchCandidate, TraceCase, TraceNotification
@@ -86,17 +92,44 @@ def notification_case(user, notification) -> TraceCase | None:
     return restrict(TraceCase.objects.filter(notification=notification), user, VIEW).first()
 
 
-def case_list(user, *, status: str = "", mine: bool = False, period=None, org_path: str = "") -> QuerySet:
+def _month(value: str) -> str:
+    """A month as YYYY-MM (the period of the KPI behind the list), refused by name otherwise."""
+    if value:
+        try:
+            Period.parse(value)
+        except ValidationFailed as exc:
+            raise PydanticCustomError("month", " ".join(exc.fields["period"])) from None
+    return value
+
+
+class CaseFilters(FilterSet):
+    """The trace-back case list's filters: the page (tracebacks:cases), its export and GET
+    /api/v1/tracebacks/cases. The KPI card 境外通报率 links to it with its period and unit."""
+
+    status: one_of(CaseStatus, "Where the case stands") = ""
+    mine: bool = Field(False, description="Only cases with an open investigation task given to the caller")
+    period: Annotated[str, AfterValidator(_month)] = Field(
+        "", max_length=7, description="Only cases of notifications of this month (YYYY-MM)"
+    )
+    org: str = Field("", max_length=20, description="Code of a unit: only cases of that unit and below")
+
+
+def case_list(user, *, filters: CaseFilters | None = None, **given) -> QuerySet:
+    """The cases of the user's jurisdiction, newest notification first; `filters` (or its fields as keywords)
+    choose them."""
+    f = filters or CaseFilters(**given)
     require(user, VIEW)
     qs = restrict(TraceCase.objects.all(), user, VIEW).select_related("notification", "enterprise", "org")
-    if status in CaseStatus.values:
-        qs = qs.filter(status=status)
-    if mine:
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.mine:
         qs = qs.filter(tasks__assignee=user, tasks__status=TaskStatus.OPEN).distinct()
-    if period is not None:
+    if f.period:
+        period = Period.parse(f.period)
         qs = qs.filter(notification__notified_on__gte=period.start, notification__notified_on__lt=period.end)
-    if org_path:
-        qs = qs.filter(org__path__startswith=org_path)
+    if f.org:
+        unit = OrgUnit.objects.filter(code=f.org).first()
+        qs = qs.filter(org__path__startswith=unit.path) if unit is not None else qs.none()
     return qs.order_by("-notification__notified_on", "-id")
 
 

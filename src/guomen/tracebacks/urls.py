@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/confirm/<int:candidate>/", views.confirm, name="confirm"),
     path("<int:pk>/no-match/", views.no_match, name="no_match"),
     path("cases/", views.cases, name="cases"),
+    path("cases/export.xlsx", views.case_export, name="case_export"),
     path("cases/<slug:number>/", views.case_detail, name="case"),
     path("cases/<slug:number>/<str:action>/", views.case_act, name="case_act"),
     path("tasks/<int:pk>/done/", views.task_done, name="task_done"),

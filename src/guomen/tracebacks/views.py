@@ -1,6 +1,6 @@
 """Trace-back pages: the queue (pending, unmatched, confirmed), hand entry, a notification with its candidates,
-the cases with their tasks, findings, closing and closing report. The queue has an Excel export with the page's
-filters (NotificationFilters, the API's)."""
+the cases with their tasks, findings, closing and closing report. The queue and the cases have an Excel export
+with the page's filters (NotificationFilters, CaseFilters: the API's)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +19,7 @@ from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of, render_list
+from guomen.reports.periods import Period
 
 from . import selectors, services
 from .choices import CaseStatus, NotificationStatus, TaskStatus
@@ -191,33 +192,35 @@ def _int(value):
 @login_required
 @require_GET
 def cases(request):
-    from guomen.reports.periods import Period
-
     require(request.user, "traceback.view")
-    status = request.GET.get("status", "")
-    period = None
-    if request.GET.get("period"):
-        try:
-            period = Period.parse(request.GET["period"])
-        except ValidationFailed:
-            period = None
-    org = request.GET.get("org", "").strip()
-    org_path = ""
-    if org:
-        from guomen.accounts.models import OrgUnit
-
-        unit = OrgUnit.objects.filter(code=org).first()
-        org_path = unit.path if unit is not None else "/-/"
-    qs = selectors.case_list(
-        request.user, status=status, mine=request.GET.get("mine") == "1", period=period, org_path=org_path
-    )
+    filters = selectors.CaseFilters.from_query(request.GET)
     context = {
-        "page": page_of(request, qs),
-        "status": status,
+        "page": page_of(request, selectors.case_list(request.user, filters=filters)),
+        "filters": filters,
+        "export_url": url_with("tracebacks:case_export", filters),
         "statuses": CaseStatus.choices,
-        "period": period,
+        "period": Period.parse(filters.period) if filters.period else None,
     }
-    return render(request, "tracebacks/cases.html", context)
+    return render_list(request, "tracebacks/cases.html", "tracebacks/partials/case_rows.html", context)
+
+
+CASE_STATUS_LABEL = label_of(CaseStatus)
+CASE_COLUMNS = [
+    (_l("case number"), lambda c: c.number),
+    (_l("notification reference"), lambda c: c.notification.reference),
+    (_l("notified on"), lambda c: c.notification.notified_on),
+    (_l("exporter"), lambda c: c.enterprise.name_zh),
+    (_l("unit"), lambda c: c.org.name),
+    (_l("status"), lambda c: CASE_STATUS_LABEL(c.status)),
+]
+case_export = export_view(
+    "traceback.view",
+    selectors.case_list,
+    selectors.CaseFilters,
+    CASE_COLUMNS,
+    filename="trace-back-cases.xlsx",
+    back="tracebacks:cases",
+)
 
 
 def _staff_users(case):

@@ -92,3 +92,47 @@ def test_an_enterprise_gets_403_on_the_export_too(make_user):
 def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_export(client):
     response = client.get(reverse("emergency:export"))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
+
+
+# The responses (ActivationFilters): an API list only; the plan list shows those under way.
+
+ACTIVATIONS = "/api/v1/emergency/activations"
+
+
+@pytest.fixture
+def responses(activation, plans, orgs, supervisor, gz_supervisor):
+    from guomen.emergency.models import EmergencyPlan
+
+    closed = services.plan_activate(
+        plan=EmergencyPlan.objects.get(title=plans["food"]), situation="冷链污染", actor=supervisor
+    )
+    services.activation_close(activation=closed, review="处置完毕", actor=supervisor)
+    far = services.plan_activate(
+        plan=EmergencyPlan.objects.get(title=plans["far"]), situation="广州疫情", actor=gz_supervisor
+    )
+    return {"active": activation.situation, "closed": closed.situation, "far": far.situation}
+
+
+def _situations(client, query) -> set:
+    answer = client.get(ACTIVATIONS, query)
+    assert answer.status_code == 200, answer.content[:300]
+    return {row["situation"] for row in answer.json()["results"]}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [({}, {"active", "closed"}), ({"status": "active"}, {"active"}), ({"status": "closed"}, {"closed"})],
+)
+def test_the_response_api_filters_by_status(responses, supervisor, query, expected):
+    assert _situations(client_of(supervisor), query) == {responses[name] for name in expected}
+
+
+def test_another_units_responses_never_appear(responses, gz_supervisor):
+    client = client_of(gz_supervisor)
+    assert _situations(client, {}) == {responses["far"]}
+    assert _situations(client, {"status": "closed"}) == set()
+
+
+def test_the_response_api_refuses_an_unknown_status_by_name(supervisor):
+    answer = client_of(supervisor).get(ACTIVATIONS, {"status": "no-such-value"})
+    assert answer.status_code == 422 and list(answer.json()["fields"]) == ["status"]
