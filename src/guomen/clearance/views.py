@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import require
+from guomen.core.ui import page_of
 from guomen.inspections import selectors as inspections
 
 from . import columns, selectors, services
