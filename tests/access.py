@@ -256,6 +256,7 @@ ACCESS: dict[str, str] = {
     "page risk:cluster_assess": "risk.view",
     "page risk:cluster_close": "risk.edit",
     "page risk:cluster_detail": "risk.view",
+    "page risk:cluster_export": "risk.view",
     "page risk:cluster_list": "risk.view",
     "page risk:dashboard": "risk.view",
     "page risk:inbox": "risk.inbox",
@@ -272,6 +273,7 @@ ACCESS: dict[str, str] = {
     "page risk:signal_new": "risk.edit",
     "page risk:warning_action": "risk.approve",
     "page risk:warning_detail": "risk.view",
+    "page risk:warning_export": "risk.view",
     "page risk:warning_list": "risk.view",
     "page risk:warning_new": "risk.edit",
     # supervision
