@@ -327,6 +327,7 @@ ACCESS: dict[str, str] = {
     "page targeting:model_retire": "targeting.edit",
     "page targeting:rule_deactivate": "targeting.edit",
     "page targeting:rule_edit": "targeting.edit",
+    "page targeting:rule_export": "targeting.view",
     "page targeting:rule_list": "targeting.view",
     "page targeting:rule_new": "targeting.edit",
     "page targeting:settings": "targeting.view",

@@ -129,9 +129,10 @@ class ReasonIn(Schema):
 
 @router.get("/rules", response=list[RuleOut], summary="Rule profiles")
 @paginated
-def rule_list(request, active: bool | None = None):
+def rule_list(request, filters: Query[selectors.RuleFilters]):
+    """The filters of the rule page (and its export), by the same names: active rules by default."""
     _require(request.auth)
-    return selectors.rule_list(user=request.auth, active=active)
+    return selectors.rule_list(user=request.auth, filters=filters)
 
 
 @router.get("/rules/{rule_id}", response=RuleOut, summary="One rule profile")

@@ -1,4 +1,4 @@
-"""The columns of the control-measure and frequency-level lists' Excel exports: what a user reads on the list's rows, headed by the
+"""The columns of the targeting lists' Excel exports: what a user reads on the list's rows, headed by the
 fields' own (translated) names, choices shown by their labels."""
 
 from operator import attrgetter
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from guomen.core.filters import label_of
 
 from . import choices as c
-from .models import ControlMeasure, FrequencyLevel
+from .models import ControlMeasure, FrequencyLevel, RuleProfile
 
 
 def _col(model, name: str, read=None):
@@ -46,4 +46,16 @@ LEVELS = [
     _col(F, "rate"),
     _col(F, "group_rate"),
     _col(F, "computed_on"),
+]
+
+R = RuleProfile
+RULES = [
+    _col(R, "name"),
+    _choice(R, "channel", c.Channel),
+    _col(R, "percentage"),
+    _col(R, "hs_prefix"),
+    _col(R, "origin", lambda r: r.origin.display_name if r.origin_id else ""),
+    _col(R, "commodity_group", lambda r: str(r.commodity_group) if r.commodity_group_id else ""),
+    _col(R, "instruction"),
+    _col(R, "active"),
 ]

@@ -5,6 +5,7 @@ from .views import decisions, lab, measures, rules
 app_name = "targeting"
 urlpatterns = [
     path("rules/", rules.rule_list, name="rule_list"),
+    path("rules/export.xlsx", rules.rule_export, name="rule_export"),
     path("rules/new/", rules.rule_new, name="rule_new"),
     path("rules/<int:pk>/", rules.rule_edit, name="rule_edit"),
     path("rules/<int:pk>/deactivate/", rules.rule_deactivate, name="rule_deactivate"),

@@ -17,11 +17,12 @@ from .measures import (
     measures_for_declaration,
     open_measures_matching,
 )
-from .rules import rule_get, rule_list
+from .rules import RuleFilters, rule_get, rule_list
 
 __all__ = [
     "LevelFilters",
     "MeasureFilters",
+    "RuleFilters",
     "capacity_list",
     "decision_get",
     "job_get",

@@ -1,4 +1,4 @@
-"""One FilterSet per targeting list (MeasureFilters, LevelFilters): its page, GET /api/v1/targeting/<list> and its
+"""One FilterSet per targeting list (MeasureFilters, RuleFilters, LevelFilters): its page, GET /api/v1/targeting/<list> and its
 Excel export give the same rows for the same query string; the API refuses a value it cannot read by name, the page
 ignores it; each export is as confidential as its page (bureau staff only)."""
 
@@ -9,7 +9,7 @@ from tests.lists import client_of, refuses_bad_choice, same_rows, sheet
 
 from guomen.catalog.tests.factories import CountryFactory
 from guomen.targeting.models import FrequencyLevel
-from guomen.targeting.tests.factories import ControlMeasureFactory
+from guomen.targeting.tests.factories import ControlMeasureFactory, SimpleRuleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -77,6 +77,54 @@ def test_the_export_speaks_chinese(measures, analyst):
     assert [row[2] for row in rows] == ["已解除"] and rows[0][REASON] == measures["lifted"]
 
 
+# --- rule profiles: named by their name ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def rules(world):
+    made = {
+        "fruit": SimpleRuleFactory(name="GM-规则-水果", instruction="查验果实"),
+        "parts": SimpleRuleFactory(name="GM-规则-机械", instruction="核对铭牌"),
+        "old": SimpleRuleFactory(name="GM-规则-旧", active=False),
+    }
+    return {key: r.name for key, r in made.items()}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, {"fruit", "parts"}),
+        ({"show": "active"}, {"fruit", "parts"}),
+        ({"show": "inactive"}, {"old"}),
+        ({"show": "all"}, {"fruit", "parts", "old"}),
+        ({"q": "铭牌"}, {"parts"}),
+        ({"q": "铭牌", "show": "inactive"}, set()),
+    ],
+)
+def test_rules_page_api_and_export_give_the_same_rows(rules, analyst, query, expected):
+    same_rows(
+        client_of(analyst), page=reverse("targeting:rule_list"), api="/api/v1/targeting/rules",
+        export=reverse("targeting:rule_export"), query=query, expected={rules[k] for k in expected},
+        every=set(rules.values()), field="name",
+    )  # fmt: skip
+
+
+def test_the_rules_api_refuses_an_unknown_show_by_name_the_page_ignores_it(analyst):
+    client = client_of(analyst)
+    refuses_bad_choice(
+        client, page=reverse("targeting:rule_list"), api="/api/v1/targeting/rules", name="show"
+    )
+
+
+def test_the_rules_export_link_carries_the_filters_and_speaks_chinese(rules, analyst):
+    client, export = client_of(analyst), reverse("targeting:rule_export")
+    page = client.get(reverse("targeting:rule_list"), {"show": "inactive"}).content.decode()
+    assert f'href="{export}?show=inactive"' in page and 'data-testid="rules-export"' in page
+    header, *rows = sheet(client.get(export, {"show": "inactive"}))
+    assert header[0] == "名称" and all(not str(h).isascii() for h in header), header
+    assert [row[0] for row in rows] == [rules["old"]]
+
+
 # --- frequency levels: named by their origin (the page and the export show its name, the API its code) -------
 
 
@@ -129,18 +177,18 @@ def test_the_levels_export_link_carries_the_filter_and_speaks_chinese(levels, an
 
 # --- both lists: confidential to the bureau's staff ---------------------------------------------------------
 
-EXPORTS = ["targeting:measure_export", "targeting:level_export"]
+EXPORTS = ["targeting:measure_export", "targeting:rule_export", "targeting:level_export"]
 
 
 @pytest.mark.parametrize("export", EXPORTS)
 @pytest.mark.parametrize("who", ["enterprise_user", "inspector"])
-def test_only_bureau_staff_who_see_the_list_may_export_it(world, measures, levels, who, export):
+def test_only_bureau_staff_who_see_the_list_may_export_it(world, measures, rules, levels, who, export):
     client = client_of(world[who])
     assert client.get(reverse(export.replace("_export", "_list"))).status_code == 403
     assert client.get(reverse(export)).status_code == 403
 
 
 @pytest.mark.parametrize("export", EXPORTS)
-def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_export(measures, levels, export):
+def test_an_anonymous_visitor_is_sent_to_sign_in_from_the_export(measures, rules, levels, export):
     response = Client().get(reverse(export))
     assert response.status_code == 302 and reverse("accounts:login") in response["Location"]
