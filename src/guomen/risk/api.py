@@ -277,9 +277,10 @@ def signal_detail(request, signal_id: int):
 
 @router.get("/clusters", response=list[ClusterOut], summary="Signal clusters (open by default)")
 @paginated
-def cluster_list(request, status: str = "open"):
+def cluster_list(request, filters: Query[selectors.ClusterFilters]):
+    """The filters of the cluster page (and its export), by the same names."""
     _need(request.auth, "risk.view")
-    return selectors.cluster_list(user=request.auth, status=status)
+    return selectors.cluster_list(user=request.auth, filters=filters)
 
 
 @router.get("/clusters/{cluster_id}", response=ClusterOut, summary="One signal cluster")
@@ -300,9 +301,10 @@ def assessment_new(request, payload: AssessmentIn):
 
 @router.get("/warnings", response=list[WarningOut], summary="Early warnings I may see")
 @paginated
-def warning_list(request, status: str = ""):
+def warning_list(request, filters: Query[selectors.WarningFilters]):
+    """The filters of the warning page (and its export), by the same names."""
     _need(request.auth, "risk.view")
-    return selectors.warning_list(user=request.auth, status=status)
+    return selectors.warning_list(user=request.auth, filters=filters)
 
 
 @router.post("/warnings", response={201: WarningOut}, summary="Draft an early warning")

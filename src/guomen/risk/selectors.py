@@ -7,7 +7,7 @@ from django.utils import timezone
 from ninja import Field
 
 from guomen.core.errors import NotFound
-from guomen.core.filters import FilterSet
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import can, restrict
 
 from .choices import ClusterStatus, MappingKind, MeasureKind, MeasureStatus, WarningStatus
@@ -74,8 +74,21 @@ def signal_get(*, user, pk: int) -> RiskSignal:
     return _get(signal_list(user=user), pk)
 
 
-def cluster_list(*, user, status: str = "open", today=None) -> QuerySet:
+CLUSTER_STATES = ["open", "closed", "all"]
+
+
+class ClusterFilters(FilterSet):
+    """The signal-cluster list's filters: the page (risk:cluster_list), its export and GET /api/v1/risk/clusters."""
+
+    status: one_of(
+        CLUSTER_STATES,
+        "open: open and seen within the recurrence window; closed: closed or lapsed; all: both",
+    ) = "open"
+
+
+def cluster_list(*, user, filters: ClusterFilters | None = None, today=None, **given) -> QuerySet:
     """Clusters; "open" means open and still inside the recurrence window (a quiet cluster lapses)."""
+    status = (filters or ClusterFilters(**given)).status
     qs = restrict(RiskCluster.objects.all(), user, "risk.view").select_related(
         "hazard", "origin", "commodity_group", "enterprise", "production_base", "org"
     )
@@ -112,8 +125,16 @@ def assessment_get(*, user, pk: int) -> Assessment:
     return _get(assessment_list(user=user), pk)
 
 
-def warning_list(*, user, status: str = "", q: str = "") -> QuerySet:
+class WarningFilters(FilterSet):
+    """The early-warning list's filters: the page (risk:warning_list), its export and GET /api/v1/risk/warnings."""
+
+    status: one_of(WarningStatus, "Where the warning stands") = ""
+    q: str = Field("", max_length=200, description="Number, title or text (part of it)")
+
+
+def warning_list(*, user, filters: WarningFilters | None = None, **given) -> QuerySet:
     """Warnings issued in the user's jurisdiction, and published warnings addressed to their unit or above."""
+    f = filters or WarningFilters(**given)
     if not can(user, "risk.view"):
         return EarlyWarning.objects.none()
     qs = EarlyWarning.objects.all()
@@ -126,10 +147,10 @@ def warning_list(*, user, status: str = "", q: str = "") -> QuerySet:
             status__in=[WarningStatus.PUBLISHED, WarningStatus.CLOSED],
         ).values("pk")
         qs = qs.filter(Q(org__path__startswith=user.org.path) | Q(pk__in=addressed))
-    if status:
-        qs = qs.filter(status=status)
-    if q:
-        qs = qs.filter(Q(title__icontains=q) | Q(number__icontains=q) | Q(body__icontains=q))
+    if f.status:
+        qs = qs.filter(status=f.status)
+    if f.q:
+        qs = qs.filter(Q(title__icontains=f.q) | Q(number__icontains=f.q) | Q(body__icontains=f.q))
     return qs.select_related("org", "hazard", "origin", "commodity_group", "follow_up_of").order_by("-id")
 
 

@@ -6,7 +6,7 @@ production_base (registration code), port (unit code).
 
 import datetime as dt
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from guomen.clearance import services as clearance
 from guomen.core.errors import PermissionDenied
@@ -129,9 +129,10 @@ class ReasonIn(Schema):
 
 @router.get("/rules", response=list[RuleOut], summary="Rule profiles")
 @paginated
-def rule_list(request, active: bool | None = None):
+def rule_list(request, filters: Query[selectors.RuleFilters]):
+    """The filters of the rule page (and its export), by the same names: active rules by default."""
     _require(request.auth)
-    return selectors.rule_list(user=request.auth, active=active)
+    return selectors.rule_list(user=request.auth, filters=filters)
 
 
 @router.get("/rules/{rule_id}", response=RuleOut, summary="One rule profile")
@@ -208,9 +209,10 @@ class ExtendIn(Schema):
 
 @router.get("/measures", response=list[MeasureOut], summary="Control measures (加严检验)")
 @paginated
-def measure_list(request, status: str = ""):
+def measure_list(request, filters: Query[selectors.MeasureFilters]):
+    """The filters of the measure page (and its export), by the same names: in force by default."""
     _require(request.auth)
-    return selectors.measure_list(user=request.auth, status=status)
+    return selectors.measure_list(user=request.auth, filters=filters)
 
 
 @router.get("/measures/{measure_id}", response=MeasureOut, summary="One control measure")
@@ -261,9 +263,10 @@ class LevelOut(Schema):
 
 @router.get("/levels", response=list[LevelOut], summary="Frequency levels with the rates behind them")
 @paginated
-def level_list(request, raised_only: bool = False):
+def level_list(request, filters: Query[selectors.LevelFilters]):
+    """The filters of the level page (and its export), by the same names."""
     _require(request.auth)
-    return selectors.level_list(user=request.auth, raised_only=raised_only)
+    return selectors.level_list(user=request.auth, filters=filters)
 
 
 class ModelOut(Schema):

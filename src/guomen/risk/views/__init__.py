@@ -1,6 +1,7 @@
 from .signals import (
     cluster_close,
     cluster_detail,
+    cluster_export,
     cluster_list,
     dashboard,
     inbox,
@@ -19,6 +20,7 @@ from .warnings import (
     measure_new,
     warning_action,
     warning_detail,
+    warning_export,
     warning_list,
     warning_new,
 )
@@ -26,6 +28,7 @@ from .warnings import (
 __all__ = [
     "cluster_close",
     "cluster_detail",
+    "cluster_export",
     "cluster_list",
     "dashboard",
     "inbox",
@@ -42,6 +45,7 @@ __all__ = [
     "signal_new",
     "warning_action",
     "warning_detail",
+    "warning_export",
     "warning_list",
     "warning_new",
 ]

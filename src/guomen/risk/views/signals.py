@@ -12,13 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from guomen.accounts.models import OrgUnit
 from guomen.catalog.models import CommodityGroup, Country
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError, NotFound
 from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of, render_list
 
-from .. import selectors, services
+from .. import columns, selectors, services
 from ..choices import Classification, MappingKind, RasffClassification, SignalSource
 from ..dashboard import dashboard_data
 from ..early_warnings import assessment_create
@@ -153,9 +154,23 @@ def signal_assess(request, pk: int):
 @require_GET
 def cluster_list(request):
     require(request.user, "risk.view")
-    status = request.GET.get("status", "open")
-    qs = selectors.cluster_list(user=request.user, status=status)
-    return render(request, "risk/cluster_list.html", {"page_obj": page_of(request, qs), "status": status})
+    filters = selectors.ClusterFilters.from_query(request.GET)
+    context = {
+        "page_obj": page_of(request, selectors.cluster_list(user=request.user, filters=filters)),
+        "status": filters.status,
+        "export_url": url_with("risk:cluster_export", filters),
+    }
+    return render(request, "risk/cluster_list.html", context)
+
+
+cluster_export = export_view(
+    "risk.view",
+    selectors.cluster_list,
+    selectors.ClusterFilters,
+    columns.CLUSTERS,
+    filename="signal-clusters.xlsx",
+    back="risk:cluster_list",
+)
 
 
 @login_required

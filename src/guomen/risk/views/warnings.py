@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
 from guomen.core.four_eyes import is_other_person
 from guomen.core.permissions import can, org_in_scope, require
@@ -13,7 +14,7 @@ from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of
 
-from .. import selectors, wording
+from .. import columns, selectors, wording
 from ..choices import MeasureKind, MeasureStatus, WarningStatus
 from ..early_warnings import (
     SUBJECT_FIELDS,
@@ -37,17 +38,26 @@ def _error_text(exc: ApplicationError) -> str:
 @require_GET
 def warning_list(request):
     require(request.user, "risk.view")
-    status = request.GET.get("status", "")
-    q = request.GET.get("q", "").strip()
-    qs = selectors.warning_list(user=request.user, status=status, q=q)
+    filters = selectors.WarningFilters.from_query(request.GET)
     context = {
-        "page_obj": page_of(request, qs),
-        "status": status,
-        "q": q,
+        "page_obj": page_of(request, selectors.warning_list(user=request.user, filters=filters)),
+        "status": filters.status,
+        "q": filters.q,
+        "export_url": url_with("risk:warning_export", filters),
         "statuses": WarningStatus.choices,
         "can_edit": can(request.user, "risk.edit"),
     }
     return render(request, "risk/warning_list.html", context)
+
+
+warning_export = export_view(
+    "risk.view",
+    selectors.warning_list,
+    selectors.WarningFilters,
+    columns.WARNINGS,
+    filename="early-warnings.xlsx",
+    back="risk:warning_list",
+)
 
 
 @login_required

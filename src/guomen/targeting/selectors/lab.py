@@ -1,8 +1,10 @@
 """Reads for analysts: frequency levels, risk models, jobs, decisions and port capacities."""
 
 from django.db.models import QuerySet
+from ninja import Field
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet
 from guomen.core.models import JobRun
 from guomen.core.permissions import require, restrict
 from guomen.declarations.models import Declaration
@@ -12,7 +14,16 @@ from ..models import FrequencyLevel, PortCapacity, RiskModel, TargetingDecision
 JOB_KINDS = ("targeting.train", "targeting.backtest")
 
 
-def level_list(*, user, raised_only: bool = False) -> QuerySet:
+class LevelFilters(FilterSet):
+    """The frequency-level list's filters: the page (targeting:level_list), its export and
+    GET /api/v1/targeting/levels."""
+
+    raised_only: bool = Field(False, description="Only origin × commodity pairs above level 0")
+
+
+def level_list(*, user, filters: LevelFilters | None = None, **given) -> QuerySet:
+    """Frequency levels (bureau-wide), highest first; `filters` (or its fields as keywords) narrow the list."""
+    raised_only = (filters or LevelFilters(**given)).raised_only
     qs = restrict(FrequencyLevel.objects.all(), user, "targeting.view").select_related(
         "origin", "commodity_group"
     )

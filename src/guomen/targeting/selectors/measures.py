@@ -4,8 +4,10 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from ninja import Field
 
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import restrict
 
 from ..choices import MeasureScope, MeasureStatus
@@ -81,25 +83,39 @@ def measures_for_declaration(declaration) -> list[ControlMeasure]:
     )
 
 
-def measure_list(*, user, status: str = "", q: str = "") -> QuerySet:
+class MeasureFilters(FilterSet):
+    """The control-measure list's filters: the page (targeting:measure_list), its export and
+    GET /api/v1/targeting/measures."""
+
+    status: one_of([*MeasureStatus.values, "all"], "Where the measure stands; all: in force or lifted") = (
+        MeasureStatus.ACTIVE.value
+    )
+    q: str = Field(
+        "", max_length=100, description="Enterprise, production base, origin code, HS prefix or reason"
+    )
+
+
+def measure_list(*, user, filters: MeasureFilters | None = None, **given) -> QuerySet:
+    """Control measures (bureau-wide), in force first; `filters` (or its fields as keywords) narrow the list."""
+    f = filters or MeasureFilters(**given)
     qs = restrict(ControlMeasure.objects.all(), user, "targeting.view").select_related(
         "enterprise", "production_base", "origin", "commodity_group"
     )
-    if status:
-        qs = qs.filter(status=status)
-    if q:
+    if f.status in MeasureStatus.values:
+        qs = qs.filter(status=f.status)
+    if f.q:
         qs = qs.filter(
-            Q(reason__icontains=q)
-            | Q(enterprise__name_zh__icontains=q)
-            | Q(production_base__code__icontains=q)
-            | Q(origin__code__iexact=q)
-            | Q(hs_prefix__startswith=q)
+            Q(reason__icontains=f.q)
+            | Q(enterprise__name_zh__icontains=f.q)
+            | Q(production_base__code__icontains=f.q)
+            | Q(origin__code__iexact=f.q)
+            | Q(hs_prefix__startswith=f.q)
         )
     return qs.order_by("status", "-id")
 
 
 def measure_get(*, user, pk: int) -> ControlMeasure:
-    measure = measure_list(user=user).filter(pk=pk).first()
+    measure = measure_list(user=user, status="all").filter(pk=pk).first()
     if measure is None:
         raise NotFound()
     return measure

@@ -22,7 +22,8 @@ def test_analyst_reads_the_rules(world, analyst):
 
 def test_filter_by_active(world, analyst):
     SimpleRuleFactory(active=False)
-    assert _client(analyst).get("/api/v1/targeting/rules", {"active": "true"}).json()["results"] == []
+    assert _client(analyst).get("/api/v1/targeting/rules", {"show": "active"}).json()["results"] == []
+    assert len(_client(analyst).get("/api/v1/targeting/rules", {"show": "inactive"}).json()["results"]) == 1
 
 
 @pytest.mark.parametrize(

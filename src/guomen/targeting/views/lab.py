@@ -8,11 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require
 from guomen.core.ui import add_errors, page_of
 
-from .. import selectors
+from .. import columns, selectors
 from ..choices import STRATEGIES
 from ..engine import engine_settings
 from ..explain import feature_label
@@ -32,13 +33,24 @@ STRATEGY_LABELS = {
 @require_GET
 def level_list(request):
     require(request.user, "targeting.view")
-    raised = request.GET.get("raised") == "1"
+    filters = selectors.LevelFilters.from_query(request.GET)
     context = {
-        "page_obj": page_of(request, selectors.level_list(user=request.user, raised_only=raised), 50),
-        "raised": raised,
+        "page_obj": page_of(request, selectors.level_list(user=request.user, filters=filters), 50),
+        "raised": filters.raised_only,
+        "export_url": url_with("targeting:level_export", filters),
         "can_edit": can(request.user, "targeting.edit"),
     }
     return render(request, "targeting/level_list.html", context)
+
+
+level_export = export_view(
+    "targeting.view",
+    selectors.level_list,
+    selectors.LevelFilters,
+    columns.LEVELS,
+    filename="frequency-levels.xlsx",
+    back="targeting:level_list",
+)
 
 
 @login_required

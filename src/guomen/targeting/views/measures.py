@@ -6,13 +6,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, page_of, render_list
 
-from .. import selectors, services
+from .. import columns, selectors, services
 from ..choices import MeasureStatus
 from ..forms import MeasureExtendForm, MeasureForm, ReasonForm
 
@@ -21,21 +22,28 @@ from ..forms import MeasureExtendForm, MeasureForm, ReasonForm
 @require_GET
 def measure_list(request):
     require(request.user, "targeting.view")
-    status = request.GET.get("status", MeasureStatus.ACTIVE)
-    q = request.GET.get("q", "").strip()
-    qs = selectors.measure_list(
-        user=request.user, status=status if status in MeasureStatus.values else "", q=q
-    )
+    filters = selectors.MeasureFilters.from_query(request.GET)
     context = {
-        "page_obj": page_of(request, qs),
-        "status": status,
-        "q": q,
+        "page_obj": page_of(request, selectors.measure_list(user=request.user, filters=filters)),
+        "status": filters.status,
+        "q": filters.q,
+        "export_url": url_with("targeting:measure_export", filters),
         "statuses": MeasureStatus.choices,
         "can_edit": can(request.user, "targeting.measure"),
     }
     return render_list(
         request, "targeting/measure_list.html", "targeting/partials/measure_results.html", context
     )
+
+
+measure_export = export_view(
+    "targeting.view",
+    selectors.measure_list,
+    selectors.MeasureFilters,
+    columns.MEASURES,
+    filename="control-measures.xlsx",
+    back="targeting:measure_list",
+)
 
 
 @login_required

@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
 from guomen.core.permissions import can, require
 from guomen.core.ui import add_errors
 
-from .. import selectors, services
+from .. import columns, selectors, services
 from ..forms import DeactivateForm, RuleForm
 from ..services import RULE_FIELDS as FIELDS
 
@@ -20,17 +21,28 @@ from ..services import RULE_FIELDS as FIELDS
 @require_GET
 def rule_list(request):
     require(request.user, "targeting.view")
-    show = request.GET.get("show", "active")
-    active = {"active": True, "inactive": False}.get(show)
-    q = request.GET.get("q", "").strip()
-    page = Paginator(selectors.rule_list(user=request.user, active=active, q=q), 50).get_page(
+    filters = selectors.RuleFilters.from_query(request.GET)
+    page = Paginator(selectors.rule_list(user=request.user, filters=filters), 50).get_page(
         request.GET.get("page")
     )
-    return render(
-        request,
-        "targeting/rule_list.html",
-        {"page_obj": page, "show": show, "q": q, "can_edit": can(request.user, "targeting.edit")},
-    )
+    context = {
+        "page_obj": page,
+        "show": filters.show,
+        "q": filters.q,
+        "can_edit": can(request.user, "targeting.edit"),
+        "export_url": url_with("targeting:rule_export", filters),
+    }
+    return render(request, "targeting/rule_list.html", context)
+
+
+rule_export = export_view(
+    "targeting.view",
+    selectors.rule_list,
+    selectors.RuleFilters,
+    columns.RULES,
+    filename="targeting-rules.xlsx",
+    back="targeting:rule_list",
+)
 
 
 @login_required
