@@ -282,8 +282,10 @@ ACCESS: dict[str, str] = {
     # supervision
     "page supervision:application_decide": "supervision.access.decide",
     "page supervision:application_new": "nobody",
+    "page supervision:application_export": "supervision.view",
     "page supervision:applications": "supervision.view",
     "page supervision:blacklist": "supervision.view",
+    "page supervision:blacklist_export": "supervision.view",
     "page supervision:blacklist_decide": "supervision.view",
     "page supervision:blacklist_propose": "supervision.view",
     "page supervision:check_assign": "supervision.spotcheck.assign",

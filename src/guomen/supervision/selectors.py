@@ -6,12 +6,13 @@ from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
 from guomen.core.errors import NotFound
+from guomen.core.filters import FilterSet, one_of
 from guomen.core.permissions import restrict
 from guomen.declarations.models import Declaration
 from guomen.registry.models import Enterprise
 from guomen.registry.validators import uscc_clean
 
-from .choices import BlacklistStatus, CheckStatus, CreditEventStatus
+from .choices import ApplicationStatus, BlacklistStatus, CheckStatus, CreditEventStatus
 from .models import (
     AccessApplication,
     BlacklistEntry,
@@ -85,12 +86,22 @@ def standing_changes(enterprise, limit: int = 20):
     return StandingChange.objects.filter(enterprise=enterprise)[:limit]
 
 
-def application_list(*, user, status: str = "", enterprise=None) -> QuerySet:
+class ApplicationFilters(FilterSet):
+    """The access applications' filters: the page (supervision:applications), its export and
+    GET /api/v1/supervision/applications."""
+
+    status: one_of(ApplicationStatus, "Where the application stands") = ""
+
+
+def application_list(
+    *, user, filters: ApplicationFilters | None = None, enterprise=None, **given
+) -> QuerySet:
+    f = filters or ApplicationFilters(**given)
     qs = restrict(AccessApplication.objects.all(), user, "supervision.view").select_related(
         "enterprise", "production_base", "submitted_by", "decided_by"
     )
-    if status:
-        qs = qs.filter(status=status)
+    if f.status:
+        qs = qs.filter(status=f.status)
     if enterprise is not None:
         qs = qs.filter(enterprise=enterprise)
     return qs
@@ -115,12 +126,22 @@ def credit_event_get(*, user, pk) -> CreditEvent:
     return _get(credit_event_list(user=user), pk)
 
 
-def blacklist_list(*, user, status: str = "", enterprise=None) -> QuerySet:
+class BlacklistEntryFilters(FilterSet):
+    """The blacklist entries' filters (staff and the enterprise's own): the page (supervision:blacklist), its export
+    and GET /api/v1/supervision/blacklist."""
+
+    status: one_of(BlacklistStatus, "Where the entry stands") = ""
+
+
+def blacklist_list(
+    *, user, filters: BlacklistEntryFilters | None = None, enterprise=None, **given
+) -> QuerySet:
+    f = filters or BlacklistEntryFilters(**given)
     qs = restrict(BlacklistEntry.objects.all(), user, "supervision.view").select_related(
         "enterprise", "decided_by", "proposed_by"
     )
-    if status:
-        qs = qs.filter(status=status)
+    if f.status:
+        qs = qs.filter(status=f.status)
     if enterprise is not None:
         qs = qs.filter(enterprise=enterprise)
     return qs

@@ -3,7 +3,7 @@ petitions, downgrades."""
 
 import datetime as dt
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from guomen.core.errors import NotFound
 from guomen.core.pagination import paginated
@@ -96,9 +96,9 @@ class ApplicationOut(Schema):
 
 @router.get("/applications", response=list[ApplicationOut])
 @paginated
-def applications(request, status: str = ""):
+def applications(request, filters: Query[selectors.ApplicationFilters]):
     require(request.auth, "supervision.view")
-    return selectors.application_list(user=request.auth, status=status)
+    return selectors.application_list(user=request.auth, filters=filters)
 
 
 @router.post("/applications/{app_id}/decision", response=ApplicationOut)
@@ -192,9 +192,9 @@ class PetitionOut(Schema):
 
 @router.get("/blacklist", response=list[BlacklistOut])
 @paginated
-def blacklist(request, status: str = ""):
+def blacklist(request, filters: Query[selectors.BlacklistEntryFilters]):
     require(request.auth, "supervision.view")
-    return selectors.blacklist_list(user=request.auth, status=status)
+    return selectors.blacklist_list(user=request.auth, filters=filters)
 
 
 @router.post("/blacklist", response={201: BlacklistOut})

@@ -19,9 +19,11 @@ from .dossier import (
 )
 from .lists import (
     application_decide,
+    application_export,
     application_list,
     application_new,
     blacklist_decide,
+    blacklist_export,
     blacklist_list,
     downgrade_decide,
     petition_decide,
@@ -34,9 +36,11 @@ __all__ = [
     "credit_explained",
     "my_credit",
     "application_decide",
+    "application_export",
     "application_list",
     "application_new",
     "blacklist_decide",
+    "blacklist_export",
     "blacklist_list",
     "blacklist_propose",
     "check_assign",

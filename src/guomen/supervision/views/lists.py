@@ -4,16 +4,19 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.accounts.choices import Role
+from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError, PermissionDenied
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require
 from guomen.core.ui import add_errors, page_of
 from guomen.registry.models import Enterprise
 
 from .. import selectors, services
-from ..choices import ApplicationStatus, BlacklistStatus
+from ..choices import ApplicationKind, ApplicationStatus, BlacklistStatus
 from ..forms import BaseApplicationForm, DecisionForm, FilingApplicationForm, PetitionForm
 from ._act import act
 
@@ -22,14 +25,17 @@ from ._act import act
 @require_GET
 def application_list(request):
     require(request.user, "supervision.view")
-    status = request.GET.get("status", "submitted" if request.user.role != Role.ENTERPRISE else "")
-    qs = selectors.application_list(user=request.user, status=status)
+    filters = selectors.ApplicationFilters.from_query(request.GET)
+    if "status" not in request.GET and request.user.role != Role.ENTERPRISE:
+        filters.status = ApplicationStatus.SUBMITTED  # staff open the page on what waits for a decision
+    qs = selectors.application_list(user=request.user, filters=filters)
     return render(
         request,
         "supervision/application_list.html",
         {
             "page": page_of(request, qs),
-            "status": status,
+            "status": filters.status,
+            "export_url": url_with("supervision:application_export", filters),
             "statuses": ApplicationStatus.choices,
             "decision_form": DecisionForm(),
             "can_decide": can(request.user, "supervision.access.decide"),
@@ -92,14 +98,15 @@ def application_decide(request, pk):
 @require_GET
 def blacklist_list(request):
     require(request.user, "supervision.view")
-    status = request.GET.get("status", "")
-    qs = selectors.blacklist_list(user=request.user, status=status)
+    filters = selectors.BlacklistEntryFilters.from_query(request.GET)
+    qs = selectors.blacklist_list(user=request.user, filters=filters)
     return render(
         request,
         "supervision/blacklist.html",
         {
             "page": page_of(request, qs),
-            "status": status,
+            "status": filters.status,
+            "export_url": url_with("supervision:blacklist_export", filters),
             "statuses": BlacklistStatus.choices,
             "decision_form": DecisionForm(),
             "can_decide": can(request.user, "supervision.blacklist.decide"),
@@ -170,3 +177,45 @@ def downgrade_decide(request, pk):
         back=request.POST.get("next")
         or reverse("supervision:enterprise_detail", args=[downgrade.enterprise_id]),
     )
+
+
+APPLICATION_STATUS, APPLICATION_KIND, ENTRY_STATUS = (
+    label_of(ApplicationStatus),
+    label_of(ApplicationKind),
+    label_of(BlacklistStatus),
+)
+APPLICATION_COLUMNS = [
+    (_l("kind"), lambda a: APPLICATION_KIND(a.kind)),
+    (_l("enterprise"), lambda a: a.enterprise.name_zh),
+    (_l("unified social credit code"), lambda a: a.enterprise.uscc),
+    (_l("production base"), lambda a: a.production_base.code if a.production_base_id else ""),
+    (_l("submitted on"), lambda a: a.created_at),
+    (_l("status"), lambda a: APPLICATION_STATUS(a.status)),
+    (_l("decided at"), lambda a: a.decided_at),
+    (_l("reason for the decision"), lambda a: a.decision_reason),
+]
+BLACKLIST_COLUMNS = [
+    (_l("enterprise"), lambda e: e.enterprise.name_zh),
+    (_l("unified social credit code"), lambda e: e.enterprise.uscc),
+    (_l("status"), lambda e: ENTRY_STATUS(e.status)),
+    (_l("reason"), lambda e: e.reason),
+    (_l("legal basis"), lambda e: e.legal_basis),
+    (_l("proposed on"), lambda e: e.created_at),
+    (_l("decision note"), lambda e: e.decision_note),
+]
+application_export = export_view(
+    "supervision.view",
+    selectors.application_list,
+    selectors.ApplicationFilters,
+    APPLICATION_COLUMNS,
+    filename="access-applications.xlsx",
+    back="supervision:applications",
+)
+blacklist_export = export_view(
+    "supervision.view",
+    selectors.blacklist_list,
+    selectors.BlacklistEntryFilters,
+    BLACKLIST_COLUMNS,
+    filename="blacklist-entries.xlsx",
+    back="supervision:blacklist",
+)
