@@ -9,15 +9,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from guomen.catalog.selectors import country_list
 from guomen.catalog.ui import bulk_import, bulk_template
 from guomen.core.actions import export_view, url_with
 from guomen.core.errors import ApplicationError
-from guomen.core.filters import label_of, xlsx_export
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require
-from guomen.core.replica import reads_from_replica
 from guomen.core.selectors import audit_timeline
 from guomen.core.timeline import timeline_entries
 from guomen.core.ui import add_errors, edit_page, page_of, render_list
@@ -68,15 +67,14 @@ ENTERPRISE_COLUMNS = [
 ]
 
 
-@login_required
-@require_GET
-@reads_from_replica
-def enterprise_export(request):
-    """The enterprise list as an XLSX file: the page's filters (EnterpriseFilters), the page's rows."""
-    filters = selectors.EnterpriseFilters.from_query(request.GET)
-    back = reverse("registry:enterprise_list") + "?" + urlencode(filters.as_query())
-    rows = selectors.enterprise_list(user=request.user, filters=filters)
-    return xlsx_export(request, rows, ENTERPRISE_COLUMNS, filename="enterprises.xlsx", back=back)
+enterprise_export = export_view(  # the page's filters (EnterpriseFilters), the page's rows
+    "enterprise.view",
+    selectors.enterprise_list,
+    selectors.EnterpriseFilters,
+    ENTERPRISE_COLUMNS,
+    filename="enterprises.xlsx",
+    back="registry:enterprise_list",
+)
 
 
 @login_required

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from guomen.clearance import selectors as clearance_selectors
 from guomen.clearance import services as clearance
+from guomen.core.actions import export_view
 from guomen.core.errors import ApplicationError
-from guomen.core.filters import label_of, xlsx_export
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, org_in_scope, require
-from guomen.core.replica import reads_from_replica
 from guomen.core.timeline import timeline_entries
 from guomen.targeting.choices import Channel
 
@@ -73,16 +73,14 @@ TASK_COLUMNS = [
 ]
 
 
-@login_required
-@require_GET
-@reads_from_replica
-def task_export(request):
-    """The task list as an XLSX file: the page's filters (TaskFilters), the page's rows."""
-    require(request.user, "inspection.record")
-    filters = selectors.TaskFilters.from_query(request.GET)
-    back = reverse("inspections:my_tasks") + "?" + urlencode(filters.as_query())
-    rows = selectors.my_tasks(request.user, filters=filters)
-    return xlsx_export(request, rows, TASK_COLUMNS, filename="inspection-tasks.xlsx", back=back)
+task_export = export_view(  # the page's filters (TaskFilters), the page's rows
+    "inspection.record",
+    selectors.my_tasks,
+    selectors.TaskFilters,
+    TASK_COLUMNS,
+    filename="inspection-tasks.xlsx",
+    back="inspections:my_tasks",
+)
 
 
 def _overlay(checklist, answers: list[dict], errors: dict) -> None:

@@ -5,16 +5,15 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from guomen.clearance import services as clearance
+from guomen.core.actions import export_view
 from guomen.core.errors import ApplicationError, PermissionDenied
-from guomen.core.filters import label_of, xlsx_export
+from guomen.core.filters import label_of
 from guomen.core.permissions import can, require
-from guomen.core.replica import reads_from_replica
 from guomen.core.ui import add_errors, page_of, render_list
 
 from .. import selectors, services
@@ -219,13 +218,11 @@ SAMPLE_COLUMNS = [
 ]
 
 
-@login_required
-@require_GET
-@reads_from_replica
-def sample_export(request):
-    """The sample list as an XLSX file: the page's filters (SampleFilters), the page's rows."""
-    require(request.user, "lab.view")
-    filters = selectors.SampleFilters.from_query(request.GET)
-    back = reverse("labs:sample_list") + "?" + urlencode(filters.as_query())
-    rows = selectors.sample_list(user=request.user, filters=filters)
-    return xlsx_export(request, rows, SAMPLE_COLUMNS, filename="lab-samples.xlsx", back=back)
+sample_export = export_view(  # the page's filters (SampleFilters), the page's rows
+    "lab.view",
+    selectors.sample_list,
+    selectors.SampleFilters,
+    SAMPLE_COLUMNS,
+    filename="lab-samples.xlsx",
+    back="labs:sample_list",
+)
