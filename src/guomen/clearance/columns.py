@@ -1,11 +1,7 @@
 """The columns of the release overrides' Excel export: what a user reads on the list, headed by the fields' own
 (translated) names, choices shown by their labels."""
 
-from operator import attrgetter
-
-from django.utils.text import capfirst
-
-from guomen.core.filters import label_of
+from guomen.core.filters import field_column, label_of
 from guomen.inspections.choices import Disposition
 
 from .choices import OverrideStatus
@@ -13,7 +9,7 @@ from .models import ReleaseOverride as O
 
 
 def _col(name: str, read=None):
-    return capfirst(O._meta.get_field(name).verbose_name), read or attrgetter(name)
+    return field_column(O, name, read)
 
 
 _disposition, _status = label_of(Disposition), label_of(OverrideStatus)

@@ -101,6 +101,21 @@ def label_of(choices):
     return read
 
 
+def field_column(model, name: str, read=None):
+    """An export column headed by the model field's own (translated) name, reading the field or `read(row)`."""
+    from operator import attrgetter
+
+    from django.utils.text import capfirst
+
+    return capfirst(model._meta.get_field(name).verbose_name), read or attrgetter(name)
+
+
+def choice_column(model, name: str, choices):
+    """An export column of a choice field: headed by the field's name, showing the choice's label."""
+    label = label_of(choices)
+    return field_column(model, name, lambda row: label(getattr(row, name)))
+
+
 def xlsx_export(request, rows, columns, *, filename: str, back: str):
     """`rows` (a FilterSet's queryset) as an XLSX file: one sheet, a header of `columns` [(label, row -> value)].
 
