@@ -4,8 +4,6 @@ Each export reads the page's FilterSet from the query string and the page's read
 the page would list (all of them, not only the page's latest); at most MAX_EXPORT_ROWS, and a few per client and
 window (`ratelimit`, scope `public_export`) since anyone may ask."""
 
-import functools
-
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_GET
@@ -34,21 +32,35 @@ class Listed:
         return iter(self.rows)
 
 
-def _limited(view):
-    """A few exports per client and window, counted on the primary (before any read from the replica)."""
+def _public_export(filters, read, columns, *, filename: str, back: str):
+    """A public list's export for anyone: the page's FilterSet, `read(filters)` its published rows (None when the
+    source is not available: 404); a few exports per client and window, counted on the primary (before any read
+    from the replica)."""
 
-    @functools.wraps(view)
-    def wrapped(request):
+    @require_GET
+    def view(request):
         ratelimit.hit("public_export", ratelimit.client_id(request))
-        return view(request)
+        return _from_replica(request)
 
-    return wrapped
+    @reads_from_replica
+    def _from_replica(request):
+        given = filters.from_query(request.GET)
+        rows = read(given)
+        if rows is None:
+            raise Http404
+        return xlsx_export(request, rows, columns, filename=filename, back=url_with(back, given))
+
+    return view
 
 
-def _export(request, rows, columns, *, filename: str, back: str):
-    if rows is None:  # the source is not available
-        raise Http404
-    return xlsx_export(request, rows, columns, filename=filename, back=back)
+def _listed(reader):
+    """A reader of dicts (at most one more than an export holds) as rows `xlsx_export` takes."""
+
+    def read(filters):
+        found = reader(filters, limit=MAX_EXPORT_ROWS + 1)
+        return None if found is None else Listed(found)
+
+    return read
 
 
 SPOT_CHECK_COLUMNS = [
@@ -92,47 +104,31 @@ REQUIREMENT_COLUMNS = [
 ]
 
 
-@require_GET
-@_limited
-@reads_from_replica
-def spot_check_export(request):
-    """The published spot-check results as an XLSX file, with the page's filters (SpotCheckFilters)."""
-    filters = selectors.SpotCheckFilters.from_query(request.GET)
-    found = selectors.spot_check_results(filters, limit=MAX_EXPORT_ROWS + 1)
-    rows = None if found is None else Listed(found)
-    back = url_with("portal:spot_checks", filters)
-    return _export(request, rows, SPOT_CHECK_COLUMNS, filename="spot-check-results.xlsx", back=back)
-
-
-@require_GET
-@_limited
-@reads_from_replica
-def blacklist_export(request):
-    """The blacklist as an XLSX file, with the page's filters (BlacklistFilters)."""
-    filters = selectors.BlacklistFilters.from_query(request.GET)
-    found = selectors.blacklist(filters, limit=MAX_EXPORT_ROWS + 1)
-    rows = None if found is None else Listed(found)
-    back = url_with("portal:blacklist", filters)
-    return _export(request, rows, BLACKLIST_COLUMNS, filename="blacklist.xlsx", back=back)
-
-
-@require_GET
-@_limited
-@reads_from_replica
-def decision_export(request):
-    """The published licence and penalty decisions as an XLSX file, with the page's filters (PublicDecisionFilters)."""
-    filters = selectors.PublicDecisionFilters.from_query(request.GET)
-    rows = selectors.public_decision_list(filters=filters)
-    back = url_with("portal:decisions", filters)
-    return _export(request, rows, DECISION_COLUMNS, filename="decisions.xlsx", back=back)
-
-
-@require_GET
-@_limited
-@reads_from_replica
-def requirement_export(request):
-    """The import requirements as an XLSX file, with the page's filters (PublicRequirementFilters)."""
-    filters = selectors.PublicRequirementFilters.from_query(request.GET)
-    rows = selectors.requirement_list(filters=filters)
-    back = url_with("portal:requirements", filters)
-    return _export(request, rows, REQUIREMENT_COLUMNS, filename="import-requirements.xlsx", back=back)
+spot_check_export = _public_export(
+    selectors.SpotCheckFilters,
+    _listed(selectors.spot_check_results),
+    SPOT_CHECK_COLUMNS,
+    filename="spot-check-results.xlsx",
+    back="portal:spot_checks",
+)
+blacklist_export = _public_export(
+    selectors.BlacklistFilters,
+    _listed(selectors.blacklist),
+    BLACKLIST_COLUMNS,
+    filename="blacklist.xlsx",
+    back="portal:blacklist",
+)
+decision_export = _public_export(  # the published licence and penalty decisions
+    selectors.PublicDecisionFilters,
+    lambda f: selectors.public_decision_list(filters=f),
+    DECISION_COLUMNS,
+    filename="decisions.xlsx",
+    back="portal:decisions",
+)
+requirement_export = _public_export(
+    selectors.PublicRequirementFilters,
+    lambda f: selectors.requirement_list(filters=f),
+    REQUIREMENT_COLUMNS,
+    filename="import-requirements.xlsx",
+    back="portal:requirements",
+)
