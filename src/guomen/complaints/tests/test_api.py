@@ -2,6 +2,7 @@ import json
 
 import pytest
 from django.test import override_settings
+from django.utils import timezone
 
 from guomen.accounts.choices import Role
 from guomen.complaints.models import Complaint
@@ -68,7 +69,7 @@ def test_staff_handle_a_complaint_over_the_api(client, orgs, supervisor):
 def test_the_feedback_rate_endpoint(client, orgs, supervisor):
     submit(org=orgs["SZ"])
     client.force_login(supervisor)
-    today = Complaint.objects.get().received_at.date().isoformat()
+    today = timezone.localtime(Complaint.objects.get().received_at).date().isoformat()  # the bureau's day
     body = client.get(f"/api/v1/complaints/feedback-rate?start={today}&end={today}").json()
     assert body == {"replied_on_time": 0, "received": 1, "rate": 0.0}
 
