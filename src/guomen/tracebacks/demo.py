@@ -10,6 +10,7 @@ from django.utils import timezone
 from guomen.accounts.choices import Role
 from guomen.accounts.models import User
 from guomen.catalog.models import CommodityGroup, Country
+from guomen.core.permissions import org_in_scope
 from guomen.declarations.models import Declaration
 from guomen.inspections.services import rectification_answer, rectification_close
 
@@ -55,6 +56,17 @@ def _confirm_top(notification, analyst):
         return None
     return services.match_confirm(
         notification=notification, candidate=candidate, actor=analyst, reason="证据一致"
+    )
+
+
+def _assignee(case, inspector):
+    """The demo inspector when the case is in his port, else an inspector of the case's unit (or none)."""
+    if org_in_scope(inspector, case.org):
+        return inspector
+    return (
+        User.objects.filter(role=Role.INSPECTOR, org__path__startswith=case.org.path, is_active=True)
+        .order_by("username")
+        .first()
     )
 
 
@@ -112,11 +124,11 @@ def seed_demo(bureau, rng) -> dict:
             case=closed,
             title="核查种植基地用药记录及留样",
             due_date=today,
-            assignee=inspector,
+            assignee=_assignee(closed, inspector),
             actor=supervisor,
         )
         services.case_task_done(
-            task=task, result="基地在安全间隔期内采收，用药记录与留样不符", actor=inspector
+            task=task, result="基地在安全间隔期内采收，用药记录与留样不符", actor=task.assignee or supervisor
         )
         closed = services.case_findings(
             case=closed,
@@ -148,7 +160,7 @@ def seed_demo(bureau, rng) -> dict:
             case=open_case,
             title="调取出口批次检验记录",
             due_date=today + dt.timedelta(days=5),
-            assignee=inspector,
+            assignee=_assignee(open_case, inspector),
             actor=supervisor,
         )
     counts["traceback_cases"] = len(cases)
