@@ -1,7 +1,8 @@
 """Where one intake's time goes: POST /api/v1/declarations in process (no HTTP), on the database the previous
 `bench/api_intake.py` run seeded (`--reuse` there; SQLite by default, --database-url for PostgreSQL).
 
-Prints the wall and CPU time per intake over --requests intakes, the statements one intake sends, and with
+Prints the wall and CPU time per intake over --requests intakes, the statements one intake sends with the mean
+time each takes (wall, driver included), and with
 --profile the functions that take most of it (cProfile, cumulative). Loopback only; bounded by --requests.
 
     uv run python bench/api_intake.py --clients 1 --requests 50        # seeds var/bench/api-intake.sqlite3
@@ -64,12 +65,25 @@ def main() -> None:
 
     with connection.execute_wrapper(record):
         intake(first + 20)
+    spent: dict[int, float] = {}  # statement's place in the intake -> seconds over all intakes
+    place = [0]
+
+    def timed(execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            spent[place[0]] = spent.get(place[0], 0.0) + time.perf_counter() - start
+            place[0] += 1
+
     profile = cProfile.Profile() if options.profile else None
     wall, cpu = time.perf_counter(), time.process_time()
     if profile:
         profile.enable()
-    for n in range(requests):
-        intake(first + 21 + n)
+    with connection.execute_wrapper(timed):
+        for n in range(requests):
+            place[0] = 0
+            intake(first + 21 + n)
     if profile:
         profile.disable()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
@@ -77,13 +91,17 @@ def main() -> None:
     print(
         f"{requests} intakes in process: {1000 * wall / requests:.2f} ms wall, {1000 * cpu / requests:.2f} ms CPU each"
     )
-    print(f"one intake sends {len(sent)} statements on its connection (commit not counted):")
-    for sql in sent:
-        print(f"  {sql[:110]}")
+    print(f"one intake sends {len(sent)} statements on its connection (commit not counted), mean ms each:")
+    for i, sql in enumerate(sent):
+        print(f"  {1000 * spent.get(i, 0.0) / requests:6.2f}  {sql[:100]}")
+    print(f"  {1000 * sum(spent.values()) / requests:6.2f}  in all")
     if profile:
+        if os.environ.get("PROFILE_OUT"):
+            profile.dump_stats(os.environ["PROFILE_OUT"])
         out = io.StringIO()
         stats = pstats.Stats(profile, stream=out).sort_stats("cumulative")
         stats.print_stats(r"guomen", 40)
+        stats.sort_stats("tottime").print_stats(40)  # where the CPU goes, libraries included
         if os.environ.get("CALLEES"):
             stats.print_callees(os.environ["CALLEES"])
         print(out.getvalue())

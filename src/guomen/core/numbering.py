@@ -26,8 +26,8 @@ from django.db import (
     models,
     transaction,
 )
-from django.db.models.constants import OnConflict
 
+from .inserts import insert_unless_taken
 from .models import NumberSequence
 
 MAX_SKIPS = 100
@@ -99,28 +99,6 @@ def next_value(key: str, *, floor: Callable[[], int], resync: bool = False) -> i
     raise AssertionError("unreachable")
 
 
-def _insert_unless_taken(obj: models.Model) -> bool:
-    """INSERT … ON CONFLICT DO NOTHING RETURNING id (one statement, no savepoint): False if a unique value was
-    taken. No save signals are sent (no numbered model has receivers)."""
-    model = type(obj)
-    meta = model._meta
-    fields = [f for f in meta.local_concrete_fields if not f.generated and f is not meta.auto_field]
-    rows = model._base_manager._insert(
-        [obj],
-        fields=fields,
-        returning_fields=meta.db_returning_fields,
-        using=DEFAULT_DB_ALIAS,
-        on_conflict=OnConflict.IGNORE,
-    )
-    if not rows or rows[0] is None:  # the row was not inserted
-        return False
-    for value, field in zip(rows[0], meta.db_returning_fields, strict=True):
-        setattr(obj, field.attname, value)
-    obj._state.adding = False
-    obj._state.db = DEFAULT_DB_ALIAS
-    return True
-
-
 def insert_numbered(
     obj: models.Model, *, key: str, number: Callable[[int], str], floor: Callable[[], int]
 ) -> None:
@@ -131,7 +109,7 @@ def insert_numbered(
     model = type(obj)
     for _skip in range(MAX_SKIPS):
         obj.number = number(value)
-        if _insert_unless_taken(obj):
+        if insert_unless_taken(obj):
             return
         if not model._default_manager.filter(number=obj.number).exists():
             # another unique value (or, on SQLite, a NOT NULL or CHECK rule) stopped the row: say so as save would

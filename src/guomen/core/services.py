@@ -13,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
+from .inserts import insert
 from .models import AuditEvent, IdempotencyRecord
 
 GENESIS_HASH = "0" * 64
@@ -120,7 +121,7 @@ def audit_batch():
     finally:
         _batch.events = None
     if events:
-        AuditEvent.objects.bulk_create(events)
+        insert(events)
 
 
 def idempotent_lookup(*, key: str, principal: str, endpoint: str) -> IdempotencyRecord | None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.inserts import insert
 from guomen.core.numbering import insert_numbered
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
@@ -173,7 +174,7 @@ def declaration_create(
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     _insert_with_number(declaration)
-    rows = DeclarationLine.objects.bulk_create(
+    rows = insert(
         DeclarationLine(
             declaration=declaration,
             line_no=i,
@@ -194,14 +195,14 @@ def declaration_create(
         for base in line.production_bases
     ]
     if links and all(row.pk for row in rows):
-        through.objects.bulk_create(links)
+        insert(links)
     elif links:  # databases that do not return ids from bulk inserts
         for row in DeclarationLine.objects.filter(declaration=declaration).order_by("line_no"):
             row.production_bases.set(clean.lines[row.line_no - 1].production_bases)
     for row, line in zip(rows, clean.lines, strict=True):
         row.recorded_bases = line.production_bases
     declaration.recorded_lines = rows  # what was written, for the decision taken in the same transaction
-    DeclarationDocument.objects.bulk_create(
+    insert(
         DeclarationDocument(declaration=declaration, type=d.type, number=d.number, issued_on=d.issued_on)
         for d in clean.documents
     )

@@ -8,18 +8,21 @@ that became due in the same transaction (so a burst is one mail, not many).
 
 from collections.abc import Iterable
 
-from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db import connection, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
 from guomen.accounts.models import User
 from guomen.core.errors import ValidationFailed
+from guomen.core.inserts import insert
 from guomen.core.services import audit_record
 
 from .choices import Delivery, Kind, default_delivery
 from .models import Notification, NotificationPreference
+
+_PEOPLE_SQL: dict[tuple, str] = {}
 
 
 def notify(
@@ -39,26 +42,49 @@ def notify(
     `dedup_key` (default "<kind>:<ref>") stores the event once per person however often it is announced. Who is
     told, by which delivery and whether they were told already is one read. Call it inside the transaction that
     makes the change: the notifications commit or roll back with it."""
-    if kind not in Kind.values:
-        raise ValueError(f"unknown notification kind {kind!r}")
     if not isinstance(recipients, QuerySet):
         ids = {u.pk for u in recipients if u is not None and u.is_active}
         if not ids:
             return 0
         recipients = User.objects.filter(pk__in=ids)
-    key = dedup_key or (f"{kind}:{ref}" if ref else "")
-    chosen = NotificationPreference.objects.filter(user=OuterRef("pk"), kind=kind).values("delivery")[:1]
-    # `dedup_key != ""` repeats the unique index's condition so the database may use it (the inbox index would
-    # read every notification the person ever had)
-    told = (
-        Notification.objects.filter(recipient=OuterRef("pk"), dedup_key=key).exclude(dedup_key="")
-        if key
-        else None
+    where, where_params = recipients.values("pk").query.sql_with_params()
+    who = f"u.{connection.ops.quote_name('id')} IN ({where})"
+    return _notify(
+        who, list(where_params), kind=kind, params=params, url=url, ref=ref, dedup_key=dedup_key, now=now
     )
-    people = recipients.filter(is_active=True)
-    if told is not None:
-        people = people.exclude(Exists(told))
-    people = list(people.annotate(chosen=Subquery(chosen)).values_list("pk", "email", "chosen"))
+
+
+def _people(who: str, who_params: list, kind: str, key: str) -> list[tuple]:
+    """(id, e-mail, chosen delivery) of the active users `u` who match `who` (SQL on `u`, with its parameters)
+    and were not told under `key` yet: one statement, the rest of its text built once per process."""
+    sql = _PEOPLE_SQL.get((connection.vendor, bool(key)))
+    if sql is None:
+        q = connection.ops.quote_name
+        user, pref, note = (q(m._meta.db_table) for m in (User, NotificationPreference, Notification))
+        sql = (
+            f"SELECT u.{q('id')}, u.{q('email')}, (SELECT p.{q('delivery')} FROM {pref} p "
+            f"WHERE p.{q('user_id')} = u.{q('id')} AND p.{q('kind')} = %s LIMIT 1) FROM {user} u "
+            f"WHERE u.{q('is_active')} AND {{who}}"
+        )
+        if key:
+            # `NOT (dedup_key = '')` is the unique index's own condition, word for word, so SQLite's planner uses
+            # that index too (the inbox index would read every notification the person ever had)
+            sql += (
+                f" AND NOT EXISTS (SELECT 1 FROM {note} n WHERE n.{q('recipient_id')} = u.{q('id')} "
+                f"AND n.{q('dedup_key')} = %s AND NOT (n.{q('dedup_key')} = ''))"
+            )
+        _PEOPLE_SQL[(connection.vendor, bool(key))] = sql
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(who=who), [kind, *who_params, *([key] if key else [])])
+        return cursor.fetchall()
+
+
+def _notify(who: str, who_params: list, *, kind, params=None, url="", ref="", dedup_key="", now=None) -> int:
+    """`notify()` the users `u` who match `who` (SQL on `u`, with its parameters)."""
+    if kind not in Kind.values:
+        raise ValueError(f"unknown notification kind {kind!r}")
+    key = dedup_key or (f"{kind}:{ref}" if ref else "")
+    people = _people(who, who_params, kind, key)
     if not people:
         return 0
     now = now or timezone.now()
@@ -77,7 +103,7 @@ def notify(
         )
         for pk, delivery in deliveries.items()
     ]
-    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    insert(rows, ignore_conflicts=True)
     urgent = sorted(pk for pk, delivery in deliveries.items() if delivery == Delivery.IMMEDIATE)
     if urgent:
         from .tasks import send_immediate_task
@@ -89,11 +115,12 @@ def notify(
 def notify_enterprise(*, enterprise_ids: Iterable[int], **notification) -> int:
     """`notify()` every active user of these enterprises (the declarant and the consignee, say): their own
     logins, not system clients."""
-    ids = [pk for pk in set(enterprise_ids) if pk]
+    ids = sorted(pk for pk in set(enterprise_ids) if pk)
     if not ids:
         return 0
-    users = User.objects.filter(enterprise_id__in=ids, role=Role.ENTERPRISE)
-    return notify(recipients=users, **notification)
+    q = connection.ops.quote_name
+    who = f"u.{q('enterprise_id')} IN ({', '.join(['%s'] * len(ids))}) AND u.{q('role')} = %s"
+    return _notify(who, [*ids, str(Role.ENTERPRISE)], **notification)
 
 
 def notification_mark_read(*, user, ids: Iterable[int] | None = None, now=None) -> int:

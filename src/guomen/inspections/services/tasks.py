@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.inserts import insert
 from guomen.core.permissions import can, org_in_scope, require
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.transactions import atomic_step
@@ -50,13 +51,17 @@ def inspection_task_open(
         existing = InspectionTask.objects.filter(declaration=declaration, status__in=ACTIVE_STATUSES).first()
         if existing is not None:
             return existing
-    task = InspectionTask.objects.create(
-        declaration=declaration,
-        port=declaration.port,
-        channel=channel,
-        priority=priority if priority is not None else CHANNEL_PRIORITY.get(channel, 50),
-        instruction=instruction,
-        due_date=max(declaration.arrival_date, timezone.localdate()),
+    (task,) = insert(
+        [
+            InspectionTask(
+                declaration=declaration,
+                port=declaration.port,
+                channel=channel,
+                priority=priority if priority is not None else CHANNEL_PRIORITY.get(channel, 50),
+                instruction=instruction,
+                due_date=max(declaration.arrival_date, timezone.localdate()),
+            )
+        ]
     )
     audit_record(
         actor=actor,

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
+from guomen.core.inserts import insert
 from guomen.core.numbering import counter_connection
 from guomen.core.permissions import org_in_scope, require
 from guomen.core.services import audit_record
@@ -47,20 +48,24 @@ def decide(*, declaration, actor) -> TargetingDecision:
     """Decide the channel of a freshly submitted declaration, store the decision and audit it."""
     facts = facts_for(declaration)
     ev = evaluate(facts)
-    decision = TargetingDecision.objects.create(
-        declaration=declaration,
-        channel=ev.channel,
-        reasons=ev.reasons,
-        instruction=ev.instruction,
-        decided_by=ev.decided_by,
-        decided_at=timezone.now(),
-        score=ev.score,
-        model=ev.model,
-        random_control=ev.random_control,
-        mandatory=ev.mandatory,
-        model_selected=ev.model_selected,
-        explanation=ev.explanation,
-        warnings=ev.warnings,
+    (decision,) = insert(
+        [
+            TargetingDecision(
+                declaration=declaration,
+                channel=ev.channel,
+                reasons=ev.reasons,
+                instruction=ev.instruction,
+                decided_by=ev.decided_by,
+                decided_at=timezone.now(),
+                score=ev.score,
+                model=ev.model,
+                random_control=ev.random_control,
+                mandatory=ev.mandatory,
+                model_selected=ev.model_selected,
+                explanation=ev.explanation,
+                warnings=ev.warnings,
+            )
+        ]
     )
     measures_route(measures=ev.measures, declaration=declaration)
     _count_load(
