@@ -27,8 +27,8 @@ from django.db import (
     transaction,
 )
 
-from .inserts import insert_unless_taken
 from .models import NumberSequence
+from .rows import insert_unless_taken
 
 MAX_SKIPS = 100
 _local = threading.local()

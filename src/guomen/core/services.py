@@ -13,8 +13,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 
-from .inserts import insert
 from .models import AuditEvent, IdempotencyRecord
+from .rows import insert
 
 GENESIS_HASH = "0" * 64
 _batch = threading.local()

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from .errors import Conflict, IllegalTransition
+from .rows import update_versioned
 from .services import audit_record
 
 
@@ -34,11 +35,7 @@ def transition(
         )
     version = obj.version if expected_version is None else expected_version
     changes = {"status": to, **(extra_fields or {})}
-    updated = (
-        type(obj)
-        .objects.filter(pk=obj.pk, version=version, status=current)
-        .update(version=models.F("version") + 1, **changes)
-    )
+    updated = update_versioned(obj, version=version, status=current, changes=changes)
     if not updated:
         raise Conflict()
     before = {"status": current}

@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 
 from guomen.accounts.choices import Role
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
-from guomen.core.inserts import insert
 from guomen.core.numbering import insert_numbered
 from guomen.core.permissions import org_in_scope, require
+from guomen.core.rows import insert
 from guomen.core.services import audit_record, model_snapshot
 from guomen.core.transactions import atomic_step
 from guomen.core.workflow import transition

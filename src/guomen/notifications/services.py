@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from guomen.accounts.choices import Role
 from guomen.accounts.models import User
 from guomen.core.errors import ValidationFailed
-from guomen.core.inserts import insert
+from guomen.core.rows import insert
 from guomen.core.services import audit_record
 
 from .choices import Delivery, Kind, default_delivery

@@ -58,3 +58,36 @@ def test_final_declaration_statuses_allow_nothing(status):
 
 def test_orgunit_is_importable():
     assert OrgUnit._meta.label_lower == "accounts.orgunit"
+
+
+def test_extra_fields_are_stored_as_the_orm_stores_them(orgs, inspector):
+    from django.utils import timezone
+
+    from guomen.inspections.models import InspectionTask
+
+    task = _task(orgs)
+    now = timezone.now()
+    transition(
+        task,
+        to="in_progress",
+        allowed=TASK_TRANSITIONS,
+        actor=inspector,
+        verb="task.start",
+        extra_fields={"assignee_id": inspector.pk, "recorded_at": now},
+    )
+    stored = InspectionTask.objects.get(pk=task.pk)
+    assert (stored.assignee_id, stored.recorded_at, stored.version) == (inspector.pk, now, task.version)
+
+
+def test_a_record_or_an_expression_is_written_as_queryset_update_writes_it(orgs, inspector):
+    from django.db.models.functions import Now
+
+    from guomen.core.rows import update_versioned
+    from guomen.inspections.models import InspectionTask
+
+    task = _task(orgs)
+    changed = update_versioned(task, version=task.version, status="open", changes={"assignee": inspector})
+    changed += update_versioned(task, version=task.version + 1, status="open", changes={"recorded_at": Now()})
+    stored = InspectionTask.objects.get(pk=task.pk)
+    assert (changed, stored.assignee_id, stored.version) == (2, inspector.pk, task.version + 2)
+    assert stored.recorded_at is not None

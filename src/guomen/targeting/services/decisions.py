@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from guomen.core.errors import Conflict, PermissionDenied, ValidationFailed
-from guomen.core.inserts import insert
 from guomen.core.numbering import counter_connection
 from guomen.core.permissions import org_in_scope, require
+from guomen.core.rows import insert
 from guomen.core.services import audit_record
 from guomen.core.transactions import atomic_step
 from guomen.declarations.choices import DeclarationStatus

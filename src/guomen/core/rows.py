@@ -1,15 +1,18 @@
-"""Inserts on the hot path (intake, notifications, the audit log): model instances written in one INSERT whose
-SQL text is built once per shape (model, row count, conflict handling) and process.
+"""Row writes on the hot path (intake, notifications, the audit log, every workflow step): statements whose SQL
+text is built once per shape and process.
 
-Django builds the text of every INSERT anew: for one declaration that is most of the time the intake spends in
-Python. `insert(objs)` writes the same columns `bulk_create` writes — each field's value through its own
+Django builds the text of every statement anew: for one declaration that was most of the time the intake spent
+in Python. `insert(objs)` writes the same columns `bulk_create` writes — each field's value through its own
 `pre_save` and `get_db_prep_save`, so defaults, auto_now dates, JSON, decimals and time zones are stored as the ORM
 stores them — and sets the primary keys the database returns. Like `bulk_create` it sends no save signals, so
 use it only for models without save receivers. A model with parents, a generated field or a value that is an
-expression goes through `bulk_create` instead (same outcome, the slower path).
+expression goes through `bulk_create` instead (same outcome, the slower path). `update_versioned(obj, …)` is the
+compare-and-set a workflow step makes (`core.workflow.transition`): the row moves only if its version and status
+are still those read.
 """
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import F
 from django.db.models.constants import OnConflict
 
 _SQL: dict[tuple, str] = {}
@@ -121,3 +124,43 @@ def insert_unless_taken(obj, *, using: str = DEFAULT_DB_ALIAS) -> bool:
         setattr(obj, meta.auto_field.attname, row[0])
     _saved([obj], using)
     return True
+
+
+def update_versioned(obj, *, version: int, status: str, changes: dict, using: str = DEFAULT_DB_ALIAS) -> int:
+    """UPDATE `obj`'s row: version + 1 and `changes` (field name → value), only where the row still has `version`
+    and `status`. Returns the rows changed (0: someone changed it first). Values are prepared by their fields as
+    `QuerySet.update` prepares them (a record for a foreign key, JSON, dates); an expression goes through
+    `QuerySet.update` itself. Like it, auto_now fields are left alone."""
+    model = type(obj)
+    meta = model._meta
+    connection = connections[using]
+    fields = [meta.get_field(name) for name in changes]
+    values = []
+    for field, value in zip(fields, changes.values(), strict=True):
+        foreign = field.model._meta.concrete_model is not meta.concrete_model  # a parent's field
+        if hasattr(value, "resolve_expression") or not field.concrete or field.many_to_many or foreign:
+            return (
+                model._base_manager.using(using)
+                .filter(pk=obj.pk, version=version, status=status)
+                .update(version=F("version") + 1, **changes)
+            )
+        if hasattr(value, "prepare_database_save"):
+            value = value.prepare_database_save(field) if field.remote_field else value
+        values.append(field.get_db_prep_save(value, connection))
+    key = (connection.alias, connection.vendor, model, "update", tuple(changes))
+    sql = _SQL.get(key)
+    if sql is None:
+        q = connection.ops.quote_name
+        version_col = q(meta.get_field("version").column)
+        sets = ", ".join([f"{version_col} = {version_col} + 1", *(f"{q(f.column)} = %s" for f in fields)])
+        sql = (
+            f"UPDATE {q(meta.db_table)} SET {sets} WHERE {q(meta.pk.column)} = %s AND {version_col} = %s "
+            f"AND {q(meta.get_field('status').column)} = %s"
+        )
+        _SQL[key] = sql
+    status_field = meta.get_field("status")
+    params = [*values, meta.pk.get_db_prep_value(obj.pk, connection), version]
+    params.append(status_field.get_db_prep_save(status, connection))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.db.models import Value
 
-from guomen.core.inserts import insert, insert_unless_taken
 from guomen.core.models import IdempotencyRecord
+from guomen.core.rows import insert, insert_unless_taken
 
 pytestmark = pytest.mark.django_db
 
