@@ -26,11 +26,12 @@ def enterprise_by_uscc(uscc: str) -> Enterprise | None:
 
 
 def enterprises_by_usccs(codes: Iterable[str]) -> dict[str, Enterprise]:
-    """Enterprises keyed by their (cleaned) credit code, in one statement; unknown codes are simply absent."""
+    """Enterprises keyed by their (cleaned) credit code, in one statement (their units are not read with them);
+    unknown codes are simply absent."""
     wanted = {c for c in (uscc_clean(code) for code in codes) if c}
     if not wanted:
         return {}
-    return {e.uscc: e for e in Enterprise.objects.select_related("org").filter(uscc__in=wanted)}
+    return {e.uscc: e for e in Enterprise.objects.filter(uscc__in=wanted)}
 
 
 def production_bases_by_codes(codes: Iterable[str], *, related: bool = True) -> dict[str, ProductionBase]:
