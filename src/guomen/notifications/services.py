@@ -25,6 +25,11 @@ from .models import Notification, NotificationPreference
 _PEOPLE_SQL: dict[tuple, str] = {}
 
 
+def _kind_known(kind: str) -> None:
+    if kind not in Kind.values:
+        raise ValueError(f"unknown notification kind {kind!r}")
+
+
 def notify(
     *,
     recipients,
@@ -42,6 +47,7 @@ def notify(
     `dedup_key` (default "<kind>:<ref>") stores the event once per person however often it is announced. Who is
     told, by which delivery and whether they were told already is one read. Call it inside the transaction that
     makes the change: the notifications commit or roll back with it."""
+    _kind_known(kind)
     if not isinstance(recipients, QuerySet):
         ids = {u.pk for u in recipients if u is not None and u.is_active}
         if not ids:
@@ -81,8 +87,7 @@ def _people(who: str, who_params: list, kind: str, key: str) -> list[tuple]:
 
 def _notify(who: str, who_params: list, *, kind, params=None, url="", ref="", dedup_key="", now=None) -> int:
     """`notify()` the users `u` who match `who` (SQL on `u`, with its parameters)."""
-    if kind not in Kind.values:
-        raise ValueError(f"unknown notification kind {kind!r}")
+    _kind_known(kind)
     key = dedup_key or (f"{kind}:{ref}" if ref else "")
     people = _people(who, who_params, kind, key)
     if not people:

@@ -162,3 +162,8 @@ def test_a_recorded_result_lands_in_the_supervisors_digest_not_with_other_units(
     assert n.kind == Kind.RESULT_TO_CONFIRM and n.delivery == Delivery.DIGEST
     assert declaration.number in render(n.kind, n.params)[0]
     assert not Notification.objects.filter(recipient=world["other_supervisor"]).exists()
+
+
+def test_an_unknown_kind_is_a_programming_error_even_with_nobody_to_tell():
+    with pytest.raises(ValueError, match="unknown notification kind"):
+        notify(recipients=[], kind="no_such_kind")
