@@ -11,6 +11,8 @@ compare-and-set a workflow step makes (`core.workflow.transition`): the row move
 are still those read.
 """
 
+from functools import cache
+
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import F
 from django.db.models.constants import OnConflict
@@ -18,11 +20,13 @@ from django.db.models.constants import OnConflict
 _SQL: dict[tuple, str] = {}
 
 
-def _columns(model) -> list:
+@cache
+def _columns(model) -> tuple:
     meta = model._meta
-    return [f for f in meta.local_concrete_fields if f is not meta.auto_field]
+    return tuple(f for f in meta.local_concrete_fields if f is not meta.auto_field)
 
 
+@cache
 def _plain(model) -> bool:
     meta = model._meta
     return not meta.parents and not any(getattr(f, "generated", False) for f in meta.local_concrete_fields)
@@ -106,7 +110,7 @@ def insert_unless_taken(obj, *, using: str = DEFAULT_DB_ALIAS) -> bool:
     if params is None:
         rows = model._base_manager._insert(
             [obj],
-            fields=_columns(model),
+            fields=list(_columns(model)),
             returning_fields=meta.db_returning_fields,
             using=using,
             on_conflict=OnConflict.IGNORE,
